@@ -1,0 +1,58 @@
+// The linter keeps the boundaries of DESIGN.md §3.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const noDomainIo = {
+  paths: ['dexie', 'idb-keyval', 'preact', 'hono', 'kysely', 'better-sqlite3'].map((name) => ({
+    name,
+    message: 'src/domain is pure: no I/O, DOM or Node.',
+  })),
+  patterns: [{ group: ['node:*', '../app/*', '../data/*', '../sync/*', '**/server/**'], message: 'src/domain imports only itself.' }],
+};
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'data/**', 'dev-dist/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['src/**/*.{ts,tsx}', 'service-worker/**/*.ts'],
+    ignores: ['src/data/**', 'src/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'dexie', message: 'Dexie stays inside src/data.' }],
+          patterns: [{ group: ['**/server/**', 'hono', 'kysely', 'better-sqlite3'], message: 'The app never imports the server.' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/data/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/server/**', '**/app/**'], message: 'src/data knows the domain, not the UI or the server.' }] },
+      ],
+    },
+  },
+  {
+    files: ['src/domain/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', noDomainIo] },
+  },
+  {
+    files: ['server/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/src/app/**', '**/src/data/**', '**/src/sync/**', 'dexie', 'preact'], message: 'The server shares only src/domain with the app.' }] },
+      ],
+    },
+  },
+);

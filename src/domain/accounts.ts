@@ -1,0 +1,42 @@
+// Who signs in and what they see. Real accounts and roles have their own issue; here a
+// user has a role and a unit, and each signed-in phone (device) has its own token.
+import * as z from 'zod/mini';
+import { slug, uuid } from './ids.ts';
+
+export const roles = ['province', 'communeOfficer', 'communeReporter', 'villageHead'] as const;
+export type Role = (typeof roles)[number];
+
+export const unitTypes = ['thon', 'ap', 'ban', 'buon', 'toDanPho', 'khuPho', 'commune'] as const;
+
+export const unit = z.object({
+  id: slug,
+  communeId: slug,
+  name: z.string(),
+  type: z.enum(unitTypes),
+  households: z.int(),
+});
+export type Unit = z.infer<typeof unit>;
+
+export const signInRequest = z.strictObject({
+  username: z.string().check(z.trim(), z.toLowerCase(), z.minLength(1), z.maxLength(64)),
+  pin: z.string().check(z.regex(/^\d{4,8}$/)),
+  deviceId: uuid,
+});
+export type SignInRequest = z.infer<typeof signInRequest>;
+
+export const signedInUser = z.object({
+  id: slug,
+  displayName: z.string(),
+  role: z.enum(roles),
+  communeId: slug,
+  communeName: z.string(),
+  unitId: slug,
+});
+export type SignedInUser = z.infer<typeof signedInUser>;
+
+export const signInResponse = z.object({
+  token: z.string(),
+  user: signedInUser,
+  units: z.array(unit),
+});
+export type SignInResponse = z.infer<typeof signInResponse>;

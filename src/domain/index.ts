@@ -1,0 +1,5 @@
+export * from './ids.ts';
+export * from './dates.ts';
+export * from './accounts.ts';
+export * from './records/index.ts';
+export * from './sync/protocol.ts';
