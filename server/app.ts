@@ -1,0 +1,51 @@
+// The whole HTTP server as a function of its dependencies, so tests run it in-process and
+// main.ts is the only place that reads the environment.
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { apiError } from './http/errors.ts';
+import { sessionRoutes } from './routes/sessions.ts';
+import { staticRoutes } from './routes/static.ts';
+import { syncRoutes } from './routes/sync.ts';
+import type { Store } from './store/store.ts';
+
+export interface AppSettings {
+  /** The built app (Vite's dist); nothing but the API is served without it. */
+  staticDir?: string;
+  /** Largest request body accepted; 1 MiB unless set. */
+  bodyLimitBytes?: number;
+}
+
+export interface AppDeps {
+  store: Store;
+  clock: () => Date;
+  settings: AppSettings;
+}
+
+export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
+
+export function createApp(deps: AppDeps) {
+  const api = new Hono()
+    .use(
+      '*',
+      bodyLimit({
+        maxSize: deps.settings.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES,
+        onError: (c) => apiError(c, 413, 'body_too_large'),
+      }),
+    )
+    .get('/health', (c) => c.json({ ok: true as const }, 200))
+    .route('/', sessionRoutes(deps))
+    .route('/', syncRoutes(deps))
+    .all('*', (c) => apiError(c, 404, 'not_found'));
+
+  const app = new Hono().route('/api/v1', api).all('/api/*', (c) => apiError(c, 404, 'not_found'));
+  if (deps.settings.staticDir) app.route('/', staticRoutes(deps.settings.staticDir));
+  app.notFound((c) => apiError(c, 404, 'not_found'));
+  app.onError((error, c) => {
+    // Log the kind of failure only: a request body may hold a violence case.
+    console.error(`[server] ${c.req.method} ${c.req.path}: ${error.name}`);
+    return apiError(c, 500, 'internal');
+  });
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,29 @@
+// Every 4xx/5xx answer has one shape: a machine-readable code, a Vietnamese message for
+// the user, and the fields at fault. Messages never echo what was sent (it may be sensitive).
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { ErrorBody } from '../../src/domain/index.ts';
+
+export type FieldError = { path: string; code: string };
+
+export const errorMessages = {
+  invalid_body: 'Dữ liệu gửi lên không hợp lệ.',
+  invalid_query: 'Tham số truy vấn không hợp lệ.',
+  body_too_large: 'Dữ liệu gửi lên quá lớn.',
+  unauthorized: 'Phiên đăng nhập không hợp lệ. Vui lòng đăng nhập lại.',
+  bad_credentials: 'Tên đăng nhập hoặc mã PIN không đúng.',
+  device_mismatch: 'Mã thiết bị không khớp với phiên đăng nhập.',
+  change_id_reused: 'Mã thay đổi đã được dùng cho một nội dung khác.',
+  not_found: 'Không tìm thấy địa chỉ này.',
+  internal: 'Máy chủ gặp lỗi. Vui lòng thử lại sau.',
+} as const;
+
+export type ErrorCode = keyof typeof errorMessages;
+
+export function errorBody(code: ErrorCode, fields?: FieldError[]): ErrorBody {
+  return fields ? { error: code, message: errorMessages[code], fields } : { error: code, message: errorMessages[code] };
+}
+
+export function apiError(c: Context, status: ContentfulStatusCode, code: ErrorCode, fields?: FieldError[]): Response {
+  return c.json(errorBody(code, fields), status);
+}

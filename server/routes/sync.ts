@@ -1,0 +1,44 @@
+// Push (the phone's outbox, one batch per request) and pull (changes since a cursor).
+import { Hono } from 'hono';
+import * as z from 'zod/mini';
+import { MAX_PULL_LIMIT, pushRequest } from '../../src/domain/index.ts';
+import { requireActor } from '../http/auth.ts';
+import type { AuthEnv } from '../http/auth.ts';
+import { apiError } from '../http/errors.ts';
+import { parseJsonBody, parseQuery } from '../http/validate.ts';
+import type { Store } from '../store/store.ts';
+
+const DEFAULT_PULL_LIMIT = 500;
+
+const wholeNumber = (min: number, max: number) =>
+  z.pipe(
+    z.pipe(z.string().check(z.regex(/^\d{1,15}$/)), z.transform(Number)),
+    z.int().check(z.minimum(min), z.maximum(max)),
+  );
+
+export const pullQuery = z.object({
+  since: z._default(wholeNumber(0, Number.MAX_SAFE_INTEGER), 0),
+  limit: z._default(wholeNumber(1, MAX_PULL_LIMIT), DEFAULT_PULL_LIMIT),
+});
+
+export function syncRoutes(deps: { store: Store; clock: () => Date }) {
+  const { store, clock } = deps;
+  return new Hono<AuthEnv>()
+    .use('/sync/*', requireActor(store))
+    .post('/sync/push', async (c) => {
+      const parsed = await parseJsonBody(c, pushRequest);
+      if (!parsed.ok) return parsed.response;
+      const actor = c.get('actor');
+      if (parsed.data.deviceId !== actor.deviceId) return apiError(c, 403, 'device_mismatch', [{ path: 'deviceId', code: 'mismatch' }]);
+      const outcome = await store.push({ actor, changes: parsed.data.changes, receivedAt: clock().toISOString() });
+      if (!outcome.ok) {
+        return apiError(c, 409, 'change_id_reused', [{ path: `changes.${outcome.reusedIndex}.changeId`, code: 'reused' }]);
+      }
+      return c.json(outcome.response, 200);
+    })
+    .get('/sync/pull', async (c) => {
+      const parsed = parseQuery(c, pullQuery);
+      if (!parsed.ok) return parsed.response;
+      return c.json(await store.pull({ actor: c.get('actor'), ...parsed.data }), 200);
+    });
+}

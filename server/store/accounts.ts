@@ -1,0 +1,100 @@
+// Users, their commune and units, and the devices they signed in on.
+import type { Kysely } from 'kysely';
+import type { Role, Unit } from '../../src/domain/index.ts';
+import type { Database } from './schema.ts';
+import type { Actor, CommuneSeed, Profile, UserForSignIn } from './store.ts';
+
+export async function findUserForSignIn(db: Kysely<Database>, username: string): Promise<UserForSignIn | undefined> {
+  const row = await db.selectFrom('users').select(['id', 'pin_hash']).where('username', '=', username).executeTakeFirst();
+  return row && { id: row.id, pinHash: row.pin_hash };
+}
+
+export async function bindDevice(
+  db: Kysely<Database>,
+  input: { deviceId: string; userId: string; tokenHash: string; now: string },
+): Promise<void> {
+  await db
+    .insertInto('devices')
+    .values({ id: input.deviceId, user_id: input.userId, token_hash: input.tokenHash, created_at: input.now, revoked_at: null })
+    .onConflict((oc) => oc.column('id').doUpdateSet({ user_id: input.userId, token_hash: input.tokenHash, revoked_at: null }))
+    .execute();
+}
+
+export async function findActor(db: Kysely<Database>, tokenHash: string): Promise<Actor | undefined> {
+  const row = await db
+    .selectFrom('devices')
+    .innerJoin('users', 'users.id', 'devices.user_id')
+    .select(['devices.id as deviceId', 'users.id as userId', 'users.role', 'users.commune_id', 'users.unit_id'])
+    .where('devices.token_hash', '=', tokenHash)
+    .where('devices.revoked_at', 'is', null)
+    .executeTakeFirst();
+  return (
+    row && { deviceId: row.deviceId, userId: row.userId, role: row.role as Role, communeId: row.commune_id, unitId: row.unit_id }
+  );
+}
+
+export async function loadProfile(db: Kysely<Database>, userId: string): Promise<Profile | undefined> {
+  const user = await db
+    .selectFrom('users')
+    .innerJoin('communes', 'communes.id', 'users.commune_id')
+    .select(['users.id', 'users.display_name', 'users.role', 'users.commune_id', 'users.unit_id', 'communes.name as commune_name'])
+    .where('users.id', '=', userId)
+    .executeTakeFirst();
+  if (!user) return undefined;
+  const units = await db
+    .selectFrom('units')
+    .select(['id', 'commune_id', 'name', 'type', 'households'])
+    .where('commune_id', '=', user.commune_id)
+    .where('retired', '=', 0)
+    .orderBy('id')
+    .execute();
+  return {
+    user: {
+      id: user.id,
+      displayName: user.display_name,
+      role: user.role as Role,
+      communeId: user.commune_id,
+      communeName: user.commune_name,
+      unitId: user.unit_id,
+    },
+    units: units.map(
+      (unit): Unit => ({
+        id: unit.id,
+        communeId: unit.commune_id,
+        name: unit.name,
+        type: unit.type as Unit['type'],
+        households: Number(unit.households),
+      }),
+    ),
+  };
+}
+
+export async function hasAnyCommune(db: Kysely<Database>): Promise<boolean> {
+  const row = await db.selectFrom('communes').select('id').limit(1).executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function seedCommune(db: Kysely<Database>, seed: CommuneSeed): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const { commune } = seed;
+    await trx.insertInto('communes').values({ id: commune.id, name: commune.name, province_name: commune.provinceName }).execute();
+    await trx
+      .insertInto('units')
+      .values(seed.units.map((u) => ({ id: u.id, commune_id: commune.id, name: u.name, type: u.type, households: u.households })))
+      .execute();
+    await trx
+      .insertInto('users')
+      .values(
+        seed.users.map((u) => ({
+          id: u.id,
+          username: u.username,
+          display_name: u.displayName,
+          role: u.role,
+          commune_id: commune.id,
+          unit_id: u.unitId,
+          pin_hash: u.pinHash,
+        })),
+      )
+      .execute();
+  });
+}

@@ -1,0 +1,22 @@
+// A Store over any Kysely database with our schema: the queries do not depend on the engine.
+import type { Kysely } from 'kysely';
+import * as accounts from './accounts.ts';
+import { migrateToLatest } from './migrations.ts';
+import { pullRecords, pushChanges } from './records.ts';
+import type { Database } from './schema.ts';
+import type { Store } from './store.ts';
+
+export function kyselyStore(db: Kysely<Database>): Store {
+  return {
+    migrate: () => migrateToLatest(db as Kysely<unknown>),
+    hasAnyCommune: () => accounts.hasAnyCommune(db),
+    seedCommune: (seed) => accounts.seedCommune(db, seed),
+    findUserForSignIn: (username) => accounts.findUserForSignIn(db, username),
+    bindDevice: (input) => accounts.bindDevice(db, input),
+    findActor: (tokenHash) => accounts.findActor(db, tokenHash),
+    loadProfile: (userId) => accounts.loadProfile(db, userId),
+    push: (input) => pushChanges(db, input),
+    pull: (input) => pullRecords(db, input),
+    close: () => db.destroy(),
+  };
+}

@@ -1,0 +1,88 @@
+// The tables as Kysely sees them (migration 0001). Column names are snake_case; booleans
+// are 0/1 integers so the same queries run on SQLite and PostgreSQL.
+import type { Generated } from 'kysely';
+
+export interface CommuneTable {
+  id: string;
+  name: string;
+  province_name: string;
+}
+
+export interface UnitTable {
+  id: string;
+  commune_id: string;
+  name: string;
+  type: string;
+  households: number;
+  retired: Generated<number>;
+}
+
+export interface UserTable {
+  id: string;
+  username: string;
+  display_name: string;
+  role: string;
+  commune_id: string;
+  unit_id: string;
+  pin_hash: string;
+}
+
+export interface DeviceTable {
+  /** Made on the phone. */
+  id: string;
+  user_id: string;
+  token_hash: string;
+  created_at: string;
+  last_seq: Generated<number>;
+  revoked_at: string | null;
+}
+
+export interface RecordTable {
+  id: string;
+  kind: string;
+  unit_id: string;
+  commune_id: string;
+  reporter_id: string;
+  /** The day the user chose; null only on a tombstone of a record the server never saw. */
+  date: string | null;
+  rev: number;
+  deleted: number;
+  /** The record as JSON; kept on a tombstone, null when the server never saw the record. */
+  body: string | null;
+  server_seq: number;
+  received_at: string;
+  last_device_id: string;
+  last_user_id: string;
+}
+
+export interface AppliedChangeTable {
+  change_id: string;
+  device_id: string;
+  seq: number;
+  record_id: string;
+  body_hash: string;
+  /** The ChangeResult as JSON, answered again to a repeat. */
+  result: string;
+  received_at: string;
+}
+
+export interface DeviceMissingSeqTable {
+  device_id: string;
+  seq: number;
+}
+
+export interface CounterTable {
+  name: string;
+  value: number;
+}
+
+export interface Database {
+  communes: CommuneTable;
+  units: UnitTable;
+  users: UserTable;
+  devices: DeviceTable;
+  records: RecordTable;
+  applied_changes: AppliedChangeTable;
+  device_missing_seqs: DeviceMissingSeqTable;
+  counters: CounterTable;
+}

@@ -1,0 +1,67 @@
+// Storage behind one interface. The SQLite store implements it today; a PostgreSQL store
+// will implement it with the same Kysely queries (see kysely.ts).
+import type { Change, PullResponse, PushResponse, Role, SignedInUser, Unit } from '../../src/domain/index.ts';
+
+/** Who is acting: the signed-in user on one device. */
+export interface Actor {
+  userId: string;
+  role: Role;
+  communeId: string;
+  unitId: string;
+  deviceId: string;
+}
+
+export interface UserForSignIn {
+  id: string;
+  pinHash: string;
+}
+
+export interface Profile {
+  user: SignedInUser;
+  /** The commune's units that are not retired, the commune-level unit included. */
+  units: Unit[];
+}
+
+export interface PushInput {
+  actor: Actor;
+  changes: Change[];
+  /** Server time, ISO 8601. */
+  receivedAt: string;
+}
+
+export type PushOutcome =
+  | { ok: true; response: PushResponse }
+  /** A changeId already used with another body: nothing of the batch was stored. */
+  | { ok: false; reusedIndex: number };
+
+export interface PullInput {
+  actor: Actor;
+  since: number;
+  limit: number;
+}
+
+export interface CommuneSeed {
+  commune: { id: string; name: string; provinceName: string };
+  units: Unit[];
+  users: Array<{ id: string; username: string; displayName: string; role: Role; unitId: string; pinHash: string }>;
+}
+
+export interface Store {
+  /** Applies pending migrations; returns the names applied by this call. */
+  migrate(): Promise<string[]>;
+  hasAnyCommune(): Promise<boolean>;
+  seedCommune(seed: CommuneSeed): Promise<void>;
+
+  findUserForSignIn(username: string): Promise<UserForSignIn | undefined>;
+  /** Creates the device or rebinds it to this user with a new token (only its hash is stored). */
+  bindDevice(input: { deviceId: string; userId: string; tokenHash: string; now: string }): Promise<void>;
+  /** The actor behind a token hash, if the device exists and is not revoked. */
+  findActor(tokenHash: string): Promise<Actor | undefined>;
+  loadProfile(userId: string): Promise<Profile | undefined>;
+
+  /** The whole batch in one transaction: all of it is stored, or nothing. */
+  push(input: PushInput): Promise<PushOutcome>;
+  pull(input: PullInput): Promise<PullResponse>;
+
+  close(): Promise<void>;
+}

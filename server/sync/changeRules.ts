@@ -1,0 +1,82 @@
+// What a pushed change may do, decided from the actor, the change and the stored record.
+// Pure: the store reads the rows, this decides, the store writes.
+import type { Change, RecordKind } from '../../src/domain/index.ts';
+import type { Actor } from '../store/store.ts';
+
+/** The parts of a stored record the rules look at. */
+export interface StoredHead {
+  kind: string;
+  unitId: string;
+  communeId: string;
+  reporterId: string;
+  rev: number;
+  lastDeviceId: string;
+}
+
+export type RejectReason = 'forbidden_unit' | 'wrong_reporter' | 'immutable_field';
+
+export type Verdict =
+  | { action: 'apply' }
+  | { action: 'conflict' }
+  | { action: 'reject'; reason: RejectReason; fields: string[] };
+
+/** Whose records an actor reads: one unit, one commune, or none (deny by default). */
+export type ReadScope = { unitId: string } | { communeId: string } | null;
+
+export function readScope(actor: Actor): ReadScope {
+  switch (actor.role) {
+    case 'villageHead':
+      return { unitId: actor.unitId };
+    case 'communeOfficer':
+    case 'communeReporter':
+      return { communeId: actor.communeId };
+    default:
+      return null;
+  }
+}
+
+/** unitCommuneId: the commune the unit belongs to, undefined when the unit is unknown. */
+export function canWriteUnit(actor: Actor, unitId: string, unitCommuneId: string | undefined): boolean {
+  const scope = readScope(actor);
+  if (!scope) return false;
+  if ('unitId' in scope) return unitId === scope.unitId;
+  return unitCommuneId !== undefined && unitCommuneId === scope.communeId;
+}
+
+const reject = (reason: RejectReason, ...fields: string[]): Verdict => ({ action: 'reject', reason, fields });
+
+/**
+ * Field paths are relative to the change ("record.unitId"), so a stored result reads the
+ * same wherever a resend puts the change in its batch.
+ */
+export function judgeChange(
+  actor: Actor,
+  change: Change,
+  stored: StoredHead | undefined,
+  targetUnitCommuneId: string | undefined,
+): Verdict {
+  if (change.op === 'upsert') {
+    const record = change.record;
+    if (!canWriteUnit(actor, record.unitId, targetUnitCommuneId)) return reject('forbidden_unit', 'record.unitId');
+    if (stored && !canWriteUnit(actor, stored.unitId, stored.communeId)) return reject('forbidden_unit', 'recordId');
+    if (!stored) {
+      return record.reporterId === actor.userId ? { action: 'apply' } : reject('wrong_reporter', 'record.reporterId');
+    }
+    const changed = [
+      record.kind !== stored.kind && 'record.kind',
+      record.unitId !== stored.unitId && 'record.unitId',
+      record.reporterId !== stored.reporterId && 'record.reporterId',
+    ].filter((field): field is string => field !== false);
+    if (changed.length > 0) return reject('immutable_field', ...changed);
+  } else {
+    if (!stored) {
+      // A tombstone for a record the server never saw lands in the actor's own unit.
+      return canWriteUnit(actor, actor.unitId, actor.communeId) ? { action: 'apply' } : reject('forbidden_unit', 'recordId');
+    }
+    if (!canWriteUnit(actor, stored.unitId, stored.communeId)) return reject('forbidden_unit', 'recordId');
+    if (change.kind !== (stored.kind as RecordKind)) return reject('immutable_field', 'kind');
+  }
+  // An edit on an old revision is a conflict, unless this device made the newer revision itself.
+  if (stored.rev !== change.baseRev && stored.lastDeviceId !== actor.deviceId) return { action: 'conflict' };
+  return { action: 'apply' };
+}

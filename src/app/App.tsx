@@ -1,0 +1,62 @@
+// The app's root: the sign-in gate, then the screens of the signed-in user.
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { notebookDb, idbDeviceStore } from '../data/index.ts';
+import type { SignInResponse } from '../domain/index.ts';
+import { createSyncApi, installSyncTriggers, SyncEngine } from '../sync/index.ts';
+import { Home } from './home/Home.tsx';
+import { RecordScreen } from './records/RecordScreen.tsx';
+import { useRoute } from './router.ts';
+import { ServicesContext, type AppServices } from './services.ts';
+import { SignIn } from './sign-in/SignIn.tsx';
+import { UpdatePrompt } from './sw-bridge.tsx';
+
+const db = notebookDb();
+const device = idbDeviceStore();
+
+export function App() {
+  const [session, setSession] = useState<SignInResponse | null | undefined>(undefined);
+  useEffect(() => {
+    device.session().then((s) => setSession(s ?? null), () => setSession(null));
+  }, []);
+
+  if (session === undefined) return <main class="screen" aria-busy="true" />;
+  if (session === null) return <SignIn device={device} onSignedIn={setSession} />;
+  return <SignedIn session={session} onSignedOut={() => setSession(null)} />;
+}
+
+function SignedIn(props: { session: SignInResponse; onSignedOut: () => void }) {
+  const services = useMemo<AppServices>(() => {
+    const api = createSyncApi({ baseUrl: '', token: async () => (await device.session())?.token });
+    const engine = new SyncEngine({ db, api, device });
+    return {
+      db,
+      device,
+      engine,
+      session: props.session,
+      async signOut() {
+        engine.stop();
+        await device.clearSession();
+        props.onSignedOut();
+      },
+    };
+    // One engine per signed-in session.
+  }, [props.session]);
+
+  useEffect(() => {
+    const remove = installSyncTriggers(services.engine, window, document);
+    return () => {
+      remove();
+      services.engine.stop();
+    };
+  }, [services]);
+
+  const route = useRoute();
+  return (
+    <ServicesContext.Provider value={services}>
+      <UpdatePrompt />
+      {route.screen === 'home' && <Home route={route} />}
+      {route.screen === 'new' && <RecordScreen key={`new-${route.kind}`} kind={route.kind} />}
+      {route.screen === 'record' && <RecordScreen key={route.id} recordId={route.id} />}
+    </ServicesContext.Provider>
+  );
+}

@@ -1,0 +1,58 @@
+// The village head's home: the quarter, the three checklists as tabs, and a big "add" button.
+import { watchQuarter } from '../../data/index.ts';
+import { dayInVietnam, parseQuarterKey, quarterKey, quarterOf, recordKinds, shiftQuarter, type RecordKind } from '../../domain/index.ts';
+import { useLive } from '../hooks/useLive.ts';
+import { text } from '../i18n/index.ts';
+import { navigate, routeHref } from '../router.ts';
+import { useServices } from '../services.ts';
+import { SyncBanner } from '../sync-status/SyncBanner.tsx';
+import { RecordList } from './RecordList.tsx';
+
+export function Home(props: { route: { quarter?: string; kind?: RecordKind } }) {
+  const { db, session, signOut } = useServices();
+  const current = quarterOf(dayInVietnam(new Date()));
+  const period = (props.route.quarter && parseQuarterKey(props.route.quarter)) || current;
+  const quarter = quarterKey(period);
+  const kind = props.route.kind ?? 'propagandaSession';
+  const records = useLive(() => watchQuarter(db, quarter, kind), [db, quarter, kind]);
+  const unitName = session.units.find((u) => u.id === session.user.unitId)?.name ?? '';
+
+  return (
+    <main class="screen home">
+      <header class="top">
+        <div>
+          <h1>{text.app.name}</h1>
+          <p class="muted">
+            {session.user.displayName} · {unitName}
+          </p>
+        </div>
+        <button class="link" onClick={() => void signOut()}>
+          {text.signIn.signOut}
+        </button>
+      </header>
+      <SyncBanner />
+      <nav class="quarter-nav" aria-label={text.home.quarter}>
+        <button class="secondary" aria-label={text.home.previousQuarter} onClick={() => navigate({ screen: 'home', kind, quarter: quarterKey(shiftQuarter(period, -1)) })}>
+          ‹
+        </button>
+        <strong>
+          {text.home.quarter} {period.quarter}/{period.year}
+        </strong>
+        <button class="secondary" aria-label={text.home.nextQuarter} onClick={() => navigate({ screen: 'home', kind, quarter: quarterKey(shiftQuarter(period, 1)) })}>
+          ›
+        </button>
+      </nav>
+      <div class="tabs" role="tablist">
+        {recordKinds.map((k) => (
+          <a key={k} role="tab" aria-selected={k === kind} class={k === kind ? 'tab active' : 'tab'} href={routeHref({ screen: 'home', kind: k, quarter })}>
+            {text.kindsPlural[k]}
+          </a>
+        ))}
+      </div>
+      {records && <RecordList records={records} />}
+      <a class="primary big fab" href={routeHref({ screen: 'new', kind })}>
+        + {text.home.add}: {text.kinds[kind]}
+      </a>
+    </main>
+  );
+}

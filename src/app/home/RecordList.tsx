@@ -1,0 +1,43 @@
+// The records of one checklist in one quarter, newest first, each with where it stands.
+import type { LocalRecord } from '../../data/index.ts';
+import type { ChecklistRecord } from '../../domain/index.ts';
+import { useSyncStatus } from '../hooks/useSyncStatus.ts';
+import { fill, formatDate, formatNumber, text } from '../i18n/index.ts';
+import { routeHref } from '../router.ts';
+import { useServices } from '../services.ts';
+
+function summary(record: ChecklistRecord): string {
+  switch (record.kind) {
+    case 'propagandaSession':
+      return `${text.options.form[record.form]} · ${formatNumber(record.menCount + record.womenCount)} người`;
+    case 'newsPost':
+      return record.title;
+    case 'violenceCase':
+      return `${record.caseCode} · ${text.options.status[record.status]}`;
+  }
+}
+
+export function RecordList(props: { records: LocalRecord[] }) {
+  const { engine } = useServices();
+  const status = useSyncStatus(engine);
+  if (props.records.length === 0) return <p class="empty">{text.home.empty}</p>;
+  return (
+    <>
+      <p class="muted count">{fill(text.home.recordCount, { n: props.records.length })}</p>
+      <ul class="record-list">
+        {props.records.map((local) => {
+          const state = status.sending.has(local.id) && local.syncState === 'pending' ? 'sending' : local.syncState;
+          return (
+            <li key={local.id}>
+              <a class="record-item" href={routeHref({ screen: 'record', id: local.id })} data-record-id={local.id} data-sync-state={state}>
+                <span class="record-date">{formatDate(local.date)}</span>
+                <span class="record-summary">{summary(local.body)}</span>
+                <span class={`badge state-${state}`}>{text.syncState[state]}</span>
+              </a>
+            </li>
+          );
+        })}
+      </ul>
+    </>
+  );
+}

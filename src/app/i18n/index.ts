@@ -1,0 +1,28 @@
+// The app speaks Vietnamese; `t` fills {placeholders}. Labels for a field path or an error
+// code fall back to a generic text so a message never shows a raw key.
+import { vi, type Catalogue } from './vi.ts';
+
+export const text: Catalogue = vi;
+
+export function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (_, key: string) => String(values[key] ?? `{${key}}`));
+}
+
+export function fieldLabel(path: string): string {
+  const fields = text.fields as Record<string, string>;
+  return fields[path] ?? fields[path.split('.')[0] ?? ''] ?? path;
+}
+
+export function errorText(code: string): string {
+  const errors = text.errors as Record<string, string>;
+  return errors[code] ?? errors.other ?? code;
+}
+
+const numberFormat = new Intl.NumberFormat('vi-VN');
+export const formatNumber = (n: number) => numberFormat.format(n);
+
+/** "2026-11-22" → "22/11/2026" */
+export function formatDate(date: string): string {
+  const [y, m, d] = date.split('-');
+  return `${d}/${m}/${y}`;
+}

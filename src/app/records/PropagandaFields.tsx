@@ -1,0 +1,21 @@
+import { text } from '../i18n/index.ts';
+import { ChoiceList, DateField, NumberField, SelectField, TextField, type FormBinding } from './fields.tsx';
+
+export function PropagandaFields({ form }: { form: FormBinding }) {
+  const f = text.fields;
+  return (
+    <>
+      <DateField form={form} path="date" label={f.date} />
+      <SelectField form={form} path="form" label={f.form} options={text.options.form} />
+      <ChoiceList form={form} path="topics" label={f.topics} options={text.options.topics} />
+      <div class="row">
+        <NumberField form={form} path="menCount" label={f.menCount} />
+        <NumberField form={form} path="womenCount" label={f.womenCount} />
+      </div>
+      <NumberField form={form} path="householdsReached" label={f.householdsReached} />
+      <SelectField form={form} path="language" label={f.language} options={text.options.language} />
+      {form.draft.language === 'minority' && <TextField form={form} path="minorityLanguage" label={f.minorityLanguage} />}
+      <TextField form={form} path="note" label={f.note} multiline />
+    </>
+  );
+}

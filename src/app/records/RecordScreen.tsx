@@ -1,0 +1,150 @@
+// Create or edit one checklist record. Saving writes to the phone only (with its outbox
+// entry); the sync engine sends it. Bad input is named field by field, in Vietnamese.
+import { useEffect, useState } from 'preact/hooks';
+import { deleteRecord, keepMine, keepTheirs, saveRecord, validateRecord, watchRecord, type FieldIssue } from '../../data/index.ts';
+import { quarterKey, quarterOf, type RecordKind } from '../../domain/index.ts';
+import { syncAfterSave } from '../../sync/index.ts';
+import { useLive } from '../hooks/useLive.ts';
+import { errorText, fieldLabel, fill, text } from '../i18n/index.ts';
+import { navigate } from '../router.ts';
+import { useServices } from '../services.ts';
+import { CaseFields } from './CaseFields.tsx';
+import { draftOf, newDraft, setPath, type Draft } from './draft.ts';
+import type { FormBinding } from './fields.tsx';
+import { NewsFields } from './NewsFields.tsx';
+import { PropagandaFields } from './PropagandaFields.tsx';
+
+const FIELDS_OF: Record<RecordKind, (props: { form: FormBinding }) => preact.JSX.Element> = {
+  propagandaSession: PropagandaFields,
+  newsPost: NewsFields,
+  violenceCase: CaseFields,
+};
+
+/** Where an issue shows: the nested status dates by their own path, others by the top field. */
+function fieldKey(path: string): string {
+  return path.startsWith('statusDates.') ? path.split('.').slice(0, 2).join('.') : (path.split('.')[0] ?? path);
+}
+
+function toErrorMap(issues: FieldIssue[]): Map<string, string> {
+  const errors = new Map<string, string>();
+  for (const issue of issues) {
+    const key = fieldKey(issue.path);
+    if (!errors.has(key)) errors.set(key, issue.code);
+  }
+  return errors;
+}
+
+export function RecordScreen(props: { kind?: RecordKind; recordId?: string }) {
+  const { db, engine, session } = useServices();
+  const existing = useLive(() => watchRecord(db, props.recordId ?? ''), [db, props.recordId]);
+  const [draft, setDraft] = useState<Draft | null>(() => (props.kind ? newDraft(props.kind, session) : null));
+  const [errors, setErrors] = useState<Map<string, string>>(new Map());
+  const [saving, setSaving] = useState(false);
+
+  useEffect(() => {
+    if (props.recordId && existing && draft === null) setDraft(draftOf(existing.body));
+  }, [existing, props.recordId, draft]);
+
+  if (!draft) {
+    return (
+      <main class="screen">
+        <p>{props.recordId && existing === undefined ? '' : text.form.notFound}</p>
+        <a href="#/">{text.form.back}</a>
+      </main>
+    );
+  }
+
+  const kind = draft.kind as RecordKind;
+  const Fields = FIELDS_OF[kind];
+  const form: FormBinding = {
+    draft,
+    errors,
+    set: (path, value) => {
+      setDraft((current) => (current ? setPath(current, path, value) : current));
+      setErrors((current) => {
+        if (!current.has(fieldKey(path))) return current;
+        const next = new Map(current);
+        next.delete(fieldKey(path));
+        return next;
+      });
+    },
+  };
+  const goHome = () => navigate({ screen: 'home', kind, quarter: typeof draft.date === 'string' && draft.date ? quarterKey(quarterOf(draft.date)) : undefined });
+
+  async function save(event: Event) {
+    event.preventDefault();
+    const checked = validateRecord(draft);
+    if (!checked.ok) {
+      setErrors(toErrorMap(checked.issues));
+      return;
+    }
+    setSaving(true);
+    try {
+      await saveRecord(db, checked.record);
+      syncAfterSave(engine, () => navigator.onLine);
+      goHome();
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  async function remove() {
+    if (!props.recordId || !confirm(text.form.confirmDelete)) return;
+    await deleteRecord(db, props.recordId);
+    syncAfterSave(engine, () => navigator.onLine);
+    goHome();
+  }
+
+  const title = fill(props.recordId ? text.form.editTitle : text.form.newTitle, { kind: text.kinds[kind].toLowerCase() });
+  return (
+    <main class="screen record">
+      <header class="top">
+        <a class="link" href="#/" onClick={(e) => (e.preventDefault(), goHome())}>
+          ‹ {text.form.back}
+        </a>
+        <h1>{title}</h1>
+      </header>
+      {existing?.syncState === 'rejected' && existing.rejection && (
+        <p class="notice error" role="alert">
+          {fill(text.form.rejectedBecause, { reason: existing.rejection.fields.map(fieldLabel).join(', ') || existing.rejection.reason })}
+        </p>
+      )}
+      {existing?.syncState === 'conflict' && (
+        <div class="notice warn" role="alert">
+          <p>{text.form.conflictExplain}</p>
+          <button class="secondary" onClick={() => void keepMine(db, existing.id).then(() => engine.syncNow())}>
+            {text.form.keepMine}
+          </button>
+          <button class="secondary" onClick={() => void keepTheirs(db, existing.id).then(() => setDraft(null))}>
+            {text.form.keepTheirs}
+          </button>
+        </div>
+      )}
+      <form onSubmit={save} noValidate>
+        {errors.size > 0 && (
+          <div class="notice error" role="alert">
+            <p>{text.form.fixErrors}</p>
+            <ul>
+              {[...errors].map(([path, code]) => (
+                <li key={path}>
+                  {fieldLabel(path)}: {errorText(code)}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+        <Fields form={form} />
+        <div class="actions">
+          <button class="primary big" type="submit" disabled={saving}>
+            {saving ? text.form.saving : text.form.save}
+          </button>
+          {props.recordId && (
+            <button class="danger" type="button" onClick={() => void remove()}>
+              {text.form.delete}
+            </button>
+          )}
+        </div>
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,45 @@
+// The one module of the page that talks to the service worker: registration, and the
+// update offer. A new version is applied only when the user taps "Update" on a screen with
+// no half-filled form, and never while changes wait in the outbox.
+import { useEffect, useState } from 'preact/hooks';
+import { Workbox } from 'workbox-window';
+import { text } from './i18n/index.ts';
+
+let workbox: Workbox | undefined;
+const waitingListeners = new Set<() => void>();
+let updateWaiting = false;
+
+export function registerServiceWorker(): void {
+  if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
+  workbox = new Workbox('/sw.js', { type: 'classic' });
+  workbox.addEventListener('waiting', () => {
+    updateWaiting = true;
+    for (const listener of waitingListeners) listener();
+  });
+  workbox.addEventListener('controlling', (event) => {
+    if (event.isUpdate) location.reload();
+  });
+  void workbox.register();
+}
+
+function applyUpdate(): void {
+  workbox?.messageSkipWaiting();
+}
+
+export function UpdatePrompt() {
+  const [waiting, setWaiting] = useState(updateWaiting);
+  useEffect(() => {
+    const listener = () => setWaiting(true);
+    waitingListeners.add(listener);
+    return () => void waitingListeners.delete(listener);
+  }, []);
+  if (!waiting) return null;
+  return (
+    <div class="update-bar" role="status">
+      <span>{text.update.ready}</span>
+      <button class="secondary" onClick={applyUpdate}>
+        {text.update.apply}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+// The phone's calls to the server, typed by the shared protocol schemas. A network failure
+// throws; an HTTP answer is returned as it is, for the engine to decide.
+import {
+  pullResponse,
+  pushResponse,
+  signInResponse,
+  type PullResponse,
+  type PushRequest,
+  type PushResponse,
+  type SignInRequest,
+  type SignInResponse,
+} from '../domain/index.ts';
+
+export type HttpOutcome<T> = { ok: true; value: T } | { ok: false; status: number; body: { error?: string; fields?: { path: string; code: string }[] } };
+
+export interface SyncApi {
+  push(request: PushRequest): Promise<HttpOutcome<PushResponse>>;
+  pull(since: number, limit: number): Promise<HttpOutcome<PullResponse>>;
+}
+
+interface Parser<T> {
+  safeParse(data: unknown): { success: true; data: T } | { success: false };
+}
+
+export class MalformedResponseError extends Error {}
+
+async function call<T>(fetchFn: typeof fetch, url: string, init: RequestInit, parser: Parser<T>): Promise<HttpOutcome<T>> {
+  const response = await fetchFn(url, init);
+  const body: unknown = await response.json().catch(() => ({}));
+  if (!response.ok) return { ok: false, status: response.status, body: (body ?? {}) as never };
+  const parsed = parser.safeParse(body);
+  if (!parsed.success) throw new MalformedResponseError(`unexpected answer from ${url}`);
+  return { ok: true, value: parsed.data };
+}
+
+export function createSyncApi(options: { baseUrl: string; token: () => Promise<string | undefined>; fetch?: typeof fetch }): SyncApi {
+  const fetchFn = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const headers = async () => ({ 'content-type': 'application/json', authorization: `Bearer ${(await options.token()) ?? ''}` });
+  return {
+    push: async (request) =>
+      call(fetchFn, `${options.baseUrl}/api/v1/sync/push`, { method: 'POST', headers: await headers(), body: JSON.stringify(request) }, pushResponse),
+    pull: async (since, limit) =>
+      call(fetchFn, `${options.baseUrl}/api/v1/sync/pull?since=${since}&limit=${limit}`, { headers: await headers() }, pullResponse),
+  };
+}
+
+export async function signIn(baseUrl: string, request: SignInRequest, fetchFn: typeof fetch = globalThis.fetch.bind(globalThis)): Promise<HttpOutcome<SignInResponse>> {
+  return call(fetchFn, `${baseUrl}/api/v1/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(request) }, signInResponse);
+}

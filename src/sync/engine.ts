@@ -1,0 +1,157 @@
+// The sync engine: push the outbox in batches, then pull what changed since the cursor.
+// One run at a time; a request that fails by network or 5xx is retried later with backoff,
+// and a batch the server refuses as a whole (400, 409, 413) is split until the one change
+// at fault is found and marked rejected, so one bad change never blocks the others.
+import { applyPulled, applyPushResults, outboxBatch, toChange, type DeviceStore, type NotebookDb, type OutboxEntry } from '../data/index.ts';
+import { MAX_PULL_LIMIT } from '../domain/index.ts';
+import type { SyncApi } from './api.ts';
+import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff.ts';
+import { StatusBox } from './status.ts';
+
+export interface SyncEngineDeps {
+  db: NotebookDb;
+  api: SyncApi;
+  device: DeviceStore;
+  random?: () => number;
+  now?: () => number;
+  setTimer?: (fn: () => void, ms: number) => unknown;
+  clearTimer?: (handle: unknown) => void;
+  batchSize?: number;
+  backoff?: BackoffPolicy;
+  /** While everything is sent, sync again this often to pull others' changes. */
+  idleIntervalMs?: number;
+}
+
+class RetryLater extends Error {}
+class SignedOut extends Error {}
+
+const SPLITTABLE = new Set([400, 409, 413]);
+
+export class SyncEngine {
+  readonly status = new StatusBox();
+  private running: Promise<void> | undefined;
+  private again = false;
+  private failures = 0;
+  private timer: unknown;
+  private stopped = false;
+  private readonly random: () => number;
+  private readonly now: () => number;
+  private readonly setTimer: (fn: () => void, ms: number) => unknown;
+  private readonly clearTimer: (handle: unknown) => void;
+
+  constructor(private readonly deps: SyncEngineDeps) {
+    this.random = deps.random ?? Math.random;
+    this.now = deps.now ?? Date.now;
+    this.setTimer = deps.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
+    this.clearTimer = deps.clearTimer ?? ((handle) => clearTimeout(handle as ReturnType<typeof setTimeout>));
+  }
+
+  /** Runs a sync now, or once more right after the one under way. */
+  syncNow(): Promise<void> {
+    if (this.stopped) return Promise.resolve();
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = this.loop().finally(() => {
+      this.running = undefined;
+    });
+    return this.running;
+  }
+
+  stop(): void {
+    this.stopped = true;
+    if (this.timer !== undefined) this.clearTimer(this.timer);
+  }
+
+  private async loop(): Promise<void> {
+    do {
+      this.again = false;
+      await this.runOnce();
+    } while (this.again && !this.stopped);
+  }
+
+  private async runOnce(): Promise<void> {
+    if (this.timer !== undefined) this.clearTimer(this.timer);
+    this.timer = undefined;
+    this.status.update({ phase: 'syncing', nextRetryAt: undefined });
+    try {
+      await this.pushAll();
+      await this.pullAll();
+      this.failures = 0;
+      this.status.update({ phase: 'idle', lastSuccessAt: this.now(), lastError: undefined });
+      this.schedule(this.deps.idleIntervalMs ?? 5 * 60_000);
+    } catch (error) {
+      if (error instanceof SignedOut) {
+        this.status.update({ phase: 'signedOut', lastError: 'unauthorized' });
+        return;
+      }
+      this.failures += 1;
+      const delay = backoffDelay(this.failures, this.random(), this.deps.backoff ?? DEFAULT_BACKOFF);
+      const offline = error instanceof TypeError; // fetch's network failure
+      this.status.update({ phase: offline ? 'offline' : 'retrying', nextRetryAt: this.now() + delay, lastError: String(error) });
+      this.schedule(delay);
+    } finally {
+      this.status.update({ sending: new Set() });
+    }
+  }
+
+  private schedule(ms: number): void {
+    if (this.stopped) return;
+    this.timer = this.setTimer(() => void this.syncNow(), ms);
+  }
+
+  private async pushAll(): Promise<void> {
+    const size = this.deps.batchSize ?? 100;
+    for (;;) {
+      const batch = await outboxBatch(this.deps.db, size);
+      if (batch.length === 0) return;
+      await this.pushEntries(batch);
+    }
+  }
+
+  private async pushEntries(entries: OutboxEntry[]): Promise<void> {
+    this.status.update({ sending: new Set(entries.map((e) => e.recordId)) });
+    const deviceId = await this.deps.device.deviceId();
+    const outcome = await this.deps.api.push({ deviceId, changes: entries.map(toChange) }).catch((error: unknown) => {
+      if (error instanceof TypeError) throw error;
+      throw new RetryLater(String(error));
+    });
+    if (outcome.ok) {
+      await applyPushResults(this.deps.db, entries, outcome.value.results);
+      return;
+    }
+    if (outcome.status === 401 || outcome.status === 403) throw new SignedOut();
+    if (!SPLITTABLE.has(outcome.status)) throw new RetryLater(`HTTP ${outcome.status}`);
+    if (entries.length > 1) {
+      const half = Math.ceil(entries.length / 2);
+      await this.pushEntries(entries.slice(0, half));
+      await this.pushEntries(entries.slice(half));
+      return;
+    }
+    // One change the server refuses as it is: keep the record on the phone, marked with why.
+    const entry = entries[0]!;
+    const fields = (outcome.body.fields ?? []).map((f) => f.path.replace(/^changes\.\d+\.(record\.)?/, ''));
+    await applyPushResults(this.deps.db, entries, [
+      { changeId: entry.changeId, status: 'rejected', reason: outcome.body.error ?? `http_${outcome.status}`, fields },
+    ]);
+  }
+
+  private async pullAll(): Promise<void> {
+    let cursor = await this.deps.device.cursor();
+    for (;;) {
+      const outcome = await this.deps.api.pull(cursor, MAX_PULL_LIMIT).catch((error: unknown) => {
+        if (error instanceof TypeError) throw error;
+        throw new RetryLater(String(error));
+      });
+      if (!outcome.ok) {
+        if (outcome.status === 401 || outcome.status === 403) throw new SignedOut();
+        throw new RetryLater(`HTTP ${outcome.status}`);
+      }
+      await applyPulled(this.deps.db, outcome.value.records);
+      cursor = outcome.value.cursor;
+      await this.deps.device.setCursor(cursor);
+      if (!outcome.value.more) return;
+    }
+  }
+}

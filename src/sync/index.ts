@@ -1,0 +1,5 @@
+export * from './api.ts';
+export * from './backoff.ts';
+export * from './engine.ts';
+export * from './status.ts';
+export * from './triggers.ts';

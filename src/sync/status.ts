@@ -1,0 +1,33 @@
+// The sync engine's state for the UI: what it is doing and which records are in flight.
+export type SyncPhase = 'idle' | 'syncing' | 'offline' | 'retrying' | 'signedOut';
+
+export interface SyncStatus {
+  phase: SyncPhase;
+  /** Records whose change is in the request under way: shown as "sending". */
+  sending: ReadonlySet<string>;
+  lastSuccessAt?: number;
+  nextRetryAt?: number;
+  lastError?: string;
+}
+
+export type StatusListener = (status: SyncStatus) => void;
+
+export class StatusBox {
+  private current: SyncStatus = { phase: 'idle', sending: new Set() };
+  private listeners = new Set<StatusListener>();
+
+  get(): SyncStatus {
+    return this.current;
+  }
+
+  update(patch: Partial<SyncStatus>): void {
+    this.current = { ...this.current, ...patch };
+    for (const listener of this.listeners) listener(this.current);
+  }
+
+  subscribe(listener: StatusListener): () => void {
+    this.listeners.add(listener);
+    listener(this.current);
+    return () => this.listeners.delete(listener);
+  }
+}

@@ -1,0 +1,27 @@
+// When sync runs: on app open, when the connection returns, when the app comes back to the
+// screen, and after each save while online. The engine's own timer covers retries.
+import type { SyncEngine } from './engine.ts';
+
+export interface TriggerTarget {
+  addEventListener(type: string, listener: () => void): void;
+  removeEventListener(type: string, listener: () => void): void;
+}
+
+export function installSyncTriggers(engine: SyncEngine, win: TriggerTarget, doc?: { visibilityState: string } & TriggerTarget): () => void {
+  const run = () => void engine.syncNow();
+  const onVisible = () => {
+    if (doc?.visibilityState === 'visible') run();
+  };
+  win.addEventListener('online', run);
+  doc?.addEventListener('visibilitychange', onVisible);
+  run();
+  return () => {
+    win.removeEventListener('online', run);
+    doc?.removeEventListener('visibilitychange', onVisible);
+  };
+}
+
+/** After a save: sync at once when the browser thinks it is online; otherwise wait for `online`. */
+export function syncAfterSave(engine: SyncEngine, isOnline: () => boolean): void {
+  if (isOnline()) void engine.syncNow();
+}

@@ -1,0 +1,161 @@
+// The offline reporting loop, end to end: a village head with no signal records one of each
+// checklist on the phone; the records survive offline reloads and reach the real server once
+// each when the connection returns.
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from './chromium.ts';
+import { startServer, type RunningServer } from './server.ts';
+
+const SHOTS = 'tests/e2e/screenshots';
+let server: RunningServer;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+async function shot(name: string): Promise<void> {
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+async function listedStates(): Promise<Record<string, string>> {
+  return page.$$eval('[data-record-id]', (items) =>
+    Object.fromEntries(items.map((el) => [el.getAttribute('data-record-id') ?? '', el.getAttribute('data-sync-state') ?? ''])),
+  );
+}
+
+async function openTab(name: string): Promise<void> {
+  await page.getByRole('tab', { name }).click();
+  await page.waitForFunction((n) => document.querySelector('[role=tab][aria-selected=true]')?.textContent === n, name);
+}
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  server = await startServer();
+  browser = await launchChromium();
+  context = await browser.newContext({ viewport: { width: 360, height: 640 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+  page = await context.newPage();
+  page.on('dialog', (dialog) => void dialog.accept());
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('a village head offline', () => {
+  const ids: string[] = [];
+
+  it('signs in with a connection and the service worker takes control', async () => {
+    await page.goto(server.url);
+    await shot('01-sign-in');
+    await page.getByLabel('Tên đăng nhập').fill('tdp1');
+    await page.getByLabel('Mã PIN').fill('1234');
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByText('Tổ trưởng Tổ dân phố 1 · Tổ dân phố 1').waitFor();
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
+    await page.locator('[data-phase=idle]').waitFor();
+  });
+
+  it('opens with no network from the service worker', async () => {
+    await context.setOffline(true);
+    await page.reload();
+    await page.getByText('Tổ trưởng Tổ dân phố 1 · Tổ dân phố 1').waitFor();
+    await shot('02-home-offline');
+  });
+
+  it('names the missing fields in Vietnamese and saves nothing', async () => {
+    await page.getByRole('link', { name: /Thêm mới: Buổi tuyên truyền/ }).click();
+    await page.getByRole('button', { name: 'Lưu' }).click();
+    const alert = page.locator('.notice.error');
+    await alert.waitFor();
+    const message = await alert.innerText();
+    expect(message).toContain('Hình thức: chưa chọn');
+    expect(message).toContain('Nội dung tuyên truyền');
+    expect(message).toContain('Số người tham dự: nam');
+    await shot('03-propaganda-errors');
+    expect(await page.evaluate(() => location.hash)).toBe('#/new/propagandaSession');
+  });
+
+  it('records a propaganda session', async () => {
+    await page.getByLabel('Hình thức').selectOption('villageMeeting');
+    await page.getByRole('checkbox', { name: 'Luật Bình đẳng giới' }).check();
+    await page.getByRole('checkbox', { name: 'Phòng, chống bạo lực gia đình' }).check();
+    await page.getByLabel('Số người tham dự: nam').fill('14');
+    await page.getByLabel('Số người tham dự: nữ').fill('23');
+    await page.getByLabel('Số hộ được tuyên truyền').fill('31');
+    await shot('04-propaganda-form');
+    await page.getByRole('button', { name: 'Lưu' }).click();
+    await page.locator('[data-record-id]').first().waitFor();
+    expect(Object.values(await listedStates())).toEqual(['pending']);
+    await expect(page.locator('.badge').first().innerText()).resolves.toBe('Chỉ có trên máy này');
+    ids.push(...Object.keys(await listedStates()));
+    await shot('05-home-one-pending');
+  });
+
+  it('records a news post', async () => {
+    await openTab('Tin, bài');
+    await page.getByRole('link', { name: /Thêm mới: Tin, bài/ }).click();
+    await page.getByLabel('Kênh đăng').selectOption('loudspeaker');
+    await page.getByLabel('Tiêu đề').fill('Tuyên truyền Luật Bình đẳng giới trên loa tổ dân phố');
+    await page.getByRole('button', { name: 'Lưu' }).click();
+    await page.locator('[data-record-id]').first().waitFor();
+    ids.push(...Object.keys(await listedStates()));
+  });
+
+  it('records a violence case with a code and no identity', async () => {
+    await openTab('Vụ việc');
+    await page.getByRole('link', { name: /Thêm mới: Vụ việc bạo lực/ }).click();
+    await page.getByLabel('Người báo tin').selectOption('neighbour');
+    await page.getByRole('checkbox', { name: 'Bạo lực tinh thần' }).check();
+    await page.getByLabel('Giới tính nạn nhân').selectOption('female');
+    await page.getByLabel('Độ tuổi nạn nhân').selectOption('from16to59');
+    await page.getByLabel('Giới tính người gây bạo lực').selectOption('male');
+    await page.getByLabel('Quan hệ với nạn nhân').selectOption('spouse');
+    await shot('06-case-form');
+    await page.getByRole('button', { name: 'Lưu' }).click();
+    await page.locator('[data-record-id]').first().waitFor();
+    ids.push(...Object.keys(await listedStates()));
+    expect(new Set(ids).size).toBe(3);
+  });
+
+  it('keeps all three across an offline reload', async () => {
+    await page.reload();
+    for (const tab of ['Tuyên truyền', 'Tin, bài', 'Vụ việc']) {
+      await openTab(tab);
+      await page.locator('[data-record-id]').first().waitFor();
+      expect(Object.values(await listedStates())).toEqual(['pending']);
+    }
+    await expect(page.locator('[data-waiting]').getAttribute('data-waiting')).resolves.toBe('3');
+    await shot('07-after-offline-reload');
+  });
+
+  it('sends them when the connection returns, and the server holds each once', async () => {
+    await context.setOffline(false);
+    await page.locator('[data-phase=idle][data-waiting="0"]').waitFor({ timeout: 30_000 });
+    for (const tab of ['Tuyên truyền', 'Tin, bài', 'Vụ việc']) {
+      await openTab(tab);
+      await page.locator('[data-sync-state=sent]').first().waitFor();
+    }
+    await shot('08-all-sent');
+
+    const db = new Database(join(server.dataDir, 'notebook.sqlite'), { readonly: true });
+    try {
+      const rows = db.prepare('SELECT id, kind, unit_id AS unitId, reporter_id AS reporterId, rev FROM records ORDER BY kind').all() as {
+        id: string;
+        kind: string;
+        unitId: string;
+        reporterId: string;
+        rev: number;
+      }[];
+      expect(rows.map((r) => r.id).sort()).toEqual([...ids].sort());
+      expect(rows.map((r) => r.kind)).toEqual(['newsPost', 'propagandaSession', 'violenceCase']);
+      for (const row of rows) expect(row).toMatchObject({ unitId: 'tdp-1', reporterId: 'tdp1', rev: 1 });
+      const applied = db.prepare('SELECT record_id AS recordId, COUNT(*) AS n FROM applied_changes GROUP BY record_id').all() as { recordId: string; n: number }[];
+      expect(applied.map((a) => a.n)).toEqual([1, 1, 1]);
+    } finally {
+      db.close();
+    }
+  });
+});

@@ -1,0 +1,90 @@
+// A server in-process over a fresh SQLite file in the temp folder, seeded with the demo
+// commune, and a little client that signs in as one device and pushes and pulls.
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createApp } from '../../server/app.ts';
+import { DEMO_PIN, demoCommuneSeed } from '../../server/store/demo.ts';
+import { openSqliteStore } from '../../server/store/sqlite.ts';
+import type { SqliteStore } from '../../server/store/sqlite.ts';
+import type { Database } from '../../server/store/schema.ts';
+import type { Change } from '../../src/domain/index.ts';
+
+/** Response bodies are JSON checked by each test's assertions. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Json = any;
+
+export const START_TIME = new Date('2026-06-01T02:30:00.000Z');
+
+export interface TestServer {
+  app: ReturnType<typeof createApp>;
+  store: SqliteStore;
+  file: string;
+  setNow(date: Date): void;
+  device(username: string, deviceId?: string): Promise<TestDevice>;
+  countRows(table: keyof Database): Promise<number>;
+  close(): Promise<void>;
+}
+
+export interface TestDevice {
+  token: string;
+  deviceId: string;
+  push(changes: Change[], deviceId?: string): Promise<{ status: number; body: Json }>;
+  pushRaw(body: string): Promise<{ status: number; body: Json }>;
+  pull(query?: string): Promise<{ status: number; body: Json }>;
+}
+
+export async function startServer(settings: { bodyLimitBytes?: number; staticDir?: string } = {}): Promise<TestServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'sotay-server-'));
+  const file = join(dir, 'notebook.sqlite');
+  const store = openSqliteStore(file);
+  await store.migrate();
+  await store.seedCommune(await demoCommuneSeed());
+  let now = START_TIME;
+  const app = createApp({ store, clock: () => now, settings });
+
+  const call = async (path: string, init: RequestInit = {}) => {
+    const response = await app.request(path, init);
+    const text = await response.text();
+    return { status: response.status, body: text ? JSON.parse(text) : undefined };
+  };
+
+  return {
+    app,
+    store,
+    file,
+    setNow: (date) => {
+      now = date;
+    },
+    async device(username, deviceId = randomUUID()) {
+      const signIn = await call('/api/v1/sessions', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ username, pin: DEMO_PIN, deviceId }),
+      });
+      if (signIn.status !== 200) throw new Error(`sign-in of ${username} failed: ${signIn.status}`);
+      const token = signIn.body.token as string;
+      const headers = { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` };
+      const pushRaw = (body: string) => call('/api/v1/sync/push', { method: 'POST', headers, body });
+      return {
+        token,
+        deviceId,
+        push: (changes, asDevice = deviceId) => pushRaw(JSON.stringify({ deviceId: asDevice, changes })),
+        pushRaw,
+        pull: (query = 'since=0') => call(`/api/v1/sync/pull?${query}`, { headers }),
+      };
+    },
+    async countRows(table) {
+      const row = await store.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+    async close() {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,114 @@
+import { randomUUID } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sha256Hex } from '../../server/auth/secrets.ts';
+import { startServer } from './harness.ts';
+import type { TestServer } from './harness.ts';
+
+let server: TestServer;
+beforeEach(async () => {
+  server = await startServer();
+});
+afterEach(async () => {
+  await server.close();
+});
+
+const signIn = (body: unknown) =>
+  server.app.request('/api/v1/sessions', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+
+const wardUnits = [
+  { id: 'nam-gia-nghia', communeId: 'nam-gia-nghia', name: 'UBND phường Nam Gia Nghĩa', type: 'commune', households: 0 },
+  { id: 'tdp-1', communeId: 'nam-gia-nghia', name: 'Tổ dân phố 1', type: 'toDanPho', households: 214 },
+  { id: 'tdp-2', communeId: 'nam-gia-nghia', name: 'Tổ dân phố 2', type: 'toDanPho', households: 187 },
+  { id: 'tdp-3', communeId: 'nam-gia-nghia', name: 'Tổ dân phố 3', type: 'toDanPho', households: 256 },
+  { id: 'tdp-4', communeId: 'nam-gia-nghia', name: 'Tổ dân phố 4', type: 'toDanPho', households: 173 },
+  { id: 'tdp-5', communeId: 'nam-gia-nghia', name: 'Tổ dân phố 5', type: 'toDanPho', households: 198 },
+];
+
+describe('POST /api/v1/sessions', () => {
+  it('signs a village head in and returns a token, the user and the ward units', async () => {
+    const deviceId = randomUUID();
+    const response = await signIn({ username: ' TDP1 ', pin: '1234', deviceId });
+    expect(response.status).toBe(200);
+    const body = await response.json();
+    expect(body.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(body.user).toEqual({
+      id: 'tdp1',
+      displayName: 'Tổ trưởng Tổ dân phố 1',
+      role: 'villageHead',
+      communeId: 'nam-gia-nghia',
+      communeName: 'Phường Nam Gia Nghĩa',
+      unitId: 'tdp-1',
+    });
+    expect(body.units).toEqual(wardUnits);
+    // Only the token's hash is kept.
+    const device = await server.store.db.selectFrom('devices').selectAll().where('id', '=', deviceId).executeTakeFirstOrThrow();
+    expect(device.user_id).toBe('tdp1');
+    expect(device.token_hash).toBe(sha256Hex(body.token));
+    expect(device.token_hash).not.toContain(body.token);
+  });
+
+  it('answers a wrong PIN and an unknown username with the same 401', async () => {
+    const wrongPin = await signIn({ username: 'tdp1', pin: '9999', deviceId: randomUUID() });
+    const unknown = await signIn({ username: 'nobody', pin: '1234', deviceId: randomUUID() });
+    expect(wrongPin.status).toBe(401);
+    expect(unknown.status).toBe(401);
+    const expected = { error: 'bad_credentials', message: 'Tên đăng nhập hoặc mã PIN không đúng.' };
+    expect(await wrongPin.json()).toEqual(expected);
+    expect(await unknown.json()).toEqual(expected);
+    expect(await server.countRows('devices')).toBe(0);
+  });
+
+  it('gives a device signing in again a new token and retires the old one', async () => {
+    const deviceId = randomUUID();
+    const first = await (await signIn({ username: 'tdp1', pin: '1234', deviceId })).json();
+    const second = await (await signIn({ username: 'tdp2', pin: '1234', deviceId })).json();
+    expect(second.token).not.toBe(first.token);
+    const old = await server.app.request('/api/v1/me', { headers: { Authorization: `Bearer ${first.token}` } });
+    expect(old.status).toBe(401);
+    const me = await server.app.request('/api/v1/me', { headers: { Authorization: `Bearer ${second.token}` } });
+    expect((await me.json()).user.id).toBe('tdp2');
+    expect(await server.countRows('devices')).toBe(1);
+  });
+
+  it('refuses a malformed sign-in with 400 naming the field', async () => {
+    const response = await signIn({ username: 'tdp1', pin: '12', deviceId: 'not-a-uuid' });
+    expect(response.status).toBe(400);
+    const body = await response.json();
+    expect(body.error).toBe('invalid_body');
+    expect(body.fields.map((f: { path: string }) => f.path).sort()).toEqual(['deviceId', 'pin']);
+  });
+});
+
+describe('authentication', () => {
+  it('answers 401 without a token, with an unknown token, and with a revoked one', async () => {
+    const unauthorized = { error: 'unauthorized', message: 'Phiên đăng nhập không hợp lệ. Vui lòng đăng nhập lại.' };
+    const none = await server.app.request('/api/v1/me');
+    expect(none.status).toBe(401);
+    expect(await none.json()).toEqual(unauthorized);
+
+    const unknown = await server.app.request('/api/v1/sync/pull?since=0', {
+      headers: { Authorization: 'Bearer AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' },
+    });
+    expect(unknown.status).toBe(401);
+
+    const device = await server.device('tdp1');
+    await server.store.db.updateTable('devices').set({ revoked_at: '2026-06-01T00:00:00.000Z' }).execute();
+    const revoked = await device.pull();
+    expect(revoked.status).toBe(401);
+    expect(revoked.body).toEqual(unauthorized);
+  });
+
+  it('returns the signed-in user and units from /me', async () => {
+    const device = await server.device('canbo');
+    const response = await server.app.request('/api/v1/me', { headers: { Authorization: `Bearer ${device.token}` } });
+    expect(response.status).toBe(200);
+    const body = await response.json();
+    expect(body.user.role).toBe('communeOfficer');
+    expect(body.user.unitId).toBe('nam-gia-nghia');
+    expect(body.units).toEqual(wardUnits);
+  });
+});
