@@ -35,6 +35,7 @@ export default tseslint.config(
   },
   {
     files: ['src/data/**/*.ts'],
+    ignores: ['src/**/*.test.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

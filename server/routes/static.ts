@@ -17,6 +17,7 @@ function cacheControlFor(file: string): string | undefined {
 
 export function staticRoutes(staticDir: string) {
   const remember = (file: string, c: { set: (key: 'staticFile', value: string) => void }) => c.set('staticFile', file);
+  const page = serveStatic<StaticEnv>({ root: staticDir, path: 'index.html', onFound: remember });
   return new Hono<StaticEnv>()
     .use('*', async (c, next) => {
       await next();
@@ -28,6 +29,6 @@ export function staticRoutes(staticDir: string) {
     .get('*', async (c, next) => {
       // A missing hashed asset is a 404, never the page under a one-year cache.
       if (c.req.path.startsWith('/api/') || c.req.path.startsWith('/assets/')) return next();
-      return serveStatic<StaticEnv>({ root: staticDir, path: 'index.html', onFound: remember })(c, next);
+      return page(c, next);
     });
 }

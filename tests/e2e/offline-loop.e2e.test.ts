@@ -25,6 +25,15 @@ async function listedStates(): Promise<Record<string, string>> {
   );
 }
 
+function serverRows(): { id: string; kind: string; unitId: string; reporterId: string; rev: number; deleted: number; body: string }[] {
+  const db = new Database(join(server.dataDir, 'notebook.sqlite'), { readonly: true });
+  try {
+    return db.prepare('SELECT id, kind, unit_id AS unitId, reporter_id AS reporterId, rev, deleted, body FROM records ORDER BY kind').all() as never;
+  } finally {
+    db.close();
+  }
+}
+
 async function openTab(name: string): Promise<void> {
   await page.getByRole('tab', { name }).click();
   await page.waitForFunction((n) => document.querySelector('[role=tab][aria-selected=true]')?.textContent === n, name);
@@ -140,22 +149,39 @@ describe('a village head offline', () => {
     }
     await shot('08-all-sent');
 
+    const rows = serverRows();
+    expect(rows.map((r) => r.id).sort()).toEqual([...ids].sort());
+    expect(rows.map((r) => r.kind)).toEqual(['newsPost', 'propagandaSession', 'violenceCase']);
+    for (const row of rows) expect(row).toMatchObject({ unitId: 'tdp-1', reporterId: 'tdp1', rev: 1, deleted: 0 });
     const db = new Database(join(server.dataDir, 'notebook.sqlite'), { readonly: true });
     try {
-      const rows = db.prepare('SELECT id, kind, unit_id AS unitId, reporter_id AS reporterId, rev FROM records ORDER BY kind').all() as {
-        id: string;
-        kind: string;
-        unitId: string;
-        reporterId: string;
-        rev: number;
-      }[];
-      expect(rows.map((r) => r.id).sort()).toEqual([...ids].sort());
-      expect(rows.map((r) => r.kind)).toEqual(['newsPost', 'propagandaSession', 'violenceCase']);
-      for (const row of rows) expect(row).toMatchObject({ unitId: 'tdp-1', reporterId: 'tdp1', rev: 1 });
       const applied = db.prepare('SELECT record_id AS recordId, COUNT(*) AS n FROM applied_changes GROUP BY record_id').all() as { recordId: string; n: number }[];
       expect(applied.map((a) => a.n)).toEqual([1, 1, 1]);
     } finally {
       db.close();
     }
+  });
+
+  it('edits and deletes through the screens, and the server follows', async () => {
+    await openTab('Tin, bài');
+    await page.locator('[data-record-id]').first().click();
+    await page.getByLabel('Tiêu đề').fill('Tuyên truyền Luật Bình đẳng giới — bản sửa');
+    await page.getByRole('button', { name: 'Lưu' }).click();
+    await page.locator('[data-record-id]').first().waitFor();
+    await openTab('Vụ việc');
+    await page.locator('[data-record-id]').first().click();
+    await page.getByRole('button', { name: 'Xóa' }).click();
+    await page.getByText('Chưa có bản ghi nào trong quý này.').waitFor();
+    await page.locator('[data-phase=idle][data-waiting="0"]').waitFor({ timeout: 30_000 });
+
+    // The server follows once the phone has sent both changes.
+    await expect
+      .poll(() => serverRows().map((r) => [r.kind, r.rev, r.deleted]), { timeout: 30_000 })
+      .toEqual([
+        ['newsPost', 2, 0],
+        ['propagandaSession', 1, 0],
+        ['violenceCase', 2, 1],
+      ]);
+    expect(JSON.parse(serverRows()[0]!.body).title).toBe('Tuyên truyền Luật Bình đẳng giới — bản sửa');
   });
 });

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { deleteOf, newsPost, propagandaSession, upsertOf } from './fixtures.ts';
+import { deleteOf, newsPost, propagandaSession, upsertOf } from '../fixtures/records.ts';
 import { startServer } from './harness.ts';
 import type { TestServer } from './harness.ts';
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { newsPost, propagandaSession, upsertOf, violenceCase } from './fixtures.ts';
+import { newsPost, propagandaSession, upsertOf, violenceCase } from '../fixtures/records.ts';
 import { START_TIME, startServer } from './harness.ts';
 import type { TestServer } from './harness.ts';
 

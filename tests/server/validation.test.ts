@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { newsPost, propagandaSession, upsertOf, violenceCase } from './fixtures.ts';
+import { newsPost, propagandaSession, upsertOf, violenceCase } from '../fixtures/records.ts';
 import { startServer } from './harness.ts';
 import type { TestServer } from './harness.ts';
 

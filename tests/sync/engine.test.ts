@@ -6,7 +6,7 @@ import { createStore } from 'idb-keyval';
 import { afterEach, describe, expect, it } from 'vitest';
 import { idbDeviceStore, NotebookDb, saveRecord, type DeviceStore } from '../../src/data/index.ts';
 import { createSyncApi, SyncEngine, type SyncEngineDeps } from '../../src/sync/index.ts';
-import { newsPost, propagandaSession, upsertOf } from '../server/fixtures.ts';
+import { newsPost, propagandaSession, upsertOf } from '../fixtures/records.ts';
 import { startServer, type TestServer } from '../server/harness.ts';
 
 type Mode = 'up' | 'down' | 'loseResponse';
