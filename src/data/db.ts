@@ -1,0 +1,69 @@
+// The phone's database: checklist records and the outbox of changes not yet acknowledged
+// by the server. Every transaction asks for strict durability, so a save reports
+// complete only once it is on disk (Chrome's default is relaxed).
+import { Dexie, type Table } from 'dexie';
+import type { ChecklistRecord, RecordKind, ServerRecord } from '../domain/index.ts';
+
+/** Where a record stands, as stored. "Sending" is not stored: it is the sync engine's live state. */
+export type StoredSyncState = 'pending' | 'sent' | 'rejected' | 'conflict';
+
+export interface LocalRecord {
+  id: string;
+  kind: RecordKind;
+  unitId: string;
+  date: string;
+  /** "2026-Q3", the record's quarter in Vietnam's calendar; indexed for the lists. */
+  quarter: string;
+  body: ChecklistRecord;
+  /** The last server revision this phone knows of; 0 for a record never acknowledged. */
+  rev: number;
+  deleted: boolean;
+  syncState: StoredSyncState;
+  rejection?: { reason: string; fields: string[] };
+  /** The server's version when a push came back as a conflict. */
+  theirs?: ServerRecord;
+  /** Phone time of the last local change: for display only, never for ordering. */
+  updatedAt: string;
+}
+
+export interface OutboxEntry {
+  /** This device's change number: 1, 2, 3 … so the server can see a gap. */
+  seq: number;
+  changeId: string;
+  recordId: string;
+  kind: RecordKind;
+  op: 'upsert' | 'delete';
+  baseRev: number;
+  record?: ChecklistRecord;
+  createdAt: string;
+}
+
+export interface MetaRow {
+  key: string;
+  value: number;
+}
+
+export class NotebookDb extends Dexie {
+  records!: Table<LocalRecord, string>;
+  outbox!: Table<OutboxEntry, number>;
+  meta!: Table<MetaRow, string>;
+
+  constructor(name: string) {
+    super(name, { chromeTransactionDurability: 'strict' });
+    this.version(1).stores({
+      records: 'id, quarter, [kind+quarter], syncState',
+      outbox: 'seq, recordId, &changeId',
+      meta: 'key',
+    });
+  }
+}
+
+export const DEFAULT_DB_NAME = 'so-tay-binh-dang';
+
+let shared: NotebookDb | undefined;
+
+/** The app's one database connection. */
+export function notebookDb(): NotebookDb {
+  shared ??= new NotebookDb(DEFAULT_DB_NAME);
+  return shared;
+}

@@ -1,0 +1,70 @@
+// What the sync engine reads and writes: the outbox in device order, the server's answers
+// to a push, and the records a pull brings. An entry leaves the outbox only when the server
+// has answered that very change (applied, conflict or rejected); nothing expires.
+import type { Change, ChangeResult, ServerRecord } from '../domain/index.ts';
+import { fromServer } from './records.ts';
+import type { NotebookDb, OutboxEntry } from './db.ts';
+
+export async function outboxBatch(db: NotebookDb, limit: number): Promise<OutboxEntry[]> {
+  return db.outbox.orderBy('seq').limit(limit).toArray();
+}
+
+export function toChange(entry: OutboxEntry): Change {
+  if (entry.op === 'delete') {
+    return { changeId: entry.changeId, seq: entry.seq, op: 'delete', recordId: entry.recordId, kind: entry.kind, baseRev: entry.baseRev };
+  }
+  if (!entry.record) throw new Error(`outbox entry ${entry.seq} has no record`);
+  return { changeId: entry.changeId, seq: entry.seq, op: 'upsert', recordId: entry.recordId, baseRev: entry.baseRev, record: entry.record };
+}
+
+export async function applyPushResults(db: NotebookDb, entries: OutboxEntry[], results: ChangeResult[]): Promise<void> {
+  const byChange = new Map(results.map((r) => [r.changeId, r]));
+  await db.transaction('rw', db.records, db.outbox, async () => {
+    for (const entry of entries) {
+      const result = byChange.get(entry.changeId);
+      if (!result) continue; // not answered: stays in the outbox for the next push
+      await db.outbox.delete(entry.seq);
+      const local = await db.records.get(entry.recordId);
+      if (!local) continue;
+      const stillQueued = (await db.outbox.where('recordId').equals(entry.recordId).count()) > 0;
+      if (result.status === 'applied') {
+        if (stillQueued) {
+          await db.records.put({ ...local, rev: result.rev });
+        } else if (local.deleted) {
+          await db.records.delete(local.id);
+        } else {
+          await db.records.put({ ...local, rev: result.rev, syncState: 'sent', rejection: undefined });
+        }
+      } else if (result.status === 'conflict') {
+        await db.records.put({ ...local, syncState: 'conflict', theirs: result.server });
+      } else {
+        await db.records.put({ ...local, syncState: 'rejected', rejection: { reason: result.reason, fields: result.fields } });
+      }
+    }
+  });
+}
+
+/** Records the server sent. A record with local work not yet answered keeps the local version. */
+export async function applyPulled(db: NotebookDb, records: ServerRecord[], now = new Date()): Promise<void> {
+  await db.transaction('rw', db.records, db.outbox, async () => {
+    for (const server of records) {
+      const local = await db.records.get(server.id);
+      const queued = (await db.outbox.where('recordId').equals(server.id).count()) > 0;
+      if (local && local.syncState === 'conflict') {
+        if (server.rev > (local.theirs?.rev ?? 0)) await db.records.put({ ...local, theirs: server });
+        continue;
+      }
+      if (queued || local?.syncState === 'rejected') continue;
+      if (local && local.rev >= server.rev) continue;
+      if (server.deleted || !server.record) {
+        if (local) await db.records.delete(server.id);
+        continue;
+      }
+      await db.records.put(fromServer(server.record, server.rev, local?.updatedAt ?? now.toISOString()));
+    }
+  });
+}
+
+export async function outboxSize(db: NotebookDb): Promise<number> {
+  return db.outbox.count();
+}

@@ -1,0 +1,143 @@
+// Writing checklist records. A save validates with the shared schema, then writes the
+// record and its outbox entry in one transaction: both are on disk, or neither is.
+import {
+  checklistRecord,
+  newId,
+  quarterKey,
+  quarterOf,
+  type ChecklistRecord,
+} from '../domain/index.ts';
+import type { NotebookDb, LocalRecord, OutboxEntry } from './db.ts';
+
+export interface FieldIssue {
+  path: string;
+  code: string;
+}
+
+export class ValidationError extends Error {
+  constructor(readonly issues: FieldIssue[]) {
+    super(`invalid record: ${issues.map((i) => i.path).join(', ')}`);
+    this.name = 'ValidationError';
+  }
+}
+
+export function validateRecord(candidate: unknown): { ok: true; record: ChecklistRecord } | { ok: false; issues: FieldIssue[] } {
+  const parsed = checklistRecord.safeParse(candidate);
+  if (parsed.success) return { ok: true, record: parsed.data };
+  return {
+    ok: false,
+    issues: parsed.error.issues.map((issue) => ({
+      path: issue.path.map(String).join('.'),
+      code: issueCode(issue, valueAt(candidate, issue.path)),
+    })),
+  };
+}
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  return path.reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined), root);
+}
+
+/** A code the UI can say plainly: missing, not chosen, not a number, or the schema's own. */
+function issueCode(issue: { code: string; message: string; origin?: string }, value: unknown): string {
+  if (issue.code === 'custom') return issue.message;
+  if (value === undefined || value === '') return issue.code === 'invalid_value' ? 'notChosen' : 'required';
+  if (typeof value === 'number' && Number.isNaN(value)) return 'notNumber';
+  if (Array.isArray(value) && value.length === 0) return 'chooseAtLeastOne';
+  return issue.code;
+}
+
+async function nextSeq(db: NotebookDb): Promise<number> {
+  const row = await db.meta.get('nextSeq');
+  const seq = row?.value ?? 1;
+  await db.meta.put({ key: 'nextSeq', value: seq + 1 });
+  return seq;
+}
+
+/** Adds an outbox entry inside the caller's transaction. */
+export async function enqueueChange(
+  db: NotebookDb,
+  change: Omit<OutboxEntry, 'seq' | 'changeId' | 'createdAt'>,
+  now: Date,
+): Promise<OutboxEntry> {
+  const entry: OutboxEntry = { ...change, seq: await nextSeq(db), changeId: newId(), createdAt: now.toISOString() };
+  await db.outbox.add(entry);
+  return entry;
+}
+
+export async function saveRecord(db: NotebookDb, candidate: unknown, now = new Date()): Promise<LocalRecord> {
+  const checked = validateRecord(candidate);
+  if (!checked.ok) throw new ValidationError(checked.issues);
+  const record = checked.record;
+  return db.transaction('rw', db.records, db.outbox, db.meta, async () => {
+    const existing = await db.records.get(record.id);
+    if (existing && existing.kind !== record.kind) throw new ValidationError([{ path: 'kind', code: 'immutable' }]);
+    const baseRev = existing?.rev ?? 0;
+    const local: LocalRecord = {
+      id: record.id,
+      kind: record.kind,
+      unitId: record.unitId,
+      date: record.date,
+      quarter: quarterKey(quarterOf(record.date)),
+      body: record,
+      rev: baseRev,
+      deleted: false,
+      syncState: existing?.syncState === 'conflict' ? 'conflict' : 'pending',
+      theirs: existing?.theirs,
+      updatedAt: now.toISOString(),
+    };
+    await db.records.put(local);
+    await enqueueChange(db, { recordId: record.id, kind: record.kind, op: 'upsert', baseRev, record }, now);
+    return local;
+  });
+}
+
+/** Deletes on the phone at once; the server learns it as a tombstone. */
+export async function deleteRecord(db: NotebookDb, id: string, now = new Date()): Promise<void> {
+  await db.transaction('rw', db.records, db.outbox, db.meta, async () => {
+    const existing = await db.records.get(id);
+    if (!existing || existing.deleted) return;
+    await db.records.put({ ...existing, deleted: true, syncState: 'pending', updatedAt: now.toISOString() });
+    await enqueueChange(db, { recordId: id, kind: existing.kind, op: 'delete', baseRev: existing.rev }, now);
+  });
+}
+
+/** Conflict: keep this phone's version, sent again on top of the server's revision. */
+export async function keepMine(db: NotebookDb, id: string, now = new Date()): Promise<void> {
+  await db.transaction('rw', db.records, db.outbox, db.meta, async () => {
+    const local = await db.records.get(id);
+    if (!local?.theirs) return;
+    const baseRev = local.theirs.rev;
+    const op = local.deleted ? 'delete' : 'upsert';
+    await enqueueChange(db, { recordId: id, kind: local.kind, op, baseRev, ...(op === 'upsert' ? { record: local.body } : {}) }, now);
+    await db.records.put({ ...local, rev: baseRev, theirs: undefined, syncState: 'pending', updatedAt: now.toISOString() });
+  });
+}
+
+/** Conflict: take the server's version and drop this phone's edit. */
+export async function keepTheirs(db: NotebookDb, id: string): Promise<void> {
+  await db.transaction('rw', db.records, db.outbox, async () => {
+    const local = await db.records.get(id);
+    const theirs = local?.theirs;
+    if (!local || !theirs) return;
+    if (theirs.deleted || !theirs.record) {
+      await db.records.delete(id);
+      return;
+    }
+    await db.records.put(fromServer(theirs.record, theirs.rev, local.updatedAt));
+  });
+}
+
+export function fromServer(record: ChecklistRecord, rev: number, updatedAt: string): LocalRecord {
+  return {
+    id: record.id,
+    kind: record.kind,
+    unitId: record.unitId,
+    date: record.date,
+    quarter: quarterKey(quarterOf(record.date)),
+    body: record,
+    rev,
+    deleted: false,
+    syncState: 'sent',
+    updatedAt,
+  };
+}
