@@ -1,0 +1,335 @@
+// A property test of the whole sync protocol: the real server code in-process over a real
+// SQLite file, the real phone data layer and sync engine over fake-indexeddb, and a network
+// that drops requests, loses responses after the server applied them, delivers twice, and
+// replays old requests late; the server restarts between steps. After every random run the
+// network heals and all phones drain; then every change saved on any phone is on the server
+// exactly once, every phone agrees with the server, and a conflict keeps both versions.
+// PROPERTY_RUNS sets the number of runs (npm run test:property runs many more); a failure
+// prints fast-check's seed and path, and PROPERTY_SEED replays one.
+import 'fake-indexeddb/auto';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../server/app.ts';
+import { DEMO_PIN, demoCommuneSeed } from '../../server/store/demo.ts';
+import { openSqliteStore, type SqliteStore } from '../../server/store/sqlite.ts';
+import { deleteRecord, keepMine, keepTheirs, NotebookDb, saveRecord, type DeviceStore } from '../../src/data/index.ts';
+import type { NewsPost } from '../../src/domain/index.ts';
+import { createSyncApi, SyncEngine } from '../../src/sync/index.ts';
+
+const RUNS = Number(process.env.PROPERTY_RUNS ?? 2000);
+const SEED = process.env.PROPERTY_SEED ? Number(process.env.PROPERTY_SEED) : undefined;
+
+/** Two phones of the same village head and the commune officer's computer, all on Tổ dân phố 1. */
+const DEVICES = [
+  { username: 'tdp1', deviceId: '00000000-0000-4000-8000-00000000000a' },
+  { username: 'tdp1', deviceId: '00000000-0000-4000-8000-00000000000b' },
+  { username: 'canbo', deviceId: '00000000-0000-4000-8000-00000000000c' },
+] as const;
+const SLOTS_PER_DEVICE = 2;
+const recordId = (slot: number) => `00000000-0000-4000-9000-${String(slot).padStart(12, '0')}`;
+
+type Fault = 'none' | 'dropRequest' | 'loseResponse' | 'deliverTwice';
+type Step =
+  | { t: 'save'; dev: number; pick: number; field: 'title' | 'note' }
+  | { t: 'delete'; dev: number; pick: number }
+  | { t: 'sync'; dev: number; fault: Fault; at: number }
+  | { t: 'replay'; pick: number }
+  | { t: 'resolve'; dev: number; keep: 'mine' | 'theirs' }
+  | { t: 'restart' };
+
+const dev = fc.integer({ min: 0, max: DEVICES.length - 1 });
+const pick = fc.nat();
+const stepArb: fc.Arbitrary<Step> = fc.oneof(
+  { weight: 5, arbitrary: fc.record({ t: fc.constant('save' as const), dev, pick, field: fc.constantFrom('title' as const, 'note' as const) }) },
+  { weight: 1, arbitrary: fc.record({ t: fc.constant('delete' as const), dev, pick }) },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      t: fc.constant('sync' as const),
+      dev,
+      fault: fc.constantFrom<Fault>('none', 'none', 'dropRequest', 'loseResponse', 'deliverTwice'),
+      at: fc.integer({ min: 0, max: 2 }),
+    }),
+  },
+  { weight: 1, arbitrary: fc.record({ t: fc.constant('replay' as const), pick: fc.nat() }) },
+  { weight: 1, arbitrary: fc.record({ t: fc.constant('resolve' as const), dev, keep: fc.constantFrom('mine' as const, 'theirs' as const) }) },
+  { weight: 1, arbitrary: fc.constant({ t: 'restart' as const }) },
+);
+
+let workDir: string;
+let template: string;
+const tokens: string[] = [];
+
+beforeAll(async () => {
+  workDir = mkdtempSync(join(tmpdir(), 'sotay-property-'));
+  template = join(workDir, 'template.sqlite');
+  const store = openSqliteStore(template);
+  await store.migrate();
+  await store.seedCommune(await demoCommuneSeed());
+  const app = createApp({ store, clock: () => new Date(), settings: {} });
+  for (const device of DEVICES) {
+    const response = await app.request('/api/v1/sessions', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: device.username, pin: DEMO_PIN, deviceId: device.deviceId }),
+    });
+    tokens.push(((await response.json()) as { token: string }).token);
+  }
+  await store.close();
+});
+
+afterAll(() => rmSync(workDir, { recursive: true, force: true }));
+
+/** One run's world: a server over its own copy of the seeded file, three phones, a faulty network. */
+class World {
+  store!: SqliteStore;
+  app!: ReturnType<typeof createApp>;
+  private serverClock = Date.parse('2026-06-01T00:00:00Z');
+  readonly phones: { db: NotebookDb; engine: SyncEngine; fault: { kind: Fault; at: number; seen: number } }[] = [];
+  /** Every push body a phone sent, for late replays; `delivered` once the server had it. */
+  readonly sentPushes: { dev: number; body: string; delivered: boolean }[] = [];
+  /** Every change id a phone ever queued, with the revision it was made on and by which phone. */
+  readonly queued = new Set<string>();
+  readonly madeOn = new Map<string, { baseRev: number; deviceId: string }>();
+  /** The last thing each phone did to each record: a body, or deletion. */
+  readonly lastLocal = new Map<string, NewsPost | 'deleted'>();
+  private edits = 0;
+
+  constructor(readonly file: string) {}
+
+  async start(): Promise<void> {
+    copyFileSync(template, this.file);
+    this.openServer();
+    for (const [index, device] of DEVICES.entries()) {
+      const db = new NotebookDb(`${this.file}-${index}`);
+      let cursor = 0;
+      const store: DeviceStore = {
+        deviceId: async () => device.deviceId,
+        session: async () => undefined,
+        setSession: async () => undefined,
+        clearSession: async () => undefined,
+        cursor: async () => cursor,
+        setCursor: async (value) => void (cursor = value),
+      };
+      const fault = { kind: 'none' as Fault, at: 0, seen: 0 };
+      const api = createSyncApi({ baseUrl: '', token: async () => tokens[index], fetch: this.network(index, fault) });
+      const engine = new SyncEngine({ db, api, device: store, batchSize: 2, setTimer: () => undefined, clearTimer: () => undefined, random: () => 0 });
+      this.phones.push({ db, engine, fault });
+    }
+  }
+
+  private openServer(): void {
+    this.store = openSqliteStore(this.file);
+    this.app = createApp({ store: this.store, clock: () => new Date((this.serverClock += 1000)), settings: {} });
+  }
+
+  async restartServer(): Promise<void> {
+    await this.store.close();
+    this.openServer();
+  }
+
+  private network(index: number, fault: { kind: Fault; at: number; seen: number }): typeof fetch {
+    return (async (input: RequestInfo | URL, init?: RequestInit) => {
+      const url = String(input);
+      const sent = url.includes('/sync/push') && typeof init?.body === 'string' ? { dev: index, body: init.body, delivered: false } : undefined;
+      if (sent) this.sentPushes.push(sent);
+      const faulty = fault.kind !== 'none' && fault.seen++ === fault.at;
+      if (faulty && fault.kind === 'dropRequest') throw new TypeError('network down');
+      if (sent) sent.delivered = true;
+      if (faulty && fault.kind === 'deliverTwice') await this.app.request(url, init);
+      const response = await this.app.request(url, init);
+      if (faulty && fault.kind === 'loseResponse') throw new TypeError('connection cut after the server answered');
+      return response;
+    }) as typeof fetch;
+  }
+
+  private async noteQueued(db: NotebookDb): Promise<void> {
+    const deviceId = DEVICES[this.phones.findIndex((p) => p.db === db)]!.deviceId;
+    for (const entry of await db.outbox.toArray()) {
+      this.queued.add(entry.changeId);
+      this.madeOn.set(entry.changeId, { baseRev: entry.baseRev, deviceId });
+    }
+  }
+
+  async run(step: Step): Promise<void> {
+    switch (step.t) {
+      case 'save': {
+        // Edit a record this phone holds, or create one of its own.
+        const { db } = this.phones[step.dev]!;
+        const held = (await db.records.toArray()).filter((r) => !r.deleted).map((r) => r.id);
+        const own = Array.from({ length: SLOTS_PER_DEVICE }, (_, k) => recordId(step.dev * SLOTS_PER_DEVICE + k)).filter(
+          (id) => !this.lastLocal.has(`${step.dev}:${id}`),
+        );
+        const candidates = [...held, ...own];
+        if (candidates.length === 0) return;
+        const id = candidates[step.pick % candidates.length]!;
+        const local = await db.records.get(id);
+        const tag = `${step.dev}-${++this.edits}`;
+        const body: NewsPost =
+          local && local.body.kind === 'newsPost'
+            ? { ...local.body, [step.field]: `Sửa ${tag}` }
+            : { kind: 'newsPost', id, unitId: 'tdp-1', reporterId: DEVICES[step.dev]!.username, date: '2026-05-20', channel: 'loudspeaker', title: `Tin ${tag}` };
+        await saveRecord(db, body);
+        this.lastLocal.set(`${step.dev}:${id}`, body);
+        await this.noteQueued(db);
+        return;
+      }
+      case 'delete': {
+        const { db } = this.phones[step.dev]!;
+        const held = (await db.records.toArray()).filter((r) => !r.deleted);
+        if (held.length === 0) return;
+        const id = held[step.pick % held.length]!.id;
+        await deleteRecord(db, id);
+        this.lastLocal.set(`${step.dev}:${id}`, 'deleted');
+        await this.noteQueued(db);
+        return;
+      }
+      case 'sync': {
+        const phone = this.phones[step.dev]!;
+        Object.assign(phone.fault, { kind: step.fault, at: step.at, seen: 0 });
+        await phone.engine.syncNow();
+        phone.fault.kind = 'none';
+        return;
+      }
+      case 'replay': {
+        if (this.sentPushes.length === 0) return;
+        // A request delivered again late, or one the network held back arriving after newer ones.
+        const pushed = this.sentPushes[step.pick % this.sentPushes.length]!;
+        const { dev: index, body } = pushed;
+        const before = await this.serverSnapshot();
+        const response = await this.app.request('/api/v1/sync/push', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[index]}` },
+          body,
+        });
+        expect(response.status).toBe(200);
+        // A late duplicate of a delivered request changes nothing on the server.
+        if (pushed.delivered) expect(await this.serverSnapshot()).toEqual(before);
+        pushed.delivered = true;
+        return;
+      }
+      case 'resolve': {
+        const { db } = this.phones[step.dev]!;
+        const conflicted = await db.records.where('syncState').equals('conflict').first();
+        if (!conflicted) return;
+        if (step.keep === 'mine') {
+          await keepMine(db, conflicted.id);
+          await this.noteQueued(db);
+        } else {
+          await keepTheirs(db, conflicted.id);
+          const theirs = conflicted.theirs!;
+          this.lastLocal.set(`${step.dev}:${conflicted.id}`, theirs.deleted || !theirs.record ? 'deleted' : (theirs.record as NewsPost));
+        }
+        return;
+      }
+      case 'restart':
+        await this.restartServer();
+        return;
+    }
+  }
+
+  async serverSnapshot() {
+    const records = await this.store.db.selectFrom('records').select(['id', 'rev', 'deleted', 'body', 'server_seq']).orderBy('id').execute();
+    const applied = await this.store.db.selectFrom('applied_changes').select(['change_id']).orderBy('change_id').execute();
+    return { records, applied: applied.map((a) => a.change_id) };
+  }
+
+  async drain(): Promise<void> {
+    for (let round = 0; round < 3; round++) {
+      for (const phone of this.phones) await phone.engine.syncNow();
+    }
+  }
+
+  async close(): Promise<void> {
+    for (const phone of this.phones) {
+      phone.engine.stop();
+      phone.db.close();
+      await phone.db.delete();
+    }
+    await this.store.close();
+    rmSync(this.file, { force: true });
+    rmSync(`${this.file}-wal`, { force: true });
+    rmSync(`${this.file}-shm`, { force: true });
+  }
+}
+
+async function checkInvariants(world: World): Promise<void> {
+  const db = world.store.db;
+  // Nothing waits on any phone, and nothing was refused.
+  for (const phone of world.phones) {
+    expect(await phone.db.outbox.count()).toBe(0);
+    expect(await phone.db.records.where('syncState').equals('rejected').count()).toBe(0);
+  }
+  // Every change any phone queued was answered by the server exactly once.
+  const applied = await db.selectFrom('applied_changes').select(['change_id', 'record_id', 'device_id', 'result']).execute();
+  expect(new Set(applied.map((a) => a.change_id))).toEqual(world.queued);
+  // A record's revision counts the changes applied to it: none applied twice, none skipped.
+  const serverRecords = await db.selectFrom('records').selectAll().execute();
+  for (const row of serverRecords) {
+    const appliedToIt = applied.filter((a) => a.record_id === row.id && JSON.parse(a.result).status === 'applied').length;
+    expect(Number(row.rev)).toBe(appliedToIt);
+  }
+  // No silent overwrite: a change applied as revision r was made on revision r - 1, or on an
+  // older one by the same phone that wrote r - 1 (a phone's own edits follow each other).
+  const byRecordAndRev = new Map<string, { changeId: string; deviceId: string }>();
+  for (const a of applied) {
+    const result = JSON.parse(a.result) as { status: string; rev?: number };
+    if (result.status === 'applied') byRecordAndRev.set(`${a.record_id}@${result.rev}`, { changeId: a.change_id, deviceId: a.device_id });
+  }
+  for (const [key, { changeId, deviceId }] of byRecordAndRev) {
+    const [id, rev] = [key.split('@')[0]!, Number(key.split('@')[1])];
+    const made = world.madeOn.get(changeId)!;
+    if (made.baseRev === rev - 1) continue;
+    expect(byRecordAndRev.get(`${id}@${rev - 1}`)?.deviceId, `change ${changeId} overwrote revision ${rev - 1} unseen`).toBe(deviceId);
+  }
+  // Every phone agrees with the server, except where a conflict keeps both versions.
+  for (const [index, phone] of world.phones.entries()) {
+    const locals = new Map((await phone.db.records.toArray()).map((r) => [r.id, r]));
+    for (const row of serverRecords) {
+      const local = locals.get(row.id);
+      locals.delete(row.id);
+      if (local?.syncState === 'conflict') {
+        // Theirs is the server's latest; mine is what this phone last did to the record.
+        expect(local.theirs?.rev).toBe(Number(row.rev));
+        const mine = world.lastLocal.get(`${index}:${row.id}`);
+        expect(mine).toBeDefined();
+        if (mine === 'deleted') expect(local.deleted).toBe(true);
+        else expect(local.body).toEqual(mine);
+        continue;
+      }
+      if (Number(row.deleted) === 1) {
+        expect(local).toBeUndefined();
+        continue;
+      }
+      expect(local, `phone ${index} is missing ${row.id}`).toBeDefined();
+      expect(local!.body).toEqual(JSON.parse(row.body!));
+      expect(local!.rev).toBe(Number(row.rev));
+      expect(local!.deleted).toBe(false);
+    }
+    // Nothing lives only on a phone once everything has drained.
+    expect([...locals.keys()]).toEqual([]);
+  }
+}
+
+describe('the sync protocol under faults (property)', () => {
+  it('after the network heals, every change is on the server once and every phone converges', async () => {
+    let run = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(stepArb, { minLength: 1, maxLength: 40 }), async (steps) => {
+        const world = new World(join(workDir, `run-${run++}.sqlite`));
+        await world.start();
+        try {
+          for (const step of steps) await world.run(step);
+          await world.drain();
+          await checkInvariants(world);
+        } finally {
+          await world.close();
+        }
+      }),
+      { numRuns: RUNS, seed: SEED, endOnFailure: false, verbose: 1 },
+    );
+  }, 600_000);
+});
