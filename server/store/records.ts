@@ -2,6 +2,7 @@
 // stored with its result, or (on a reused changeId) nothing is.
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { Change, ChangeResult, ChecklistRecord, PullResponse, RecordKind, ServerRecord } from '../../src/domain/index.ts';
+import { mergeRecords } from '../../src/domain/index.ts';
 import { changeHash } from '../sync/changeHash.ts';
 import { judgeChange, readScope } from '../sync/changeRules.ts';
 import type { StoredHead } from '../sync/changeRules.ts';
@@ -68,16 +69,18 @@ async function applyChange(trx: Transaction<Database>, input: PushInput, change:
   if (verdict.action === 'reject') {
     return { changeId: change.changeId, status: 'rejected', reason: verdict.reason, fields: verdict.fields };
   }
+  let merged: ChecklistRecord | undefined;
   if (verdict.action === 'conflict') {
     if (!row) throw new Error('a conflict needs a stored record');
-    return { changeId: change.changeId, status: 'conflict', server: toServerRecord(row) };
+    merged = await mergeWithNewer(trx, change, row);
+    if (!merged) return { changeId: change.changeId, status: 'conflict', server: toServerRecord(row) };
   }
 
-  const rev = (row?.rev ?? 0) + 1;
+  const rev = Number(row?.rev ?? 0) + 1;
   const serverSeq = await nextServerSeq(trx);
   const written = { rev, server_seq: serverSeq, received_at: receivedAt, last_device_id: actor.deviceId, last_user_id: actor.userId };
   if (change.op === 'upsert') {
-    const record = change.record;
+    const record = merged ?? change.record;
     const body = { kind: record.kind, date: record.date, deleted: 0, body: JSON.stringify(record), ...written };
     if (row) {
       await trx.updateTable('records').set(body).where('id', '=', row.id).execute();
@@ -105,7 +108,35 @@ async function applyChange(trx: Transaction<Database>, input: PushInput, change:
       })
       .execute();
   }
-  return { changeId: change.changeId, status: 'applied', rev, serverSeq };
+  await trx
+    .insertInto('record_versions')
+    .values({
+      record_id: change.recordId,
+      rev,
+      deleted: change.op === 'delete' ? 1 : 0,
+      body: change.op === 'upsert' ? JSON.stringify(merged ?? change.record) : (row?.body ?? null),
+      device_id: actor.deviceId,
+      user_id: actor.userId,
+      received_at: receivedAt,
+    })
+    .execute();
+  return merged
+    ? { changeId: change.changeId, status: 'applied', rev, serverSeq, merged }
+    : { changeId: change.changeId, status: 'applied', rev, serverSeq };
+}
+
+/** An edit made on an old revision, merged field by field with the newer one when they don't overlap. */
+async function mergeWithNewer(trx: Transaction<Database>, change: Change, row: RecordRow): Promise<ChecklistRecord | undefined> {
+  if (change.op !== 'upsert' || Number(row.deleted) === 1 || row.body === null || change.baseRev === 0) return undefined;
+  const base = await trx
+    .selectFrom('record_versions')
+    .select(['body', 'deleted'])
+    .where('record_id', '=', row.id)
+    .where('rev', '=', change.baseRev)
+    .executeTakeFirst();
+  if (!base?.body || Number(base.deleted) === 1) return undefined;
+  const outcome = mergeRecords(JSON.parse(base.body) as ChecklistRecord, change.record, JSON.parse(row.body) as ChecklistRecord);
+  return outcome.ok ? outcome.merged : undefined;
 }
 
 /** Under PostgreSQL the counter's row lock makes commits take server_seq in commit order. */

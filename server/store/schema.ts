@@ -76,6 +76,17 @@ export interface CounterTable {
   value: number;
 }
 
+/** Every revision of every record, appended on each write: the base of a merge, and the history. */
+export interface RecordVersionTable {
+  record_id: string;
+  rev: number;
+  deleted: number;
+  body: string | null;
+  device_id: string;
+  user_id: string;
+  received_at: string;
+}
+
 export interface Database {
   communes: CommuneTable;
   units: UnitTable;
@@ -85,4 +96,5 @@ export interface Database {
   applied_changes: AppliedChangeTable;
   device_missing_seqs: DeviceMissingSeqTable;
   counters: CounterTable;
+  record_versions: RecordVersionTable;
 }

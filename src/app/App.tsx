@@ -43,6 +43,7 @@ function SignedIn(props: { session: SignInResponse; onSignedOut: () => void }) {
   }, [props.session]);
 
   useEffect(() => {
+    void services.engine.restore();
     const remove = installSyncTriggers(services.engine, window, document);
     return () => {
       remove();

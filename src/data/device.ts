@@ -10,6 +10,9 @@ export interface DeviceStore {
   clearSession(): Promise<void>;
   cursor(): Promise<number>;
   setCursor(cursor: number): Promise<void>;
+  /** When the last sync finished, by this phone's clock: shown to the user, never used for ordering. */
+  lastSyncAt(): Promise<number | undefined>;
+  setLastSyncAt(at: number): Promise<void>;
 }
 
 export function idbDeviceStore(store: UseStore = createStore('so-tay-device', 'values')): DeviceStore {
@@ -26,5 +29,7 @@ export function idbDeviceStore(store: UseStore = createStore('so-tay-device', 'v
     clearSession: () => del('session', store),
     cursor: async () => (await get<number>('cursor', store)) ?? 0,
     setCursor: (cursor) => set('cursor', cursor, store),
+    lastSyncAt: () => get<number>('lastSyncAt', store),
+    setLastSyncAt: (at) => set('lastSyncAt', at, store),
   };
 }

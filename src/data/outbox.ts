@@ -4,9 +4,10 @@
 import type { Change, ChangeResult, ServerRecord } from '../domain/index.ts';
 import { fromServer } from './records.ts';
 import type { NotebookDb, OutboxEntry } from './db.ts';
+import { withReopen } from './reopen.ts';
 
 export async function outboxBatch(db: NotebookDb, limit: number): Promise<OutboxEntry[]> {
-  return db.outbox.orderBy('seq').limit(limit).toArray();
+  return withReopen(db, () => db.outbox.orderBy('seq').limit(limit).toArray());
 }
 
 export function toChange(entry: OutboxEntry): Change {
@@ -32,6 +33,9 @@ export async function applyPushResults(db: NotebookDb, entries: OutboxEntry[], r
           await db.records.put({ ...local, rev: result.rev });
         } else if (local.deleted) {
           await db.records.delete(local.id);
+        } else if (result.merged) {
+          // The server kept this edit and a newer one from elsewhere: show the merged record.
+          await db.records.put({ ...fromServer(result.merged, result.rev, local.updatedAt), theirs: undefined });
         } else {
           await db.records.put({ ...local, rev: result.rev, syncState: 'sent', rejection: undefined });
         }

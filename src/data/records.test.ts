@@ -95,6 +95,18 @@ describe('saving a record', () => {
   });
 });
 
+describe('a closed connection', () => {
+  it('is reopened and the save goes through', async () => {
+    const db = freshDb();
+    await saveRecord(db, newsPost());
+    db.close({ disableAutoOpen: true }); // closed under the app, as iOS does under memory pressure
+    const post = newsPost();
+    await saveRecord(db, post);
+    expect((await db.records.get(post.id))?.body).toEqual(post);
+    expect(await db.outbox.count()).toBe(2);
+  });
+});
+
 describe('deleting a record', () => {
   it('queues a tombstone on the known revision and drops the row once the server has it', async () => {
     const db = freshDb();
@@ -149,6 +161,21 @@ describe("the server's answers", () => {
     const [again] = await outboxBatch(db, 10);
     expect(again).toMatchObject({ op: 'upsert', baseRev: 4, record: mine });
     expect((await db.records.get(mine.id))?.syncState).toBe('pending');
+  });
+
+  it('an edit of a record in conflict resolves it on top of the server revision', async () => {
+    const db = freshDb();
+    const mine = newsPost({ title: 'Bản của tổ trưởng' });
+    await saveRecord(db, mine);
+    const [entry] = await outboxBatch(db, 10);
+    await applyPushResults(db, [entry!], [{ changeId: entry!.changeId, status: 'conflict', server: serverVersion({ ...mine, title: 'Khác' }, 6) }]);
+    const edited = { ...mine, title: 'Bản đã thống nhất' };
+    await saveRecord(db, edited);
+    const [again] = await outboxBatch(db, 10);
+    expect(again).toMatchObject({ op: 'upsert', baseRev: 6, record: edited });
+    const local = await db.records.get(mine.id);
+    expect(local?.syncState).toBe('pending');
+    expect(local?.theirs).toBeUndefined();
   });
 
   it('keep theirs replaces the local version with the server one', async () => {

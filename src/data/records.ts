@@ -8,6 +8,7 @@ import {
   type ChecklistRecord,
 } from '../domain/index.ts';
 import type { NotebookDb, LocalRecord, OutboxEntry } from './db.ts';
+import { withReopen } from './reopen.ts';
 
 export interface FieldIssue {
   path: string;
@@ -68,10 +69,11 @@ export async function saveRecord(db: NotebookDb, candidate: unknown, now = new D
   const checked = validateRecord(candidate);
   if (!checked.ok) throw new ValidationError(checked.issues);
   const record = checked.record;
-  return db.transaction('rw', db.records, db.outbox, db.meta, async () => {
+  return withReopen(db, () => db.transaction('rw', db.records, db.outbox, db.meta, async () => {
     const existing = await db.records.get(record.id);
     if (existing && existing.kind !== record.kind) throw new ValidationError([{ path: 'kind', code: 'immutable' }]);
-    const baseRev = existing?.rev ?? 0;
+    // Editing a record in conflict resolves it: the edit is made on top of the server's version.
+    const baseRev = existing?.theirs ? existing.theirs.rev : (existing?.rev ?? 0);
     const local: LocalRecord = {
       id: record.id,
       kind: record.kind,
@@ -81,24 +83,23 @@ export async function saveRecord(db: NotebookDb, candidate: unknown, now = new D
       body: record,
       rev: baseRev,
       deleted: false,
-      syncState: existing?.syncState === 'conflict' ? 'conflict' : 'pending',
-      theirs: existing?.theirs,
+      syncState: 'pending',
       updatedAt: now.toISOString(),
     };
     await db.records.put(local);
     await enqueueChange(db, { recordId: record.id, kind: record.kind, op: 'upsert', baseRev, record }, now);
     return local;
-  });
+  }));
 }
 
 /** Deletes on the phone at once; the server learns it as a tombstone. */
 export async function deleteRecord(db: NotebookDb, id: string, now = new Date()): Promise<void> {
-  await db.transaction('rw', db.records, db.outbox, db.meta, async () => {
+  await withReopen(db, () => db.transaction('rw', db.records, db.outbox, db.meta, async () => {
     const existing = await db.records.get(id);
     if (!existing || existing.deleted) return;
     await db.records.put({ ...existing, deleted: true, syncState: 'pending', updatedAt: now.toISOString() });
     await enqueueChange(db, { recordId: id, kind: existing.kind, op: 'delete', baseRev: existing.rev }, now);
-  });
+  }));
 }
 
 /** Conflict: keep this phone's version, sent again on top of the server's revision. */

@@ -6,7 +6,7 @@ import { applyPulled, applyPushResults, outboxBatch, toChange, type DeviceStore,
 import { MAX_PULL_LIMIT } from '../domain/index.ts';
 import type { SyncApi } from './api.ts';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff.ts';
-import { StatusBox } from './status.ts';
+import { StatusBox, type SyncFailure } from './status.ts';
 
 export interface SyncEngineDeps {
   db: NotebookDb;
@@ -22,7 +22,11 @@ export interface SyncEngineDeps {
   idleIntervalMs?: number;
 }
 
-class RetryLater extends Error {}
+class RetryLater extends Error {
+  constructor(readonly status?: number) {
+    super(status ? `HTTP ${status}` : 'unexpected answer');
+  }
+}
 class SignedOut extends Error {}
 
 const SPLITTABLE = new Set([400, 409, 413]);
@@ -44,6 +48,12 @@ export class SyncEngine {
     this.now = deps.now ?? Date.now;
     this.setTimer = deps.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
     this.clearTimer = deps.clearTimer ?? ((handle) => clearTimeout(handle as ReturnType<typeof setTimeout>));
+  }
+
+  /** Reads what the phone remembers of earlier syncs, for the status shown before the first run ends. */
+  async restore(): Promise<void> {
+    const at = await this.deps.device.lastSyncAt();
+    if (at !== undefined && this.status.get().lastSuccessAt === undefined) this.status.update({ lastSuccessAt: at });
   }
 
   /** Runs a sync now, or once more right after the one under way. */
@@ -79,17 +89,24 @@ export class SyncEngine {
       await this.pushAll();
       await this.pullAll();
       this.failures = 0;
-      this.status.update({ phase: 'idle', lastSuccessAt: this.now(), lastError: undefined });
+      const at = this.now();
+      await this.deps.device.setLastSyncAt(at);
+      this.status.update({ phase: 'idle', lastSuccessAt: at, failure: undefined });
       this.schedule(this.deps.idleIntervalMs ?? 5 * 60_000);
     } catch (error) {
       if (error instanceof SignedOut) {
-        this.status.update({ phase: 'signedOut', lastError: 'unauthorized' });
+        this.status.update({ phase: 'signedOut', failure: { kind: 'server', status: 401 } });
         return;
       }
       this.failures += 1;
       const delay = backoffDelay(this.failures, this.random(), this.deps.backoff ?? DEFAULT_BACKOFF);
-      const offline = error instanceof TypeError; // fetch's network failure
-      this.status.update({ phase: offline ? 'offline' : 'retrying', nextRetryAt: this.now() + delay, lastError: String(error) });
+      const failure: SyncFailure =
+        error instanceof TypeError // fetch's network failure
+          ? { kind: 'network' }
+          : error instanceof RetryLater && error.status
+            ? { kind: 'server', status: error.status }
+            : { kind: 'unexpected' };
+      this.status.update({ phase: failure.kind === 'network' ? 'offline' : 'retrying', nextRetryAt: this.now() + delay, failure });
       this.schedule(delay);
     } finally {
       this.status.update({ sending: new Set() });
@@ -115,14 +132,14 @@ export class SyncEngine {
     const deviceId = await this.deps.device.deviceId();
     const outcome = await this.deps.api.push({ deviceId, changes: entries.map(toChange) }).catch((error: unknown) => {
       if (error instanceof TypeError) throw error;
-      throw new RetryLater(String(error));
+      throw new RetryLater();
     });
     if (outcome.ok) {
       await applyPushResults(this.deps.db, entries, outcome.value.results);
       return;
     }
     if (outcome.status === 401 || outcome.status === 403) throw new SignedOut();
-    if (!SPLITTABLE.has(outcome.status)) throw new RetryLater(`HTTP ${outcome.status}`);
+    if (!SPLITTABLE.has(outcome.status)) throw new RetryLater(outcome.status);
     if (entries.length > 1) {
       const half = Math.ceil(entries.length / 2);
       await this.pushEntries(entries.slice(0, half));
@@ -142,11 +159,11 @@ export class SyncEngine {
     for (;;) {
       const outcome = await this.deps.api.pull(cursor, MAX_PULL_LIMIT).catch((error: unknown) => {
         if (error instanceof TypeError) throw error;
-        throw new RetryLater(String(error));
+        throw new RetryLater();
       });
       if (!outcome.ok) {
         if (outcome.status === 401 || outcome.status === 403) throw new SignedOut();
-        throw new RetryLater(`HTTP ${outcome.status}`);
+        throw new RetryLater(outcome.status);
       }
       await applyPulled(this.deps.db, outcome.value.records);
       cursor = outcome.value.cursor;

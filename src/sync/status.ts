@@ -1,13 +1,16 @@
 // The sync engine's state for the UI: what it is doing and which records are in flight.
 export type SyncPhase = 'idle' | 'syncing' | 'offline' | 'retrying' | 'signedOut';
 
+/** Why the last sync did not finish: no network, the server answered with an error, or it said something unexpected. */
+export type SyncFailure = { kind: 'network' } | { kind: 'server'; status: number } | { kind: 'unexpected' };
+
 export interface SyncStatus {
   phase: SyncPhase;
   /** Records whose change is in the request under way: shown as "sending". */
   sending: ReadonlySet<string>;
   lastSuccessAt?: number;
   nextRetryAt?: number;
-  lastError?: string;
+  failure?: SyncFailure;
 }
 
 export type StatusListener = (status: SyncStatus) => void;

@@ -23,11 +23,11 @@ describe('revisions and conflicts', () => {
     const office = await server.device('canbo');
     const created = propagandaSession();
     await phone.push([upsertOf(created, 1)]);
-    const officerEdit = { ...created, note: 'Đã kiểm tra' };
+    const officerEdit = { ...created, menCount: 25 };
     const officerPush = await office.push([upsertOf(officerEdit, 1, 1)]);
     expect(officerPush.body.results[0]).toMatchObject({ status: 'applied', rev: 2, serverSeq: 2 });
 
-    // The phone still edits revision 1.
+    // The phone still edits revision 1, and the same field.
     const staleEdit = upsertOf({ ...created, menCount: 30 }, 2, 1);
     const response = await phone.push([staleEdit]);
     expect(response.status).toBe(200);
@@ -118,5 +118,24 @@ describe('revisions and conflicts', () => {
     expect(response.body.results[0].server.rev).toBe(2);
     const row = await server.store.db.selectFrom('records').select('deleted').executeTakeFirstOrThrow();
     expect(row.deleted).toBe(0);
+  });
+
+  it('merges a stale edit that changed other fields, and keeps every revision in the history', async () => {
+    const phone = await server.device('tdp1');
+    const office = await server.device('canbo');
+    const created = propagandaSession();
+    await phone.push([upsertOf(created, 1)]);
+    await office.push([upsertOf({ ...created, householdsReached: 60 }, 1, 1)]);
+    const staleEdit = upsertOf({ ...created, note: 'Họp tại nhà văn hóa' }, 2, 1);
+    const response = await phone.push([staleEdit]);
+    const both = { ...created, householdsReached: 60, note: 'Họp tại nhà văn hóa' };
+    expect(response.body.results).toEqual([{ changeId: staleEdit.changeId, status: 'applied', rev: 3, serverSeq: 3, merged: both }]);
+    expect(await storedBody(created.id)).toEqual({ rev: 3, record: both });
+    const history = await server.store.db.selectFrom('record_versions').select(['rev', 'device_id', 'body']).where('record_id', '=', created.id).orderBy('rev').execute();
+    expect(history.map((v) => [v.rev, v.device_id === phone.deviceId ? 'phone' : 'office', JSON.parse(v.body!).householdsReached])).toEqual([
+      [1, 'phone', created.householdsReached],
+      [2, 'office', 60],
+      [3, 'phone', 60],
+    ]);
   });
 });

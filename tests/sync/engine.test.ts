@@ -161,14 +161,30 @@ describe('sync engine', () => {
     const theirs = { ...session, householdsReached: 60 };
     expect((await officer.push([upsertOf(theirs, 1, 1)])).body.results[0].status).toBe('applied');
 
-    const mine = { ...session, womenCount: 40 };
-    await saveRecord(p.db, mine); // made on rev 1, before the phone pulled rev 2
+    const mine = { ...session, householdsReached: 45 };
+    await saveRecord(p.db, mine); // made on rev 1, before the phone pulled rev 2, on the same field
     await p.engine.syncNow();
     const local = await p.db.records.get(session.id);
     expect(local?.syncState).toBe('conflict');
     expect(local?.body).toEqual(mine);
     expect(local?.theirs?.record).toEqual(theirs);
     expect(JSON.parse((await serverRows(s, session.id))[0]!.body!)).toEqual(theirs);
+  });
+
+  it('merges an edit on a stale revision with the newer one when they changed different fields', async () => {
+    const s = await server();
+    const p = await phone(s, 'tdp1');
+    const session = propagandaSession();
+    await saveRecord(p.db, session);
+    await p.engine.syncNow();
+    const officer = await s.device('canbo');
+    expect((await officer.push([upsertOf({ ...session, householdsReached: 60 }, 1, 1)])).body.results[0].status).toBe('applied');
+
+    await saveRecord(p.db, { ...session, womenCount: 40 }); // made on rev 1: another field
+    await p.engine.syncNow();
+    const both = { ...session, householdsReached: 60, womenCount: 40 };
+    expect(await p.db.records.get(session.id)).toMatchObject({ syncState: 'sent', rev: 3, body: both });
+    expect(JSON.parse((await serverRows(s, session.id))[0]!.body!)).toEqual(both);
   });
 
   it('retries after a failure on a growing, jittered delay, then succeeds', async () => {

@@ -113,6 +113,8 @@ class World {
         clearSession: async () => undefined,
         cursor: async () => cursor,
         setCursor: async (value) => void (cursor = value),
+        lastSyncAt: async () => undefined,
+        setLastSyncAt: async () => undefined,
       };
       const fault = { kind: 'none' as Fault, at: 0, seen: 0 };
       const api = createSyncApi({ baseUrl: '', token: async () => tokens[index], fetch: this.network(index, fault) });
@@ -274,15 +276,16 @@ async function checkInvariants(world: World): Promise<void> {
   }
   // No silent overwrite: a change applied as revision r was made on revision r - 1, or on an
   // older one by the same phone that wrote r - 1 (a phone's own edits follow each other).
-  const byRecordAndRev = new Map<string, { changeId: string; deviceId: string }>();
+  // A change merged field by field with a newer one it did not overlap is the one exception.
+  const byRecordAndRev = new Map<string, { changeId: string; deviceId: string; merged: boolean }>();
   for (const a of applied) {
-    const result = JSON.parse(a.result) as { status: string; rev?: number };
-    if (result.status === 'applied') byRecordAndRev.set(`${a.record_id}@${result.rev}`, { changeId: a.change_id, deviceId: a.device_id });
+    const result = JSON.parse(a.result) as { status: string; rev?: number; merged?: unknown };
+    if (result.status === 'applied') byRecordAndRev.set(`${a.record_id}@${result.rev}`, { changeId: a.change_id, deviceId: a.device_id, merged: result.merged !== undefined });
   }
-  for (const [key, { changeId, deviceId }] of byRecordAndRev) {
+  for (const [key, { changeId, deviceId, merged }] of byRecordAndRev) {
     const [id, rev] = [key.split('@')[0]!, Number(key.split('@')[1])];
     const made = world.madeOn.get(changeId)!;
-    if (made.baseRev === rev - 1) continue;
+    if (made.baseRev === rev - 1 || merged) continue;
     expect(byRecordAndRev.get(`${id}@${rev - 1}`)?.deviceId, `change ${changeId} overwrote revision ${rev - 1} unseen`).toBe(deviceId);
   }
   // Every phone agrees with the server, except where a conflict keeps both versions.

@@ -9,6 +9,7 @@ import { errorText, fieldLabel, fill, text } from '../i18n/index.ts';
 import { navigate } from '../router.ts';
 import { useServices } from '../services.ts';
 import { CaseFields } from './CaseFields.tsx';
+import { describeValue, differingFields } from './describe.ts';
 import { draftOf, newDraft, setPath, type Draft } from './draft.ts';
 import type { FormBinding } from './fields.tsx';
 import { NewsFields } from './NewsFields.tsx';
@@ -40,6 +41,7 @@ export function RecordScreen(props: { kind?: RecordKind; recordId?: string }) {
   const [draft, setDraft] = useState<Draft | null>(() => (props.kind ? newDraft(props.kind, session) : null));
   const [errors, setErrors] = useState<Map<string, string>>(new Map());
   const [saving, setSaving] = useState(false);
+  const [saveError, setSaveError] = useState<string | null>(null);
 
   useEffect(() => {
     if (props.recordId && existing && draft === null) setDraft(draftOf(existing.body));
@@ -79,10 +81,14 @@ export function RecordScreen(props: { kind?: RecordKind; recordId?: string }) {
       return;
     }
     setSaving(true);
+    setSaveError(null);
     try {
       await saveRecord(db, checked.record);
       syncAfterSave(engine, () => navigator.onLine);
       goHome();
+    } catch (error) {
+      // The form keeps what was typed; what was saved before stays saved.
+      setSaveError(error instanceof Error && error.name === 'QuotaExceededError' ? text.form.quotaExceeded : text.form.saveFailed);
     } finally {
       setSaving(false);
     }
@@ -112,6 +118,18 @@ export function RecordScreen(props: { kind?: RecordKind; recordId?: string }) {
       {existing?.syncState === 'conflict' && (
         <div class="notice warn" role="alert">
           <p>{text.form.conflictExplain}</p>
+          {existing.theirs?.record ? (
+            <ul class="conflict-fields">
+              {differingFields(existing.body, existing.theirs.record).map((field) => (
+                <li key={field}>
+                  {fieldLabel(field)}: {text.form.conflictMine} {describeValue(field, (existing.body as Record<string, unknown>)[field])} · {text.form.conflictTheirs}{' '}
+                  {describeValue(field, (existing.theirs!.record as Record<string, unknown>)[field])}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p>{text.form.conflictDeleted}</p>
+          )}
           <button class="secondary" onClick={() => void keepMine(db, existing.id).then(() => engine.syncNow())}>
             {text.form.keepMine}
           </button>
@@ -134,6 +152,11 @@ export function RecordScreen(props: { kind?: RecordKind; recordId?: string }) {
           </div>
         )}
         <Fields form={form} />
+        {saveError && (
+          <p class="notice error" role="alert">
+            {saveError}
+          </p>
+        )}
         <div class="actions">
           <button class="primary big" type="submit" disabled={saving}>
             {saving ? text.form.saving : text.form.save}

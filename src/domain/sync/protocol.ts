@@ -58,7 +58,14 @@ export const serverRecord = z.object({
 export type ServerRecord = z.infer<typeof serverRecord>;
 
 export const changeResult = z.discriminatedUnion('status', [
-  z.object({ changeId: uuid, status: z.literal('applied'), rev: z.int(), serverSeq: z.int() }),
+  z.object({
+    changeId: uuid,
+    status: z.literal('applied'),
+    rev: z.int(),
+    serverSeq: z.int(),
+    /** Set when the change was made on an old revision and merged field by field with the newer one. */
+    merged: z.optional(checklistRecord),
+  }),
   z.object({ changeId: uuid, status: z.literal('conflict'), server: serverRecord }),
   z.object({ changeId: uuid, status: z.literal('rejected'), reason: z.string(), fields: z.array(z.string()) }),
 ]);
