@@ -8,11 +8,17 @@ import { useSyncStatus } from '../hooks/useSyncStatus.ts';
 import { fill, text } from '../i18n/index.ts';
 import { useServices } from '../services.ts';
 
-const timeFormat = new Intl.DateTimeFormat('vi-VN', { hour: '2-digit', minute: '2-digit', day: '2-digit', month: '2-digit', timeZone: 'Asia/Ho_Chi_Minh' });
+const timeParts = new Intl.DateTimeFormat('vi-VN', { hour: '2-digit', minute: '2-digit', day: '2-digit', month: '2-digit', hourCycle: 'h23', timeZone: 'Asia/Ho_Chi_Minh' });
+
+/** "06:26, 23/11" */
+function formatMoment(at: number): string {
+  const part = (type: string) => timeParts.formatToParts(at).find((p) => p.type === type)?.value ?? '';
+  return `${part('hour')}:${part('minute')}, ${part('day')}/${part('month')}`;
+}
 
 function failureText(failure: SyncFailure | undefined): string | null {
   if (!failure) return null;
-  if (failure.kind === 'network') return text.syncBanner.whyNetwork;
+  if (failure.kind === 'network') return null; // the phase already says: no connection
   if (failure.kind === 'unexpected') return text.syncBanner.whyUnexpected;
   if (failure.status === 401 || failure.status === 403) return text.syncBanner.whySignedOut;
   if (failure.status === 429) return text.syncBanner.whyBusy;
@@ -30,15 +36,17 @@ export function SyncBanner() {
   return (
     <div class={`sync-banner phase-${status.phase}`} role="status" aria-live="polite" data-phase={status.phase} data-waiting={waiting}>
       <div class="sync-lines">
-        <strong>{text.syncBanner[status.phase]}</strong>
-        {waiting > 0 && !syncing && <span>{fill(text.syncBanner.waiting, { n: waiting })}</span>}
+        <strong>
+          {text.syncBanner[status.phase]}
+          {waiting > 0 && !syncing && ` · ${fill(text.syncBanner.waiting, { n: waiting })}`}
+        </strong>
         {why && <span class="why">{why}</span>}
         {attention > 0 && <span class="why">{fill(text.syncBanner.attention, { n: attention })}</span>}
-        {persistence !== 'unknown' && (
-          <small data-persistence={persistence}>{persistence === 'persisted' ? text.syncBanner.storagePersisted : text.syncBanner.storageBestEffort}</small>
-        )}
         <small>
-          {status.lastSuccessAt === undefined ? text.syncBanner.neverSynced : fill(text.syncBanner.lastSync, { at: timeFormat.format(status.lastSuccessAt) })}
+          {status.lastSuccessAt === undefined ? text.syncBanner.neverSynced : fill(text.syncBanner.lastSync, { at: formatMoment(status.lastSuccessAt) })}
+          {persistence !== 'unknown' && (
+            <span data-persistence={persistence}> · {persistence === 'persisted' ? text.syncBanner.storagePersisted : text.syncBanner.storageBestEffort}</span>
+          )}
         </small>
       </div>
       {!syncing && status.phase !== 'signedOut' && (
