@@ -3,6 +3,7 @@
 // no half-filled form, and never while changes wait in the outbox.
 import { useEffect, useState } from 'preact/hooks';
 import { Workbox } from 'workbox-window';
+import { OUTBOX_SYNC_TAG } from '../sync/index.ts';
 import { text } from './i18n/index.ts';
 
 let workbox: Workbox | undefined;
@@ -20,6 +21,14 @@ export function registerServiceWorker(): void {
     if (event.isUpdate) location.reload();
   });
   void workbox.register();
+}
+
+/** Asks the browser to wake the worker when the connection returns (Chromium's Background Sync). */
+export function requestBackgroundSync(): void {
+  if (!workbox || !('serviceWorker' in navigator)) return;
+  void navigator.serviceWorker.ready
+    .then((registration) => (registration as ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } }).sync?.register(OUTBOX_SYNC_TAG))
+    .catch(() => undefined); // not supported here: the open / online / timer triggers cover it
 }
 
 function applyUpdate(): void {

@@ -25,3 +25,6 @@ export function installSyncTriggers(engine: SyncEngine, win: TriggerTarget, doc?
 export function syncAfterSave(engine: SyncEngine, isOnline: () => boolean): void {
   if (isOnline()) void engine.syncNow();
 }
+
+/** The Background Sync tag under which the page asks the service worker to send the outbox. */
+export const OUTBOX_SYNC_TAG = 'outbox-sync';

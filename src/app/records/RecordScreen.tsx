@@ -7,6 +7,7 @@ import { syncAfterSave } from '../../sync/index.ts';
 import { useLive } from '../hooks/useLive.ts';
 import { errorText, fieldLabel, fill, text } from '../i18n/index.ts';
 import { navigate } from '../router.ts';
+import { requestBackgroundSync } from '../sw-bridge.tsx';
 import { useServices } from '../services.ts';
 import { CaseFields } from './CaseFields.tsx';
 import { describeValue, differingFields } from './describe.ts';
@@ -85,6 +86,7 @@ export function RecordScreen(props: { kind?: RecordKind; recordId?: string }) {
     try {
       await saveRecord(db, checked.record);
       syncAfterSave(engine, () => navigator.onLine);
+      if (!navigator.onLine) requestBackgroundSync();
       goHome();
     } catch (error) {
       // The form keeps what was typed; what was saved before stays saved.

@@ -1,0 +1,72 @@
+// Background Sync: a record saved offline is sent by the service worker when the browser
+// wakes it, with no page of the app open.
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import type { Browser, CDPSession } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from './chromium.ts';
+import { startServer, type RunningServer } from './server.ts';
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+function newsPostsOnServer(): { id: string; title: string }[] {
+  const db = new Database(join(server.dataDir, 'notebook.sqlite'), { readonly: true });
+  try {
+    const rows = db.prepare("SELECT id, body FROM records WHERE kind = 'newsPost'").all() as { id: string; body: string }[];
+    return rows.map((r) => ({ id: r.id, title: JSON.parse(r.body).title as string }));
+  } finally {
+    db.close();
+  }
+}
+
+async function registrationId(cdp: CDPSession, origin: string): Promise<string> {
+  return new Promise((resolve) => {
+    cdp.on('ServiceWorker.workerRegistrationUpdated', ({ registrations }) => {
+      const found = registrations.find((r: { scopeURL: string; isDeleted: boolean }) => r.scopeURL.startsWith(origin) && !r.isDeleted);
+      if (found) resolve(found.registrationId);
+    });
+    void cdp.send('ServiceWorker.enable');
+  });
+}
+
+describe('background sync', () => {
+  it('sends the outbox from the service worker when no page is open', async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 640 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.getByLabel('Tên đăng nhập').fill('tdp2');
+    await page.getByLabel('Mã PIN').fill('1234');
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.locator('[data-phase=idle]').waitFor();
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+
+    await context.setOffline(true);
+    await page.goto(`${server.url}/#/new/newsPost`);
+    await page.getByLabel('Kênh đăng').selectOption('communePortal');
+    await page.getByLabel('Tiêu đề').fill('Tin gửi nhờ nền');
+    await page.getByRole('button', { name: 'Lưu' }).click();
+    await page.locator('[data-sync-state=pending]').waitFor();
+
+    // The app is closed; the connection comes back; the browser wakes the worker.
+    await page.goto('about:blank');
+    expect(newsPostsOnServer()).toEqual([]);
+    await context.setOffline(false);
+    const cdp = await context.newCDPSession(page);
+    const id = await registrationId(cdp, server.url);
+    await cdp.send('ServiceWorker.dispatchSyncEvent', { origin: server.url, registrationId: id, tag: 'outbox-sync', lastChance: false });
+
+    await expect.poll(() => newsPostsOnServer().map((p) => p.title), { timeout: 30_000 }).toEqual(['Tin gửi nhờ nền']);
+    await context.close();
+  });
+});
