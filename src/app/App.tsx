@@ -54,7 +54,8 @@ function SignedIn(props: { session: SignInResponse; onSignedOut: () => void }) {
   const route = useRoute();
   return (
     <ServicesContext.Provider value={services}>
-      <UpdatePrompt />
+      {/* A new version is offered on the home screen only: never over a half-filled form. */}
+      {route.screen === 'home' && <UpdatePrompt />}
       {route.screen === 'home' && <Home route={route} />}
       {route.screen === 'new' && <RecordScreen key={`new-${route.kind}`} kind={route.kind} />}
       {route.screen === 'record' && <RecordScreen key={route.id} recordId={route.id} />}

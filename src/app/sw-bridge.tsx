@@ -17,9 +17,6 @@ export function registerServiceWorker(): void {
     updateWaiting = true;
     for (const listener of waitingListeners) listener();
   });
-  workbox.addEventListener('controlling', (event) => {
-    if (event.isUpdate) location.reload();
-  });
   void workbox.register();
 }
 
@@ -31,7 +28,9 @@ export function requestBackgroundSync(): void {
     .catch(() => undefined); // not supported here: the open / online / timer triggers cover it
 }
 
+/** The user chose to update: the new worker takes over, then the page reloads once. */
 function applyUpdate(): void {
+  navigator.serviceWorker.addEventListener('controllerchange', () => location.reload(), { once: true });
   workbox?.messageSkipWaiting();
 }
 

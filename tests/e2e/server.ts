@@ -25,11 +25,11 @@ async function freePort(): Promise<number> {
   });
 }
 
-export async function startServer(options: { dataDir?: string } = {}): Promise<RunningServer> {
+export async function startServer(options: { dataDir?: string; staticDir?: string } = {}): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'so-tay-e2e-'));
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, STATIC_DIR: 'dist' },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, STATIC_DIR: options.staticDir ?? 'dist' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
