@@ -4,10 +4,10 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { freePort } from './ports.ts';
 
 export interface PostgresCluster {
   host: string;
@@ -37,18 +37,6 @@ export function ensurePostgresInstalled(): string {
   const installed = serverBinDir();
   if (!installed) throw new Error(`PostgreSQL still missing after: ${INSTALL_COMMAND}`);
   return installed;
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 /** initdb refuses root: run the server's tools as `postgres` when we are root. */
