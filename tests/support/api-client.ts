@@ -14,8 +14,10 @@ export interface HttpDevice {
   pull(baseUrl: string, since: number, limit?: number): Promise<{ status: number; body: Json }>;
 }
 
-async function call(url: string, init: RequestInit): Promise<{ status: number; body: Json }> {
-  const response = await fetch(url, init);
+type Call = (url: string, init: RequestInit) => Promise<{ status: number; body: Json }>;
+
+const caller = (fetchImpl: typeof fetch): Call => async (url, init) => {
+  const response = await fetchImpl(url, init);
   const text = await response.text();
   let body: Json = text;
   try {
@@ -24,9 +26,15 @@ async function call(url: string, init: RequestInit): Promise<{ status: number; b
     // Not JSON (a proxy's own error page): keep the text for the failure message.
   }
   return { status: response.status, body };
-}
+};
 
-export async function signInOverHttp(baseUrl: string, username: string, deviceId: string = randomUUID()): Promise<HttpDevice> {
+export async function signInOverHttp(
+  baseUrl: string,
+  username: string,
+  options: { deviceId?: string; fetch?: typeof fetch } = {},
+): Promise<HttpDevice> {
+  const { deviceId = randomUUID() } = options;
+  const call = caller(options.fetch ?? fetch);
   const signIn = await call(`${baseUrl}/api/v1/sessions`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
