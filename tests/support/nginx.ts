@@ -93,7 +93,7 @@ http {
     await waitForPort(httpsPort);
   } catch (error) {
     child.kill('SIGTERM');
-    throw new Error(`${(error as Error).message}\n${output}`);
+    throw new Error(`${(error as Error).message}\n${output}`, { cause: error });
   }
   return {
     httpsUrl: `https://localhost:${httpsPort}`,
