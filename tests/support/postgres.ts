@@ -45,7 +45,7 @@ function runAsOwner(command: string, args: string[]): void {
   else execFileSync(command, args, { stdio: 'pipe' });
 }
 
-export async function startCluster(): Promise<PostgresCluster & { stop(): void }> {
+export async function startCluster(options: { durable?: boolean } = {}): Promise<PostgresCluster & { stop(): void }> {
   const bin = ensurePostgresInstalled();
   const dir = mkdtempSync(join(tmpdir(), 'sotay-pg-'));
   if (isRoot) {
@@ -57,7 +57,9 @@ export async function startCluster(): Promise<PostgresCluster & { stop(): void }
   const port = await freePort();
   runAsOwner(join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8']);
   // A test cluster: fsync off trades crash safety, which no test here needs, for speed.
-  const settings = `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off`;
+  // Benchmarks ask for PostgreSQL's defaults (durable), as a real server would run.
+  const fast = options.durable ? '' : ' -c fsync=off -c synchronous_commit=off -c full_page_writes=off';
+  const settings = `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir}${fast}`;
   runAsOwner(join(bin, 'pg_ctl'), ['start', '-w', '-D', data, '-l', join(dir, 'server.log'), '-o', settings]);
   return {
     host: '127.0.0.1',
