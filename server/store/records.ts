@@ -39,7 +39,7 @@ export async function pushChanges(db: Kysely<Database>, traits: EngineTraits, in
 async function pushBatch(trx: Transaction<Database>, traits: EngineTraits, input: PushInput): Promise<PushResponse> {
   const { deviceId } = input.actor;
   let lastSeq = await lockDevice(trx, traits, deviceId);
-  if (traits.rowLocks) await lockRecords(trx, input.changes.map((change) => change.recordId));
+  if (traits.rowLocks && input.changes.length > 0) await lockRecords(trx, input.changes.map((change) => change.recordId));
   const results: ChangeResult[] = [];
   for (const [index, change] of input.changes.entries()) {
     const hash = changeHash(deviceId, change);

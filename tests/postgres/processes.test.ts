@@ -97,6 +97,32 @@ describe('two server processes, one database', () => {
     expect(JSON.parse(row.body!)).toEqual(winner);
   });
 
+  it('creates a record sent by two devices at the same moment once: the other gets a conflict, never an error', async () => {
+    const [phoneA, phoneB] = [await signInOverHttp(one, 'tdp1'), await signInOverHttp(two, 'tdp1')];
+    for (let round = 1; round <= 10; round++) {
+      const session = propagandaSession();
+      const responses = await Promise.all([
+        phoneA.push(one, [upsertOf({ ...session, menCount: 1 }, round)]),
+        phoneB.push(two, [upsertOf({ ...session, menCount: 2 }, round)]),
+      ]);
+      expect(statuses(responses)).toEqual([200, 200]);
+      expect(responses.map((r) => r.body.results[0].status).sort()).toEqual(['applied', 'conflict']);
+      const rows = await inspect.db.selectFrom('records').select('rev').where('id', '=', session.id).execute();
+      expect(rows).toEqual([{ rev: 1 }]);
+    }
+  });
+
+  it('answers a changeId used by two devices at the same moment once with its result, and once with 409', async () => {
+    const [phoneA, phoneB] = [await signInOverHttp(one, 'tdp1'), await signInOverHttp(two, 'tdp1')];
+    for (let round = 1; round <= 10; round++) {
+      const change = upsertOf(propagandaSession(), round);
+      const responses = await Promise.all([phoneA.push(one, [change]), phoneB.push(two, [change])]);
+      expect(statuses(responses).sort()).toEqual([200, 409]);
+      const stored = await inspect.db.selectFrom('applied_changes').select('change_id').where('change_id', '=', change.changeId).execute();
+      expect(stored).toHaveLength(1);
+    }
+  });
+
   it("keeps one device's highest seq and its gaps right when its batches reach both processes at once", async () => {
     const phone = await signInOverHttp(one, 'tdp2');
     for (let k = 1; k <= 10; k++) {

@@ -9,11 +9,11 @@ import { connect } from 'node:net';
 import { freePort } from './ports.ts';
 
 const NGINX = '/usr/sbin/nginx';
-const INSTALL = 'apt-get install -y nginx';
+const INSTALL = 'apt-get update && apt-get install -y nginx openssl';
 
 export function ensureNginx(): void {
   if (existsSync(NGINX)) return;
-  if (process.getuid?.() !== 0) throw new Error(`nginx is not installed. Run as root: ${INSTALL}`);
+  if (process.getuid?.() !== 0) throw new Error(`nginx is not installed. Run as root: sh -c '${INSTALL}'`);
   console.log(`[nginx] not installed; running: ${INSTALL}`);
   execSync(INSTALL, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
   if (!existsSync(NGINX)) throw new Error(`"${INSTALL}" did not install ${NGINX}`);

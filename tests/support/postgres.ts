@@ -1,7 +1,7 @@
 // A throwaway PostgreSQL cluster from Debian's packages for the test suites: installed when
 // missing (as root), initialised and started as the `postgres` user in a temp folder it owns,
 // listening on 127.0.0.1 at a free port with its own socket folder; one database per server.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, execSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,7 +15,7 @@ export interface PostgresCluster {
   user: string;
 }
 
-const INSTALL_COMMAND = 'apt-get install -y postgresql';
+const INSTALL_COMMAND = 'apt-get update && apt-get install -y postgresql';
 const isRoot = process.getuid?.() === 0;
 
 /** The newest installed server's bin folder, e.g. /usr/lib/postgresql/15/bin. */
@@ -31,9 +31,9 @@ function serverBinDir(): string | undefined {
 export function ensurePostgresInstalled(): string {
   const found = serverBinDir();
   if (found) return found;
-  if (!isRoot) throw new Error(`PostgreSQL is not installed. Run as root: ${INSTALL_COMMAND}`);
+  if (!isRoot) throw new Error(`PostgreSQL is not installed. Run as root: sh -c '${INSTALL_COMMAND}'`);
   console.log(`[postgres] not installed; running: ${INSTALL_COMMAND}`);
-  execFileSync('apt-get', ['install', '-y', 'postgresql'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  execSync(INSTALL_COMMAND, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
   const installed = serverBinDir();
   if (!installed) throw new Error(`PostgreSQL still missing after: ${INSTALL_COMMAND}`);
   return installed;
