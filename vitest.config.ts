@@ -1,10 +1,34 @@
 import { defineConfig } from 'vitest/config';
 
-// Unit and in-process suites. The browser suite (tests/e2e) runs separately, after a build.
+const serverSuites = ['tests/server/**/*.test.ts', 'tests/sync/**/*.test.ts'];
+
+// Unit and in-process suites. The server and sync suites run twice, once per storage engine:
+// project `sqlite` (a file per test) and project `postgres` (a real cluster started by its
+// globalSetup, a database per test). The browser suite (tests/e2e) runs separately, after a build.
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'tests/server/**/*.test.ts', 'tests/sync/**/*.test.ts'],
     environment: 'node',
     testTimeout: 20_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'sqlite',
+          include: ['src/**/*.test.ts', 'src/**/*.test.tsx', ...serverSuites],
+          provide: { postgres: null },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'postgres',
+          include: [...serverSuites, 'tests/postgres/**/*.test.ts'],
+          // The SQLite file's own settings (pragmas) have no PostgreSQL counterpart.
+          exclude: ['tests/server/sqlite-store.test.ts'],
+          globalSetup: ['tests/support/postgres-setup.ts'],
+          hookTimeout: 60_000,
+        },
+      },
+    ],
   },
 });

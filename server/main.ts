@@ -1,24 +1,39 @@
-// Starts the server from the environment: PORT, HOST, DATA_DIR, STATIC_DIR.
+// Starts the server from the environment: PORT, HOST, DATA_DIR, STATIC_DIR, and DATABASE_URL
+// (a postgres:// address) to use PostgreSQL instead of the SQLite file in DATA_DIR.
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { demoCommuneSeed, demoSignIns } from './store/demo.ts';
+import { openPostgresStore } from './store/postgres.ts';
 import { openSqliteStore } from './store/sqlite.ts';
+import type { Store } from './store/store.ts';
 
 const port = Number(process.env.PORT ?? 8080);
 const host = process.env.HOST ?? '0.0.0.0';
 const dataDir = process.env.DATA_DIR ?? './data';
 const staticDir = process.env.STATIC_DIR ?? './dist';
+const databaseUrl = process.env.DATABASE_URL;
 const hasBuild = existsSync(join(staticDir, 'index.html'));
 
-mkdirSync(dataDir, { recursive: true });
-const store = openSqliteStore(join(dataDir, 'notebook.sqlite'));
+function openStore(): Store {
+  if (databaseUrl) return openPostgresStore(databaseUrl);
+  mkdirSync(dataDir, { recursive: true });
+  return openSqliteStore(join(dataDir, 'notebook.sqlite'));
+}
+
+const store = openStore();
+console.log(databaseUrl ? 'Cơ sở dữ liệu: PostgreSQL (DATABASE_URL).' : `Cơ sở dữ liệu: SQLite trong ${dataDir}.`);
 const applied = await store.migrate();
 if (applied.length > 0) console.log(`Đã cập nhật cơ sở dữ liệu: ${applied.join(', ')}`);
 if (!(await store.hasAnyCommune())) {
-  await store.seedCommune(await demoCommuneSeed());
-  console.log('Đã tạo dữ liệu mẫu: Phường Nam Gia Nghĩa (Lâm Đồng).');
+  try {
+    await store.seedCommune(await demoCommuneSeed());
+    console.log('Đã tạo dữ liệu mẫu: Phường Nam Gia Nghĩa (Lâm Đồng).');
+  } catch (error) {
+    // Another process sharing the database seeded it at the same moment.
+    if (!(await store.hasAnyCommune())) throw error;
+  }
 }
 
 const app = createApp({ store, clock: () => new Date(), settings: hasBuild ? { staticDir } : {} });

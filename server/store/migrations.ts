@@ -1,115 +1,123 @@
 // Versioned schema changes, kept in code so the server needs no migration folder on disk.
-// Add a migration by appending a new name; never edit one that has shipped.
+// Add a migration by appending a new name; never edit one that has shipped. The same
+// migrations run on both engines; they branch on the engine only where a type differs.
 import { Migrator, sql } from 'kysely';
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
+import type { Engine } from './engine.ts';
 
-const migrations: Record<string, Migration> = {
-  '0001_initial': {
-    async up(db: Kysely<unknown>) {
-      await db.schema
-        .createTable('communes')
-        .addColumn('id', 'text', (c) => c.primaryKey())
-        .addColumn('name', 'text', (c) => c.notNull())
-        .addColumn('province_name', 'text', (c) => c.notNull())
-        .execute();
-      await db.schema
-        .createTable('units')
-        .addColumn('id', 'text', (c) => c.primaryKey())
-        .addColumn('commune_id', 'text', (c) => c.notNull().references('communes.id'))
-        .addColumn('name', 'text', (c) => c.notNull())
-        .addColumn('type', 'text', (c) => c.notNull())
-        .addColumn('households', 'integer', (c) => c.notNull().defaultTo(0))
-        .addColumn('retired', 'integer', (c) => c.notNull().defaultTo(0))
-        .execute();
-      await db.schema.createIndex('units_commune').on('units').column('commune_id').execute();
-      await db.schema
-        .createTable('users')
-        .addColumn('id', 'text', (c) => c.primaryKey())
-        .addColumn('username', 'text', (c) => c.notNull().unique())
-        .addColumn('display_name', 'text', (c) => c.notNull())
-        .addColumn('role', 'text', (c) => c.notNull())
-        .addColumn('commune_id', 'text', (c) => c.notNull().references('communes.id'))
-        .addColumn('unit_id', 'text', (c) => c.notNull().references('units.id'))
-        .addColumn('pin_hash', 'text', (c) => c.notNull())
-        .execute();
-      await db.schema
-        .createTable('devices')
-        .addColumn('id', 'text', (c) => c.primaryKey())
-        .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
-        .addColumn('token_hash', 'text', (c) => c.notNull().unique())
-        .addColumn('created_at', 'text', (c) => c.notNull())
-        .addColumn('last_seq', 'integer', (c) => c.notNull().defaultTo(0))
-        .addColumn('revoked_at', 'text')
-        .execute();
-      await db.schema
-        .createTable('records')
-        .addColumn('id', 'text', (c) => c.primaryKey())
-        .addColumn('kind', 'text', (c) => c.notNull())
-        .addColumn('unit_id', 'text', (c) => c.notNull().references('units.id'))
-        .addColumn('commune_id', 'text', (c) => c.notNull().references('communes.id'))
-        .addColumn('reporter_id', 'text', (c) => c.notNull())
-        .addColumn('date', 'text')
-        .addColumn('rev', 'integer', (c) => c.notNull())
-        .addColumn('deleted', 'integer', (c) => c.notNull().defaultTo(0))
-        .addColumn('body', 'text')
-        .addColumn('server_seq', 'integer', (c) => c.notNull().unique())
-        .addColumn('received_at', 'text', (c) => c.notNull())
-        .addColumn('last_device_id', 'text', (c) => c.notNull())
-        .addColumn('last_user_id', 'text', (c) => c.notNull())
-        .execute();
-      // Pulls read "changed since a cursor" within one unit or one commune.
-      await db.schema.createIndex('records_unit_seq').on('records').columns(['unit_id', 'server_seq']).execute();
-      await db.schema.createIndex('records_commune_seq').on('records').columns(['commune_id', 'server_seq']).execute();
-      await db.schema
-        .createTable('applied_changes')
-        .addColumn('change_id', 'text', (c) => c.primaryKey())
-        .addColumn('device_id', 'text', (c) => c.notNull())
-        .addColumn('seq', 'integer', (c) => c.notNull())
-        .addColumn('record_id', 'text', (c) => c.notNull())
-        .addColumn('body_hash', 'text', (c) => c.notNull())
-        .addColumn('result', 'text', (c) => c.notNull())
-        .addColumn('received_at', 'text', (c) => c.notNull())
-        .execute();
-      await db.schema
-        .createTable('device_missing_seqs')
-        .addColumn('device_id', 'text', (c) => c.notNull())
-        .addColumn('seq', 'integer', (c) => c.notNull())
-        .addPrimaryKeyConstraint('device_missing_seqs_pk', ['device_id', 'seq'])
-        .execute();
-      await db.schema
-        .createTable('counters')
-        .addColumn('name', 'text', (c) => c.primaryKey())
-        .addColumn('value', 'integer', (c) => c.notNull())
-        .execute();
-      await sql`insert into counters (name, value) values ('server_seq', 0)`.execute(db);
+function migrationsFor(engine: Engine): Record<string, Migration> {
+  // SQLite's integer is already 64-bit; PostgreSQL's is 32-bit, and the server's sequence
+  // over a whole country may outgrow it. The driver parses bigint back to a number (postgres.ts).
+  const counter = engine === 'postgres' ? 'bigint' : 'integer';
+  return {
+    '0001_initial': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('communes')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('name', 'text', (c) => c.notNull())
+          .addColumn('province_name', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createTable('units')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('commune_id', 'text', (c) => c.notNull().references('communes.id'))
+          .addColumn('name', 'text', (c) => c.notNull())
+          .addColumn('type', 'text', (c) => c.notNull())
+          .addColumn('households', 'integer', (c) => c.notNull().defaultTo(0))
+          .addColumn('retired', 'integer', (c) => c.notNull().defaultTo(0))
+          .execute();
+        await db.schema.createIndex('units_commune').on('units').column('commune_id').execute();
+        await db.schema
+          .createTable('users')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('username', 'text', (c) => c.notNull().unique())
+          .addColumn('display_name', 'text', (c) => c.notNull())
+          .addColumn('role', 'text', (c) => c.notNull())
+          .addColumn('commune_id', 'text', (c) => c.notNull().references('communes.id'))
+          .addColumn('unit_id', 'text', (c) => c.notNull().references('units.id'))
+          .addColumn('pin_hash', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createTable('devices')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
+          .addColumn('token_hash', 'text', (c) => c.notNull().unique())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('last_seq', 'integer', (c) => c.notNull().defaultTo(0))
+          .addColumn('revoked_at', 'text')
+          .execute();
+        await db.schema
+          .createTable('records')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('kind', 'text', (c) => c.notNull())
+          .addColumn('unit_id', 'text', (c) => c.notNull().references('units.id'))
+          .addColumn('commune_id', 'text', (c) => c.notNull().references('communes.id'))
+          .addColumn('reporter_id', 'text', (c) => c.notNull())
+          .addColumn('date', 'text')
+          .addColumn('rev', 'integer', (c) => c.notNull())
+          .addColumn('deleted', 'integer', (c) => c.notNull().defaultTo(0))
+          .addColumn('body', 'text')
+          .addColumn('server_seq', counter, (c) => c.notNull().unique())
+          .addColumn('received_at', 'text', (c) => c.notNull())
+          .addColumn('last_device_id', 'text', (c) => c.notNull())
+          .addColumn('last_user_id', 'text', (c) => c.notNull())
+          .execute();
+        // Pulls read "changed since a cursor" within one unit or one commune.
+        await db.schema.createIndex('records_unit_seq').on('records').columns(['unit_id', 'server_seq']).execute();
+        await db.schema.createIndex('records_commune_seq').on('records').columns(['commune_id', 'server_seq']).execute();
+        await db.schema
+          .createTable('applied_changes')
+          .addColumn('change_id', 'text', (c) => c.primaryKey())
+          .addColumn('device_id', 'text', (c) => c.notNull())
+          .addColumn('seq', 'integer', (c) => c.notNull())
+          .addColumn('record_id', 'text', (c) => c.notNull())
+          .addColumn('body_hash', 'text', (c) => c.notNull())
+          .addColumn('result', 'text', (c) => c.notNull())
+          .addColumn('received_at', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createTable('device_missing_seqs')
+          .addColumn('device_id', 'text', (c) => c.notNull())
+          .addColumn('seq', 'integer', (c) => c.notNull())
+          .addPrimaryKeyConstraint('device_missing_seqs_pk', ['device_id', 'seq'])
+          .execute();
+        await db.schema
+          .createTable('counters')
+          .addColumn('name', 'text', (c) => c.primaryKey())
+          .addColumn('value', counter, (c) => c.notNull())
+          .execute();
+        await sql`insert into counters (name, value) values ('server_seq', 0)`.execute(db);
+      },
     },
-  },
-  '0002_record_versions': {
-    async up(db: Kysely<unknown>) {
-      await db.schema
-        .createTable('record_versions')
-        .addColumn('record_id', 'text', (c) => c.notNull())
-        .addColumn('rev', 'integer', (c) => c.notNull())
-        .addColumn('deleted', 'integer', (c) => c.notNull())
-        .addColumn('body', 'text')
-        .addColumn('device_id', 'text', (c) => c.notNull())
-        .addColumn('user_id', 'text', (c) => c.notNull())
-        .addColumn('received_at', 'text', (c) => c.notNull())
-        .addPrimaryKeyConstraint('record_versions_pk', ['record_id', 'rev'])
-        .execute();
-      // Records written before this migration get their current revision as history.
-      await sql`insert into record_versions (record_id, rev, deleted, body, device_id, user_id, received_at)
-        select id, rev, deleted, body, last_device_id, last_user_id, received_at from records`.execute(db);
+    '0002_record_versions': {
+      async up(db: Kysely<unknown>) {
+        // Every revision of every record: the base of a field-by-field merge, and the history.
+        await db.schema
+          .createTable('record_versions')
+          .addColumn('record_id', 'text', (c) => c.notNull())
+          .addColumn('rev', 'integer', (c) => c.notNull())
+          .addColumn('deleted', 'integer', (c) => c.notNull())
+          .addColumn('body', 'text')
+          .addColumn('device_id', 'text', (c) => c.notNull())
+          .addColumn('user_id', 'text', (c) => c.notNull())
+          .addColumn('received_at', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('record_versions_pk', ['record_id', 'rev'])
+          .execute();
+        // Records written before this migration get their current revision as history.
+        await sql`insert into record_versions (record_id, rev, deleted, body, device_id, user_id, received_at)
+          select id, rev, deleted, body, last_device_id, last_user_id, received_at from records`.execute(db);
+      },
     },
-  },
-};
+  };
+}
 
-const provider: MigrationProvider = {
-  getMigrations: async () => migrations,
-};
-
-/** Runs what has not run yet; returns the names it ran (empty when up to date). */
-export async function migrateToLatest(db: Kysely<unknown>): Promise<string[]> {
+/**
+ * Runs what has not run yet; returns the names it ran (empty when up to date). On PostgreSQL
+ * Kysely holds an advisory lock meanwhile, so processes starting together migrate once.
+ */
+export async function migrateToLatest(db: Kysely<unknown>, engine: Engine): Promise<string[]> {
+  const provider: MigrationProvider = { getMigrations: async () => migrationsFor(engine) };
   const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);

@@ -1,13 +1,15 @@
 // The push and pull queries. A push runs as one transaction: every change of the batch is
 // stored with its result, or (on a reused changeId) nothing is.
 import type { Kysely, Selectable, Transaction } from 'kysely';
-import type { Change, ChangeResult, ChecklistRecord, PullResponse, RecordKind, ServerRecord } from '../../src/domain/index.ts';
+import type { Change, ChangeResult, ChecklistRecord, PullResponse, PushResponse, RecordKind, ServerRecord } from '../../src/domain/index.ts';
 import { mergeRecords } from '../../src/domain/index.ts';
 import { changeHash } from '../sync/changeHash.ts';
 import { judgeChange, readScope } from '../sync/changeRules.ts';
 import type { StoredHead } from '../sync/changeRules.ts';
+import type { EngineTraits } from './engine.ts';
 import type { Database, RecordTable } from './schema.ts';
 import type { PullInput, PushInput, PushOutcome } from './store.ts';
+import { retryingTransaction } from './transactions.ts';
 
 /** At most this many skipped sequence numbers are remembered per gap, and reported. */
 const MISSING_SEQ_CAP = 1000;
@@ -18,45 +20,68 @@ class ChangeIdReused extends Error {
   }
 }
 
-export async function pushChanges(db: Kysely<Database>, input: PushInput): Promise<PushOutcome> {
+export async function pushChanges(db: Kysely<Database>, traits: EngineTraits, input: PushInput): Promise<PushOutcome> {
   try {
-    const response = await db.transaction().execute(async (trx) => {
-      const results: ChangeResult[] = [];
-      for (const [index, change] of input.changes.entries()) {
-        const hash = changeHash(input.actor.deviceId, change);
-        const earlier = await trx
-          .selectFrom('applied_changes')
-          .select(['body_hash', 'result'])
-          .where('change_id', '=', change.changeId)
-          .executeTakeFirst();
-        if (earlier) {
-          if (earlier.body_hash !== hash) throw new ChangeIdReused(index);
-          results.push(JSON.parse(earlier.result) as ChangeResult);
-          continue;
-        }
-        await noteSeq(trx, input.actor.deviceId, change.seq);
-        const result = await applyChange(trx, input, change);
-        await trx
-          .insertInto('applied_changes')
-          .values({
-            change_id: change.changeId,
-            device_id: input.actor.deviceId,
-            seq: change.seq,
-            record_id: change.recordId,
-            body_hash: hash,
-            result: JSON.stringify(result),
-            received_at: input.receivedAt,
-          })
-          .execute();
-        results.push(result);
-      }
-      return { results, missingSeqs: await missingSeqs(trx, input.actor.deviceId) };
-    });
-    return { ok: true, response };
+    return { ok: true, response: await retryingTransaction(db, (trx) => pushBatch(trx, traits, input)) };
   } catch (error) {
     if (error instanceof ChangeIdReused) return { ok: false, reusedIndex: error.index };
     throw error;
   }
+}
+
+/**
+ * Locks in the same order in every push, so that two pushes never wait on each other in a
+ * cycle: the device's row (one push per device at a time, so a batch sent to two processes
+ * at once is applied by the first and answered from storage by the second), then the batch's
+ * records by id (an edit reads the revision no one else can change before it commits), then
+ * the server_seq counter at each applied change (held to the commit, so commits take server
+ * seqs in order and a pull's cursor never passes a change still to be committed).
+ */
+async function pushBatch(trx: Transaction<Database>, traits: EngineTraits, input: PushInput): Promise<PushResponse> {
+  const { deviceId } = input.actor;
+  let lastSeq = await lockDevice(trx, traits, deviceId);
+  if (traits.rowLocks && input.changes.length > 0) await lockRecords(trx, input.changes.map((change) => change.recordId));
+  const results: ChangeResult[] = [];
+  for (const [index, change] of input.changes.entries()) {
+    const hash = changeHash(deviceId, change);
+    const earlier = await trx
+      .selectFrom('applied_changes')
+      .select(['body_hash', 'result'])
+      .where('change_id', '=', change.changeId)
+      .executeTakeFirst();
+    if (earlier) {
+      if (earlier.body_hash !== hash) throw new ChangeIdReused(index);
+      results.push(JSON.parse(earlier.result) as ChangeResult);
+      continue;
+    }
+    lastSeq = await noteSeq(trx, deviceId, lastSeq, change.seq);
+    const result = await applyChange(trx, input, change);
+    await trx
+      .insertInto('applied_changes')
+      .values({
+        change_id: change.changeId,
+        device_id: deviceId,
+        seq: change.seq,
+        record_id: change.recordId,
+        body_hash: hash,
+        result: JSON.stringify(result),
+        received_at: input.receivedAt,
+      })
+      .execute();
+    results.push(result);
+  }
+  return { results, missingSeqs: await missingSeqs(trx, deviceId) };
+}
+
+async function lockDevice(trx: Transaction<Database>, traits: EngineTraits, deviceId: string): Promise<number> {
+  const query = trx.selectFrom('devices').select('last_seq').where('id', '=', deviceId);
+  const device = await (traits.rowLocks ? query.forUpdate() : query).executeTakeFirstOrThrow();
+  return Number(device.last_seq);
+}
+
+async function lockRecords(trx: Transaction<Database>, recordIds: string[]): Promise<void> {
+  // PostgreSQL sorts before it locks, so every push takes these row locks in id order.
+  await trx.selectFrom('records').select('id').where('id', 'in', [...new Set(recordIds)]).orderBy('id').forUpdate().execute();
 }
 
 async function applyChange(trx: Transaction<Database>, input: PushInput, change: Change): Promise<ChangeResult> {
@@ -139,7 +164,7 @@ async function mergeWithNewer(trx: Transaction<Database>, change: Change, row: R
   return outcome.ok ? outcome.merged : undefined;
 }
 
-/** Under PostgreSQL the counter's row lock makes commits take server_seq in commit order. */
+/** The counter's row lock, held to the commit, makes commits take server_seqs in order. */
 async function nextServerSeq(trx: Transaction<Database>): Promise<number> {
   const row = await trx
     .updateTable('counters')
@@ -156,12 +181,10 @@ async function communeOfUnit(trx: Transaction<Database>, unitId: string): Promis
 }
 
 /** Keeps the device's highest seq and the numbers it skipped; a late arrival clears its gap. */
-async function noteSeq(trx: Transaction<Database>, deviceId: string, seq: number): Promise<void> {
-  const device = await trx.selectFrom('devices').select('last_seq').where('id', '=', deviceId).executeTakeFirstOrThrow();
-  const lastSeq = Number(device.last_seq);
+async function noteSeq(trx: Transaction<Database>, deviceId: string, lastSeq: number, seq: number): Promise<number> {
   if (seq <= lastSeq) {
     await trx.deleteFrom('device_missing_seqs').where('device_id', '=', deviceId).where('seq', '=', seq).execute();
-    return;
+    return lastSeq;
   }
   const skipped: Array<{ device_id: string; seq: number }> = [];
   for (let missing = lastSeq + 1; missing < seq && skipped.length < MISSING_SEQ_CAP; missing++) {
@@ -171,6 +194,7 @@ async function noteSeq(trx: Transaction<Database>, deviceId: string, seq: number
     await trx.insertInto('device_missing_seqs').values(skipped).onConflict((oc) => oc.doNothing()).execute();
   }
   await trx.updateTable('devices').set({ last_seq: seq }).where('id', '=', deviceId).execute();
+  return seq;
 }
 
 async function missingSeqs(trx: Transaction<Database>, deviceId: string): Promise<number[]> {

@@ -18,5 +18,5 @@ export function openSqliteStore(file: string): SqliteStore {
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
-  return { ...kyselyStore(db), db };
+  return { ...kyselyStore(db, 'sqlite'), db };
 }

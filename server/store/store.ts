@@ -1,6 +1,7 @@
-// Storage behind one interface. The SQLite store implements it today; a PostgreSQL store
-// will implement it with the same Kysely queries (see kysely.ts).
+// Storage behind one interface, implemented over SQLite (sqlite.ts) and PostgreSQL
+// (postgres.ts) by the same Kysely queries (kysely.ts).
 import type { Change, PullResponse, PushResponse, Role, SignedInUser, Unit } from '../../src/domain/index.ts';
+import type { Engine } from './engine.ts';
 
 /** Who is acting: the signed-in user on one device. */
 export interface Actor {
@@ -47,6 +48,7 @@ export interface CommuneSeed {
 }
 
 export interface Store {
+  readonly engine: Engine;
   /** Applies pending migrations; returns the names applied by this call. */
   migrate(): Promise<string[]>;
   hasAnyCommune(): Promise<boolean>;

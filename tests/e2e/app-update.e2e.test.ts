@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './chromium.ts';
-import { startServer, type RunningServer } from './server.ts';
+import { startServer, type RunningServer } from '../support/server-process.ts';
 
 let server: RunningServer;
 let browser: Browser;
@@ -15,7 +15,7 @@ const staticDir = join(mkdtempSync(join(tmpdir(), 'so-tay-dist-')), 'dist');
 
 beforeAll(async () => {
   cpSync('dist', staticDir, { recursive: true });
-  server = await startServer({ staticDir });
+  server = await startServer({ env: { STATIC_DIR: staticDir } });
   browser = await launchChromium();
 });
 

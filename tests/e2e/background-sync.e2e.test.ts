@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Browser, CDPSession } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './chromium.ts';
-import { startServer, type RunningServer } from './server.ts';
+import { startServer, type RunningServer } from '../support/server-process.ts';
 
 let server: RunningServer;
 let browser: Browser;

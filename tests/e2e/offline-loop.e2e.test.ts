@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './chromium.ts';
-import { startServer, type RunningServer } from './server.ts';
+import { startServer, type RunningServer } from '../support/server-process.ts';
 
 const SHOTS = 'tests/e2e/screenshots';
 let server: RunningServer;

@@ -1,15 +1,49 @@
-// A server in-process over a fresh SQLite file in the temp folder, seeded with the demo
-// commune, and a little client that signs in as one device and pushes and pulls.
+// A server in-process over a fresh database seeded with the demo commune, and a little client
+// that signs in as one device and pushes and pulls. The engine is the Vitest project's: a
+// SQLite file in the temp folder (project `sqlite`), or a new database in the test cluster
+// of tests/support/postgres.ts (project `postgres`). The suites themselves are the same.
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Kysely } from 'kysely';
+import { inject } from 'vitest';
 import { createApp } from '../../server/app.ts';
 import { DEMO_PIN, demoCommuneSeed } from '../../server/store/demo.ts';
+import { openPostgresStore } from '../../server/store/postgres.ts';
 import { openSqliteStore } from '../../server/store/sqlite.ts';
-import type { SqliteStore } from '../../server/store/sqlite.ts';
 import type { Database } from '../../server/store/schema.ts';
+import type { Store } from '../../server/store/store.ts';
 import type { Change } from '../../src/domain/index.ts';
+import { createDatabase, dropDatabase } from '../support/postgres.ts';
+
+/** A store with its Kysely instance, which tests use to look at the rows. */
+export type TestStore = Store & { readonly db: Kysely<Database> };
+
+/** A fresh, empty store on the project's engine, and how to throw it away. */
+export async function openTestStore(): Promise<{ store: TestStore; discard(): Promise<void> }> {
+  const cluster = inject('postgres');
+  if (cluster) {
+    const database = await createDatabase(cluster);
+    const store = openPostgresStore(database.url, { maxConnections: 4 });
+    return {
+      store,
+      async discard() {
+        await store.close();
+        await dropDatabase(cluster, database.name);
+      },
+    };
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'sotay-server-'));
+  const store = openSqliteStore(join(dir, 'notebook.sqlite'));
+  return {
+    store,
+    async discard() {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
 
 /** Response bodies are JSON checked by each test's assertions. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -19,8 +53,7 @@ export const START_TIME = new Date('2026-06-01T02:30:00.000Z');
 
 export interface TestServer {
   app: ReturnType<typeof createApp>;
-  store: SqliteStore;
-  file: string;
+  store: TestStore;
   setNow(date: Date): void;
   device(username: string, deviceId?: string): Promise<TestDevice>;
   countRows(table: keyof Database): Promise<number>;
@@ -36,9 +69,7 @@ export interface TestDevice {
 }
 
 export async function startServer(settings: { bodyLimitBytes?: number; staticDir?: string } = {}): Promise<TestServer> {
-  const dir = mkdtempSync(join(tmpdir(), 'sotay-server-'));
-  const file = join(dir, 'notebook.sqlite');
-  const store = openSqliteStore(file);
+  const { store, discard } = await openTestStore();
   await store.migrate();
   await store.seedCommune(await demoCommuneSeed());
   let now = START_TIME;
@@ -53,7 +84,6 @@ export async function startServer(settings: { bodyLimitBytes?: number; staticDir
   return {
     app,
     store,
-    file,
     setNow: (date) => {
       now = date;
     },
@@ -82,9 +112,6 @@ export async function startServer(settings: { bodyLimitBytes?: number; staticDir
         .executeTakeFirstOrThrow();
       return Number(row.n);
     },
-    async close() {
-      await store.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
+    close: discard,
   };
 }
