@@ -3,3 +3,5 @@ export * from './records.ts';
 export * from './outbox.ts';
 export * from './device.ts';
 export * from './live.ts';
+export * from './drafts.ts';
+export * from './year.ts';

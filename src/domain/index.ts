@@ -3,3 +3,4 @@ export * from './dates.ts';
 export * from './accounts.ts';
 export * from './records/index.ts';
 export * from './sync/protocol.ts';
+export * from './progress.ts';

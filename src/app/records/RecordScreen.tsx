@@ -1,11 +1,12 @@
 // Create or edit one checklist record. Saving writes to the phone only (with its outbox
 // entry); the sync engine sends it. Bad input is named field by field, in Vietnamese.
 import { useEffect, useState } from 'preact/hooks';
-import { deleteRecord, keepMine, keepTheirs, saveRecord, validateRecord, watchRecord, type FieldIssue } from '../../data/index.ts';
+import { deleteRecord, draftKey, dropDraft, keepDraft, keepMine, keepTheirs, loadDraft, saveRecordFromDraft, validateRecord, watchRecord, type FieldIssue } from '../../data/index.ts';
 import { quarterKey, quarterOf, type RecordKind } from '../../domain/index.ts';
 import { syncAfterSave } from '../../sync/index.ts';
 import { useLive } from '../hooks/useLive.ts';
 import { errorText, fieldLabel, fill, text } from '../i18n/index.ts';
+import { prefs } from '../prefs.ts';
 import { navigate } from '../router.ts';
 import { useServices } from '../services.ts';
 import { CaseFields } from './CaseFields.tsx';
@@ -40,15 +41,41 @@ export function RecordScreen(props: { kind?: RecordKind; recordId?: string }) {
   const [draft, setDraft] = useState<Draft | null>(() => (props.kind ? newDraft(props.kind, session) : null));
   const [errors, setErrors] = useState<Map<string, string>>(new Map());
   const [saving, setSaving] = useState(false);
+  // A half-filled form is kept in IndexedDB as the user types, and comes back when the form
+  // is opened again (after leaving it, or the phone killing the tab).
+  const storageKey = props.recordId ? draftKey.forRecord(props.recordId) : draftKey.forNew(props.kind ?? '');
+  const [draftLoaded, setDraftLoaded] = useState(false);
+  const [restored, setRestored] = useState(false);
+  const [dirty, setDirty] = useState(false);
 
   useEffect(() => {
-    if (props.recordId && existing && draft === null) setDraft(draftOf(existing.body));
-  }, [existing, props.recordId, draft]);
+    let live = true;
+    loadDraft(db, storageKey).then(
+      (row) => {
+        if (!live) return;
+        if (row) {
+          setDraft(row.draft);
+          setRestored(true);
+        }
+        setDraftLoaded(true);
+      },
+      () => live && setDraftLoaded(true),
+    );
+    return () => void (live = false);
+  }, [db, storageKey]);
+
+  useEffect(() => {
+    if (props.recordId && existing && draft === null && draftLoaded) setDraft(draftOf(existing.body));
+  }, [existing, props.recordId, draft, draftLoaded]);
+
+  useEffect(() => {
+    if (dirty && draft) void keepDraft(db, storageKey, draft);
+  }, [db, storageKey, draft, dirty]);
 
   if (!draft) {
     return (
       <main class="screen">
-        <p>{props.recordId && existing === undefined ? '' : text.form.notFound}</p>
+        <p>{props.recordId && (existing === undefined || !draftLoaded) ? '' : text.form.notFound}</p>
         <a href="#/">{text.form.back}</a>
       </main>
     );
@@ -60,6 +87,7 @@ export function RecordScreen(props: { kind?: RecordKind; recordId?: string }) {
     draft,
     errors,
     set: (path, value) => {
+      setDirty(true);
       setDraft((current) => (current ? setPath(current, path, value) : current));
       setErrors((current) => {
         if (!current.has(fieldKey(path))) return current;
@@ -80,7 +108,8 @@ export function RecordScreen(props: { kind?: RecordKind; recordId?: string }) {
     }
     setSaving(true);
     try {
-      await saveRecord(db, checked.record);
+      await saveRecordFromDraft(db, checked.record, storageKey);
+      prefs.noteSaved();
       syncAfterSave(engine, () => navigator.onLine);
       goHome();
     } finally {
@@ -91,8 +120,17 @@ export function RecordScreen(props: { kind?: RecordKind; recordId?: string }) {
   async function remove() {
     if (!props.recordId || !confirm(text.form.confirmDelete)) return;
     await deleteRecord(db, props.recordId);
+    await dropDraft(db, storageKey);
     syncAfterSave(engine, () => navigator.onLine);
     goHome();
+  }
+
+  async function discardDraft() {
+    setDirty(false);
+    setRestored(false);
+    setErrors(new Map());
+    await dropDraft(db, storageKey);
+    setDraft(props.kind ? newDraft(props.kind, session) : existing ? draftOf(existing.body) : null);
   }
 
   const title = fill(props.recordId ? text.form.editTitle : text.form.newTitle, { kind: text.kinds[kind].toLowerCase() });
@@ -117,6 +155,14 @@ export function RecordScreen(props: { kind?: RecordKind; recordId?: string }) {
           </button>
           <button class="secondary" onClick={() => void keepTheirs(db, existing.id).then(() => setDraft(null))}>
             {text.form.keepTheirs}
+          </button>
+        </div>
+      )}
+      {restored && (
+        <div class="notice info" role="status">
+          <p>{text.entry.draftRestored}</p>
+          <button class="secondary" type="button" onClick={() => void discardDraft()}>
+            {text.entry.discardDraft}
           </button>
         </div>
       )}

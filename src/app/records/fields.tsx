@@ -1,6 +1,8 @@
 // The form kit: big, labelled controls bound to a draft by path, each showing its error
 // in Vietnamese right under it.
 import type { ComponentChildren } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { formatDate, maskDateText, parseDateText } from '../i18n/dateText.ts';
 import { errorText, text } from '../i18n/index.ts';
 import { getPath, type Draft } from './draft.ts';
 
@@ -10,13 +12,17 @@ export interface FormBinding {
   errors: Map<string, string>;
 }
 
-function FieldShell(props: { path: string; label: string; errors: Map<string, string>; children: ComponentChildren; hint?: string; group?: boolean }) {
+function FieldShell(props: { path: string; label: string; errors: Map<string, string>; children: ComponentChildren; hint?: string; hintId?: string; group?: boolean }) {
   const code = props.errors.get(props.path);
   const id = `f-${props.path.replace('.', '-')}`;
   const body = (
     <>
       {props.group ? <legend>{props.label}</legend> : <span>{props.label}</span>}
-      {props.hint && <small class="hint">{props.hint}</small>}
+      {props.hint && (
+        <small class="hint" id={props.hintId}>
+          {props.hint}
+        </small>
+      )}
       {props.children}
       {code && (
         <small class="field-error" id={`${id}-error`} role="alert">
@@ -70,8 +76,36 @@ export function NumberField(props: { form: FormBinding; path: string; label: str
   );
 }
 
+/** dd/mm/yyyy whatever the browser's language; the draft holds "YYYY-MM-DD" once the day is real. */
 export function DateField(props: { form: FormBinding; path: string; label: string }) {
-  return <TextField form={props.form} path={props.path} label={props.label} type="date" />;
+  const value = (getPath(props.form.draft, props.path) as string | undefined) ?? '';
+  const [shown, setShown] = useState(() => formatDate(value));
+  useEffect(() => {
+    // The draft changed from outside (restored, reset): show it.
+    if (value !== (parseDateText(shown) ?? (shown || ''))) setShown(formatDate(value));
+  }, [value]);
+  const hintId = `f-${props.path.replace('.', '-')}-hint`;
+  return (
+    <FieldShell path={props.path} label={props.label} errors={props.form.errors} hint={text.entry.dateHint} hintId={hintId}>
+      <input
+        name={props.path}
+        type="text"
+        inputMode="numeric"
+        autocomplete="off"
+        maxLength={10}
+        placeholder="dd/mm/yyyy"
+        aria-describedby={hintId}
+        value={shown}
+        aria-invalid={props.form.errors.has(props.path)}
+        onInput={(e) => {
+          const masked = maskDateText(e.currentTarget.value);
+          e.currentTarget.value = masked;
+          setShown(masked);
+          props.form.set(props.path, parseDateText(masked) ?? masked);
+        }}
+      />
+    </FieldShell>
+  );
 }
 
 export function SelectField(props: { form: FormBinding; path: string; label: string; options: Record<string, string> }) {
