@@ -42,7 +42,7 @@ export function Progress(props: { today: string; unitId: string; unitName: strin
       </ul>
       {progress.reminders.map((reminder) => (
         <p key={reminder.kind} class="reminder" role="note">
-          ⏰ {reminderText(reminder)}
+          {reminderText(reminder)}
         </p>
       ))}
     </section>

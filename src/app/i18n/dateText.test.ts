@@ -11,6 +11,10 @@ describe('the dd/mm/yyyy date field', () => {
     expect(maskDateText('5/1/2026')).toBe('5/1/2026');
     expect(maskDateText('25/')).toBe('25/');
     expect(maskDateText('ab')).toBe('');
+    // Typing on after a slash the field put in itself.
+    expect(maskDateText('18/112')).toBe('18/11/2');
+    expect(maskDateText('18/11/20261')).toBe('18/11/2026');
+    expect(maskDateText('/')).toBe('');
   });
 
   it('reads real calendar days only', () => {

@@ -1,14 +1,19 @@
 // The date field speaks dd/mm/yyyy whatever the browser's language, while the record keeps
 // "YYYY-MM-DD". Typing digits only is enough: "25112026" becomes 25/11/2026.
 
-/** What the field shows as the user types: digits with slashes put in after day and month. */
+/** What the field shows as the user types: a slash goes in once day or month has two digits. */
 export function maskDateText(raw: string): string {
-  const cleaned = raw.replace(/[.\-\s]/g, '/').replace(/[^\d/]/g, '');
-  if (!cleaned.includes('/')) {
-    const digits = cleaned.slice(0, 8);
-    return [digits.slice(0, 2), digits.slice(2, 4), digits.slice(4)].filter(Boolean).join('/');
+  const parts = ['', '', ''];
+  let index = 0;
+  for (const char of raw.replace(/[.\-\s]/g, '/')) {
+    if (char === '/') {
+      if (parts[index] !== '' && index < 2) index++;
+    } else if (/\d/.test(char)) {
+      if (index < 2 && parts[index]!.length === 2) index++;
+      if (parts[index]!.length < (index === 2 ? 4 : 2)) parts[index] += char;
+    }
   }
-  return cleaned.replace(/\/{2,}/g, '/').slice(0, 10);
+  return parts.slice(0, index + 1).join('/');
 }
 
 /** "25/11/2026" or "5/1/2026" → "2026-11-25" / "2026-01-05"; null unless a real calendar day. */

@@ -94,6 +94,7 @@ export function DateField(props: { form: FormBinding; path: string; label: strin
         autocomplete="off"
         maxLength={10}
         placeholder="dd/mm/yyyy"
+        aria-label={props.label}
         aria-describedby={hintId}
         value={shown}
         aria-invalid={props.form.errors.has(props.path)}
