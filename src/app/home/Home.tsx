@@ -63,7 +63,7 @@ export function Home(props: { route: { quarter?: string; kind?: RecordKind } }) 
         class="search"
         type="search"
         aria-label={text.search.label}
-        placeholder={`${text.search.label} · ${text.search.placeholder}`}
+        placeholder={text.search.placeholder}
         value={query}
         onInput={(e) => setQuery(e.currentTarget.value)}
       />

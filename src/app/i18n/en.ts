@@ -38,7 +38,7 @@ export const en: Catalogue = {
   },
   search: {
     label: 'Search this quarter',
-    placeholder: 'With or without diacritics',
+    placeholder: 'Search (diacritics optional)',
     noMatch: 'No record matches “{query}”.',
   },
   entry: {

@@ -48,7 +48,7 @@ export const vi = {
   },
   search: {
     label: 'Tìm trong quý này',
-    placeholder: 'Gõ có dấu hoặc không dấu',
+    placeholder: 'Tìm (gõ không dấu cũng được)',
     noMatch: 'Không có bản ghi nào khớp với “{query}”.',
   },
   entry: {
