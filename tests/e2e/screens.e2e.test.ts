@@ -108,6 +108,7 @@ describe('the village head’s screens', () => {
       await check(`04-form-${kind}`);
       await page.getByRole('button', { name: 'Lưu' }).click();
       expect(await page.locator('.notice.error').innerText()).toContain(error);
+      expect(await page.evaluate(() => document.activeElement?.classList.contains('notice'))).toBe(true);
       await check(`05-form-${kind}-errors`);
     }
   });

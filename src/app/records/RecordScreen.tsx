@@ -1,11 +1,12 @@
 // Create or edit one checklist record. Saving writes to the phone only (with its outbox
 // entry); the sync engine sends it. Bad input is named field by field, in Vietnamese.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { deleteRecord, draftKey, dropDraft, keepDraft, keepMine, keepTheirs, loadDraft, saveRecordFromDraft, validateRecord, watchRecord, type FieldIssue } from '../../data/index.ts';
 import { quarterKey, quarterOf, type RecordKind } from '../../domain/index.ts';
 import { syncAfterSave } from '../../sync/index.ts';
 import { useLive } from '../hooks/useLive.ts';
 import { errorText, fieldLabel, fill, text } from '../i18n/index.ts';
+import { askToKeepData } from '../install/keepData.ts';
 import { prefs } from '../prefs.ts';
 import { navigate } from '../router.ts';
 import { useServices } from '../services.ts';
@@ -41,6 +42,12 @@ export function RecordScreen(props: { kind?: RecordKind; recordId?: string }) {
   const [draft, setDraft] = useState<Draft | null>(() => (props.kind ? newDraft(props.kind, session) : null));
   const [errors, setErrors] = useState<Map<string, string>>(new Map());
   const [saving, setSaving] = useState(false);
+  // A refused save moves the focus to the list of what to fix, for keyboard and screen-reader users.
+  const summary = useRef<HTMLDivElement>(null);
+  const [refusals, setRefusals] = useState(0);
+  useEffect(() => {
+    if (refusals > 0) summary.current?.focus();
+  }, [refusals]);
   // A half-filled form is kept in IndexedDB as the user types, and comes back when the form
   // is opened again (after leaving it, or the phone killing the tab).
   const storageKey = props.recordId ? draftKey.forRecord(props.recordId) : draftKey.forNew(props.kind ?? '');
@@ -104,12 +111,14 @@ export function RecordScreen(props: { kind?: RecordKind; recordId?: string }) {
     const checked = validateRecord(draft);
     if (!checked.ok) {
       setErrors(toErrorMap(checked.issues));
+      setRefusals((n) => n + 1);
       return;
     }
     setSaving(true);
     try {
       await saveRecordFromDraft(db, checked.record, storageKey);
       prefs.noteSaved();
+      void askToKeepData();
       syncAfterSave(engine, () => navigator.onLine);
       goHome();
     } finally {
@@ -168,7 +177,7 @@ export function RecordScreen(props: { kind?: RecordKind; recordId?: string }) {
       )}
       <form onSubmit={save} noValidate>
         {errors.size > 0 && (
-          <div class="notice error" role="alert">
+          <div class="notice error" role="alert" tabIndex={-1} ref={summary}>
             <p>{text.form.fixErrors}</p>
             <ul>
               {[...errors].map(([path, code]) => (
