@@ -59,14 +59,16 @@ export function Home(props: { route: { quarter?: string; kind?: RecordKind } }) 
           </a>
         ))}
       </div>
-      <input
-        class="search"
-        type="search"
-        aria-label={text.search.label}
-        placeholder={text.search.placeholder}
-        value={query}
-        onInput={(e) => setQuery(e.currentTarget.value)}
-      />
+      {records && records.length > 0 && (
+        <input
+          class="search"
+          type="search"
+          aria-label={text.search.label}
+          placeholder={text.search.placeholder}
+          value={query}
+          onInput={(e) => setQuery(e.currentTarget.value)}
+        />
+      )}
       {records && <RecordList records={records} query={query} />}
       <a class="primary big fab" href={routeHref({ screen: 'new', kind })}>
         + {text.home.add}: {text.kinds[kind]}
