@@ -108,7 +108,8 @@ describe('the village head’s screens', () => {
       await check(`04-form-${kind}`);
       await page.getByRole('button', { name: 'Lưu' }).click();
       expect(await page.locator('.notice.error').innerText()).toContain(error);
-      expect(await page.evaluate(() => document.activeElement?.classList.contains('notice'))).toBe(true);
+      // The focus moves to the list of what to fix (fails here by timing out if it does not).
+      await page.waitForFunction(() => document.activeElement?.classList.contains('notice'), undefined, { timeout: 5_000 });
       await check(`05-form-${kind}-errors`);
     }
   });
