@@ -13,7 +13,6 @@ export default defineConfig({
       registerType: 'prompt',
       // The store-like screenshots are for the install dialog only: not precached on every phone.
       injectManifest: { globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'], globIgnores: ['screenshots/**'] },
-      includeAssets: ['apple-touch-icon.png'],
       manifest: {
         id: '/',
         name: 'Sổ tay Bình đẳng',
