@@ -1,6 +1,6 @@
 // Installing the app: a manifest Chromium accepts, real PNG icons, the Android offer after the
 // first saved record, and the iPhone's Add to Home Screen steps.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -66,7 +66,8 @@ describe('installing the app', () => {
   });
 
   it('is installable in Chromium’s own judgement', async () => {
-    const context = await launchChromiumProfile(mkdtempSync(join(tmpdir(), 'so-tay-profile-')), PHONE);
+    const profile = mkdtempSync(join(tmpdir(), 'so-tay-profile-'));
+    const context = await launchChromiumProfile(profile, PHONE);
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(server.url);
     await waitForServiceWorker(page);
@@ -77,6 +78,7 @@ describe('installing the app', () => {
     const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
     expect(installabilityErrors).toEqual([]);
     await context.close();
+    rmSync(profile, { recursive: true, force: true });
   });
 
   it('offers installing on Android only after the first saved record, and “Later” puts it off', async () => {
