@@ -55,7 +55,7 @@ function SignedIn(props: { session: SignInResponse; onSignedOut: () => void }) {
   return (
     <ServicesContext.Provider value={services}>
       {/* A new version is offered on the home screen only: never over a half-filled form. */}
-      {route.screen === 'home' && <UpdatePrompt />}
+      <UpdatePrompt visible={route.screen === 'home'} />
       {route.screen === 'home' && <Home route={route} />}
       {route.screen === 'new' && <RecordScreen key={`new-${route.kind}`} kind={route.kind} />}
       {route.screen === 'record' && <RecordScreen key={route.id} recordId={route.id} />}

@@ -34,14 +34,14 @@ function applyUpdate(): void {
   workbox?.messageSkipWaiting();
 }
 
-export function UpdatePrompt() {
+export function UpdatePrompt(props: { visible: boolean }) {
   const [waiting, setWaiting] = useState(updateWaiting);
   useEffect(() => {
     const listener = () => setWaiting(true);
     waitingListeners.add(listener);
     return () => void waitingListeners.delete(listener);
   }, []);
-  if (!waiting) return null;
+  if (!waiting || !props.visible) return null;
   return (
     <div class="update-bar" role="status">
       <span>{text.update.ready}</span>

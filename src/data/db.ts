@@ -3,6 +3,7 @@
 // complete only once it is on disk (Chrome's default is relaxed).
 import { Dexie, type Table } from 'dexie';
 import type { ChecklistRecord, RecordKind, ServerRecord } from '../domain/index.ts';
+import type { DraftRow } from './drafts.ts';
 
 /** Where a record stands, as stored. "Sending" is not stored: it is the sync engine's live state. */
 export type StoredSyncState = 'pending' | 'sent' | 'rejected' | 'conflict';
@@ -47,6 +48,7 @@ export class NotebookDb extends Dexie {
   records!: Table<LocalRecord, string>;
   outbox!: Table<OutboxEntry, number>;
   meta!: Table<MetaRow, string>;
+  drafts!: Table<DraftRow, string>;
 
   constructor(name: string) {
     super(name, { chromeTransactionDurability: 'strict' });
@@ -55,6 +57,8 @@ export class NotebookDb extends Dexie {
       outbox: 'seq, recordId, &changeId',
       meta: 'key',
     });
+    // Version 2 adds the half-filled forms; the tables of version 1 stay as they are.
+    this.version(2).stores({ drafts: 'key' });
   }
 }
 

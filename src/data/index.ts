@@ -4,3 +4,5 @@ export * from './outbox.ts';
 export * from './device.ts';
 export * from './live.ts';
 export * from './reopen.ts';
+export * from './drafts.ts';
+export * from './year.ts';

@@ -1,19 +1,27 @@
 // The village head's home: the quarter, the three checklists as tabs, and a big "add" button.
+import { useEffect, useState } from 'preact/hooks';
 import { watchQuarter } from '../../data/index.ts';
 import { dayInVietnam, parseQuarterKey, quarterKey, quarterOf, recordKinds, shiftQuarter, type RecordKind } from '../../domain/index.ts';
 import { useLive } from '../hooks/useLive.ts';
 import { text } from '../i18n/index.ts';
 import { navigate, routeHref } from '../router.ts';
 import { useServices } from '../services.ts';
+import { InstallOffer } from '../install/InstallOffer.tsx';
+import { prefs } from '../prefs.ts';
 import { SyncBanner } from '../sync-status/SyncBanner.tsx';
+import { Progress } from './Progress.tsx';
 import { RecordList } from './RecordList.tsx';
 
 export function Home(props: { route: { quarter?: string; kind?: RecordKind } }) {
   const { db, session, signOut } = useServices();
-  const current = quarterOf(dayInVietnam(new Date()));
+  const today = dayInVietnam(new Date());
+  const current = quarterOf(today);
   const period = (props.route.quarter && parseQuarterKey(props.route.quarter)) || current;
   const quarter = quarterKey(period);
-  const kind = props.route.kind ?? 'propagandaSession';
+  // The checklist last opened comes back first: most village heads keep to one or two.
+  const kind = props.route.kind ?? prefs.lastKind() ?? 'propagandaSession';
+  useEffect(() => prefs.setLastKind(kind), [kind]);
+  const [query, setQuery] = useState('');
   const records = useLive(() => watchQuarter(db, quarter, kind), [db, quarter, kind]);
   const unitName = session.units.find((u) => u.id === session.user.unitId)?.name ?? '';
 
@@ -31,6 +39,8 @@ export function Home(props: { route: { quarter?: string; kind?: RecordKind } }) 
         </button>
       </header>
       <SyncBanner />
+      <InstallOffer />
+      <Progress today={today} unitId={session.user.unitId} unitName={unitName} />
       <nav class="quarter-nav" aria-label={text.home.quarter}>
         <button class="secondary" aria-label={text.home.previousQuarter} onClick={() => navigate({ screen: 'home', kind, quarter: quarterKey(shiftQuarter(period, -1)) })}>
           ‹
@@ -49,7 +59,17 @@ export function Home(props: { route: { quarter?: string; kind?: RecordKind } }) 
           </a>
         ))}
       </div>
-      {records && <RecordList records={records} />}
+      {records && records.length > 0 && (
+        <input
+          class="search"
+          type="search"
+          aria-label={text.search.label}
+          placeholder={text.search.placeholder}
+          value={query}
+          onInput={(e) => setQuery(e.currentTarget.value)}
+        />
+      )}
+      {records && <RecordList records={records} query={query} />}
       <a class="primary big fab" href={routeHref({ screen: 'new', kind })}>
         + {text.home.add}: {text.kinds[kind]}
       </a>

@@ -2,7 +2,7 @@
 import type { LocalRecord } from '../../data/index.ts';
 import type { ChecklistRecord } from '../../domain/index.ts';
 import { useSyncStatus } from '../hooks/useSyncStatus.ts';
-import { fill, formatDate, formatNumber, text } from '../i18n/index.ts';
+import { compareVi, fill, formatDate, formatNumber, matchesSearch, text } from '../i18n/index.ts';
 import { routeHref } from '../router.ts';
 import { useServices } from '../services.ts';
 
@@ -17,15 +17,31 @@ function summary(record: ChecklistRecord): string {
   }
 }
 
-export function RecordList(props: { records: LocalRecord[] }) {
+/** What a search looks in: the date as shown, the summary, the note. */
+function searchable(local: LocalRecord): string {
+  const note = local.body.kind === 'violenceCase' ? local.body.notes : local.body.note;
+  return `${formatDate(local.date)} ${summary(local.body)} ${note ?? ''}`;
+}
+
+/** Newest first; records of the same day in Vietnamese alphabetical order. */
+function byDateThenSummary(a: LocalRecord, b: LocalRecord): number {
+  return a.date === b.date ? compareVi(summary(a.body), summary(b.body)) : a.date < b.date ? 1 : -1;
+}
+
+export function RecordList(props: { records: LocalRecord[]; query?: string }) {
   const { engine } = useServices();
   const status = useSyncStatus(engine);
   if (props.records.length === 0) return <p class="empty">{text.home.empty}</p>;
+  const query = props.query?.trim() ?? '';
+  const shown = props.records
+    .filter((local) => query === '' || matchesSearch(searchable(local), query))
+    .sort(byDateThenSummary);
+  if (shown.length === 0) return <p class="empty">{fill(text.search.noMatch, { query })}</p>;
   return (
     <>
-      <p class="muted count">{fill(text.home.recordCount, { n: props.records.length })}</p>
+      <p class="muted count">{fill(text.home.recordCount, { n: formatNumber(shown.length) })}</p>
       <ul class="record-list">
-        {props.records.map((local) => {
+        {shown.map((local) => {
           const state = status.sending.has(local.id) && local.syncState === 'pending' ? 'sending' : local.syncState;
           return (
             <li key={local.id}>

@@ -1,18 +1,14 @@
 // Asks the browser once to keep this site's data even when the phone runs low on space
 // (Safari otherwise deletes it after 7 days without a visit), and says what it answered.
 import { useEffect, useState } from 'preact/hooks';
+import { askToKeepData } from '../install/keepData.ts';
 
 export type Persistence = 'persisted' | 'bestEffort' | 'unknown';
 
 let asked: Promise<Persistence> | undefined;
 
 function askOnce(): Promise<Persistence> {
-  asked ??= (async () => {
-    const storage = navigator.storage;
-    if (!storage?.persist || !storage.persisted) return 'unknown';
-    if (await storage.persisted()) return 'persisted';
-    return (await storage.persist()) ? 'persisted' : 'bestEffort';
-  })().catch(() => 'unknown' as const);
+  asked ??= 'storage' in navigator ? askToKeepData().then((kept) => (kept ? 'persisted' : 'bestEffort')) : Promise.resolve('unknown');
   return asked;
 }
 

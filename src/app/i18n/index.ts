@@ -19,10 +19,8 @@ export function errorText(code: string): string {
 }
 
 const numberFormat = new Intl.NumberFormat('vi-VN');
+/** 1234.5 → "1.234,5", as Vietnamese readers write numbers. */
 export const formatNumber = (n: number) => numberFormat.format(n);
 
-/** "2026-11-22" → "22/11/2026" */
-export function formatDate(date: string): string {
-  const [y, m, d] = date.split('-');
-  return `${d}/${m}/${y}`;
-}
+export { formatDate } from './dateText.ts';
+export { compareVi, matchesSearch } from './search.ts';

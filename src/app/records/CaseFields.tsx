@@ -1,7 +1,8 @@
 // A violence case: codes and categories only, never who the people are.
 import { caseStatuses } from '../../domain/index.ts';
 import { text } from '../i18n/index.ts';
-import { ChoiceList, DateField, SelectField, TextField, YesNo, type FormBinding } from './fields.tsx';
+import { DateField } from './DateField.tsx';
+import { ChoiceList, SelectField, TextField, YesNo, type FormBinding } from './fields.tsx';
 
 export function CaseFields({ form }: { form: FormBinding }) {
   const f = text.fields;

@@ -1,5 +1,6 @@
 import { text } from '../i18n/index.ts';
-import { DateField, SelectField, TextField, type FormBinding } from './fields.tsx';
+import { DateField } from './DateField.tsx';
+import { SelectField, TextField, type FormBinding } from './fields.tsx';
 
 export function NewsFields({ form }: { form: FormBinding }) {
   const f = text.fields;

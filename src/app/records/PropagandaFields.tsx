@@ -1,5 +1,6 @@
 import { text } from '../i18n/index.ts';
-import { ChoiceList, DateField, NumberField, SelectField, TextField, type FormBinding } from './fields.tsx';
+import { DateField } from './DateField.tsx';
+import { ChoiceList, NumberField, SelectField, TextField, type FormBinding } from './fields.tsx';
 
 export function PropagandaFields({ form }: { form: FormBinding }) {
   const f = text.fields;

@@ -1,11 +1,13 @@
 // Create or edit one checklist record. Saving writes to the phone only (with its outbox
 // entry); the sync engine sends it. Bad input is named field by field, in Vietnamese.
-import { useEffect, useState } from 'preact/hooks';
-import { deleteRecord, keepMine, keepTheirs, saveRecord, validateRecord, watchRecord, type FieldIssue } from '../../data/index.ts';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { deleteRecord, draftKey, dropDraft, keepDraft, keepMine, keepTheirs, loadDraft, saveRecordFromDraft, validateRecord, watchRecord, type FieldIssue } from '../../data/index.ts';
 import { quarterKey, quarterOf, type RecordKind } from '../../domain/index.ts';
 import { syncAfterSave } from '../../sync/index.ts';
 import { useLive } from '../hooks/useLive.ts';
 import { errorText, fieldLabel, fill, text } from '../i18n/index.ts';
+import { askToKeepData } from '../install/keepData.ts';
+import { prefs } from '../prefs.ts';
 import { navigate } from '../router.ts';
 import { requestBackgroundSync } from '../sw-bridge.tsx';
 import { useServices } from '../services.ts';
@@ -43,15 +45,47 @@ export function RecordScreen(props: { kind?: RecordKind; recordId?: string }) {
   const [errors, setErrors] = useState<Map<string, string>>(new Map());
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<string | null>(null);
+  // A refused save moves the focus to the list of what to fix, for keyboard and screen-reader users.
+  const summary = useRef<HTMLDivElement>(null);
+  const [refusals, setRefusals] = useState(0);
+  useEffect(() => {
+    if (refusals > 0) summary.current?.focus();
+  }, [refusals]);
+  // A half-filled form is kept in IndexedDB as the user types, and comes back when the form
+  // is opened again (after leaving it, or the phone killing the tab).
+  const storageKey = props.recordId ? draftKey.forRecord(props.recordId) : draftKey.forNew(props.kind ?? '');
+  const [draftLoaded, setDraftLoaded] = useState(false);
+  const [restored, setRestored] = useState(false);
+  const [dirty, setDirty] = useState(false);
 
   useEffect(() => {
-    if (props.recordId && existing && draft === null) setDraft(draftOf(existing.body));
-  }, [existing, props.recordId, draft]);
+    let live = true;
+    loadDraft(db, storageKey).then(
+      (row) => {
+        if (!live) return;
+        if (row) {
+          setDraft(row.draft);
+          setRestored(true);
+        }
+        setDraftLoaded(true);
+      },
+      () => live && setDraftLoaded(true),
+    );
+    return () => void (live = false);
+  }, [db, storageKey]);
+
+  useEffect(() => {
+    if (props.recordId && existing && draft === null && draftLoaded) setDraft(draftOf(existing.body));
+  }, [existing, props.recordId, draft, draftLoaded]);
+
+  useEffect(() => {
+    if (dirty && draft) void keepDraft(db, storageKey, draft);
+  }, [db, storageKey, draft, dirty]);
 
   if (!draft) {
     return (
       <main class="screen">
-        <p>{props.recordId && existing === undefined ? '' : text.form.notFound}</p>
+        <p>{props.recordId && (existing === undefined || !draftLoaded) ? '' : text.form.notFound}</p>
         <a href="#/">{text.form.back}</a>
       </main>
     );
@@ -63,6 +97,7 @@ export function RecordScreen(props: { kind?: RecordKind; recordId?: string }) {
     draft,
     errors,
     set: (path, value) => {
+      setDirty(true);
       setDraft((current) => (current ? setPath(current, path, value) : current));
       setErrors((current) => {
         if (!current.has(fieldKey(path))) return current;
@@ -79,12 +114,15 @@ export function RecordScreen(props: { kind?: RecordKind; recordId?: string }) {
     const checked = validateRecord(draft);
     if (!checked.ok) {
       setErrors(toErrorMap(checked.issues));
+      setRefusals((n) => n + 1);
       return;
     }
     setSaving(true);
     setSaveError(null);
     try {
-      await saveRecord(db, checked.record);
+      await saveRecordFromDraft(db, checked.record, storageKey);
+      prefs.noteSaved();
+      void askToKeepData();
       syncAfterSave(engine, () => navigator.onLine);
       if (!navigator.onLine) requestBackgroundSync();
       goHome();
@@ -99,8 +137,17 @@ export function RecordScreen(props: { kind?: RecordKind; recordId?: string }) {
   async function remove() {
     if (!props.recordId || !confirm(text.form.confirmDelete)) return;
     await deleteRecord(db, props.recordId);
+    await dropDraft(db, storageKey);
     syncAfterSave(engine, () => navigator.onLine);
     goHome();
+  }
+
+  async function discardDraft() {
+    setDirty(false);
+    setRestored(false);
+    setErrors(new Map());
+    await dropDraft(db, storageKey);
+    setDraft(props.kind ? newDraft(props.kind, session) : existing ? draftOf(existing.body) : null);
   }
 
   const title = fill(props.recordId ? text.form.editTitle : text.form.newTitle, { kind: text.kinds[kind].toLowerCase() });
@@ -140,9 +187,17 @@ export function RecordScreen(props: { kind?: RecordKind; recordId?: string }) {
           </button>
         </div>
       )}
+      {restored && (
+        <div class="notice info" role="status">
+          <p>{text.entry.draftRestored}</p>
+          <button class="secondary" type="button" onClick={() => void discardDraft()}>
+            {text.entry.discardDraft}
+          </button>
+        </div>
+      )}
       <form onSubmit={save} noValidate>
         {errors.size > 0 && (
-          <div class="notice error" role="alert">
+          <div class="notice error" role="alert" tabIndex={-1} ref={summary}>
             <p>{text.form.fixErrors}</p>
             <ul>
               {[...errors].map(([path, code]) => (

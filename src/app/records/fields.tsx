@@ -1,5 +1,6 @@
 // The form kit: big, labelled controls bound to a draft by path, each showing its error
-// in Vietnamese right under it.
+// in Vietnamese right under it. A control's name is its label alone; the hint and the error
+// are its description, so a screen reader says "Tiêu đề … chưa nhập" and not a paragraph.
 import type { ComponentChildren } from 'preact';
 import { errorText, text } from '../i18n/index.ts';
 import { getPath, type Draft } from './draft.ts';
@@ -10,41 +11,58 @@ export interface FormBinding {
   errors: Map<string, string>;
 }
 
-function FieldShell(props: { path: string; label: string; errors: Map<string, string>; children: ComponentChildren; hint?: string; group?: boolean }) {
+/** The attributes that tie a control to its label, hint and error. */
+export function controlProps(form: FormBinding, path: string, hasHint = false) {
+  const id = `f-${path.replace('.', '-')}`;
+  const invalid = form.errors.has(path);
+  const describedBy = [hasHint && `${id}-hint`, invalid && `${id}-error`].filter(Boolean).join(' ');
+  return { id, name: path, 'aria-invalid': invalid, 'aria-describedby': describedBy || undefined };
+}
+
+export function FieldShell(props: { path: string; label: string; errors: Map<string, string>; children: ComponentChildren; hint?: string; group?: boolean }) {
   const code = props.errors.get(props.path);
   const id = `f-${props.path.replace('.', '-')}`;
-  const body = (
-    <>
-      {props.group ? <legend>{props.label}</legend> : <span>{props.label}</span>}
-      {props.hint && <small class="hint">{props.hint}</small>}
-      {props.children}
-      {code && (
-        <small class="field-error" id={`${id}-error`} role="alert">
-          {props.label}: {errorText(code)}
-        </small>
-      )}
-    </>
+  const className = code ? 'field invalid' : 'field';
+  const hint = props.hint && (
+    <small class="hint" id={`${id}-hint`}>
+      {props.hint}
+    </small>
   );
-  return props.group ? (
-    <fieldset class={code ? 'field invalid' : 'field'} data-field={props.path}>
-      {body}
-    </fieldset>
-  ) : (
-    <label class={code ? 'field invalid' : 'field'} data-field={props.path}>
-      {body}
-    </label>
+  const error = code && (
+    <small class="field-error" id={`${id}-error`}>
+      {props.label}: {errorText(code)}
+    </small>
+  );
+  if (props.group) {
+    return (
+      <fieldset class={className} data-field={props.path} aria-describedby={code ? `${id}-error` : undefined}>
+        <legend>{props.label}</legend>
+        {hint}
+        {props.children}
+        {error}
+      </fieldset>
+    );
+  }
+  return (
+    <div class={className} data-field={props.path}>
+      <label for={id}>{props.label}</label>
+      {hint}
+      {props.children}
+      {error}
+    </div>
   );
 }
 
-export function TextField(props: { form: FormBinding; path: string; label: string; multiline?: boolean; type?: 'text' | 'date' | 'url'; hint?: string; upper?: boolean }) {
+export function TextField(props: { form: FormBinding; path: string; label: string; multiline?: boolean; type?: 'text' | 'url'; hint?: string; upper?: boolean }) {
   const value = (getPath(props.form.draft, props.path) as string | undefined) ?? '';
   const onInput = (e: { currentTarget: { value: string } }) => props.form.set(props.path, props.upper ? e.currentTarget.value.toUpperCase() : e.currentTarget.value);
+  const control = controlProps(props.form, props.path, props.hint !== undefined);
   return (
     <FieldShell path={props.path} label={props.label} errors={props.form.errors} hint={props.hint}>
       {props.multiline ? (
-        <textarea name={props.path} rows={3} value={value} onInput={onInput} aria-invalid={props.form.errors.has(props.path)} />
+        <textarea {...control} rows={3} value={value} onInput={onInput} />
       ) : (
-        <input name={props.path} type={(props.type ?? 'text') as 'text'} value={value} onInput={onInput} aria-invalid={props.form.errors.has(props.path)} />
+        <input {...control} type={(props.type ?? 'text') as 'text'} value={value} onInput={onInput} />
       )}
     </FieldShell>
   );
@@ -55,12 +73,11 @@ export function NumberField(props: { form: FormBinding; path: string; label: str
   return (
     <FieldShell path={props.path} label={props.label} errors={props.form.errors}>
       <input
-        name={props.path}
+        {...controlProps(props.form, props.path)}
         type="text"
         inputMode="numeric"
         pattern="[0-9]*"
         value={value === undefined || Number.isNaN(value) ? '' : String(value)}
-        aria-invalid={props.form.errors.has(props.path)}
         onInput={(e) => {
           const raw = e.currentTarget.value.replace(/[.\s]/g, '');
           props.form.set(props.path, raw === '' ? undefined : /^\d+$/.test(raw) ? Number(raw) : Number.NaN);
@@ -70,15 +87,11 @@ export function NumberField(props: { form: FormBinding; path: string; label: str
   );
 }
 
-export function DateField(props: { form: FormBinding; path: string; label: string }) {
-  return <TextField form={props.form} path={props.path} label={props.label} type="date" />;
-}
-
 export function SelectField(props: { form: FormBinding; path: string; label: string; options: Record<string, string> }) {
   const value = (getPath(props.form.draft, props.path) as string | undefined) ?? '';
   return (
     <FieldShell path={props.path} label={props.label} errors={props.form.errors}>
-      <select name={props.path} value={value} onChange={(e) => props.form.set(props.path, e.currentTarget.value || undefined)} aria-invalid={props.form.errors.has(props.path)}>
+      <select {...controlProps(props.form, props.path)} value={value} onChange={(e) => props.form.set(props.path, e.currentTarget.value || undefined)}>
         <option value="">{text.form.choose}</option>
         {Object.entries(props.options).map(([key, label]) => (
           <option key={key} value={key}>
