@@ -12,6 +12,16 @@ export interface RunningServer {
   dataDir: string;
   output: () => string;
   stop(): Promise<void>;
+  /** kill -9: no shutdown, no flush; what the server acknowledged must already be on disk. */
+  crash(): Promise<void>;
+}
+
+function signal(child: ChildProcess, name: NodeJS.Signals): Promise<void> {
+  return new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill(name);
+  });
 }
 
 export async function startServer(options: { dataDir?: string; env?: Record<string, string> } = {}): Promise<RunningServer> {
@@ -37,11 +47,7 @@ export async function startServer(options: { dataDir?: string; env?: Record<stri
     url,
     dataDir,
     output: () => log,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
+    stop: () => signal(child, 'SIGTERM'),
+    crash: () => signal(child, 'SIGKILL'),
   };
 }
