@@ -15,6 +15,7 @@ export const errorMessages = {
   device_mismatch: 'Mã thiết bị không khớp với phiên đăng nhập.',
   change_id_reused: 'Mã thay đổi đã được dùng cho một nội dung khác.',
   not_found: 'Không tìm thấy địa chỉ này.',
+  forbidden: 'Tài khoản này không có quyền xem nội dung này.',
   internal: 'Máy chủ gặp lỗi. Vui lòng thử lại sau.',
 } as const;
 

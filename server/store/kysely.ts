@@ -4,6 +4,7 @@ import * as accounts from './accounts.ts';
 import { engineTraits } from './engine.ts';
 import type { Engine } from './engine.ts';
 import { migrateToLatest } from './migrations.ts';
+import { devicesWithGaps } from './devices.ts';
 import { pullRecords, pushChanges } from './records.ts';
 import type { Database } from './schema.ts';
 import type { Store } from './store.ts';
@@ -21,6 +22,7 @@ export function kyselyStore(db: Kysely<Database>, engine: Engine): Store {
     loadProfile: (userId) => accounts.loadProfile(db, userId),
     push: (input) => pushChanges(db, traits, input),
     pull: (input) => pullRecords(db, input),
+    devicesWithGaps: (communeId) => devicesWithGaps(db, communeId),
     close: () => db.destroy(),
   };
 }

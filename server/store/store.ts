@@ -1,5 +1,6 @@
 // Storage behind one interface, implemented over SQLite (sqlite.ts) and PostgreSQL
 // (postgres.ts) by the same Kysely queries (kysely.ts).
+import type { DeviceGap } from './devices.ts';
 import type { Change, PullResponse, PushResponse, Role, SignedInUser, Unit } from '../../src/domain/index.ts';
 import type { Engine } from './engine.ts';
 
@@ -64,6 +65,8 @@ export interface Store {
   /** The whole batch in one transaction: all of it is stored, or nothing. */
   push(input: PushInput): Promise<PushOutcome>;
   pull(input: PullInput): Promise<PullResponse>;
+  /** The commune's devices with missing change numbers. */
+  devicesWithGaps(communeId: string): Promise<DeviceGap[]>;
 
   close(): Promise<void>;
 }

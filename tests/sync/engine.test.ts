@@ -204,6 +204,53 @@ describe('sync engine', () => {
     expect(p.engine.status.get().phase).toBe('idle');
   });
 
+  it('on a link down for weeks: one request per retry, delays growing to a cap, never stuck sending, and the change still goes', async () => {
+    const s = await server();
+    let clock = Date.parse('2026-10-01T01:00:00Z');
+    const p = await phone(s, 'tdp1', { backoff: { baseMs: 1_000, maxMs: 60_000 }, now: () => clock });
+    const session = propagandaSession();
+    await saveRecord(p.db, session, new Date(clock));
+    p.network.mode = 'down';
+    await p.engine.syncNow();
+    for (let retry = 1; retry < 12; retry++) {
+      clock += p.timers.at(-1)!.ms;
+      p.timers.at(-1)!.fn();
+      await until(() => p.timers.length === retry + 1);
+      expect(p.engine.status.get().sending.size).toBe(0);
+    }
+    // random() = 0.5: 3/4 of min(cap, 1 s × 2^n); nothing but the cap limits it.
+    expect(p.timers.map((t) => t.ms)).toEqual([750, 1500, 3000, 6000, 12000, 24000, 45000, 45000, 45000, 45000, 45000, 45000]);
+    expect(p.network.requests).toBe(12);
+    clock += 30 * 24 * 3600_000; // a month later
+    p.network.mode = 'up';
+    p.timers.at(-1)!.fn();
+    await until(() => p.engine.status.get().phase === 'idle');
+    expect(await serverRows(s, session.id)).toHaveLength(1);
+    expect(await p.db.outbox.count()).toBe(0);
+  });
+
+  it("orders changes by the server, whatever the phones' clocks say", async () => {
+    const s = await server();
+    const ahead = await phone(s, 'tdp1', { now: () => Date.parse('2026-12-30T00:00:00Z') });
+    const behind = await phone(s, 'tdp1', { now: () => Date.parse('2026-01-02T00:00:00Z') });
+    const first = propagandaSession({ date: '2026-05-02' });
+    const second = propagandaSession({ date: '2026-05-01' });
+    await saveRecord(ahead.db, first, new Date('2026-12-30T00:00:00Z'));
+    await ahead.engine.syncNow();
+    s.setNow(new Date('2026-06-01T03:00:00.000Z'));
+    await saveRecord(behind.db, second, new Date('2026-01-02T00:00:00Z'));
+    await behind.engine.syncNow();
+    const rows = await s.store.db.selectFrom('records').select(['id', 'date', 'received_at', 'server_seq']).orderBy('server_seq').execute();
+    // The order of arrival at the server; each record keeps the day its user chose; receive times are the server's.
+    expect(rows.map((r) => [r.id, r.date, r.received_at])).toEqual([
+      [first.id, '2026-05-02', '2026-06-01T02:30:00.000Z'],
+      [second.id, '2026-05-01', '2026-06-01T03:00:00.000Z'],
+    ]);
+    await ahead.engine.syncNow();
+    const pulledOrder = (await ahead.db.records.toArray()).map((r) => r.id).sort();
+    expect(pulledOrder).toEqual([first.id, second.id].sort());
+  });
+
   it('splits a batch over the body limit until every change fits', async () => {
     const s = await server({ bodyLimitBytes: 4_000 });
     const p = await phone(s, 'tdp1');
