@@ -1,9 +1,10 @@
 // The app's root: the sign-in gate, then the screens of the signed-in user.
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { notebookDb, idbDeviceStore } from '../data/index.ts';
+import { notebookDb, idbDeviceStore, onReplacedByNewerVersion } from '../data/index.ts';
 import type { SignInResponse } from '../domain/index.ts';
 import { createSyncApi, installSyncTriggers, SyncEngine } from '../sync/index.ts';
 import { Home } from './home/Home.tsx';
+import { text } from './i18n/index.ts';
 import { RecordScreen } from './records/RecordScreen.tsx';
 import { useRoute } from './router.ts';
 import { ServicesContext, type AppServices } from './services.ts';
@@ -51,9 +52,21 @@ function SignedIn(props: { session: SignInResponse; onSignedOut: () => void }) {
     };
   }, [services]);
 
+  // Another tab opened a newer version: this one's database is closed, so it must reload.
+  const [replaced, setReplaced] = useState(false);
+  useEffect(() => onReplacedByNewerVersion(db, () => setReplaced(true)), []);
+
   const route = useRoute();
   return (
     <ServicesContext.Provider value={services}>
+      {replaced && (
+        <div class="update-bar" role="alert">
+          <span>{text.update.replaced}</span>
+          <button class="secondary" onClick={() => location.reload()}>
+            {text.update.reload}
+          </button>
+        </div>
+      )}
       {/* A new version is offered on the home screen only: never over a half-filled form. */}
       <UpdatePrompt visible={route.screen === 'home'} />
       {route.screen === 'home' && <Home route={route} />}

@@ -62,6 +62,19 @@ export class NotebookDb extends Dexie {
   }
 }
 
+/**
+ * Another tab opened a newer version of the app, whose database upgrade needs this connection
+ * closed: close it at once (so that the upgrade is never blocked) and tell this page to reload.
+ */
+export function onReplacedByNewerVersion(db: NotebookDb, callback: () => void): () => void {
+  const handler = () => {
+    db.close();
+    callback();
+  };
+  db.on('versionchange', handler);
+  return () => db.on('versionchange').unsubscribe(handler);
+}
+
 export const DEFAULT_DB_NAME = 'so-tay-binh-dang';
 
 let shared: NotebookDb | undefined;

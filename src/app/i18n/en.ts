@@ -242,5 +242,5 @@ export const en: Catalogue = {
     },
     status: { received: 'Received', verified: 'Verified', intervening: 'Intervening', closed: 'Closed' },
   },
-  update: { ready: 'A new version of the app is ready.', apply: 'Update' },
+  update: { ready: 'A new version of the app is ready.', apply: 'Update', replaced: 'The app was just updated in another tab. Reload to go on; saved records are kept.', reload: 'Reload' },
 };

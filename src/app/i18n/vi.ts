@@ -260,6 +260,8 @@ export const vi = {
   update: {
     ready: 'Có phiên bản mới của ứng dụng.',
     apply: 'Cập nhật',
+    replaced: 'Ứng dụng vừa được cập nhật ở một thẻ khác. Hãy tải lại để tiếp tục; bản ghi đã lưu vẫn còn.',
+    reload: 'Tải lại',
   },
 };
 
