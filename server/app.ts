@@ -3,6 +3,7 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { apiError } from './http/errors.ts';
+import { reportRoutes } from './routes/reports.ts';
 import { sessionRoutes } from './routes/sessions.ts';
 import { staticRoutes } from './routes/static.ts';
 import { syncRoutes } from './routes/sync.ts';
@@ -35,6 +36,7 @@ export function createApp(deps: AppDeps) {
     .get('/health', (c) => c.json({ ok: true as const }, 200))
     .route('/', sessionRoutes(deps))
     .route('/', syncRoutes(deps))
+    .route('/', reportRoutes(deps))
     .all('*', (c) => apiError(c, 404, 'not_found'));
 
   const app = new Hono().route('/api/v1', api).all('/api/*', (c) => apiError(c, 404, 'not_found'));

@@ -11,6 +11,7 @@ export const errorMessages = {
   invalid_query: 'Tham số truy vấn không hợp lệ.',
   body_too_large: 'Dữ liệu gửi lên quá lớn.',
   unauthorized: 'Phiên đăng nhập không hợp lệ. Vui lòng đăng nhập lại.',
+  forbidden: 'Tài khoản này không có quyền thực hiện thao tác này.',
   bad_credentials: 'Tên đăng nhập hoặc mã PIN không đúng.',
   device_mismatch: 'Mã thiết bị không khớp với phiên đăng nhập.',
   change_id_reused: 'Mã thay đổi đã được dùng cho một nội dung khác.',

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import * as accounts from './accounts.ts';
 import { migrateToLatest } from './migrations.ts';
 import { pullRecords, pushChanges } from './records.ts';
+import * as reports from './reports.ts';
 import type { Database } from './schema.ts';
 import type { Store } from './store.ts';
 
@@ -17,6 +18,8 @@ export function kyselyStore(db: Kysely<Database>): Store {
     loadProfile: (userId) => accounts.loadProfile(db, userId),
     push: (input) => pushChanges(db, input),
     pull: (input) => pullRecords(db, input),
+    loadCommune: (communeId) => reports.loadCommune(db, communeId),
+    listCommuneRecords: (input) => reports.listCommuneRecords(db, input),
     close: () => db.destroy(),
   };
 }

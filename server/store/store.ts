@@ -1,6 +1,8 @@
 // Storage behind one interface. The SQLite store implements it today; a PostgreSQL store
 // will implement it with the same Kysely queries (see kysely.ts).
 import type { Change, PullResponse, PushResponse, Role, SignedInUser, Unit } from '../../src/domain/index.ts';
+import type { RecordEntry } from '../../src/domain/indicators/index.ts';
+import type { CommuneWithUnits } from './reports.ts';
 
 /** Who is acting: the signed-in user on one device. */
 export interface Actor {
@@ -62,6 +64,11 @@ export interface Store {
   /** The whole batch in one transaction: all of it is stored, or nothing. */
   push(input: PushInput): Promise<PushOutcome>;
   pull(input: PullInput): Promise<PullResponse>;
+
+  /** A commune with all its units, retired ones included (reports). */
+  loadCommune(communeId: string): Promise<CommuneWithUnits | undefined>;
+  /** The commune's live records dated from `from` to `to`, both included (reports). */
+  listCommuneRecords(input: { communeId: string; from: string; to: string }): Promise<RecordEntry[]>;
 
   close(): Promise<void>;
 }
