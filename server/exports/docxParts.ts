@@ -47,7 +47,7 @@ export function rule(widthTwips: number, boxWidth: number, after = 120): Paragra
   const side = Math.max(0, Math.round((boxWidth - widthTwips) / 2));
   return new Paragraph({
     indent: { left: side, right: side },
-    spacing: { after, line: 120 },
+    spacing: { before: 60, after, line: 120 },
     border: { top: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } },
     children: [],
   });

@@ -25,13 +25,13 @@ function headingBlock(report: YearlyReport, level: string, place: string) {
   const rightWidth = columnWidth(0.6);
   return twoColumns(
     [
-      centred('ỦY BAN NHÂN DÂN', { bold: true, size: 13 }),
-      centred(`${level} ${place}`.toUpperCase(), { bold: true, size: 13 }),
+      centred('ỦY BAN NHÂN DÂN', { bold: true, size: 12 }),
+      centred(`${level} ${place}`.toUpperCase(), { bold: true, size: 12 }),
       rule(leftWidth / 3, leftWidth),
       centred('Số:        /BC-UBND', { size: 13 }),
     ],
     [
-      centred('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true, size: 13 }),
+      centred('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true, size: 12 }),
       centred('Độc lập - Tự do - Hạnh phúc', { bold: true, size: 14 }),
       rule(rightWidth * 0.6, rightWidth),
       centred(`${place}, ${officialDate(report.asOf)}`, { italics: true, size: 14 }),
@@ -39,6 +39,8 @@ function headingBlock(report: YearlyReport, level: string, place: string) {
     0.4,
   );
 }
+
+const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
 
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 
@@ -119,7 +121,7 @@ function unitTable(report: YearlyReport) {
 function shortcomings(report: YearlyReport): Paragraph[] {
   const lines = report.lines
     .filter((l) => l.cell.verdict === 'notMet' || l.cell.verdict === 'behind')
-    .map((l) => body(`- Chỉ tiêu “${l.name}” chưa đạt: kết quả ${l.resultText}; kế hoạch ${l.targetText}.`));
+    .map((l) => body(`- Chỉ tiêu “${l.name}” chưa đạt: kết quả ${l.resultText}; kế hoạch: ${lowerFirst(l.targetText)}.`));
   const unreached = report.table.rows.filter((r) => !r.communeLevel && r.cells.unitsReachedByPropaganda.verdict !== 'met');
   if (unreached.length > 0) {
     lines.push(body(`- Các ${report.unitWord} chưa tổ chức tuyên truyền trong năm: ${unreached.map((r) => r.unit.name).join(', ')}.`));
