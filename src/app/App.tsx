@@ -4,6 +4,7 @@ import { notebookDb, idbDeviceStore } from '../data/index.ts';
 import type { SignInResponse } from '../domain/index.ts';
 import { createSyncApi, installSyncTriggers, SyncEngine } from '../sync/index.ts';
 import { Home } from './home/Home.tsx';
+import { isLandingHash, isOfficeHash, OfficeEntry, OfficeLink } from './office/OfficeEntry.tsx';
 import { RecordScreen } from './records/RecordScreen.tsx';
 import { useRoute } from './router.ts';
 import { ServicesContext, type AppServices } from './services.ts';
@@ -51,10 +52,17 @@ function SignedIn(props: { session: SignInResponse; onSignedOut: () => void }) {
   }, [services]);
 
   const route = useRoute();
+  const officer = props.session.user.role === 'communeOfficer';
+  useEffect(() => {
+    if (officer && isLandingHash(location.hash)) location.replace('#/office');
+  }, [officer, route]);
+  const office = officer && isOfficeHash(location.hash);
   return (
     <ServicesContext.Provider value={services}>
       <UpdatePrompt />
-      {route.screen === 'home' && <Home route={route} />}
+      {office && <OfficeEntry />}
+      {officer && !office && <OfficeLink />}
+      {route.screen === 'home' && !office && <Home route={route} />}
       {route.screen === 'new' && <RecordScreen key={`new-${route.kind}`} kind={route.kind} />}
       {route.screen === 'record' && <RecordScreen key={route.id} recordId={route.id} />}
     </ServicesContext.Provider>

@@ -3,3 +3,4 @@ export * from './records.ts';
 export * from './outbox.ts';
 export * from './device.ts';
 export * from './live.ts';
+export * from './office.ts';
