@@ -2,7 +2,10 @@
 // border and "!" (not by colour alone); its title says how many records it came from.
 import { isBehind, percentOf, type IndicatorCell, type IndicatorTable } from '../../domain/indicators/index.ts';
 import { effectiveTarget, indicatorIds, indicatorsWithoutData, type IndicatorId, type Plan, type Target } from '../../domain/plan/index.ts';
-import { fill, text } from '../i18n/index.ts';
+import { fill, formatNumber, text } from '../i18n/index.ts';
+
+/** "Phường Nam Gia Nghĩa" reads "phường Nam Gia Nghĩa" inside a phrase. */
+const lowerFirst = (name: string) => name.charAt(0).toLowerCase() + name.slice(1);
 
 const shown = indicatorIds.filter((id) => !indicatorsWithoutData.includes(id));
 
@@ -17,7 +20,7 @@ function valueText(id: IndicatorId, cell: IndicatorCell): string {
   if (value.kind === 'noData') return '';
   if (value.kind === 'count') return String(value.count);
   if (value.denominator === 0) return '—';
-  if (id === 'householdsReached') return `${percentOf(value)}%`;
+  if (id === 'householdsReached') return `${formatNumber(percentOf(value) ?? 0)}%`;
   return `${value.numerator}/${value.denominator}`;
 }
 
@@ -53,7 +56,7 @@ export function IndicatorGrid(props: { table: IndicatorTable; plan: Plan; commun
           </thead>
           <tbody>
             <tr class="total" data-unit-id="">
-              <th scope="row">{fill(text.office.communeTotal, { name: props.communeName })}</th>
+              <th scope="row">{fill(text.office.communeTotal, { name: lowerFirst(props.communeName) })}</th>
               {shown.map((id) => (
                 <Cell key={id} id={id} cell={props.table.commune[id]} />
               ))}
