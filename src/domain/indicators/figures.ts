@@ -9,7 +9,7 @@ import {
   violenceActGroups,
   type ChecklistRecord,
 } from '../records/index.ts';
-import { inPeriod, type Period } from './period.ts';
+import { periodDates, type Period } from './period.ts';
 import type { RecordEntry } from './table.ts';
 
 type Tally<K extends string> = Record<K, number>;
@@ -51,9 +51,10 @@ export function periodFigures(records: Iterable<RecordEntry>, period: Period): P
     casesReferredToPolice: 0,
     lastRecordDate: null,
   };
+  const { first, last } = periodDates(period);
   for (const entry of records) {
     const r: ChecklistRecord | null = entry.record;
-    if (entry.deleted || !r || !inPeriod(r.date, period)) continue;
+    if (entry.deleted || !r || r.date < first || r.date > last) continue;
     if (!f.lastRecordDate || r.date > f.lastRecordDate) f.lastRecordDate = r.date;
     if (r.kind === 'propagandaSession') {
       f.propagandaSessions++;

@@ -3,7 +3,8 @@
 import type { LocalDate } from '../dates.ts';
 import type { NewsPost, PropagandaSession, ViolenceCase } from '../records/index.ts';
 import { daysBetween } from '../plan/calendar.ts';
-import { inPeriod, quartersIn, type Period } from './period.ts';
+import { quarterOf } from '../dates.ts';
+import { quartersIn, type Period } from './period.ts';
 import type { IndicatorValue } from './values.ts';
 import type { UnitEntry } from './units.ts';
 
@@ -11,10 +12,14 @@ const ids = (records: readonly { id: string }[]) => records.map((r) => r.id);
 
 /** Count of records, with the count of each quarter of the period. */
 export function countByQuarter(records: readonly { id: string; date: LocalDate }[], period: Period): IndicatorValue {
-  const byQuarter = quartersIn(period).map((q) => {
-    const inQuarter = records.filter((r) => inPeriod(r.date, q));
-    return { ...q, count: inQuarter.length, recordIds: ids(inQuarter) };
-  });
+  const byQuarter = quartersIn(period).map((q) => ({ ...q, count: 0, recordIds: [] as string[] }));
+  for (const record of records) {
+    const { year, quarter } = quarterOf(record.date);
+    const bucket = byQuarter.find((b) => b.quarter === quarter && b.year === year);
+    if (!bucket) continue;
+    bucket.count++;
+    bucket.recordIds.push(record.id);
+  }
   return { kind: 'count', count: records.length, recordIds: ids(records), byQuarter };
 }
 
@@ -73,7 +78,8 @@ export function handledOn(c: ViolenceCase): LocalDate | undefined {
  */
 export function casesHandledInTime(cases: readonly ViolenceCase[], days: number, asOf: LocalDate): IndicatorValue {
   const pending = cases.filter((c) => handledOn(c) === undefined && daysBetween(c.date, asOf) <= days);
-  const judged = cases.filter((c) => !pending.includes(c));
+  const pendingSet = new Set(pending);
+  const judged = cases.filter((c) => !pendingSet.has(c));
   const inTime = judged.filter((c) => {
     const day = handledOn(c);
     return day !== undefined && daysBetween(c.date, day) <= days;

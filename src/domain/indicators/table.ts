@@ -3,7 +3,7 @@
 import type { LocalDate } from '../dates.ts';
 import type { ChecklistRecord, NewsPost, PropagandaSession, ViolenceCase } from '../records/index.ts';
 import { effectiveTarget, indicatorIds, indicatorsWithoutData, type IndicatorId, type Plan } from '../plan/plan.ts';
-import { inPeriod, type Period } from './period.ts';
+import { periodDates, type Period } from './period.ts';
 import * as rules from './rules.ts';
 import { unitDirectory, type UnitEntry } from './units.ts';
 import { evaluate, type IndicatorCell, type IndicatorValue } from './values.ts';
@@ -62,9 +62,10 @@ export function computeIndicators(input: IndicatorInput): IndicatorTable {
   const directory = unitDirectory(input.units);
   const all = emptyBucket();
   const byUnit = new Map<string, Bucket>();
+  const { first, last } = periodDates(period);
   for (const entry of input.records) {
     const record = entry.record;
-    if (entry.deleted || !record || !inPeriod(record.date, period)) continue;
+    if (entry.deleted || !record || record.date < first || record.date > last) continue;
     addTo(all, record);
     const unitId = directory.countsFor(record.unitId);
     let bucket = byUnit.get(unitId);
