@@ -3,6 +3,7 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { apiError } from './http/errors.ts';
+import { planRoutes } from './routes/plans.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { sessionRoutes } from './routes/sessions.ts';
 import { staticRoutes } from './routes/static.ts';
@@ -37,6 +38,7 @@ export function createApp(deps: AppDeps) {
     .route('/', sessionRoutes(deps))
     .route('/', syncRoutes(deps))
     .route('/', reportRoutes(deps))
+    .route('/', planRoutes(deps))
     .all('*', (c) => apiError(c, 404, 'not_found'));
 
   const app = new Hono().route('/api/v1', api).all('/api/*', (c) => apiError(c, 404, 'not_found'));

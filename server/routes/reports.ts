@@ -44,7 +44,7 @@ export function reportRoutes(deps: { store: Store; clock: () => Date }) {
       commune,
       units: commune.units,
       records,
-      plan: defaultPlan(commune.id, year),
+      plan: (await store.loadPlan(commune.id, year)) ?? defaultPlan(commune.id, year),
       asOf,
     });
     const body =

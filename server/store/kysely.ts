@@ -20,6 +20,8 @@ export function kyselyStore(db: Kysely<Database>): Store {
     pull: (input) => pullRecords(db, input),
     loadCommune: (communeId) => reports.loadCommune(db, communeId),
     listCommuneRecords: (input) => reports.listCommuneRecords(db, input),
+    loadPlan: (communeId, year) => reports.loadPlan(db, communeId, year),
+    savePlan: (input) => reports.savePlan(db, input),
     close: () => db.destroy(),
   };
 }

@@ -84,6 +84,20 @@ const migrations: Record<string, Migration> = {
       await sql`insert into counters (name, value) values ('server_seq', 0)`.execute(db);
     },
   },
+  '0002_plans': {
+    async up(db: Kysely<unknown>) {
+      // A commune's plan of a year as the officer edited it (the Plan schema, as JSON).
+      await db.schema
+        .createTable('plans')
+        .addColumn('commune_id', 'text', (c) => c.notNull().references('communes.id'))
+        .addColumn('year', 'integer', (c) => c.notNull())
+        .addColumn('body', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addColumn('updated_by', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('plans_pk', ['commune_id', 'year'])
+        .execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = {

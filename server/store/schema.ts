@@ -76,6 +76,16 @@ export interface CounterTable {
   value: number;
 }
 
+/** Migration 0002: a commune's plan of a year, edited by its officer. */
+export interface PlanTable {
+  commune_id: string;
+  year: number;
+  /** The Plan (src/domain/plan) as JSON. */
+  body: string;
+  updated_at: string;
+  updated_by: string;
+}
+
 export interface Database {
   communes: CommuneTable;
   units: UnitTable;
@@ -85,4 +95,5 @@ export interface Database {
   applied_changes: AppliedChangeTable;
   device_missing_seqs: DeviceMissingSeqTable;
   counters: CounterTable;
+  plans: PlanTable;
 }

@@ -2,6 +2,7 @@
 // will implement it with the same Kysely queries (see kysely.ts).
 import type { Change, PullResponse, PushResponse, Role, SignedInUser, Unit } from '../../src/domain/index.ts';
 import type { RecordEntry } from '../../src/domain/indicators/index.ts';
+import type { Plan } from '../../src/domain/plan/index.ts';
 import type { CommuneWithUnits } from './reports.ts';
 
 /** Who is acting: the signed-in user on one device. */
@@ -69,6 +70,9 @@ export interface Store {
   loadCommune(communeId: string): Promise<CommuneWithUnits | undefined>;
   /** The commune's live records dated from `from` to `to`, both included (reports). */
   listCommuneRecords(input: { communeId: string; from: string; to: string }): Promise<RecordEntry[]>;
+  /** The plan the commune's officer saved for a year; undefined when the defaults apply. */
+  loadPlan(communeId: string, year: number): Promise<Plan | undefined>;
+  savePlan(input: { plan: Plan; userId: string; now: string }): Promise<void>;
 
   close(): Promise<void>;
 }

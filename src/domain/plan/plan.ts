@@ -52,7 +52,11 @@ export type PlanIndicator = z.infer<typeof planIndicator>;
 export const plan = z.strictObject({
   communeId: slug,
   year: z.int().check(z.minimum(2000), z.maximum(2100)),
-  indicators: z.array(planIndicator),
+  /** Every indicator exactly once, so a saved plan judges all of them. */
+  indicators: z.array(planIndicator).check(
+    z.refine((list) => new Set(list.map((i) => i.id)).size === list.length, { message: 'duplicate' }),
+    z.refine((list) => indicatorIds.every((id) => list.some((i) => i.id === id)), { message: 'missing' }),
+  ),
   /** A case is handled in time when it reaches "intervening" or "closed" within this many days of detection. */
   handledInTimeDays: z.int().check(z.minimum(0), z.maximum(365)),
   deadlines: z.strictObject({ unitsToCommune: localDate, communeToProvince: localDate }),
