@@ -92,6 +92,29 @@ describe('the commune officer', () => {
     expect(xml).not.toContain('KHONG-DUOC-XUAT');
   });
 
+  it('edits a plan target, saves it on the server, and the table judges against it', async () => {
+    await expect(cell('', 'newsPostsPerQuarter').getAttribute('class')).resolves.toBe('behind');
+    await page.getByText('Sửa chỉ tiêu kế hoạch').click();
+    const news = page.locator('.plan-editor label', { hasText: 'Tin, bài' }).locator('input');
+    await news.fill('0');
+    await page.getByRole('button', { name: 'Lưu kế hoạch' }).click();
+    await page.getByText('Đã lưu kế hoạch.').waitFor();
+    await expect(cell('', 'newsPostsPerQuarter').getAttribute('class')).resolves.toBeNull();
+    const stored = await fetch(`${server.url}/api/v1/plans/${year}`, {
+      headers: { Authorization: `Bearer ${await page.evaluate(() => new Promise<string>((resolve) => {
+        const open = indexedDB.open('so-tay-device');
+        open.onsuccess = () => {
+          const get = open.result.transaction('values').objectStore('values').get('session');
+          get.onsuccess = () => resolve((get.result as { token: string }).token);
+        };
+      }))}` },
+    });
+    const body = (await stored.json()) as { saved: boolean; plan: { indicators: { id: string; target: { min: number } | null }[] } };
+    expect(body.saved).toBe(true);
+    expect(body.plan.indicators.find((i) => i.id === 'newsPostsPerQuarter')?.target?.min).toBe(0);
+    await page.screenshot({ path: join(SHOTS, 'office-plan-1280.png'), fullPage: true });
+  });
+
   it('opens offline from local data and says the downloads need a connection', async () => {
     await context.setOffline(true);
     await page.reload();

@@ -5,7 +5,6 @@ import { useMemo } from 'preact/hooks';
 import { watchYear } from '../../data/index.ts';
 import { dayInVietnam, quarterOf } from '../../domain/index.ts';
 import { computeIndicators, type IndicatorTable, type Period, type RecordEntry } from '../../domain/indicators/index.ts';
-import { defaultPlan } from '../../domain/plan/index.ts';
 import { useLive } from '../hooks/useLive.ts';
 import { fill, formatDate, text } from '../i18n/index.ts';
 import { routeHref, useRoute } from '../router.ts';
@@ -14,7 +13,9 @@ import { SyncBanner } from '../sync-status/SyncBanner.tsx';
 import { ComingDates } from './ComingDates.tsx';
 import { IndicatorGrid } from './IndicatorGrid.tsx';
 import { officeHref, officePeriod } from './officeRoute.ts';
+import { PlanEditor } from './PlanEditor.tsx';
 import { ReportDownloads } from './ReportDownloads.tsx';
+import { usePlan } from './usePlan.ts';
 import './office.css';
 
 const QUARTER_NUMERALS = ['I', 'II', 'III', 'IV'] as const;
@@ -32,8 +33,9 @@ export function Office() {
   const current = quarterOf(today);
   const period = officePeriod(location.hash, { year: current.year });
   const communeId = session.user.communeId;
-  const plan = useMemo(() => defaultPlan(communeId, period.year), [communeId, period.year]);
-  const currentPlan = useMemo(() => defaultPlan(communeId, current.year), [communeId, current.year]);
+  const planState = usePlan(communeId, period.year);
+  const plan = planState.plan;
+  const currentPlan = usePlan(communeId, current.year).plan;
 
   const table = useIndicators(
     period.year,
@@ -100,6 +102,14 @@ export function Office() {
         </div>
         <p class="muted">{fill(text.office.localNote, { date: formatDate(today) })}</p>
         {table ? <IndicatorGrid table={table} plan={plan} communeName={session.user.communeName} /> : <p aria-busy="true">{text.office.loading}</p>}
+      </section>
+
+      <section class="card" aria-labelledby="plan-title">
+        <h2 id="plan-title">{fill(text.office.planTitle, { year: period.year })}</h2>
+        <p class="muted" data-plan-saved={planState.saved}>
+          {planState.saved ? text.office.planSavedNote : text.office.planDefault}
+        </p>
+        <PlanEditor plan={plan} saved={planState.saved} save={planState.save} />
       </section>
 
       <section class="card" aria-labelledby="report-title">
