@@ -8,6 +8,7 @@ import { reportRoutes } from './routes/reports.ts';
 import { sessionRoutes } from './routes/sessions.ts';
 import { staticRoutes } from './routes/static.ts';
 import { syncRoutes } from './routes/sync.ts';
+import { unitRoutes } from './routes/units.ts';
 import type { Store } from './store/store.ts';
 
 export interface AppSettings {
@@ -39,6 +40,7 @@ export function createApp(deps: AppDeps) {
     .route('/', syncRoutes(deps))
     .route('/', reportRoutes(deps))
     .route('/', planRoutes(deps))
+    .route('/', unitRoutes(deps))
     .all('*', (c) => apiError(c, 404, 'not_found'));
 
   const app = new Hono().route('/api/v1', api).all('/api/*', (c) => apiError(c, 404, 'not_found'));

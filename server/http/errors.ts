@@ -17,6 +17,7 @@ export const errorMessages = {
   change_id_reused: 'Mã thay đổi đã được dùng cho một nội dung khác.',
   not_found: 'Không tìm thấy địa chỉ này.',
   internal: 'Máy chủ gặp lỗi. Vui lòng thử lại sau.',
+  unit_exists: 'Mã đơn vị này đã được dùng.',
 } as const;
 
 export type ErrorCode = keyof typeof errorMessages;

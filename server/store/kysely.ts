@@ -4,6 +4,7 @@ import * as accounts from './accounts.ts';
 import { migrateToLatest } from './migrations.ts';
 import { pullRecords, pushChanges } from './records.ts';
 import * as reports from './reports.ts';
+import * as units from './units.ts';
 import type { Database } from './schema.ts';
 import type { Store } from './store.ts';
 
@@ -22,6 +23,10 @@ export function kyselyStore(db: Kysely<Database>): Store {
     listCommuneRecords: (input) => reports.listCommuneRecords(db, input),
     loadPlan: (communeId, year) => reports.loadPlan(db, communeId, year),
     savePlan: (input) => reports.savePlan(db, input),
+    listUnits: (communeId) => units.listUnits(db, communeId),
+    addUnit: (communeId, unit) => units.addUnit(db, communeId, unit),
+    changeUnit: (unitId, change) => units.changeUnit(db, unitId, change),
+    retireUnit: (unitId, mergedInto) => units.retireUnit(db, unitId, mergedInto),
     close: () => db.destroy(),
   };
 }

@@ -84,8 +84,10 @@ const migrations: Record<string, Migration> = {
       await sql`insert into counters (name, value) values ('server_seq', 0)`.execute(db);
     },
   },
-  '0002_plans': {
+  '0002_office': {
     async up(db: Kysely<unknown>) {
+      // A unit merged into another (units reorganised): its records count for that one.
+      await db.schema.alterTable('units').addColumn('merged_into', 'text').execute();
       // A commune's plan of a year as the officer edited it (the Plan schema, as JSON).
       await db.schema
         .createTable('plans')

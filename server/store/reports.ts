@@ -28,6 +28,7 @@ export async function loadCommune(db: Kysely<Database>, communeId: string): Prom
       type: u.type as Unit['type'],
       households: Number(u.households),
       retired: Number(u.retired) === 1,
+      mergedInto: u.merged_into ?? undefined,
     })),
   };
 }

@@ -15,6 +15,8 @@ export interface UnitTable {
   type: string;
   households: number;
   retired: Generated<number>;
+  /** Migration 0002: the unit this one was merged into, when retired by a merge. */
+  merged_into?: string | null;
 }
 
 export interface UserTable {

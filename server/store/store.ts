@@ -3,6 +3,7 @@
 import type { Change, PullResponse, PushResponse, Role, SignedInUser, Unit } from '../../src/domain/index.ts';
 import type { RecordEntry } from '../../src/domain/indicators/index.ts';
 import type { Plan } from '../../src/domain/plan/index.ts';
+import type { NewUnit, SetupUnit, UnitChange } from '../../src/domain/setup/units.ts';
 import type { CommuneWithUnits } from './reports.ts';
 
 /** Who is acting: the signed-in user on one device. */
@@ -73,6 +74,14 @@ export interface Store {
   /** The plan the commune's officer saved for a year; undefined when the defaults apply. */
   loadPlan(communeId: string, year: number): Promise<Plan | undefined>;
   savePlan(input: { plan: Plan; userId: string; now: string }): Promise<void>;
+
+  /** The commune's units for its officer's setup screen, retired ones included. */
+  listUnits(communeId: string): Promise<SetupUnit[]>;
+  /** False when the id is already taken. */
+  addUnit(communeId: string, unit: NewUnit): Promise<boolean>;
+  changeUnit(unitId: string, change: UnitChange): Promise<void>;
+  /** Retires a unit; with `mergedInto`, its records count for that unit from then on. */
+  retireUnit(unitId: string, mergedInto: string | null): Promise<void>;
 
   close(): Promise<void>;
 }
