@@ -115,11 +115,25 @@ describe('the commune officer', () => {
     await page.screenshot({ path: join(SHOTS, 'office-plan-1280.png'), fullPage: true });
   });
 
+  it('merges a unit into another, and the table counts its records there', async () => {
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByText('Thêm, sửa, cho nghỉ, sáp nhập đơn vị').click();
+    await page.getByLabel('Sáp nhập vào tdp-1').selectOption('tdp-2');
+    await page.locator('[data-unit="tdp-1"]').getByRole('button', { name: 'Sáp nhập', exact: true }).click();
+    await page.getByText('Đã cập nhật danh sách đơn vị.').waitFor();
+    await page.locator('[data-unit="tdp-1"]').getByText('Đã sáp nhập vào Tổ dân phố 2').waitFor();
+    // Tổ dân phố 1's session now counts for Tổ dân phố 2, which is no longer behind.
+    await expect.poll(() => cell('tdp-2', 'unitsReachedByPropaganda').innerText()).toBe('1/1');
+    await expect(page.locator('tr[data-unit-id="tdp-1"]').count()).resolves.toBe(0);
+    await expect(cell('', 'unitsReachedByPropaganda').innerText()).resolves.toBe('1/4 !');
+    await page.screenshot({ path: join(SHOTS, 'office-units-1280.png'), fullPage: true });
+  });
+
   it('opens offline from local data and says the downloads need a connection', async () => {
     await context.setOffline(true);
     await page.reload();
     await page.getByRole('heading', { name: 'Theo dõi kế hoạch bình đẳng giới' }).waitFor();
-    await expect.poll(() => cell('tdp-1', 'unitsReachedByPropaganda').innerText()).toBe('1/1');
+    await expect.poll(() => cell('tdp-2', 'unitsReachedByPropaganda').innerText()).toBe('1/1');
     await page.getByText('Cần có mạng để tải báo cáo.', { exact: false }).waitFor();
     await expect(page.getByRole('button', { name: 'Tải báo cáo (Word)' }).isDisabled()).resolves.toBe(true);
     await page.screenshot({ path: join(SHOTS, 'office-offline-1280.png'), fullPage: true });

@@ -16,6 +16,8 @@ import { officeHref, officePeriod } from './officeRoute.ts';
 import { PlanEditor } from './PlanEditor.tsx';
 import { ReportDownloads } from './ReportDownloads.tsx';
 import { usePlan } from './usePlan.ts';
+import { UnitSetup } from './UnitSetup.tsx';
+import { useUnits } from './useUnits.ts';
 import './office.css';
 
 const QUARTER_NUMERALS = ['I', 'II', 'III', 'IV'] as const;
@@ -36,16 +38,18 @@ export function Office() {
   const planState = usePlan(communeId, period.year);
   const plan = planState.plan;
   const currentPlan = usePlan(communeId, current.year).plan;
+  const unitsState = useUnits();
+  const units = unitsState.entries;
 
   const table = useIndicators(
     period.year,
-    useMemo(() => (records: RecordEntry[]) => computeIndicators({ plan, units: session.units, records, period, asOf: today }), [plan, session.units, period.year, period.quarter, today]),
+    useMemo(() => (records: RecordEntry[]) => computeIndicators({ plan, units, records, period, asOf: today }), [plan, units, period.year, period.quarter, today]),
   );
   const thisQuarter = useIndicators(
     current.year,
-    useMemo(() => (records: RecordEntry[]) => computeIndicators({ plan: currentPlan, units: session.units, records, period: current, asOf: today }), [currentPlan, session.units, current.quarter, today]),
+    useMemo(() => (records: RecordEntry[]) => computeIndicators({ plan: currentPlan, units, records, period: current, asOf: today }), [currentPlan, units, current.quarter, today]),
   );
-  const unitName = (id: string) => session.units.find((u) => u.id === id)?.name ?? id;
+  const unitName = (id: string) => units.find((u) => u.id === id)?.name ?? id;
   const choices: Period[] = [{ year: period.year }, ...([1, 2, 3, 4] as const).map((quarter) => ({ year: period.year, quarter }))];
 
   return (
@@ -110,6 +114,11 @@ export function Office() {
           {planState.saved ? text.office.planSavedNote : text.office.planDefault}
         </p>
         <PlanEditor plan={plan} saved={planState.saved} save={planState.save} />
+      </section>
+
+      <section class="card" aria-labelledby="units-title">
+        <h2 id="units-title">{text.office.unitsTitle}</h2>
+        <UnitSetup units={unitsState} />
       </section>
 
       <section class="card" aria-labelledby="report-title">
