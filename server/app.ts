@@ -5,6 +5,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { apiError } from './http/errors.ts';
 import { planRoutes } from './routes/plans.ts';
 import { reportRoutes } from './routes/reports.ts';
+import { reviewRoutes } from './routes/reviews.ts';
 import { sessionRoutes } from './routes/sessions.ts';
 import { staticRoutes } from './routes/static.ts';
 import { syncRoutes } from './routes/sync.ts';
@@ -41,6 +42,7 @@ export function createApp(deps: AppDeps) {
     .route('/', reportRoutes(deps))
     .route('/', planRoutes(deps))
     .route('/', unitRoutes(deps))
+    .route('/', reviewRoutes(deps))
     .all('*', (c) => apiError(c, 404, 'not_found'));
 
   const app = new Hono().route('/api/v1', api).all('/api/*', (c) => apiError(c, 404, 'not_found'));

@@ -18,6 +18,7 @@ export const errorMessages = {
   not_found: 'Không tìm thấy địa chỉ này.',
   internal: 'Máy chủ gặp lỗi. Vui lòng thử lại sau.',
   unit_exists: 'Mã đơn vị này đã được dùng.',
+  review_state: 'Kỳ báo cáo này không ở trạng thái cho phép thao tác này.',
 } as const;
 
 export type ErrorCode = keyof typeof errorMessages;

@@ -4,6 +4,7 @@ import * as accounts from './accounts.ts';
 import { migrateToLatest } from './migrations.ts';
 import { pullRecords, pushChanges } from './records.ts';
 import * as reports from './reports.ts';
+import * as reviews from './reviews.ts';
 import * as units from './units.ts';
 import type { Database } from './schema.ts';
 import type { Store } from './store.ts';
@@ -27,6 +28,8 @@ export function kyselyStore(db: Kysely<Database>): Store {
     addUnit: (communeId, unit) => units.addUnit(db, communeId, unit),
     changeUnit: (unitId, change) => units.changeUnit(db, unitId, change),
     retireUnit: (unitId, mergedInto) => units.retireUnit(db, unitId, mergedInto),
+    listReviewEvents: (scope) => reviews.listReviewEvents(db, scope),
+    addReviewEvent: (communeId, event) => reviews.addReviewEvent(db, communeId, event),
     close: () => db.destroy(),
   };
 }

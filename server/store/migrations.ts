@@ -98,6 +98,19 @@ const migrations: Record<string, Migration> = {
         .addColumn('updated_by', 'text', (c) => c.notNull())
         .addPrimaryKeyConstraint('plans_pk', ['commune_id', 'year'])
         .execute();
+      // Review of a unit's period, as a history of events (submit, accept, return).
+      await db.schema
+        .createTable('review_events')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('commune_id', 'text', (c) => c.notNull().references('communes.id'))
+        .addColumn('unit_id', 'text', (c) => c.notNull().references('units.id'))
+        .addColumn('period', 'text', (c) => c.notNull())
+        .addColumn('action', 'text', (c) => c.notNull())
+        .addColumn('comment', 'text')
+        .addColumn('user_id', 'text', (c) => c.notNull())
+        .addColumn('at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('review_events_commune').on('review_events').columns(['commune_id', 'period']).execute();
     },
   },
 };

@@ -88,6 +88,18 @@ export interface PlanTable {
   updated_by: string;
 }
 
+/** Migration 0002: review of a unit's period, one row per event. */
+export interface ReviewEventTable {
+  id: string;
+  commune_id: string;
+  unit_id: string;
+  period: string;
+  action: string;
+  comment: string | null;
+  user_id: string;
+  at: string;
+}
+
 export interface Database {
   communes: CommuneTable;
   units: UnitTable;
@@ -98,4 +110,5 @@ export interface Database {
   device_missing_seqs: DeviceMissingSeqTable;
   counters: CounterTable;
   plans: PlanTable;
+  review_events: ReviewEventTable;
 }

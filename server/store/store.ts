@@ -4,6 +4,7 @@ import type { Change, PullResponse, PushResponse, Role, SignedInUser, Unit } fro
 import type { RecordEntry } from '../../src/domain/indicators/index.ts';
 import type { Plan } from '../../src/domain/plan/index.ts';
 import type { NewUnit, SetupUnit, UnitChange } from '../../src/domain/setup/units.ts';
+import type { ReviewEvent } from '../../src/domain/review/review.ts';
 import type { CommuneWithUnits } from './reports.ts';
 
 /** Who is acting: the signed-in user on one device. */
@@ -82,6 +83,10 @@ export interface Store {
   changeUnit(unitId: string, change: UnitChange): Promise<void>;
   /** Retires a unit; with `mergedInto`, its records count for that unit from then on. */
   retireUnit(unitId: string, mergedInto: string | null): Promise<void>;
+
+  /** Review events of a commune (optionally one unit, one period), oldest first. */
+  listReviewEvents(scope: { communeId: string; unitId?: string; period?: string }): Promise<ReviewEvent[]>;
+  addReviewEvent(communeId: string, event: ReviewEvent): Promise<void>;
 
   close(): Promise<void>;
 }

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { allowed, decisionRequest, reviewKey, reviewStatuses, type ReviewEvent } from './review.ts';
+
+const event = (action: ReviewEvent['action'], at: string): ReviewEvent => ({ id: at, unitId: 'tdp-1', period: '2026-Q3', action, comment: null, userId: 'u', at });
+
+describe('review of a period', () => {
+  it('takes the latest event as the status', () => {
+    const statuses = reviewStatuses([event('submit', '1'), event('return', '2'), event('submit', '3')]);
+    expect(statuses.get(reviewKey('tdp-1', '2026-Q3'))?.status).toBe('submitted');
+  });
+
+  it('allows submitting again only after a return, and deciding only what was submitted', () => {
+    expect([undefined, 'submitted', 'accepted', 'returned'].map((s) => allowed(s as never, 'submit'))).toEqual([true, false, false, true]);
+    expect([undefined, 'submitted', 'accepted', 'returned'].map((s) => allowed(s as never, 'accept'))).toEqual([false, true, false, false]);
+  });
+
+  it('needs a comment to send a period back', () => {
+    const result = decisionRequest.safeParse({ unitId: 'tdp-1', period: '2026-Q3', action: 'return', comment: '  ' });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((i) => i.path.join('.'))).toEqual(['comment']);
+  });
+});
