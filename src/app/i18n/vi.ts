@@ -311,6 +311,30 @@ export const vi = {
       actionMonth: 'Tháng hành động vì bình đẳng giới',
     },
   },
+  review: {
+    title: 'Duyệt báo cáo {period}',
+    periodQuarter: 'quý {q}/{year}',
+    periodYear: 'năm {year}',
+    status: {
+      none: 'Chưa gửi duyệt',
+      submitted: 'Đã gửi, chờ duyệt',
+      accepted: 'Đã được duyệt',
+      returned: 'Bị trả lại',
+    },
+    submit: 'Gửi {period} để cán bộ duyệt',
+    submitting: 'Đang gửi…',
+    submitted: 'Đã gửi để duyệt.',
+    returnedBecause: 'Cán bộ trả lại: {comment}',
+    needsConnection: 'Cần có mạng để gửi duyệt hoặc duyệt báo cáo.',
+    failed: 'Không gửi được. Hãy thử lại.',
+    accept: 'Duyệt',
+    sendBack: 'Trả lại',
+    comment: 'Lý do trả lại (bắt buộc)',
+    commentRequired: 'Hãy ghi lý do trả lại.',
+    history: 'Lịch sử',
+    action: { submit: 'Gửi duyệt', accept: 'Đã duyệt', return: 'Trả lại' },
+    noneSubmitted: 'Chưa có đơn vị nào gửi duyệt kỳ này.',
+  },
 };
 
 export type Catalogue = typeof vi;

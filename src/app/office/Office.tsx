@@ -4,7 +4,7 @@
 import { useMemo } from 'preact/hooks';
 import { watchYear } from '../../data/index.ts';
 import { dayInVietnam, quarterOf } from '../../domain/index.ts';
-import { computeIndicators, type IndicatorTable, type Period, type RecordEntry } from '../../domain/indicators/index.ts';
+import { computeIndicators, periodKey, type IndicatorTable, type Period, type RecordEntry } from '../../domain/indicators/index.ts';
 import { useLive } from '../hooks/useLive.ts';
 import { fill, formatDate, text } from '../i18n/index.ts';
 import { routeHref, useRoute } from '../router.ts';
@@ -15,6 +15,7 @@ import { IndicatorGrid } from './IndicatorGrid.tsx';
 import { officeHref, officePeriod } from './officeRoute.ts';
 import { PlanEditor } from './PlanEditor.tsx';
 import { ReportDownloads } from './ReportDownloads.tsx';
+import { ReviewPanel } from './ReviewPanel.tsx';
 import { usePlan } from './usePlan.ts';
 import { UnitSetup } from './UnitSetup.tsx';
 import { useUnits } from './useUnits.ts';
@@ -106,6 +107,10 @@ export function Office() {
         </div>
         <p class="muted">{fill(text.office.localNote, { date: formatDate(today) })}</p>
         {table ? <IndicatorGrid table={table} plan={plan} communeName={session.user.communeName} /> : <p aria-busy="true">{text.office.loading}</p>}
+      </section>
+
+      <section class="card" aria-labelledby="review-title">
+        <ReviewPanel period={periodKey(period)} units={units} />
       </section>
 
       <section class="card" aria-labelledby="plan-title">
