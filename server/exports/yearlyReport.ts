@@ -13,6 +13,7 @@ import {
   type UnitEntry,
 } from '../../src/domain/indicators/index.ts';
 import { effectiveTarget, type IndicatorId, type Plan, type Target } from '../../src/domain/plan/index.ts';
+import { reviewKey, reviewStatuses, type ReviewEvent } from '../../src/domain/review/review.ts';
 import { formatDecimal, indicatorName, quarterNames, slashDate, targetText, unitWord, verdictLabels } from './labels.ts';
 
 export interface ReportCommune {
@@ -28,6 +29,13 @@ export interface ReportSource {
   plan: Plan;
   /** Today in Vietnam: the report says "as of" this day. */
   asOf: LocalDate;
+  /** Review events of the commune (any period); the report shows what was accepted. */
+  reviews?: ReviewEvent[];
+}
+
+export interface UnitReview {
+  yearAccepted: boolean;
+  quartersAccepted: number;
 }
 
 export interface IndicatorLine {
@@ -49,6 +57,19 @@ export interface YearlyReport extends ReportSource {
   lines: IndicatorLine[];
   /** Live records of the year, the ones the report counts. */
   recordCount: number;
+  /** Per unit: whether its year, and how many of its quarters, the officer accepted. */
+  review: Map<string, UnitReview>;
+}
+
+function reviewByUnit(events: readonly ReviewEvent[], unitIds: readonly string[], year: number): Map<string, UnitReview> {
+  const statuses = reviewStatuses(events);
+  const accepted = (unitId: string, period: string) => statuses.get(reviewKey(unitId, period))?.status === 'accepted';
+  return new Map(
+    unitIds.map((id) => [
+      id,
+      { yearAccepted: accepted(id, String(year)), quartersAccepted: QUARTERS.filter((q) => accepted(id, `${year}-Q${q}`)).length },
+    ]),
+  );
 }
 
 export function buildYearlyReport(source: ReportSource): YearlyReport {
@@ -73,7 +94,8 @@ export function buildYearlyReport(source: ReportSource): YearlyReport {
     };
   });
   const live = source.records.filter((e) => !e.deleted && e.record && e.record.date.startsWith(`${year}-`));
-  return { ...source, year, unitWord: word, table, quarters, figures: periodFigures(source.records, { year }), lines, recordCount: live.length };
+  const review = reviewByUnit(source.reviews ?? [], table.rows.map((r) => r.unit.id), year);
+  return { ...source, year, unitWord: word, table, quarters, figures: periodFigures(source.records, { year }), lines, recordCount: live.length, review };
 }
 
 export function ratioText(numerator: number, denominator: number): string {

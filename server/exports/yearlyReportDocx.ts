@@ -6,7 +6,7 @@ import type { LocalDate } from '../../src/domain/index.ts';
 import { periodFigures, type PeriodFigures } from '../../src/domain/indicators/index.ts';
 import { A4, FONT, MARGINS, body, centred, columnWidth, dataTable, heading, placeholder, rule, run, spacer, twoColumns } from './docxParts.ts';
 import { optionLabels, quarterNames, slashDate, twoDigits } from './labels.ts';
-import { ratioText, type YearlyReport } from './yearlyReport.ts';
+import { ratioText, type UnitReview, type YearlyReport } from './yearlyReport.ts';
 
 /** "Phường Nam Gia Nghĩa" → { level: "phường", place: "Nam Gia Nghĩa" }. */
 export function communeParts(name: string): { level: string; place: string } {
@@ -104,18 +104,26 @@ function unitTable(report: YearlyReport) {
       row.communeLevel ? '—' : `${f.householdVisits}/${row.unit.households}`,
       String(f.newsPosts),
       String(f.violenceCases),
+      reviewText(report.review.get(row.unit.id)),
     ];
   });
   const column = (index: number) => sum(rows.map((r) => Number(r[index]) || 0));
   const women = sum(rows.map((r) => Number(r[3]!.split('/')[0])));
   const men = sum(rows.map((r) => Number(r[3]!.split('/')[1])));
-  rows.push(['', 'Tổng cộng', String(column(2)), `${women}/${men}`, '', String(column(5)), String(column(6))]);
+  rows.push(['', 'Tổng cộng', String(column(2)), `${women}/${men}`, '', String(column(5)), String(column(6)), '']);
   return dataTable(
-    ['TT', 'Đơn vị', 'Buổi tuyên truyền', 'Lượt người dự (nữ/nam)', 'Lượt hộ/số hộ', 'Tin, bài', 'Vụ việc'],
+    ['TT', 'Đơn vị', 'Buổi tuyên truyền', 'Lượt người dự (nữ/nam)', 'Lượt hộ/số hộ', 'Tin, bài', 'Vụ việc', 'Duyệt số liệu'],
     rows,
-    [0.06, 0.3, 0.13, 0.15, 0.13, 0.1, 0.13],
-    [true, false, true, true, true, true, true],
+    [0.06, 0.24, 0.11, 0.14, 0.12, 0.08, 0.09, 0.16],
+    [true, false, true, true, true, true, true, true],
   );
+}
+
+/** "Đã duyệt năm", "Đã duyệt 2/4 quý" or "Chưa duyệt". */
+export function reviewText(review: UnitReview | undefined): string {
+  if (review?.yearAccepted) return 'Đã duyệt năm';
+  if (review && review.quartersAccepted > 0) return `Đã duyệt ${review.quartersAccepted}/4 quý`;
+  return 'Chưa duyệt';
 }
 
 function shortcomings(report: YearlyReport): Paragraph[] {
@@ -153,6 +161,11 @@ function signatureBlock(report: YearlyReport, level: string) {
   );
 }
 
+function acceptedUnits(report: YearlyReport): string {
+  const village = report.table.rows.filter((r) => !r.communeLevel);
+  return `${village.filter((r) => report.review.get(r.unit.id)?.yearAccepted).length}/${village.length}`;
+}
+
 export function yearlyReportDocument(report: YearlyReport): Document {
   const { level, place } = communeParts(report.commune.name);
   const f = report.figures;
@@ -166,7 +179,8 @@ export function yearlyReportDocument(report: YearlyReport): Document {
     body(
       `Thực hiện Kế hoạch số      /KH-UBND ngày      của Ủy ban nhân dân ${level} ${place} về triển khai công tác bình đẳng giới ` +
         `trên địa bàn ${level} năm ${report.year}, Ủy ban nhân dân ${level} báo cáo kết quả thực hiện như sau (số liệu tổng hợp từ ` +
-        `${report.recordCount} bản ghi của các ${report.unitWord} và của ${level} trên ứng dụng Sổ tay Bình đẳng, tính đến ngày ${asOf}):`,
+        `${report.recordCount} bản ghi của các ${report.unitWord} và của ${level} trên ứng dụng Sổ tay Bình đẳng, tính đến ngày ${asOf}; ` +
+        `số liệu năm của ${acceptedUnits(report)} ${report.unitWord} đã được duyệt):`,
     ),
     heading('I. CÔNG TÁC CHỈ ĐẠO, TRIỂN KHAI'),
     placeholder('Cán bộ bổ sung: các văn bản chỉ đạo, kế hoạch đã ban hành; việc kiện toàn Ban Vì sự tiến bộ của phụ nữ; phân công cán bộ phụ trách'),

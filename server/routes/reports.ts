@@ -46,6 +46,7 @@ export function reportRoutes(deps: { store: Store; clock: () => Date }) {
       records,
       plan: (await store.loadPlan(commune.id, year)) ?? defaultPlan(commune.id, year),
       asOf,
+      reviews: await store.listReviewEvents({ communeId: commune.id }),
     });
     const body =
       format === 'docx' ? await yearlyReportDocx(report) : format === 'xlsx' ? await yearlyReportXlsx(report) : yearlyReportCsv(report);

@@ -15,9 +15,10 @@ const listQuery = z.object({ period: z.optional(reviewPeriod) });
 export function reviewRoutes(deps: { store: Store; clock: () => Date }) {
   const { store, clock } = deps;
 
-  async function statusOf(communeId: string, unitId: string, period: string) {
+  /** The current status and the next seq of a (unit, period). */
+  async function historyOf(communeId: string, unitId: string, period: string) {
     const events = await store.listReviewEvents({ communeId, unitId, period });
-    return reviewStatuses(events).get(reviewKey(unitId, period))?.status;
+    return { status: reviewStatuses(events).get(reviewKey(unitId, period))?.status, nextSeq: events.length + 1 };
   }
 
   return new Hono<AuthEnv>()
@@ -37,10 +38,11 @@ export function reviewRoutes(deps: { store: Store; clock: () => Date }) {
       const parsed = await parseJsonBody(c, submitRequest);
       if (!parsed.ok) return parsed.response;
       const { period, note } = parsed.data;
-      if (!allowed(await statusOf(actor.communeId, actor.unitId, period), 'submit')) {
+      const history = await historyOf(actor.communeId, actor.unitId, period);
+      if (!allowed(history.status, 'submit')) {
         return apiError(c, 409, 'review_state', [{ path: 'period', code: 'alreadySubmitted' }]);
       }
-      const event: ReviewEvent = { id: randomUUID(), unitId: actor.unitId, period, action: 'submit', comment: note || null, userId: actor.userId, at: clock().toISOString() };
+      const event: ReviewEvent = { id: randomUUID(), unitId: actor.unitId, period, seq: history.nextSeq, action: 'submit', comment: note || null, userId: actor.userId, at: clock().toISOString() };
       await store.addReviewEvent(actor.communeId, event);
       return c.json({ event }, 201);
     })
@@ -52,10 +54,11 @@ export function reviewRoutes(deps: { store: Store; clock: () => Date }) {
       const { unitId, period, action, comment } = parsed.data;
       const units = await store.listUnits(actor.communeId);
       if (!units.some((u) => u.id === unitId)) return apiError(c, 400, 'invalid_body', [{ path: 'unitId', code: 'invalid_value' }]);
-      if (!allowed(await statusOf(actor.communeId, unitId, period), action)) {
+      const history = await historyOf(actor.communeId, unitId, period);
+      if (!allowed(history.status, action)) {
         return apiError(c, 409, 'review_state', [{ path: 'period', code: 'notSubmitted' }]);
       }
-      const event: ReviewEvent = { id: randomUUID(), unitId, period, action, comment: comment || null, userId: actor.userId, at: clock().toISOString() };
+      const event: ReviewEvent = { id: randomUUID(), unitId, period, seq: history.nextSeq, action, comment: comment || null, userId: actor.userId, at: clock().toISOString() };
       await store.addReviewEvent(actor.communeId, event);
       return c.json({ event }, 201);
     });

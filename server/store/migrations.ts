@@ -105,12 +105,15 @@ const migrations: Record<string, Migration> = {
         .addColumn('commune_id', 'text', (c) => c.notNull().references('communes.id'))
         .addColumn('unit_id', 'text', (c) => c.notNull().references('units.id'))
         .addColumn('period', 'text', (c) => c.notNull())
+        // The event's place in its (unit, period) history: times can tie, this cannot.
+        .addColumn('seq', 'integer', (c) => c.notNull())
         .addColumn('action', 'text', (c) => c.notNull())
         .addColumn('comment', 'text')
         .addColumn('user_id', 'text', (c) => c.notNull())
         .addColumn('at', 'text', (c) => c.notNull())
         .execute();
       await db.schema.createIndex('review_events_commune').on('review_events').columns(['commune_id', 'period']).execute();
+      await db.schema.createIndex('review_events_order').on('review_events').columns(['unit_id', 'period', 'seq']).unique().execute();
     },
   },
 };

@@ -94,6 +94,7 @@ export interface ReviewEventTable {
   commune_id: string;
   unit_id: string;
   period: string;
+  seq: number;
   action: string;
   comment: string | null;
   user_id: string;

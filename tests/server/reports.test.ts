@@ -55,6 +55,21 @@ beforeAll(async () => {
     for (const result of push.body.results) expect(result.status).toBe('applied');
   }
   server.setNow(new Date('2026-11-22T03:00:00Z'));
+  // Reviews: Tổ dân phố 1's year accepted; two quarters of Tổ dân phố 2 accepted.
+  const review = async (token: string, path: string, body: unknown) => {
+    const response = await server.app.request(`/api/v1/reviews/${path}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+      body: JSON.stringify(body),
+    });
+    expect(response.status).toBe(201);
+  };
+  await review(tdp1.token, 'submit', { period: '2026' });
+  await review(officer.token, 'decide', { unitId: 'tdp-1', period: '2026', action: 'accept' });
+  for (const period of ['2026-Q1', '2026-Q2']) {
+    await review(tdp2.token, 'submit', { period });
+    await review(officer.token, 'decide', { unitId: 'tdp-2', period, action: 'accept' });
+  }
 });
 
 afterAll(async () => {
@@ -118,6 +133,12 @@ describe('the Word report', () => {
     expect(xml).toContain('5 (Quý I: 4; Quý II: 1; Quý III: 0; Quý IV: 0)');
     expect(xml).toContain('Chỉ tiêu “Tin, bài tuyên truyền về bình đẳng giới được đăng tải mỗi quý” chưa đạt');
     expect(xml).toContain('Ứng dụng chưa thu thập số liệu này.');
+  });
+
+  it('says whose data the officer accepted', () => {
+    expect(xml).toContain('số liệu năm của 1/5 tổ dân phố đã được duyệt');
+    expect(xml).toContain('Đã duyệt năm');
+    expect(xml).toContain('Đã duyệt 2/4 quý');
   });
 
   it('never carries a violence case’s notes', () => {

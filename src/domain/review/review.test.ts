@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { allowed, decisionRequest, reviewKey, reviewStatuses, type ReviewEvent } from './review.ts';
 
-const event = (action: ReviewEvent['action'], at: string): ReviewEvent => ({ id: at, unitId: 'tdp-1', period: '2026-Q3', action, comment: null, userId: 'u', at });
+const event = (action: ReviewEvent['action'], seq: number): ReviewEvent => ({
+  id: String(seq), unitId: 'tdp-1', period: '2026-Q3', seq, action, comment: null, userId: 'u', at: '2026-10-01T00:00:00Z',
+});
 
 describe('review of a period', () => {
-  it('takes the latest event as the status', () => {
-    const statuses = reviewStatuses([event('submit', '1'), event('return', '2'), event('submit', '3')]);
+  it('takes the event with the highest seq as the status, whatever the order given', () => {
+    const statuses = reviewStatuses([event('submit', 3), event('submit', 1), event('return', 2)]);
     expect(statuses.get(reviewKey('tdp-1', '2026-Q3'))?.status).toBe('submitted');
   });
 

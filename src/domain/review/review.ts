@@ -32,6 +32,8 @@ export interface ReviewEvent {
   id: string;
   unitId: string;
   period: string;
+  /** 1, 2, 3 … within the (unit, period): the order of its history. */
+  seq: number;
   action: ReviewAction;
   comment: string | null;
   userId: string;
@@ -41,10 +43,14 @@ export interface ReviewEvent {
 
 const statusOfAction: Record<ReviewAction, ReviewStatus> = { submit: 'submitted', accept: 'accepted', return: 'returned' };
 
-/** The status of each (unit, period) from its events, in the order they happened. */
+/** The status of each (unit, period): that of its event with the highest seq. */
 export function reviewStatuses(events: readonly ReviewEvent[]): Map<string, { status: ReviewStatus; last: ReviewEvent }> {
   const statuses = new Map<string, { status: ReviewStatus; last: ReviewEvent }>();
-  for (const event of events) statuses.set(reviewKey(event.unitId, event.period), { status: statusOfAction[event.action], last: event });
+  for (const event of events) {
+    const key = reviewKey(event.unitId, event.period);
+    const known = statuses.get(key);
+    if (!known || known.last.seq < event.seq) statuses.set(key, { status: statusOfAction[event.action], last: event });
+  }
   return statuses;
 }
 
