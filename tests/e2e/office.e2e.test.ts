@@ -75,6 +75,12 @@ describe('the commune officer', () => {
     // Verified but never handled, detected on 5/1: past the 7 days, so not in time.
     await expect(cell('tdp-2', 'casesHandledInTime').innerText()).resolves.toBe('0/1 !');
     await expect(page.locator('[data-silent-units]').getAttribute('data-silent-units')).resolves.toBe('tdp-2 tdp-3 tdp-4 tdp-5');
+    // A figure opens the records it came from; a case shows its code, never its notes.
+    await cell('tdp-2', 'casesHandledInTime').getByRole('button').click();
+    await expect(page.locator('[data-cell-record]').count()).resolves.toBe(1);
+    await expect(page.locator('.cell-records').innerText()).resolves.toContain('TDP1-2026-01');
+    await expect(page.locator('.cell-records').innerText()).resolves.not.toContain('KHONG-DUOC-XUAT');
+    await expect(page.locator('[data-chart="newsPostsPerQuarter"] .bar').count()).resolves.toBe(4);
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
     await page.screenshot({ path: join(SHOTS, 'office-1280.png'), fullPage: true });
     await page.setViewportSize({ width: 360, height: 640 });

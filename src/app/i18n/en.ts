@@ -271,6 +271,7 @@ export const en: Catalogue = {
     unitTaken: 'This unit code is already used.',
     unitFailed: 'The change could not be saved. Please try again.',
     unitTypes: { thon: 'Village (thôn)', ap: 'Hamlet (ấp)', ban: 'Village (bản)', buon: 'Village (buôn)', toDanPho: 'Residential group', khuPho: 'Quarter (khu phố)', commune: 'Commune' },
+    chartsTitle: 'By quarter, {year} (whole commune)',
     indicators: {
       newsPostsPerQuarter: 'News posts',
       conferencesHeld: 'Conferences, thematic sessions',

@@ -289,6 +289,7 @@ export const vi = {
     unitTaken: 'Mã đơn vị này đã được dùng.',
     unitFailed: 'Không cập nhật được. Hãy thử lại.',
     unitTypes: { thon: 'Thôn', ap: 'Ấp', ban: 'Bản', buon: 'Buôn', toDanPho: 'Tổ dân phố', khuPho: 'Khu phố', commune: 'Xã, phường' },
+    chartsTitle: 'Diễn biến theo quý năm {year} (toàn xã, phường)',
     indicators: {
       newsPostsPerQuarter: 'Tin, bài',
       conferencesHeld: 'Hội nghị, sinh hoạt chuyên đề',

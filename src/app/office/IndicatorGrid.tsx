@@ -1,6 +1,8 @@
 // Units × indicators for the chosen period. A cell behind its target is marked by a red
 // border and "!" (not by colour alone); its title says how many records it came from.
-import { isBehind, percentOf, type IndicatorCell, type IndicatorTable } from '../../domain/indicators/index.ts';
+import { useState } from 'preact/hooks';
+import { isBehind, percentOf, type IndicatorCell, type IndicatorTable, type RecordEntry, type UnitEntry } from '../../domain/indicators/index.ts';
+import { CellRecords } from './CellRecords.tsx';
 import { effectiveTarget, indicatorIds, indicatorsWithoutData, type IndicatorId, type Plan, type Target } from '../../domain/plan/index.ts';
 import { fill, formatNumber, text } from '../i18n/index.ts';
 
@@ -24,21 +26,30 @@ function valueText(id: IndicatorId, cell: IndicatorCell): string {
   return `${value.numerator}/${value.denominator}`;
 }
 
-function Cell(props: { id: IndicatorId; cell: IndicatorCell }) {
+function Cell(props: { id: IndicatorId; cell: IndicatorCell; onPick: (ids: string[]) => void }) {
   const behind = isBehind(props.cell.verdict);
   const value = props.cell.value;
   const count = value.kind === 'noData' ? 0 : value.recordIds.length;
   const records = fill(text.office.recordsBehind, { n: count });
   return (
     <td class={behind ? 'behind' : undefined} data-indicator={props.id} data-verdict={props.cell.verdict} title={behind ? `${text.office.behind} · ${records}` : records}>
-      {valueText(props.id, props.cell)}
+      {count > 0 ? (
+        <button class="cell-link" onClick={() => props.onPick(value.kind === 'noData' ? [] : value.recordIds)}>
+          {valueText(props.id, props.cell)}
+        </button>
+      ) : (
+        valueText(props.id, props.cell)
+      )}
       {behind && <span class="behind-mark" aria-label={text.office.behind}> !</span>}
     </td>
   );
 }
 
-export function IndicatorGrid(props: { table: IndicatorTable; plan: Plan; communeName: string }) {
+export function IndicatorGrid(props: { table: IndicatorTable; plan: Plan; communeName: string; records: RecordEntry[]; units: UnitEntry[] }) {
   const targets = new Map(props.plan.indicators.map((i) => [i.id, effectiveTarget(i)]));
+  const [picked, setPicked] = useState<{ title: string; ids: string[] } | null>(null);
+  const pick = (scope: string, id: IndicatorId) => (ids: string[]) => setPicked({ title: `${scope} · ${text.office.indicators[id]}`, ids });
+  const totalName = fill(text.office.communeTotal, { name: lowerFirst(props.communeName) });
   return (
     <>
       <div class="grid-scroll">
@@ -56,22 +67,23 @@ export function IndicatorGrid(props: { table: IndicatorTable; plan: Plan; commun
           </thead>
           <tbody>
             <tr class="total" data-unit-id="">
-              <th scope="row">{fill(text.office.communeTotal, { name: lowerFirst(props.communeName) })}</th>
+              <th scope="row">{totalName}</th>
               {shown.map((id) => (
-                <Cell key={id} id={id} cell={props.table.commune[id]} />
+                <Cell key={id} id={id} cell={props.table.commune[id]} onPick={pick(totalName, id)} />
               ))}
             </tr>
             {props.table.rows.map((row) => (
               <tr key={row.unit.id} data-unit-id={row.unit.id}>
                 <th scope="row">{row.unit.name}</th>
                 {shown.map((id) => (
-                  <Cell key={id} id={id} cell={row.cells[id]} />
+                  <Cell key={id} id={id} cell={row.cells[id]} onPick={pick(row.unit.name, id)} />
                 ))}
               </tr>
             ))}
           </tbody>
         </table>
       </div>
+      {picked && <CellRecords title={picked.title} ids={picked.ids} records={props.records} units={props.units} onClose={() => setPicked(null)} />}
       <p class="muted">{text.office.legend}</p>
       <p class="muted">
         {text.office.noDataTitle} {indicatorsWithoutData.map((id) => text.office.indicators[id]).join('; ')}.

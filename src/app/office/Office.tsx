@@ -14,6 +14,7 @@ import { ComingDates } from './ComingDates.tsx';
 import { IndicatorGrid } from './IndicatorGrid.tsx';
 import { officeHref, officePeriod } from './officeRoute.ts';
 import { PlanEditor } from './PlanEditor.tsx';
+import { QuarterCharts } from './QuarterCharts.tsx';
 import { ReportDownloads } from './ReportDownloads.tsx';
 import { ReviewPanel } from './ReviewPanel.tsx';
 import { usePlan } from './usePlan.ts';
@@ -23,10 +24,14 @@ import './office.css';
 
 const QUARTER_NUMERALS = ['I', 'II', 'III', 'IV'] as const;
 
-function useIndicators(year: number, compute: (records: RecordEntry[]) => IndicatorTable): IndicatorTable | undefined {
+function useYearRecords(year: number): RecordEntry[] | undefined {
   const { db } = useServices();
   const rows = useLive(() => watchYear(db, year), [db, year]);
-  return useMemo(() => rows && compute(rows.map((r) => ({ deleted: r.deleted, record: r.body }))), [rows, compute]);
+  return useMemo(() => rows?.map((r) => ({ deleted: r.deleted, record: r.body })), [rows]);
+}
+
+function useIndicators(records: RecordEntry[] | undefined, compute: (records: RecordEntry[]) => IndicatorTable): IndicatorTable | undefined {
+  return useMemo(() => records && compute(records), [records, compute]);
 }
 
 export function Office() {
@@ -42,12 +47,14 @@ export function Office() {
   const unitsState = useUnits();
   const units = unitsState.entries;
 
+  const yearRecords = useYearRecords(period.year);
+  const currentRecords = useYearRecords(current.year);
   const table = useIndicators(
-    period.year,
+    yearRecords,
     useMemo(() => (records: RecordEntry[]) => computeIndicators({ plan, units, records, period, asOf: today }), [plan, units, period.year, period.quarter, today]),
   );
   const thisQuarter = useIndicators(
-    current.year,
+    currentRecords,
     useMemo(() => (records: RecordEntry[]) => computeIndicators({ plan: currentPlan, units, records, period: current, asOf: today }), [currentPlan, units, current.quarter, today]),
   );
   const unitName = (id: string) => units.find((u) => u.id === id)?.name ?? id;
@@ -106,8 +113,15 @@ export function Office() {
           })}
         </div>
         <p class="muted">{fill(text.office.localNote, { date: formatDate(today) })}</p>
-        {table ? <IndicatorGrid table={table} plan={plan} communeName={session.user.communeName} /> : <p aria-busy="true">{text.office.loading}</p>}
+        {table ? <IndicatorGrid table={table} plan={plan} communeName={session.user.communeName} records={yearRecords ?? []} units={units} /> : <p aria-busy="true">{text.office.loading}</p>}
       </section>
+
+      {yearRecords && (
+        <section class="card" aria-labelledby="charts-title">
+          <h2 id="charts-title">{fill(text.office.chartsTitle, { year: period.year })}</h2>
+          <QuarterCharts plan={plan} units={units} records={yearRecords} year={period.year} asOf={today} />
+        </section>
+      )}
 
       <section class="card" aria-labelledby="review-title">
         <ReviewPanel period={periodKey(period)} units={units} />
