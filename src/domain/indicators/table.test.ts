@@ -162,4 +162,9 @@ describe('indicators of a quarter', () => {
     expect(next.commune.unitsReachedByPropaganda.value).toMatchObject({ numerator: 1, recordIds: ['s6'] });
     expect(dayInVietnam(new Date('2026-12-31T17:30:00Z'))).toBe('2027-01-01');
   });
+
+  it('does not call a quarter met before it has begun', () => {
+    const future = computeIndicators({ plan, units, records, period: { year: 2027, quarter: 2 }, asOf: '2027-01-02' });
+    expect(future.commune.newsPostsPerQuarter).toMatchObject({ value: { count: 0 }, verdict: 'behind' });
+  });
 });

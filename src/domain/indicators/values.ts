@@ -56,17 +56,20 @@ export function evaluate(value: IndicatorValue, target: Target | null, period: P
     if (period.quarter) return 'noTarget';
     return value.count >= target.min ? 'met' : short;
   }
-  // countPerQuarter: every quarter that has begun must reach the minimum.
+  // countPerQuarter: every quarter that has begun must reach the minimum; before any has
+  // begun there is nothing to judge yet, so it is behind rather than met.
   let verdict: Verdict = 'met';
+  let begun = 0;
   for (const q of quartersIn(period)) {
     const quarterPeriod = { year: q.year, quarter: q.quarter };
     if (periodDates(quarterPeriod).first > asOf) continue;
+    begun++;
     const count = value.byQuarter.find((b) => b.quarter === q.quarter && b.year === q.year)?.count ?? 0;
     if (count >= target.min) continue;
     if (periodOver(quarterPeriod, asOf)) return 'notMet';
     verdict = 'behind';
   }
-  return verdict;
+  return begun === 0 && target.min > 0 ? 'behind' : verdict;
 }
 
 /** The verdicts a dashboard marks as behind target. */
