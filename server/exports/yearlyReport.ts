@@ -31,6 +31,8 @@ export interface ReportSource {
   asOf: LocalDate;
   /** Review events of the commune (any period); the report shows what was accepted. */
   reviews?: ReviewEvent[];
+  /** Whether the records are all those received or only the accepted ones. */
+  basis?: 'all' | 'accepted';
 }
 
 export interface UnitReview {

@@ -180,7 +180,8 @@ export function yearlyReportDocument(report: YearlyReport): Document {
       `Thực hiện Kế hoạch số      /KH-UBND ngày      của Ủy ban nhân dân ${level} ${place} về triển khai công tác bình đẳng giới ` +
         `trên địa bàn ${level} năm ${report.year}, Ủy ban nhân dân ${level} báo cáo kết quả thực hiện như sau (số liệu tổng hợp từ ` +
         `${report.recordCount} bản ghi của các ${report.unitWord} và của ${level} trên ứng dụng Sổ tay Bình đẳng, tính đến ngày ${asOf}; ` +
-        `số liệu năm của ${acceptedUnits(report)} ${report.unitWord} đã được duyệt):`,
+        `số liệu năm của ${acceptedUnits(report)} ${report.unitWord} đã được duyệt` +
+        `${report.basis === 'accepted' ? '; chỉ tính số liệu đã được duyệt' : ''}):`,
     ),
     heading('I. CÔNG TÁC CHỈ ĐẠO, TRIỂN KHAI'),
     placeholder('Cán bộ bổ sung: các văn bản chỉ đạo, kế hoạch đã ban hành; việc kiện toàn Ban Vì sự tiến bộ của phụ nữ; phân công cán bộ phụ trách'),

@@ -5,6 +5,7 @@ import type { Context } from 'hono';
 import * as z from 'zod/mini';
 import { dayInVietnam } from '../../src/domain/index.ts';
 import { defaultPlan } from '../../src/domain/plan/index.ts';
+import { acceptedRecords } from '../../src/domain/review/accepted.ts';
 import { yearlyReportCsv } from '../exports/yearlyReportCsv.ts';
 import { yearlyReportDocx } from '../exports/yearlyReportDocx.ts';
 import { yearlyReportXlsx } from '../exports/yearlyReportXlsx.ts';
@@ -17,6 +18,8 @@ import type { Store } from '../store/store.ts';
 
 export const reportQuery = z.object({
   year: z.optional(z.pipe(z.string().check(z.regex(/^\d{4}$/)), z.transform(Number))),
+  /** "accepted": count only what the officer accepted (and the commune's own records). */
+  basis: z._default(z.enum(['all', 'accepted']), 'all'),
 });
 
 const formats = {
@@ -39,14 +42,18 @@ export function reportRoutes(deps: { store: Store; clock: () => Date }) {
     if (year < 2000 || year > 2100) return apiError(c, 400, 'invalid_query', [{ path: 'year', code: 'too_big' }]);
     const commune = await store.loadCommune(actor.communeId);
     if (!commune) return apiError(c, 404, 'not_found');
-    const records = await store.listCommuneRecords({ communeId: commune.id, from: `${year}-01-01`, to: `${year}-12-31` });
+    const received = await store.listCommuneRecords({ communeId: commune.id, from: `${year}-01-01`, to: `${year}-12-31` });
+    const reviews = await store.listReviewEvents({ communeId: commune.id });
+    const communeUnitIds = new Set(commune.units.filter((u) => u.type === 'commune').map((u) => u.id));
+    const basis = parsed.data.basis;
     const report = buildYearlyReport({
       commune,
       units: commune.units,
-      records,
+      records: basis === 'accepted' ? acceptedRecords(received, reviews, communeUnitIds) : received,
       plan: (await store.loadPlan(commune.id, year)) ?? defaultPlan(commune.id, year),
       asOf,
-      reviews: await store.listReviewEvents({ communeId: commune.id }),
+      reviews,
+      basis,
     });
     const body =
       format === 'docx' ? await yearlyReportDocx(report) : format === 'xlsx' ? await yearlyReportXlsx(report) : yearlyReportCsv(report);

@@ -55,7 +55,7 @@ beforeAll(async () => {
     for (const result of push.body.results) expect(result.status).toBe('applied');
   }
   server.setNow(new Date('2026-11-22T03:00:00Z'));
-  // Reviews: Tổ dân phố 1's year accepted; two quarters of Tổ dân phố 2 accepted.
+  // Reviews: Tổ dân phố 1's year accepted; Q1 and Q3 of Tổ dân phố 2 (its case is in Q2).
   const review = async (token: string, path: string, body: unknown) => {
     const response = await server.app.request(`/api/v1/reviews/${path}`, {
       method: 'POST',
@@ -66,7 +66,7 @@ beforeAll(async () => {
   };
   await review(tdp1.token, 'submit', { period: '2026' });
   await review(officer.token, 'decide', { unitId: 'tdp-1', period: '2026', action: 'accept' });
-  for (const period of ['2026-Q1', '2026-Q2']) {
+  for (const period of ['2026-Q1', '2026-Q3']) {
     await review(tdp2.token, 'submit', { period });
     await review(officer.token, 'decide', { unitId: 'tdp-2', period, action: 'accept' });
   }
@@ -143,6 +143,20 @@ describe('the Word report', () => {
 
   it('never carries a violence case’s notes', () => {
     expect(xml).not.toContain('GHI-CHU-NHAY-CAM');
+  });
+});
+
+describe('the report from accepted data only', () => {
+  it('counts the accepted periods and the commune’s own records, and says so', async () => {
+    const file = await download('docx', officerToken, 'year=2026&basis=accepted');
+    expect(file.status).toBe(200);
+    const xml = await (await JSZip.loadAsync(file.bytes)).file('word/document.xml')!.async('string');
+    expect(xml).toContain('chỉ tính số liệu đã được duyệt');
+    // Tổ dân phố 1's year (2 sessions) and the ward's 5 posts; Tổ dân phố 2's case is in Q2, not accepted.
+    expect(xml).toContain('tổng hợp từ 7 bản ghi');
+    expect(xml).toContain('ứng dụng không ghi nhận vụ việc bạo lực gia đình');
+    expect(xml).toContain('thu hút 67 lượt người tham dự');
+    expect((await download('csv', officerToken, 'year=2026&basis=some')).status).toBe(400);
   });
 });
 

@@ -272,6 +272,7 @@ export const en: Catalogue = {
     unitFailed: 'The change could not be saved. Please try again.',
     unitTypes: { thon: 'Village (thôn)', ap: 'Hamlet (ấp)', ban: 'Village (bản)', buon: 'Village (buôn)', toDanPho: 'Residential group', khuPho: 'Quarter (khu phố)', commune: 'Commune' },
     chartsTitle: 'By quarter, {year} (whole commune)',
+    acceptedOnly: 'Count only the units’ accepted data (the commune office’s own records always count)',
     indicators: {
       newsPostsPerQuarter: 'News posts',
       conferencesHeld: 'Conferences, thematic sessions',

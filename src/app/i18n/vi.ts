@@ -290,6 +290,7 @@ export const vi = {
     unitFailed: 'Không cập nhật được. Hãy thử lại.',
     unitTypes: { thon: 'Thôn', ap: 'Ấp', ban: 'Bản', buon: 'Buôn', toDanPho: 'Tổ dân phố', khuPho: 'Khu phố', commune: 'Xã, phường' },
     chartsTitle: 'Diễn biến theo quý năm {year} (toàn xã, phường)',
+    acceptedOnly: 'Chỉ tính số liệu các đơn vị đã được duyệt (số liệu của cơ quan xã, phường luôn được tính)',
     indicators: {
       newsPostsPerQuarter: 'Tin, bài',
       conferencesHeld: 'Hội nghị, sinh hoạt chuyên đề',

@@ -16,13 +16,14 @@ export function ReportDownloads(props: { year: number }) {
   const online = useConnection();
   const [busy, setBusy] = useState<string | null>(null);
   const [failed, setFailed] = useState(false);
+  const [acceptedOnly, setAcceptedOnly] = useState(false);
 
   async function download(format: string): Promise<void> {
     setBusy(format);
     setFailed(false);
     try {
       const token = (await device.session())?.token;
-      const response = await fetch(`/api/v1/reports/yearly.${format}?year=${props.year}`, {
+      const response = await fetch(`/api/v1/reports/yearly.${format}?year=${props.year}${acceptedOnly ? '&basis=accepted' : ''}`, {
         headers: token ? { Authorization: `Bearer ${token}` } : {},
       });
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
@@ -50,6 +51,10 @@ export function ReportDownloads(props: { year: number }) {
           {text.office.downloadFailed}
         </p>
       )}
+      <label class="choice">
+        <input type="checkbox" checked={acceptedOnly} onChange={(e) => setAcceptedOnly((e.target as HTMLInputElement).checked)} />
+        {text.office.acceptedOnly}
+      </label>
       <div class="actions">
         {formats.map(({ format, label }) => (
           <button key={format} class={format === 'docx' ? 'primary' : 'secondary'} disabled={!online || busy !== null} onClick={() => void download(format)}>

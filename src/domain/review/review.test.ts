@@ -22,3 +22,26 @@ describe('review of a period', () => {
     expect(result.error?.issues.map((i) => i.path.join('.'))).toEqual(['comment']);
   });
 });
+
+describe('accepted records', () => {
+  it('keeps the commune’s own records and those of accepted quarters or years only', async () => {
+    const { acceptedRecords } = await import('./accepted.ts');
+    const entry = (id: string, unitId: string, date: string) => ({
+      deleted: false,
+      record: { kind: 'newsPost' as const, id, unitId, reporterId: 'r', date, channel: 'communePortal' as const, title: 'Tin' },
+    });
+    const decided = (unitId: string, period: string, seq: number, action: ReviewEvent['action']): ReviewEvent => ({
+      id: `${unitId}${period}${seq}`, unitId, period, seq, action, comment: null, userId: 'u', at: '2026-10-01T00:00:00Z',
+    });
+    const kept = acceptedRecords(
+      [entry('own', 'x', '2026-02-01'), entry('q3', 'a', '2026-08-01'), entry('q2', 'a', '2026-05-01'), entry('year', 'b', '2026-05-01'), entry('back', 'c', '2026-08-01')],
+      [
+        decided('a', '2026-Q3', 1, 'submit'), decided('a', '2026-Q3', 2, 'accept'),
+        decided('b', '2026', 1, 'submit'), decided('b', '2026', 2, 'accept'),
+        decided('c', '2026-Q3', 1, 'submit'), decided('c', '2026-Q3', 2, 'return'),
+      ],
+      new Set(['x']),
+    );
+    expect(kept.map((e) => e.record?.id)).toEqual(['own', 'q3', 'year']);
+  });
+});
