@@ -4,9 +4,13 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { apiError } from './http/errors.ts';
 import { deviceRoutes } from './routes/devices.ts';
+import { planRoutes } from './routes/plans.ts';
+import { reportRoutes } from './routes/reports.ts';
+import { reviewRoutes } from './routes/reviews.ts';
 import { sessionRoutes } from './routes/sessions.ts';
 import { staticRoutes } from './routes/static.ts';
 import { syncRoutes } from './routes/sync.ts';
+import { unitRoutes } from './routes/units.ts';
 import type { Store } from './store/store.ts';
 
 export interface AppSettings {
@@ -37,6 +41,10 @@ export function createApp(deps: AppDeps) {
     .route('/', sessionRoutes(deps))
     .route('/', syncRoutes(deps))
     .route('/', deviceRoutes(deps))
+    .route('/', reportRoutes(deps))
+    .route('/', planRoutes(deps))
+    .route('/', unitRoutes(deps))
+    .route('/', reviewRoutes(deps))
     .all('*', (c) => apiError(c, 404, 'not_found'));
 
   const app = new Hono().route('/api/v1', api).all('/api/*', (c) => apiError(c, 404, 'not_found'));

@@ -11,12 +11,14 @@ export const errorMessages = {
   invalid_query: 'Tham số truy vấn không hợp lệ.',
   body_too_large: 'Dữ liệu gửi lên quá lớn.',
   unauthorized: 'Phiên đăng nhập không hợp lệ. Vui lòng đăng nhập lại.',
+  forbidden: 'Tài khoản này không có quyền thực hiện thao tác này.',
   bad_credentials: 'Tên đăng nhập hoặc mã PIN không đúng.',
   device_mismatch: 'Mã thiết bị không khớp với phiên đăng nhập.',
   change_id_reused: 'Mã thay đổi đã được dùng cho một nội dung khác.',
   not_found: 'Không tìm thấy địa chỉ này.',
-  forbidden: 'Tài khoản này không có quyền xem nội dung này.',
   internal: 'Máy chủ gặp lỗi. Vui lòng thử lại sau.',
+  unit_exists: 'Mã đơn vị này đã được dùng.',
+  review_state: 'Kỳ báo cáo này không ở trạng thái cho phép thao tác này.',
 } as const;
 
 export type ErrorCode = keyof typeof errorMessages;

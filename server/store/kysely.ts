@@ -6,6 +6,9 @@ import type { Engine } from './engine.ts';
 import { migrateToLatest } from './migrations.ts';
 import { devicesWithGaps } from './devices.ts';
 import { pullRecords, pushChanges } from './records.ts';
+import * as reports from './reports.ts';
+import * as reviews from './reviews.ts';
+import * as units from './units.ts';
 import type { Database } from './schema.ts';
 import type { Store } from './store.ts';
 
@@ -23,6 +26,16 @@ export function kyselyStore(db: Kysely<Database>, engine: Engine): Store {
     push: (input) => pushChanges(db, traits, input),
     pull: (input) => pullRecords(db, input),
     devicesWithGaps: (communeId) => devicesWithGaps(db, communeId),
+    loadCommune: (communeId) => reports.loadCommune(db, communeId),
+    listCommuneRecords: (input) => reports.listCommuneRecords(db, input),
+    loadPlan: (communeId, year) => reports.loadPlan(db, communeId, year),
+    savePlan: (input) => reports.savePlan(db, input),
+    listUnits: (communeId) => units.listUnits(db, communeId),
+    addUnit: (communeId, unit) => units.addUnit(db, communeId, unit),
+    changeUnit: (unitId, change) => units.changeUnit(db, unitId, change),
+    retireUnit: (unitId, mergedInto) => units.retireUnit(db, unitId, mergedInto),
+    listReviewEvents: (scope) => reviews.listReviewEvents(db, scope),
+    addReviewEvent: (communeId, event) => reviews.addReviewEvent(db, communeId, event),
     close: () => db.destroy(),
   };
 }

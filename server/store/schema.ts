@@ -15,6 +15,8 @@ export interface UnitTable {
   type: string;
   households: number;
   retired: Generated<number>;
+  /** Migration 0002: the unit this one was merged into, when retired by a merge. */
+  merged_into?: string | null;
 }
 
 export interface UserTable {
@@ -87,6 +89,29 @@ export interface RecordVersionTable {
   received_at: string;
 }
 
+/** Migration 0002: a commune's plan of a year, edited by its officer. */
+export interface PlanTable {
+  commune_id: string;
+  year: number;
+  /** The Plan (src/domain/plan) as JSON. */
+  body: string;
+  updated_at: string;
+  updated_by: string;
+}
+
+/** Migration 0002: review of a unit's period, one row per event. */
+export interface ReviewEventTable {
+  id: string;
+  commune_id: string;
+  unit_id: string;
+  period: string;
+  seq: number;
+  action: string;
+  comment: string | null;
+  user_id: string;
+  at: string;
+}
+
 export interface Database {
   communes: CommuneTable;
   units: UnitTable;
@@ -97,4 +122,6 @@ export interface Database {
   device_missing_seqs: DeviceMissingSeqTable;
   counters: CounterTable;
   record_versions: RecordVersionTable;
+  plans: PlanTable;
+  review_events: ReviewEventTable;
 }

@@ -3,6 +3,11 @@
 import type { DeviceGap } from './devices.ts';
 import type { Change, PullResponse, PushResponse, Role, SignedInUser, Unit } from '../../src/domain/index.ts';
 import type { Engine } from './engine.ts';
+import type { RecordEntry } from '../../src/domain/indicators/index.ts';
+import type { Plan } from '../../src/domain/plan/index.ts';
+import type { NewUnit, SetupUnit, UnitChange } from '../../src/domain/setup/units.ts';
+import type { ReviewEvent } from '../../src/domain/review/review.ts';
+import type { CommuneWithUnits } from './reports.ts';
 
 /** Who is acting: the signed-in user on one device. */
 export interface Actor {
@@ -67,6 +72,26 @@ export interface Store {
   pull(input: PullInput): Promise<PullResponse>;
   /** The commune's devices with missing change numbers. */
   devicesWithGaps(communeId: string): Promise<DeviceGap[]>;
+
+  /** A commune with all its units, retired ones included (reports). */
+  loadCommune(communeId: string): Promise<CommuneWithUnits | undefined>;
+  /** The commune's live records dated from `from` to `to`, both included (reports). */
+  listCommuneRecords(input: { communeId: string; from: string; to: string }): Promise<RecordEntry[]>;
+  /** The plan the commune's officer saved for a year; undefined when the defaults apply. */
+  loadPlan(communeId: string, year: number): Promise<Plan | undefined>;
+  savePlan(input: { plan: Plan; userId: string; now: string }): Promise<void>;
+
+  /** The commune's units for its officer's setup screen, retired ones included. */
+  listUnits(communeId: string): Promise<SetupUnit[]>;
+  /** False when the id is already taken. */
+  addUnit(communeId: string, unit: NewUnit): Promise<boolean>;
+  changeUnit(unitId: string, change: UnitChange): Promise<void>;
+  /** Retires a unit; with `mergedInto`, its records count for that unit from then on. */
+  retireUnit(unitId: string, mergedInto: string | null): Promise<void>;
+
+  /** Review events of a commune (optionally one unit, one period), oldest first. */
+  listReviewEvents(scope: { communeId: string; unitId?: string; period?: string }): Promise<ReviewEvent[]>;
+  addReviewEvent(communeId: string, event: ReviewEvent): Promise<void>;
 
   close(): Promise<void>;
 }

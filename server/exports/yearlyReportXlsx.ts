@@ -1,0 +1,93 @@
+// The report's data as an Excel workbook: the indicators by unit and quarter, then one sheet
+// per checklist with Vietnamese headers. A violence case's free-text notes are never written.
+import ExcelJS from 'exceljs';
+import type { NewsPost, PropagandaSession, ViolenceCase } from '../../src/domain/index.ts';
+import { indicatorHeaders, indicatorRows } from './indicatorRows.ts';
+import { optionLabels, slashDate } from './labels.ts';
+import type { YearlyReport } from './yearlyReport.ts';
+
+type Cell = string | number;
+
+function addSheet(workbook: ExcelJS.Workbook, name: string, headers: string[], rows: Cell[][], widths: number[]): void {
+  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.addRow(headers).font = { bold: true };
+  for (const row of rows) sheet.addRow(row);
+  sheet.columns.forEach((column, i) => {
+    column.width = widths[i] ?? 14;
+    column.alignment = { wrapText: true, vertical: 'top' };
+  });
+}
+
+const yesNo = (value: boolean) => (value ? 'Có' : 'Không');
+const list = <K extends string>(labels: Record<K, string>, keys: readonly K[]) => keys.map((k) => labels[k]).join('; ');
+
+export async function yearlyReportXlsx(report: YearlyReport): Promise<Buffer> {
+  const unitName = new Map(report.units.map((u) => [u.id, u.name]));
+  const ofYear = report.records
+    .filter((e) => !e.deleted && e.record && e.record.date.startsWith(`${report.year}-`))
+    .map((e) => e.record!)
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const sessions = ofYear.filter((r): r is PropagandaSession => r.kind === 'propagandaSession');
+  const posts = ofYear.filter((r): r is NewsPost => r.kind === 'newsPost');
+  const cases = ofYear.filter((r): r is ViolenceCase => r.kind === 'violenceCase');
+  const unit = (id: string) => unitName.get(id) ?? id;
+
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Sổ tay Bình đẳng';
+  addSheet(workbook, 'Chỉ tiêu', indicatorHeaders, indicatorRows(report), [24, 48, 22, 10, 10, 10, 10, 10, 16]);
+  addSheet(
+    workbook,
+    'Tuyên truyền',
+    ['Ngày', 'Đơn vị', 'Hình thức', 'Nội dung', 'Nam', 'Nữ', 'Số hộ', 'Ngôn ngữ', 'Ghi chú'],
+    sessions.map((s) => [
+      slashDate(s.date),
+      unit(s.unitId),
+      optionLabels.form[s.form],
+      list(optionLabels.topics, s.topics),
+      s.menCount,
+      s.womenCount,
+      s.householdsReached,
+      s.language === 'minority' ? (s.minorityLanguage ?? optionLabels.language.minority) : optionLabels.language.vi,
+      s.note ?? '',
+    ]),
+    [12, 20, 22, 36, 8, 8, 8, 16, 30],
+  );
+  addSheet(
+    workbook,
+    'Tin, bài',
+    ['Ngày', 'Đơn vị', 'Kênh đăng', 'Tiêu đề', 'Đường dẫn', 'Ghi chú'],
+    posts.map((p) => [slashDate(p.date), unit(p.unitId), optionLabels.channel[p.channel], p.title, p.link ?? '', p.note ?? '']),
+    [12, 20, 28, 48, 36, 30],
+  );
+  addSheet(
+    workbook,
+    'Vụ việc',
+    [
+      'Mã vụ việc', 'Ngày phát hiện', 'Đơn vị', 'Người báo tin', 'Hành vi bạo lực', 'Giới tính nạn nhân', 'Độ tuổi nạn nhân',
+      'Giới tính người gây bạo lực', 'Quan hệ với nạn nhân', 'Nạn nhân cần hỗ trợ', 'Dịch vụ hỗ trợ đã tiếp cận', 'Biện pháp đã áp dụng',
+      'Người gây bạo lực được tư vấn', 'Chuyển Công an', 'Tình trạng', 'Ngày can thiệp', 'Ngày kết thúc',
+    ],
+    // Only listed fields: the case's free-text notes stay out of every export.
+    cases.map((c) => [
+      c.caseCode,
+      slashDate(c.date),
+      unit(c.unitId),
+      optionLabels.reportedBy[c.reportedBy],
+      list(optionLabels.acts, c.acts),
+      optionLabels.sex[c.victimSex],
+      optionLabels.ageBand[c.victimAgeBand],
+      optionLabels.sex[c.perpetratorSex],
+      optionLabels.relation[c.perpetratorRelation],
+      yesNo(c.victimNeedsSupport),
+      list(optionLabels.support, c.supportServices),
+      list(optionLabels.measures, c.measures),
+      yesNo(c.perpetratorCounselled),
+      yesNo(c.referredToPolice),
+      optionLabels.status[c.status],
+      c.statusDates.intervening ? slashDate(c.statusDates.intervening) : '',
+      c.statusDates.closed ? slashDate(c.statusDates.closed) : '',
+    ]),
+    [14, 12, 20, 18, 24, 10, 14, 10, 16, 10, 24, 28, 10, 10, 14, 12, 12],
+  );
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

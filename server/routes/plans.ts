@@ -1,0 +1,54 @@
+// The commune's plan of a year: anyone of the commune reads it (the defaults of the seeds
+// until the officer saves one); only the commune officer changes it.
+import { Hono } from 'hono';
+import type { Context } from 'hono';
+import { defaultPlan, plan as planSchema } from '../../src/domain/plan/index.ts';
+import type { Plan } from '../../src/domain/plan/index.ts';
+import { requireActor } from '../http/auth.ts';
+import type { AuthEnv } from '../http/auth.ts';
+import { apiError } from '../http/errors.ts';
+import type { FieldError } from '../http/errors.ts';
+import { parseJsonBody } from '../http/validate.ts';
+import type { Store } from '../store/store.ts';
+
+export interface PlanResponse {
+  plan: Plan;
+  /** False while the seeds' defaults apply. */
+  saved: boolean;
+}
+
+function yearOf(c: Context): number | undefined {
+  const raw = c.req.param('year') ?? '';
+  const year = /^\d{4}$/.test(raw) ? Number(raw) : NaN;
+  return year >= 2000 && year <= 2100 ? year : undefined;
+}
+
+export function planRoutes(deps: { store: Store; clock: () => Date }) {
+  const { store, clock } = deps;
+  return new Hono<AuthEnv>()
+    .use('/plans/*', requireActor(store))
+    .get('/plans/:year', async (c) => {
+      const year = yearOf(c);
+      if (year === undefined) return apiError(c, 400, 'invalid_query', [{ path: 'year', code: 'invalid_format' }]);
+      const actor = c.get('actor');
+      if (actor.role === 'province') return apiError(c, 403, 'forbidden');
+      const stored = await store.loadPlan(actor.communeId, year);
+      const response: PlanResponse = { plan: stored ?? defaultPlan(actor.communeId, year), saved: stored !== undefined };
+      return c.json(response, 200);
+    })
+    .put('/plans/:year', async (c) => {
+      const actor = c.get('actor');
+      if (actor.role !== 'communeOfficer') return apiError(c, 403, 'forbidden');
+      const year = yearOf(c);
+      if (year === undefined) return apiError(c, 400, 'invalid_query', [{ path: 'year', code: 'invalid_format' }]);
+      const parsed = await parseJsonBody(c, planSchema);
+      if (!parsed.ok) return parsed.response;
+      const mismatches: FieldError[] = [];
+      if (parsed.data.year !== year) mismatches.push({ path: 'year', code: 'mismatch' });
+      if (parsed.data.communeId !== actor.communeId) mismatches.push({ path: 'communeId', code: 'mismatch' });
+      if (mismatches.length > 0) return apiError(c, 400, 'invalid_body', mismatches);
+      await store.savePlan({ plan: parsed.data, userId: actor.userId, now: clock().toISOString() });
+      const response: PlanResponse = { plan: parsed.data, saved: true };
+      return c.json(response, 200);
+    });
+}

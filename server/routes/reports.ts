@@ -1,0 +1,73 @@
+// The commune's yearly report for its officer: Word, Excel or CSV, generated from the records
+// the server holds. A village head gets 403; no token, 401.
+import { Hono } from 'hono';
+import type { Context } from 'hono';
+import * as z from 'zod/mini';
+import { dayInVietnam } from '../../src/domain/index.ts';
+import { defaultPlan } from '../../src/domain/plan/index.ts';
+import { acceptedRecords } from '../../src/domain/review/accepted.ts';
+import { yearlyReportCsv } from '../exports/yearlyReportCsv.ts';
+import { yearlyReportDocx } from '../exports/yearlyReportDocx.ts';
+import { yearlyReportXlsx } from '../exports/yearlyReportXlsx.ts';
+import { buildYearlyReport } from '../exports/yearlyReport.ts';
+import { requireActor } from '../http/auth.ts';
+import type { AuthEnv } from '../http/auth.ts';
+import { apiError } from '../http/errors.ts';
+import { parseQuery } from '../http/validate.ts';
+import type { Store } from '../store/store.ts';
+
+export const reportQuery = z.object({
+  year: z.optional(z.pipe(z.string().check(z.regex(/^\d{4}$/)), z.transform(Number))),
+  /** "accepted": count only what the officer accepted (and the commune's own records). */
+  basis: z._default(z.enum(['all', 'accepted']), 'all'),
+});
+
+const formats = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  csv: 'text/csv; charset=utf-8',
+} as const;
+type Format = keyof typeof formats;
+
+export function reportRoutes(deps: { store: Store; clock: () => Date }) {
+  const { store, clock } = deps;
+
+  async function yearly(c: Context<AuthEnv>, format: Format): Promise<Response> {
+    const actor = c.get('actor');
+    if (actor.role !== 'communeOfficer') return apiError(c, 403, 'forbidden');
+    const parsed = parseQuery(c, reportQuery);
+    if (!parsed.ok) return parsed.response;
+    const asOf = dayInVietnam(clock());
+    const year = parsed.data.year ?? Number(asOf.slice(0, 4));
+    if (year < 2000 || year > 2100) return apiError(c, 400, 'invalid_query', [{ path: 'year', code: 'too_big' }]);
+    const commune = await store.loadCommune(actor.communeId);
+    if (!commune) return apiError(c, 404, 'not_found');
+    const received = await store.listCommuneRecords({ communeId: commune.id, from: `${year}-01-01`, to: `${year}-12-31` });
+    const reviews = await store.listReviewEvents({ communeId: commune.id });
+    const communeUnitIds = new Set(commune.units.filter((u) => u.type === 'commune').map((u) => u.id));
+    const basis = parsed.data.basis;
+    const report = buildYearlyReport({
+      commune,
+      units: commune.units,
+      records: basis === 'accepted' ? acceptedRecords(received, reviews, communeUnitIds) : received,
+      plan: (await store.loadPlan(commune.id, year)) ?? defaultPlan(commune.id, year),
+      asOf,
+      reviews,
+      basis,
+    });
+    const body =
+      format === 'docx' ? await yearlyReportDocx(report) : format === 'xlsx' ? await yearlyReportXlsx(report) : yearlyReportCsv(report);
+    const name = `bao-cao-binh-dang-gioi-${year}.${format}`;
+    return c.body(typeof body === 'string' ? body : new Uint8Array(body), 200, {
+      'Content-Type': formats[format],
+      'Content-Disposition': `attachment; filename="${name}"`,
+      'Cache-Control': 'no-store',
+    });
+  }
+
+  return new Hono<AuthEnv>()
+    .use('/reports/*', requireActor(store))
+    .get('/reports/yearly.docx', (c) => yearly(c, 'docx'))
+    .get('/reports/yearly.xlsx', (c) => yearly(c, 'xlsx'))
+    .get('/reports/yearly.csv', (c) => yearly(c, 'csv'));
+}

@@ -1,0 +1,65 @@
+// Review of a unit's period: a village head submits their unit's quarter or year; the commune
+// officer accepts it or sends it back with a comment; both read the history.
+import { randomUUID } from 'node:crypto';
+import { Hono } from 'hono';
+import * as z from 'zod/mini';
+import { allowed, decisionRequest, reviewKey, reviewPeriod, reviewStatuses, submitRequest, type ReviewEvent } from '../../src/domain/review/review.ts';
+import { requireActor } from '../http/auth.ts';
+import type { AuthEnv } from '../http/auth.ts';
+import { apiError } from '../http/errors.ts';
+import { parseJsonBody, parseQuery } from '../http/validate.ts';
+import type { Store } from '../store/store.ts';
+
+const listQuery = z.object({ period: z.optional(reviewPeriod) });
+
+export function reviewRoutes(deps: { store: Store; clock: () => Date }) {
+  const { store, clock } = deps;
+
+  /** The current status and the next seq of a (unit, period). */
+  async function historyOf(communeId: string, unitId: string, period: string) {
+    const events = await store.listReviewEvents({ communeId, unitId, period });
+    return { status: reviewStatuses(events).get(reviewKey(unitId, period))?.status, nextSeq: events.length + 1 };
+  }
+
+  return new Hono<AuthEnv>()
+    .use('/reviews', requireActor(store))
+    .use('/reviews/*', requireActor(store))
+    .get('/reviews', async (c) => {
+      const parsed = parseQuery(c, listQuery);
+      if (!parsed.ok) return parsed.response;
+      const actor = c.get('actor');
+      if (actor.role !== 'villageHead' && actor.role !== 'communeOfficer') return apiError(c, 403, 'forbidden');
+      const unitId = actor.role === 'villageHead' ? actor.unitId : undefined;
+      return c.json({ events: await store.listReviewEvents({ communeId: actor.communeId, unitId, period: parsed.data.period }) }, 200);
+    })
+    .post('/reviews/submit', async (c) => {
+      const actor = c.get('actor');
+      if (actor.role !== 'villageHead') return apiError(c, 403, 'forbidden');
+      const parsed = await parseJsonBody(c, submitRequest);
+      if (!parsed.ok) return parsed.response;
+      const { period, note } = parsed.data;
+      const history = await historyOf(actor.communeId, actor.unitId, period);
+      if (!allowed(history.status, 'submit')) {
+        return apiError(c, 409, 'review_state', [{ path: 'period', code: 'alreadySubmitted' }]);
+      }
+      const event: ReviewEvent = { id: randomUUID(), unitId: actor.unitId, period, seq: history.nextSeq, action: 'submit', comment: note || null, userId: actor.userId, at: clock().toISOString() };
+      await store.addReviewEvent(actor.communeId, event);
+      return c.json({ event }, 201);
+    })
+    .post('/reviews/decide', async (c) => {
+      const actor = c.get('actor');
+      if (actor.role !== 'communeOfficer') return apiError(c, 403, 'forbidden');
+      const parsed = await parseJsonBody(c, decisionRequest);
+      if (!parsed.ok) return parsed.response;
+      const { unitId, period, action, comment } = parsed.data;
+      const units = await store.listUnits(actor.communeId);
+      if (!units.some((u) => u.id === unitId)) return apiError(c, 400, 'invalid_body', [{ path: 'unitId', code: 'invalid_value' }]);
+      const history = await historyOf(actor.communeId, unitId, period);
+      if (!allowed(history.status, action)) {
+        return apiError(c, 409, 'review_state', [{ path: 'period', code: 'notSubmitted' }]);
+      }
+      const event: ReviewEvent = { id: randomUUID(), unitId, period, seq: history.nextSeq, action, comment: comment || null, userId: actor.userId, at: clock().toISOString() };
+      await store.addReviewEvent(actor.communeId, event);
+      return c.json({ event }, 201);
+    });
+}

@@ -1,0 +1,63 @@
+// The commune's village units, set up by its officer: list, add, change (name, type,
+// households), retire, merge into another. Deny by default: only the commune officer.
+import { Hono } from 'hono';
+import type { Context } from 'hono';
+import { newUnit, unitChange, unitMerge, type SetupUnit } from '../../src/domain/setup/units.ts';
+import { requireActor } from '../http/auth.ts';
+import type { AuthEnv } from '../http/auth.ts';
+import { apiError } from '../http/errors.ts';
+import { parseJsonBody } from '../http/validate.ts';
+import type { Store } from '../store/store.ts';
+
+export function unitRoutes(deps: { store: Store }) {
+  const { store } = deps;
+
+  /** The active village unit named in the path, within the officer's commune. */
+  async function target(c: Context<AuthEnv>): Promise<{ unit: SetupUnit; units: SetupUnit[] } | Response> {
+    const units = await store.listUnits(c.get('actor').communeId);
+    const unit = units.find((u) => u.id === c.req.param('id'));
+    if (!unit || unit.type === 'commune') return apiError(c, 404, 'not_found');
+    if (unit.retired) return apiError(c, 400, 'invalid_body', [{ path: 'id', code: 'retired' }]);
+    return { unit, units };
+  }
+
+  return new Hono<AuthEnv>()
+    .use('/units', requireActor(store))
+    .use('/units/*', requireActor(store))
+    .use('/units', async (c, next) => (c.get('actor').role === 'communeOfficer' ? next() : apiError(c, 403, 'forbidden')))
+    .use('/units/*', async (c, next) => (c.get('actor').role === 'communeOfficer' ? next() : apiError(c, 403, 'forbidden')))
+    .get('/units', async (c) => c.json({ units: await store.listUnits(c.get('actor').communeId) }, 200))
+    .post('/units', async (c) => {
+      const parsed = await parseJsonBody(c, newUnit);
+      if (!parsed.ok) return parsed.response;
+      const added = await store.addUnit(c.get('actor').communeId, parsed.data);
+      if (!added) return apiError(c, 409, 'unit_exists', [{ path: 'id', code: 'taken' }]);
+      return c.json({ units: await store.listUnits(c.get('actor').communeId) }, 201);
+    })
+    .patch('/units/:id', async (c) => {
+      const found = await target(c);
+      if (found instanceof Response) return found;
+      const parsed = await parseJsonBody(c, unitChange);
+      if (!parsed.ok) return parsed.response;
+      await store.changeUnit(found.unit.id, parsed.data);
+      return c.json({ units: await store.listUnits(c.get('actor').communeId) }, 200);
+    })
+    .post('/units/:id/retire', async (c) => {
+      const found = await target(c);
+      if (found instanceof Response) return found;
+      await store.retireUnit(found.unit.id, null);
+      return c.json({ units: await store.listUnits(c.get('actor').communeId) }, 200);
+    })
+    .post('/units/:id/merge', async (c) => {
+      const found = await target(c);
+      if (found instanceof Response) return found;
+      const parsed = await parseJsonBody(c, unitMerge);
+      if (!parsed.ok) return parsed.response;
+      const into = found.units.find((u) => u.id === parsed.data.into);
+      if (!into || into.type === 'commune' || into.retired || into.id === found.unit.id) {
+        return apiError(c, 400, 'invalid_body', [{ path: 'into', code: 'invalid_value' }]);
+      }
+      await store.retireUnit(found.unit.id, into.id);
+      return c.json({ units: await store.listUnits(c.get('actor').communeId) }, 200);
+    });
+}

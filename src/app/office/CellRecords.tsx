@@ -1,0 +1,44 @@
+// The records behind one figure of the table: every value can be traced to what was recorded.
+// A violence case shows its code and status only, never its notes.
+import type { RecordEntry, UnitEntry } from '../../domain/indicators/index.ts';
+import type { ChecklistRecord } from '../../domain/index.ts';
+import { fill, formatDate, text } from '../i18n/index.ts';
+import { routeHref } from '../router.ts';
+
+function summary(record: ChecklistRecord): string {
+  switch (record.kind) {
+    case 'propagandaSession':
+      return `${text.options.form[record.form]} · ${record.womenCount + record.menCount}`;
+    case 'newsPost':
+      return record.title;
+    case 'violenceCase':
+      return `${record.caseCode} · ${text.options.status[record.status]}`;
+  }
+}
+
+export function CellRecords(props: { title: string; ids: string[]; records: RecordEntry[]; units: UnitEntry[]; onClose: () => void }) {
+  const wanted = new Set(props.ids);
+  const found = props.records.flatMap((e) => (e.record && !e.deleted && wanted.has(e.record.id) ? [e.record] : []));
+  found.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const unitName = (id: string) => props.units.find((u) => u.id === id)?.name ?? id;
+  return (
+    <section class="cell-records" aria-label={props.title}>
+      <header class="top">
+        <strong>{props.title}</strong>
+        <button class="link" onClick={props.onClose}>
+          {text.form.back}
+        </button>
+      </header>
+      <p class="muted">{fill(text.office.recordsBehind, { n: found.length })}</p>
+      <ul>
+        {found.map((r) => (
+          <li key={r.id} data-cell-record={r.id}>
+            <a href={routeHref({ screen: 'record', id: r.id })}>
+              {formatDate(r.date)} · {text.kinds[r.kind]} · {unitName(r.unitId)} · {summary(r)}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

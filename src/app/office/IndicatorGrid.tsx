@@ -1,0 +1,93 @@
+// Units × indicators for the chosen period. A cell behind its target is marked by a red
+// border and "!" (not by colour alone); its title says how many records it came from.
+import { useState } from 'preact/hooks';
+import { isBehind, percentOf, type IndicatorCell, type IndicatorTable, type RecordEntry, type UnitEntry } from '../../domain/indicators/index.ts';
+import { CellRecords } from './CellRecords.tsx';
+import { effectiveTarget, indicatorIds, indicatorsWithoutData, type IndicatorId, type Plan, type Target } from '../../domain/plan/index.ts';
+import { fill, formatNumber, text } from '../i18n/index.ts';
+
+/** "Phường Nam Gia Nghĩa" reads "phường Nam Gia Nghĩa" inside a phrase. */
+const lowerFirst = (name: string) => name.charAt(0).toLowerCase() + name.slice(1);
+
+const shown = indicatorIds.filter((id) => !indicatorsWithoutData.includes(id));
+
+function targetLabel(target: Target | null): string {
+  if (!target) return '';
+  const template = target.kind === 'percent' ? text.office.percent : target.kind === 'countPerQuarter' ? text.office.perQuarter : text.office.perYear;
+  return fill(text.office.planTarget, { target: fill(template, { n: target.min }) });
+}
+
+function valueText(id: IndicatorId, cell: IndicatorCell): string {
+  const value = cell.value;
+  if (value.kind === 'noData') return '';
+  if (value.kind === 'count') return String(value.count);
+  if (value.denominator === 0) return '—';
+  if (id === 'householdsReached') return `${formatNumber(percentOf(value) ?? 0)}%`;
+  return `${value.numerator}/${value.denominator}`;
+}
+
+function Cell(props: { id: IndicatorId; cell: IndicatorCell; onPick: (ids: string[]) => void }) {
+  const behind = isBehind(props.cell.verdict);
+  const value = props.cell.value;
+  const count = value.kind === 'noData' ? 0 : value.recordIds.length;
+  const records = fill(text.office.recordsBehind, { n: count });
+  return (
+    <td class={behind ? 'behind' : undefined} data-indicator={props.id} data-verdict={props.cell.verdict} title={behind ? `${text.office.behind} · ${records}` : records}>
+      {count > 0 ? (
+        <button class="cell-link" onClick={() => props.onPick(value.kind === 'noData' ? [] : value.recordIds)}>
+          {valueText(props.id, props.cell)}
+        </button>
+      ) : (
+        valueText(props.id, props.cell)
+      )}
+      {behind && <span class="behind-mark" aria-label={text.office.behind}> !</span>}
+    </td>
+  );
+}
+
+export function IndicatorGrid(props: { table: IndicatorTable; plan: Plan; communeName: string; records: RecordEntry[]; units: UnitEntry[] }) {
+  const targets = new Map(props.plan.indicators.map((i) => [i.id, effectiveTarget(i)]));
+  const [picked, setPicked] = useState<{ title: string; ids: string[] } | null>(null);
+  const pick = (scope: string, id: IndicatorId) => (ids: string[]) => setPicked({ title: `${scope} · ${text.office.indicators[id]}`, ids });
+  const totalName = fill(text.office.communeTotal, { name: lowerFirst(props.communeName) });
+  return (
+    <>
+      <div class="grid-scroll">
+        <table class="indicator-grid">
+          <thead>
+            <tr>
+              <th scope="col">{text.office.unit}</th>
+              {shown.map((id) => (
+                <th scope="col" key={id}>
+                  {text.office.indicators[id]}
+                  <small>{targetLabel(targets.get(id) ?? null)}</small>
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            <tr class="total" data-unit-id="">
+              <th scope="row">{totalName}</th>
+              {shown.map((id) => (
+                <Cell key={id} id={id} cell={props.table.commune[id]} onPick={pick(totalName, id)} />
+              ))}
+            </tr>
+            {props.table.rows.map((row) => (
+              <tr key={row.unit.id} data-unit-id={row.unit.id}>
+                <th scope="row">{row.unit.name}</th>
+                {shown.map((id) => (
+                  <Cell key={id} id={id} cell={row.cells[id]} onPick={pick(row.unit.name, id)} />
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {picked && <CellRecords title={picked.title} ids={picked.ids} records={props.records} units={props.units} onClose={() => setPicked(null)} />}
+      <p class="muted">{text.office.legend}</p>
+      <p class="muted">
+        {text.office.noDataTitle} {indicatorsWithoutData.map((id) => text.office.indicators[id]).join('; ')}.
+      </p>
+    </>
+  );
+}

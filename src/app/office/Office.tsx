@@ -1,0 +1,155 @@
+// The commune officer's progress view: the plan's indicators for each unit over a quarter or
+// the year, from the records synced to this device (so it works offline), the units that sent
+// nothing this quarter, the coming dates, and the report downloads.
+import { useMemo } from 'preact/hooks';
+import { watchYear } from '../../data/index.ts';
+import { dayInVietnam, quarterOf } from '../../domain/index.ts';
+import { computeIndicators, periodKey, type IndicatorTable, type Period, type RecordEntry } from '../../domain/indicators/index.ts';
+import { useLive } from '../hooks/useLive.ts';
+import { fill, formatDate, text } from '../i18n/index.ts';
+import { routeHref, useRoute } from '../router.ts';
+import { useServices } from '../services.ts';
+import { SyncBanner } from '../sync-status/SyncBanner.tsx';
+import { ComingDates } from './ComingDates.tsx';
+import { IndicatorGrid } from './IndicatorGrid.tsx';
+import { officeHref, officePeriod } from './officeRoute.ts';
+import { PlanEditor } from './PlanEditor.tsx';
+import { QuarterCharts } from './QuarterCharts.tsx';
+import { ReportDownloads } from './ReportDownloads.tsx';
+import { ReviewPanel } from './ReviewPanel.tsx';
+import { usePlan } from './usePlan.ts';
+import { UnitSetup } from './UnitSetup.tsx';
+import { useUnits } from './useUnits.ts';
+import './office.css';
+
+const QUARTER_NUMERALS = ['I', 'II', 'III', 'IV'] as const;
+
+function useYearRecords(year: number): RecordEntry[] | undefined {
+  const { db } = useServices();
+  const rows = useLive(() => watchYear(db, year), [db, year]);
+  return useMemo(() => rows?.map((r) => ({ deleted: r.deleted, record: r.body })), [rows]);
+}
+
+function useIndicators(records: RecordEntry[] | undefined, compute: (records: RecordEntry[]) => IndicatorTable): IndicatorTable | undefined {
+  return useMemo(() => records && compute(records), [records, compute]);
+}
+
+export function Office() {
+  const { session, signOut } = useServices();
+  useRoute(); // re-render on hash changes
+  const today = dayInVietnam(new Date());
+  const current = quarterOf(today);
+  const period = officePeriod(location.hash, { year: current.year });
+  const communeId = session.user.communeId;
+  const planState = usePlan(communeId, period.year);
+  const plan = planState.plan;
+  const currentPlan = usePlan(communeId, current.year).plan;
+  const unitsState = useUnits();
+  const units = unitsState.entries;
+
+  const yearRecords = useYearRecords(period.year);
+  const currentRecords = useYearRecords(current.year);
+  const table = useIndicators(
+    yearRecords,
+    useMemo(() => (records: RecordEntry[]) => computeIndicators({ plan, units, records, period, asOf: today }), [plan, units, period.year, period.quarter, today]),
+  );
+  const thisQuarter = useIndicators(
+    currentRecords,
+    useMemo(() => (records: RecordEntry[]) => computeIndicators({ plan: currentPlan, units, records, period: current, asOf: today }), [currentPlan, units, current.quarter, today]),
+  );
+  const unitName = (id: string) => units.find((u) => u.id === id)?.name ?? id;
+  const choices: Period[] = [{ year: period.year }, ...([1, 2, 3, 4] as const).map((quarter) => ({ year: period.year, quarter }))];
+
+  return (
+    <main class="screen office">
+      <header class="top">
+        <div>
+          <h1>{text.office.title}</h1>
+          <p class="muted">
+            {session.user.displayName} · {session.user.communeName}
+          </p>
+        </div>
+        <button class="link" onClick={() => void signOut()}>
+          {text.signIn.signOut}
+        </button>
+      </header>
+      <SyncBanner />
+
+      <section class="card" aria-labelledby="coming-title">
+        <h2 id="coming-title">{text.office.comingTitle}</h2>
+        <ComingDates plan={currentPlan} today={today} />
+      </section>
+
+      <section class="card" aria-labelledby="silent-title" data-silent-units={thisQuarter?.silentUnitIds.join(' ')}>
+        <h2 id="silent-title">{fill(text.office.silentTitle, { q: QUARTER_NUMERALS[current.quarter - 1]!, year: current.year })}</h2>
+        {thisQuarter && thisQuarter.silentUnitIds.length === 0 && (
+          <p>{fill(text.office.silentNone, { q: QUARTER_NUMERALS[current.quarter - 1]!, year: current.year })}</p>
+        )}
+        <ul class="silent-units">
+          {thisQuarter?.silentUnitIds.map((id) => <li key={id}>{unitName(id)}</li>)}
+        </ul>
+      </section>
+
+      <section class="card" aria-labelledby="table-title">
+        <h2 id="table-title">{text.office.tableTitle}</h2>
+        <nav class="period-nav" aria-label={text.office.periodLabel}>
+          <a class="secondary" aria-label={text.office.previousYear} href={officeHref({ year: period.year - 1 })}>
+            ‹
+          </a>
+          <strong>{fill(text.office.year, { year: period.year })}</strong>
+          <a class="secondary" aria-label={text.office.nextYear} href={officeHref({ year: period.year + 1 })}>
+            ›
+          </a>
+        </nav>
+        <div class="period-choices" role="tablist">
+          {choices.map((choice) => {
+            const selected = choice.quarter === period.quarter;
+            const label = choice.quarter ? fill(text.office.quarter, { q: QUARTER_NUMERALS[choice.quarter - 1]! }) : text.office.wholeYear;
+            return (
+              <a key={label} role="tab" aria-selected={selected} class={selected ? 'tab active' : 'tab'} href={officeHref(choice)}>
+                {label}
+              </a>
+            );
+          })}
+        </div>
+        <p class="muted">{fill(text.office.localNote, { date: formatDate(today) })}</p>
+        {table ? <IndicatorGrid table={table} plan={plan} communeName={session.user.communeName} records={yearRecords ?? []} units={units} /> : <p aria-busy="true">{text.office.loading}</p>}
+      </section>
+
+      {yearRecords && (
+        <section class="card" aria-labelledby="charts-title">
+          <h2 id="charts-title">{fill(text.office.chartsTitle, { year: period.year })}</h2>
+          <QuarterCharts plan={plan} units={units} records={yearRecords} year={period.year} asOf={today} />
+        </section>
+      )}
+
+      <section class="card" aria-labelledby="review-title">
+        <ReviewPanel period={periodKey(period)} units={units} />
+      </section>
+
+      <section class="card" aria-labelledby="plan-title">
+        <h2 id="plan-title">{fill(text.office.planTitle, { year: period.year })}</h2>
+        <p class="muted" data-plan-saved={planState.saved}>
+          {planState.saved ? text.office.planSavedNote : text.office.planDefault}
+        </p>
+        <PlanEditor plan={plan} saved={planState.saved} save={planState.save} />
+      </section>
+
+      <section class="card" aria-labelledby="units-title">
+        <h2 id="units-title">{text.office.unitsTitle}</h2>
+        <UnitSetup units={unitsState} />
+      </section>
+
+      <section class="card" aria-labelledby="report-title">
+        <h2 id="report-title">{fill(text.office.reportTitle, { year: period.year })}</h2>
+        <ReportDownloads year={period.year} />
+      </section>
+
+      <p>
+        <a class="link" href={routeHref({ screen: 'home', kind: 'newsPost' })}>
+          {text.office.records}
+        </a>
+      </p>
+    </main>
+  );
+}

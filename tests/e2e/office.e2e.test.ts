@@ -1,0 +1,148 @@
+// The commune officer's office view in Chromium against the real server process: records
+// sent by a village head show in the units × indicators table, the Word report downloads,
+// and with no network the table still opens while the downloads say they need a connection.
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import JSZip from 'jszip';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dayInVietnam } from '../../src/domain/index.ts';
+import { propagandaSession, upsertOf, violenceCase } from '../fixtures/records.ts';
+import { launchChromium } from './chromium.ts';
+import { startServer, type RunningServer } from '../support/server-process.ts';
+
+const SHOTS = 'tests/e2e/screenshots';
+const today = dayInVietnam(new Date());
+const year = Number(today.slice(0, 4));
+let server: RunningServer;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+async function pushAs(username: string, changes: unknown[]): Promise<void> {
+  const deviceId = randomUUID();
+  const signIn = await fetch(`${server.url}/api/v1/sessions`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username, pin: '1234', deviceId }),
+  });
+  const { token } = (await signIn.json()) as { token: string };
+  const push = await fetch(`${server.url}/api/v1/sync/push`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+    body: JSON.stringify({ deviceId, changes }),
+  });
+  expect(push.status).toBe(200);
+}
+
+const cell = (unitId: string, indicator: string) => page.locator(`tr[data-unit-id="${unitId}"] td[data-indicator="${indicator}"]`);
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  server = await startServer();
+  // Today, so it falls in the current quarter whatever day the suite runs.
+  await pushAs('tdp1', [upsertOf(propagandaSession({ date: today }), 1)]);
+  await pushAs('tdp2', [
+    upsertOf(
+      violenceCase({ unitId: 'tdp-2', reporterId: 'tdp2', date: `${year}-01-05`, statusDates: { received: `${year}-01-05`, verified: `${year}-01-06` }, notes: 'KHONG-DUOC-XUAT' }),
+      1,
+    ),
+  ]);
+  browser = await launchChromium();
+  context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', acceptDownloads: true });
+  page = await context.newPage();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('the commune officer', () => {
+  it('lands on the office view with the units × indicators table from the synced records', async () => {
+    await page.goto(server.url);
+    await page.getByLabel('Tên đăng nhập').fill('canbo');
+    await page.getByLabel('Mã PIN').fill('1234');
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByRole('heading', { name: 'Theo dõi kế hoạch bình đẳng giới' }).waitFor();
+    expect(await page.evaluate(() => location.hash)).toBe('#/office');
+    // The officer's device pulls the whole commune, then the table follows.
+    await expect.poll(() => cell('tdp-1', 'unitsReachedByPropaganda').innerText(), { timeout: 30_000 }).toBe('1/1');
+    await expect(cell('tdp-2', 'unitsReachedByPropaganda').getAttribute('class')).resolves.toBe('behind');
+    await expect(cell('tdp-1', 'unitsReachedByPropaganda').getAttribute('class')).resolves.toBeNull();
+    await expect(cell('', 'unitsReachedByPropaganda').innerText()).resolves.toBe('1/5 !');
+    // Verified but never handled, detected on 5/1: past the 7 days, so not in time.
+    await expect(cell('tdp-2', 'casesHandledInTime').innerText()).resolves.toBe('0/1 !');
+    await expect(page.locator('[data-silent-units]').getAttribute('data-silent-units')).resolves.toBe('tdp-2 tdp-3 tdp-4 tdp-5');
+    // A figure opens the records it came from; a case shows its code, never its notes.
+    await cell('tdp-2', 'casesHandledInTime').getByRole('button').click();
+    await expect(page.locator('[data-cell-record]').count()).resolves.toBe(1);
+    await expect(page.locator('.cell-records').innerText()).resolves.toContain('TDP1-2026-01');
+    await expect(page.locator('.cell-records').innerText()).resolves.not.toContain('KHONG-DUOC-XUAT');
+    await expect(page.locator('[data-chart="newsPostsPerQuarter"] .bar').count()).resolves.toBe(4);
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
+    await page.screenshot({ path: join(SHOTS, 'office-1280.png'), fullPage: true });
+    await page.setViewportSize({ width: 360, height: 640 });
+    await page.screenshot({ path: join(SHOTS, 'office-360.png'), fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 800 });
+  });
+
+  it('downloads the Word report, a zip with the year’s title and no case notes', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Tải báo cáo (Word)' }).click()]);
+    expect(download.suggestedFilename()).toBe(`bao-cao-binh-dang-gioi-${year}.docx`);
+    const bytes = readFileSync((await download.path())!);
+    expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
+    const xml = await (await JSZip.loadAsync(bytes)).file('word/document.xml')!.async('string');
+    expect(xml).toContain(`Kết quả thực hiện công tác bình đẳng giới năm ${year}`);
+    expect(xml).not.toContain('KHONG-DUOC-XUAT');
+  });
+
+  it('edits a plan target, saves it on the server, and the table judges against it', async () => {
+    await expect(cell('', 'newsPostsPerQuarter').getAttribute('class')).resolves.toBe('behind');
+    await page.getByText('Sửa chỉ tiêu kế hoạch').click();
+    const news = page.locator('.plan-editor label', { hasText: 'Tin, bài' }).locator('input');
+    await news.fill('0');
+    await page.getByRole('button', { name: 'Lưu kế hoạch' }).click();
+    await page.getByText('Đã lưu kế hoạch.').waitFor();
+    await expect(cell('', 'newsPostsPerQuarter').getAttribute('class')).resolves.toBeNull();
+    const stored = await fetch(`${server.url}/api/v1/plans/${year}`, {
+      headers: { Authorization: `Bearer ${await page.evaluate(() => new Promise<string>((resolve) => {
+        const open = indexedDB.open('so-tay-device');
+        open.onsuccess = () => {
+          const get = open.result.transaction('values').objectStore('values').get('session');
+          get.onsuccess = () => resolve((get.result as { token: string }).token);
+        };
+      }))}` },
+    });
+    const body = (await stored.json()) as { saved: boolean; plan: { indicators: { id: string; target: { min: number } | null }[] } };
+    expect(body.saved).toBe(true);
+    expect(body.plan.indicators.find((i) => i.id === 'newsPostsPerQuarter')?.target?.min).toBe(0);
+    await page.screenshot({ path: join(SHOTS, 'office-plan-1280.png'), fullPage: true });
+  });
+
+  it('merges a unit into another, and the table counts its records there', async () => {
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByText('Thêm, sửa, cho nghỉ, sáp nhập đơn vị').click();
+    await page.getByLabel('Sáp nhập vào tdp-1').selectOption('tdp-2');
+    await page.locator('[data-unit="tdp-1"]').getByRole('button', { name: 'Sáp nhập', exact: true }).click();
+    await page.getByText('Đã cập nhật danh sách đơn vị.').waitFor();
+    await page.locator('[data-unit="tdp-1"]').getByText('Đã sáp nhập vào Tổ dân phố 2').waitFor();
+    // Tổ dân phố 1's session now counts for Tổ dân phố 2, which is no longer behind.
+    await expect.poll(() => cell('tdp-2', 'unitsReachedByPropaganda').innerText()).toBe('1/1');
+    await expect(page.locator('tr[data-unit-id="tdp-1"]').count()).resolves.toBe(0);
+    await expect(cell('', 'unitsReachedByPropaganda').innerText()).resolves.toBe('1/4 !');
+    await page.screenshot({ path: join(SHOTS, 'office-units-1280.png'), fullPage: true });
+  });
+
+  it('opens offline from local data and says the downloads need a connection', async () => {
+    await context.setOffline(true);
+    await page.reload();
+    await page.getByRole('heading', { name: 'Theo dõi kế hoạch bình đẳng giới' }).waitFor();
+    await expect.poll(() => cell('tdp-2', 'unitsReachedByPropaganda').innerText()).toBe('1/1');
+    await page.getByText('Cần có mạng để tải báo cáo.', { exact: false }).waitFor();
+    await expect(page.getByRole('button', { name: 'Tải báo cáo (Word)' }).isDisabled()).resolves.toBe(true);
+    await page.screenshot({ path: join(SHOTS, 'office-offline-1280.png'), fullPage: true });
+    await context.setOffline(false);
+  });
+});

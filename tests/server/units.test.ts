@@ -1,0 +1,84 @@
+// The officer sets up the commune's units: add, change, retire, merge. Only the officer may;
+// bad input names its fields and changes nothing; a merged unit's records count for the unit
+// it joined in the report.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { propagandaSession, upsertOf } from '../fixtures/records.ts';
+import { startServer, type Json, type TestServer } from './harness.ts';
+
+let server: TestServer;
+let officer: string;
+let head: string;
+
+async function call(method: string, path: string, token?: string, body?: unknown) {
+  const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+  if (token) headers.Authorization = `Bearer ${token}`;
+  const response = await server.app.request(`/api/v1${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const text = await response.text();
+  return { status: response.status, body: (text.startsWith('{') ? JSON.parse(text) : text) as Json };
+}
+
+beforeAll(async () => {
+  server = await startServer();
+  officer = (await server.device('canbo')).token;
+  const tdp1 = await server.device('tdp1');
+  head = tdp1.token;
+  const tdp5 = await server.device('tdp5');
+  const pushed = await tdp5.push([upsertOf(propagandaSession({ unitId: 'tdp-5', reporterId: 'tdp5' }), 1)]);
+  expect(pushed.body.results[0].status).toBe('applied');
+  server.setNow(new Date('2026-11-22T03:00:00Z'));
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+describe('setting up units', () => {
+  it('is for the commune officer only', async () => {
+    expect((await call('GET', '/units')).status).toBe(401);
+    expect((await call('GET', '/units', head)).status).toBe(403);
+    expect((await call('POST', '/units', head, { id: 'tdp-9', name: 'Tổ 9', type: 'toDanPho', households: 10 })).status).toBe(403);
+    expect((await call('POST', '/units/tdp-1/retire', head)).status).toBe(403);
+    expect(await server.countRows('units')).toBe(6);
+  });
+
+  it('adds a unit, refuses a taken id and names the fields of a bad one', async () => {
+    const added = await call('POST', '/units', officer, { id: 'tdp-6', name: 'Tổ dân phố 6', type: 'toDanPho', households: 120 });
+    expect(added.status).toBe(201);
+    expect(added.body.units.find((u: Json) => u.id === 'tdp-6')).toEqual({ id: 'tdp-6', name: 'Tổ dân phố 6', type: 'toDanPho', households: 120, retired: false, mergedInto: null });
+    const taken = await call('POST', '/units', officer, { id: 'tdp-6', name: 'Khác', type: 'thon', households: 1 });
+    expect(taken.status).toBe(409);
+    expect(taken.body.fields).toEqual([{ path: 'id', code: 'taken' }]);
+    const bad = await call('POST', '/units', officer, { id: 'tdp-7', name: 'x', type: 'commune', households: -1 });
+    expect(bad.status).toBe(400);
+    expect(bad.body.fields.map((f: Json) => f.path).sort()).toEqual(['households', 'name', 'type']);
+    expect(await server.countRows('units')).toBe(7);
+  });
+
+  it('renames a unit and changes its household count', async () => {
+    const changed = await call('PATCH', '/units/tdp-6', officer, { name: 'Tổ dân phố 6A', households: 130 });
+    expect(changed.status).toBe(200);
+    expect(changed.body.units.find((u: Json) => u.id === 'tdp-6')).toMatchObject({ name: 'Tổ dân phố 6A', households: 130 });
+    expect((await call('PATCH', '/units/nam-gia-nghia', officer, { name: 'Đổi tên' })).status).toBe(404);
+  });
+
+  it('merges a unit into another, and the report counts its records there', async () => {
+    expect((await call('POST', '/units/tdp-5/merge', officer, { into: 'tdp-5' })).body.fields).toEqual([{ path: 'into', code: 'invalid_value' }]);
+    expect((await call('POST', '/units/tdp-5/merge', officer, { into: 'nam-gia-nghia' })).status).toBe(400);
+    const merged = await call('POST', '/units/tdp-5/merge', officer, { into: 'tdp-4' });
+    expect(merged.status).toBe(200);
+    expect(merged.body.units.find((u: Json) => u.id === 'tdp-5')).toMatchObject({ retired: true, mergedInto: 'tdp-4' });
+    expect((await call('POST', '/units/tdp-5/retire', officer)).body.fields).toEqual([{ path: 'id', code: 'retired' }]);
+
+    const csv = await call('GET', '/reports/yearly.csv?year=2026', officer);
+    const lines: string[] = csv.body.split('\r\n').filter(Boolean);
+    // Units in service: tdp-1 … tdp-4 and tdp-6, the ward's own row, the commune total.
+    expect(lines).toHaveLength(1 + 7 * 12);
+    expect(lines.some((l) => l.startsWith('Tổ dân phố 5,'))).toBe(false);
+    expect(lines).toContain('Tổ dân phố 4,Số tổ dân phố được tuyên truyền ít nhất 01 lần/năm,100%,1/1,0/1,0/1,0/1,1/1,Đạt');
+  });
+
+  it('retires a unit: the phones’ profile no longer lists it', async () => {
+    expect((await call('POST', '/units/tdp-3/retire', officer)).status).toBe(200);
+    const me = await call('GET', '/me', head);
+    expect(me.body.units.map((u: Json) => u.id)).toEqual(['nam-gia-nghia', 'tdp-1', 'tdp-2', 'tdp-4', 'tdp-6']);
+  });
+});
