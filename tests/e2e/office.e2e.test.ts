@@ -8,7 +8,7 @@ import JSZip from 'jszip';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dayInVietnam } from '../../src/domain/index.ts';
-import { propagandaSession, upsertOf, violenceCase } from '../fixtures/records.ts';
+import { newsPost, propagandaSession, upsertOf, violenceCase } from '../fixtures/records.ts';
 import { launchChromium } from './chromium.ts';
 import { startServer, type RunningServer } from '../support/server-process.ts';
 
@@ -49,6 +49,8 @@ beforeAll(async () => {
       1,
     ),
   ]);
+  // A phone of Tổ dân phố 3 whose changes 1 and 2 never arrived (a record of last year, so the figures stay as they are).
+  await pushAs('tdp3', [upsertOf(newsPost({ unitId: 'tdp-3', reporterId: 'tdp3', date: `${year - 1}-06-01` }), 3)]);
   browser = await launchChromium();
   context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', acceptDownloads: true });
   page = await context.newPage();
@@ -75,6 +77,8 @@ describe('the commune officer', () => {
     // Verified but never handled, detected on 5/1: past the 7 days, so not in time.
     await expect(cell('tdp-2', 'casesHandledInTime').innerText()).resolves.toBe('0/1 !');
     await expect(page.locator('[data-silent-units]').getAttribute('data-silent-units')).resolves.toBe('tdp-2 tdp-3 tdp-4 tdp-5');
+    // The phone with a hole in its changes is named, with how many never arrived.
+    await expect(page.locator('[data-device-gaps]').innerText()).resolves.toContain('Tổ trưởng Tổ dân phố 3 (Tổ dân phố 3): thiếu 2 thay đổi');
     // A figure opens the records it came from; a case shows its code, never its notes.
     await cell('tdp-2', 'casesHandledInTime').getByRole('button').click();
     await expect(page.locator('[data-cell-record]').count()).resolves.toBe(1);

@@ -342,6 +342,9 @@ export const en: Catalogue = {
       womensDay: 'Vietnamese Women’s Day',
       actionMonth: 'Action Month for gender equality',
     },
+    gapsTitle: 'Phones missing unsent data',
+    gapsIntro: 'These changes were made on the phone but never reached the server (the phone was wiped or reinstalled). Contact the reporter to record them again.',
+    gapLine: '{who} ({unit}): {n} changes missing',
   },
   review: {
     title: 'Review of {period}',

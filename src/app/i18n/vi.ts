@@ -362,6 +362,9 @@ export const vi = {
       womensDay: 'Ngày Phụ nữ Việt Nam',
       actionMonth: 'Tháng hành động vì bình đẳng giới',
     },
+    gapsTitle: 'Điện thoại bị thiếu dữ liệu chưa gửi',
+    gapsIntro: 'Các thay đổi này đã được ghi trên điện thoại nhưng không bao giờ đến máy chủ (máy bị xóa dữ liệu hoặc cài lại). Hãy liên hệ người ghi để ghi lại.',
+    gapLine: '{who} ({unit}): thiếu {n} thay đổi',
   },
   review: {
     title: 'Duyệt báo cáo {period}',

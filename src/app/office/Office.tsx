@@ -11,6 +11,7 @@ import { routeHref, useRoute } from '../router.ts';
 import { useServices } from '../services.ts';
 import { SyncBanner } from '../sync-status/SyncBanner.tsx';
 import { ComingDates } from './ComingDates.tsx';
+import { DeviceGaps } from './DeviceGaps.tsx';
 import { IndicatorGrid } from './IndicatorGrid.tsx';
 import { officeHref, officePeriod } from './officeRoute.ts';
 import { PlanEditor } from './PlanEditor.tsx';
@@ -89,6 +90,8 @@ export function Office() {
           {thisQuarter?.silentUnitIds.map((id) => <li key={id}>{unitName(id)}</li>)}
         </ul>
       </section>
+
+      <DeviceGaps unitName={unitName} />
 
       <section class="card" aria-labelledby="table-title">
         <h2 id="table-title">{text.office.tableTitle}</h2>
