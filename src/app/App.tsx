@@ -1,13 +1,12 @@
 // The app's root: the sign-in gate, then the screens of the signed-in user.
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { notebookDb, idbDeviceStore, onReplacedByNewerVersion } from '../data/index.ts';
-import { dayInVietnam, quarterKey, quarterOf, type SignInResponse } from '../domain/index.ts';
+import type { SignInResponse } from '../domain/index.ts';
 import { createSyncApi, installSyncTriggers, SyncEngine } from '../sync/index.ts';
 import { Home } from './home/Home.tsx';
 import { text } from './i18n/index.ts';
 import { isLandingHash, isOfficeHash, OfficeEntry, OfficeLink } from './office/OfficeEntry.tsx';
 import { RecordScreen } from './records/RecordScreen.tsx';
-import { ReviewBanner } from './review/ReviewBanner.tsx';
 import { useRoute } from './router.ts';
 import { ServicesContext, type AppServices } from './services.ts';
 import { SignIn } from './sign-in/SignIn.tsx';
@@ -78,9 +77,6 @@ function SignedIn(props: { session: SignInResponse; onSignedOut: () => void }) {
       <UpdatePrompt visible={route.screen === 'home' && !office} />
       {office && <OfficeEntry />}
       {officer && !office && <OfficeLink />}
-      {route.screen === 'home' && props.session.user.role === 'villageHead' && (
-        <ReviewBanner period={route.quarter ?? quarterKey(quarterOf(dayInVietnam(new Date())))} />
-      )}
       {route.screen === 'home' && !office && <Home route={route} />}
       {route.screen === 'new' && <RecordScreen key={`new-${route.kind}`} kind={route.kind} />}
       {route.screen === 'record' && <RecordScreen key={route.id} recordId={route.id} />}

@@ -9,6 +9,7 @@ import { useServices } from '../services.ts';
 import { InstallOffer } from '../install/InstallOffer.tsx';
 import { prefs } from '../prefs.ts';
 import { SyncBanner } from '../sync-status/SyncBanner.tsx';
+import { ReviewBanner } from '../review/ReviewBanner.tsx';
 import { Progress } from './Progress.tsx';
 import { RecordList } from './RecordList.tsx';
 
@@ -41,6 +42,7 @@ export function Home(props: { route: { quarter?: string; kind?: RecordKind } }) 
       <SyncBanner />
       <InstallOffer />
       <Progress today={today} unitId={session.user.unitId} unitName={unitName} />
+      {session.user.role === 'villageHead' && <ReviewBanner period={quarter} />}
       <nav class="quarter-nav" aria-label={text.home.quarter}>
         <button class="secondary" aria-label={text.home.previousQuarter} onClick={() => navigate({ screen: 'home', kind, quarter: quarterKey(shiftQuarter(period, -1)) })}>
           ‹
