@@ -1,23 +1,9 @@
-// Vietnamese wording of the exported documents. The app's catalogue (src/app/i18n) is not
-// shared with the server, so the option labels are repeated here, typed against the domain's
-// lists so a new option cannot be forgotten.
+// Vietnamese wording of the exported documents. The options' labels come from the domain
+// (src/domain/optionLabels.ts), the same words the phone shows.
+import { optionLabelsVi } from '../../src/domain/optionLabels.ts';
 import type { IndicatorId, Target } from '../../src/domain/plan/index.ts';
 import type { Verdict } from '../../src/domain/indicators/index.ts';
-import type {
-  ageBands,
-  caseMeasures,
-  caseReporters,
-  caseStatuses,
-  newsChannels,
-  perpetratorRelations,
-  propagandaForms,
-  propagandaLanguages,
-  propagandaTopics,
-  sexes,
-  supportServices,
-  unitTypes,
-  violenceActGroups,
-} from '../../src/domain/index.ts';
+import type { unitTypes } from '../../src/domain/index.ts';
 
 type Labels<T extends readonly string[]> = Record<T[number], string>;
 
@@ -84,89 +70,7 @@ export const verdictLabels: Record<Verdict, string> = {
 
 export const quarterNames = ['Quý I', 'Quý II', 'Quý III', 'Quý IV'] as const;
 
-export const optionLabels = {
-  form: {
-    loudspeaker: 'Phát thanh trên loa',
-    villageMeeting: 'Họp thôn, tổ dân phố',
-    conference: 'Hội nghị',
-    thematicSession: 'Sinh hoạt chuyên đề',
-    contest: 'Hội thi',
-    talk: 'Tọa đàm, nói chuyện',
-    bannersPosters: 'Băng rôn, pano, áp phích',
-    socialMedia: 'Mạng xã hội',
-    greatUnityDay: 'Ngày hội Đại đoàn kết',
-    other: 'Hình thức khác',
-  } satisfies Labels<typeof propagandaForms>,
-  topics: {
-    genderEqualityLaw: 'Luật Bình đẳng giới',
-    domesticViolencePrevention: 'Phòng, chống bạo lực gia đình',
-    genderBasedViolence: 'Phòng ngừa, ứng phó bạo lực trên cơ sở giới',
-    sexRatioAtBirth: 'Mất cân bằng giới tính khi sinh',
-    childMarriage: 'Tảo hôn, hôn nhân cận huyết thống',
-    womenAdvancement: 'Vì sự tiến bộ của phụ nữ',
-    other: 'Nội dung khác',
-  } satisfies Labels<typeof propagandaTopics>,
-  language: { vi: 'Tiếng Việt', minority: 'Tiếng dân tộc thiểu số' } satisfies Labels<typeof propagandaLanguages>,
-  channel: {
-    communePortal: 'Trang thông tin điện tử xã, phường',
-    loudspeaker: 'Hệ thống truyền thanh cơ sở',
-    socialMedia: 'Trang mạng xã hội',
-    pressRadio: 'Báo, đài',
-  } satisfies Labels<typeof newsChannels>,
-  reportedBy: {
-    villageHead: 'Trưởng thôn, tổ trưởng',
-    victim: 'Nạn nhân',
-    familyMember: 'Người trong gia đình',
-    neighbour: 'Hàng xóm',
-    police: 'Công an',
-    school: 'Nhà trường',
-    healthStation: 'Trạm Y tế',
-    hotline: 'Đường dây nóng',
-    massOrganisation: 'Đoàn thể (Hội Phụ nữ, …)',
-    other: 'Khác',
-  } satisfies Labels<typeof caseReporters>,
-  acts: {
-    physical: 'Bạo lực thể chất',
-    psychological: 'Bạo lực tinh thần',
-    sexual: 'Bạo lực tình dục',
-    economic: 'Bạo lực kinh tế',
-  } satisfies Labels<typeof violenceActGroups>,
-  sex: { female: 'Nữ', male: 'Nam' } satisfies Labels<typeof sexes>,
-  ageBand: { under16: 'Dưới 16 tuổi', from16to59: 'Từ 16 đến 59 tuổi', from60: 'Từ 60 tuổi trở lên' } satisfies Labels<typeof ageBands>,
-  relation: {
-    spouse: 'Vợ, chồng',
-    formerSpouse: 'Vợ, chồng cũ',
-    partner: 'Người chung sống',
-    parent: 'Cha, mẹ',
-    child: 'Con',
-    sibling: 'Anh, chị, em',
-    grandparentOrGrandchild: 'Ông bà, cháu',
-    inLaw: 'Thông gia, dâu, rể',
-    otherFamily: 'Người thân khác',
-    other: 'Khác',
-  } satisfies Labels<typeof perpetratorRelations>,
-  support: {
-    medical: 'Chăm sóc y tế',
-    psychological: 'Tư vấn tâm lý',
-    legalAid: 'Trợ giúp pháp lý',
-    safePlace: 'Nơi tạm lánh, Địa chỉ tin cậy',
-    socialAssistance: 'Trợ giúp xã hội',
-  } satisfies Labels<typeof supportServices>,
-  measures: {
-    orderedToStop: 'Buộc chấm dứt hành vi bạo lực',
-    medicalEmergency: 'Cấp cứu, điều trị',
-    summoned: 'Mời làm việc, nhắc nhở',
-    preventiveMeasure: 'Biện pháp ngăn chặn theo pháp luật',
-    noContactOrder: 'Cấm tiếp xúc',
-    safeShelter: 'Bố trí nơi tạm lánh',
-    behaviourChangeEducation: 'Giáo dục, hỗ trợ chuyển đổi hành vi',
-    childSeparation: 'Tạm thời tách trẻ em khỏi người gây bạo lực',
-    communityService: 'Buộc thực hiện công việc phục vụ cộng đồng',
-  } satisfies Labels<typeof caseMeasures>,
-  status: { received: 'Đã tiếp nhận', verified: 'Đã xác minh', intervening: 'Đang can thiệp', closed: 'Đã kết thúc' } satisfies Labels<
-    typeof caseStatuses
-  >,
-};
+export const optionLabels = optionLabelsVi;;
 
 /** "2026-11-22" → "22/11/2026" */
 export function slashDate(date: string): string {

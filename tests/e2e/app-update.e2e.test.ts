@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './chromium.ts';
+import { PHONE, signIn, waitForServiceWorker } from './session.ts';
 import { startServer, type RunningServer } from '../support/server-process.ts';
 
 let server: RunningServer;
@@ -35,14 +36,11 @@ function recordsOnServer(): number {
 
 describe('an app update with a full outbox', () => {
   it('waits for the user on the home screen and keeps every waiting record', async () => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 640 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+    const context = await browser.newContext(PHONE);
     const page = await context.newPage();
-    await page.goto(server.url);
-    await page.getByLabel('Tên đăng nhập').fill('tdp3');
-    await page.getByLabel('Mã PIN').fill('1234');
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await signIn(page, server.url, 'tdp3');
     await page.locator('[data-phase=idle]').waitFor();
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    await waitForServiceWorker(page);
 
     // The server refuses sync for now, so the record waits in the outbox.
     await context.route('**/api/v1/sync/**', (route) => route.fulfill({ status: 503, body: '{}' }));

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Browser, CDPSession } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './chromium.ts';
+import { PHONE, signIn, waitForServiceWorker } from './session.ts';
 import { startServer, type RunningServer } from '../support/server-process.ts';
 
 let server: RunningServer;
@@ -42,14 +43,11 @@ async function registrationId(cdp: CDPSession, origin: string): Promise<string> 
 
 describe('background sync', () => {
   it('sends the outbox from the service worker when no page is open', async () => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 640 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+    const context = await browser.newContext(PHONE);
     const page = await context.newPage();
-    await page.goto(server.url);
-    await page.getByLabel('Tên đăng nhập').fill('tdp2');
-    await page.getByLabel('Mã PIN').fill('1234');
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await signIn(page, server.url, 'tdp2');
     await page.locator('[data-phase=idle]').waitFor();
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    await waitForServiceWorker(page);
 
     await context.setOffline(true);
     await page.goto(`${server.url}/#/new/newsPost`);

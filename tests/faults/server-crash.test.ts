@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { NotebookDb, saveRecord, type DeviceStore } from '../../src/data/index.ts';
+import { memoryDeviceStore } from '../support/device-store.ts';
 import { createSyncApi, SyncEngine } from '../../src/sync/index.ts';
 import { propagandaSession } from '../fixtures/records.ts';
 import { startServer, type RunningServer } from '../support/server-process.ts';
@@ -44,17 +45,7 @@ async function phone(server: RunningServer): Promise<Phone> {
   const { token } = (await response.json()) as { token: string };
   const db = new NotebookDb(`crash-${randomUUID()}`);
   dbs.push(db);
-  let cursor = 0;
-  const device: DeviceStore = {
-    deviceId: async () => deviceId,
-    session: async () => undefined,
-    setSession: async () => undefined,
-    clearSession: async () => undefined,
-    cursor: async () => cursor,
-    setCursor: async (value) => void (cursor = value),
-    lastSyncAt: async () => undefined,
-    setLastSyncAt: async () => undefined,
-  };
+  const device = memoryDeviceStore(deviceId);
   return {
     db,
     device,

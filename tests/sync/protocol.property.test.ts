@@ -15,8 +15,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.ts';
 import { DEMO_PIN, demoCommuneSeed } from '../../server/store/demo.ts';
 import { openSqliteStore, type SqliteStore } from '../../server/store/sqlite.ts';
-import { deleteRecord, keepMine, keepTheirs, NotebookDb, saveRecord, type DeviceStore } from '../../src/data/index.ts';
+import { deleteRecord, keepMine, keepTheirs, NotebookDb, saveRecord } from '../../src/data/index.ts';
 import type { NewsPost } from '../../src/domain/index.ts';
+import { memoryDeviceStore } from '../support/device-store.ts';
 import { createSyncApi, SyncEngine } from '../../src/sync/index.ts';
 
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 2000);
@@ -105,17 +106,7 @@ class World {
     this.openServer();
     for (const [index, device] of DEVICES.entries()) {
       const db = new NotebookDb(`${this.file}-${index}`);
-      let cursor = 0;
-      const store: DeviceStore = {
-        deviceId: async () => device.deviceId,
-        session: async () => undefined,
-        setSession: async () => undefined,
-        clearSession: async () => undefined,
-        cursor: async () => cursor,
-        setCursor: async (value) => void (cursor = value),
-        lastSyncAt: async () => undefined,
-        setLastSyncAt: async () => undefined,
-      };
+      const store = memoryDeviceStore(device.deviceId);
       const fault = { kind: 'none' as Fault, at: 0, seen: 0 };
       const api = createSyncApi({ baseUrl: '', token: async () => tokens[index], fetch: this.network(index, fault) });
       const engine = new SyncEngine({ db, api, device: store, batchSize: 2, setTimer: () => undefined, clearTimer: () => undefined, random: () => 0 });

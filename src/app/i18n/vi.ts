@@ -1,5 +1,7 @@
 // Every text the user sees, in Vietnamese: one catalogue a translator can read.
 // en.ts holds the same keys in English for reviewers; a test keeps the two in step.
+import { optionLabelsVi } from '../../domain/optionLabels.ts';
+
 export const vi = {
   app: {
     name: 'Sổ tay Bình đẳng',
@@ -176,87 +178,8 @@ export const vi = {
     unrecognized_keys: 'có trường không được phép',
     other: 'không hợp lệ',
   },
-  options: {
-    form: {
-      loudspeaker: 'Phát thanh trên loa',
-      villageMeeting: 'Họp thôn, tổ dân phố',
-      conference: 'Hội nghị',
-      thematicSession: 'Sinh hoạt chuyên đề',
-      contest: 'Hội thi',
-      talk: 'Tọa đàm, nói chuyện',
-      bannersPosters: 'Băng rôn, pano, áp phích',
-      socialMedia: 'Mạng xã hội',
-      greatUnityDay: 'Ngày hội Đại đoàn kết',
-      other: 'Hình thức khác',
-    },
-    topics: {
-      genderEqualityLaw: 'Luật Bình đẳng giới',
-      domesticViolencePrevention: 'Phòng, chống bạo lực gia đình',
-      genderBasedViolence: 'Phòng ngừa, ứng phó bạo lực trên cơ sở giới',
-      sexRatioAtBirth: 'Mất cân bằng giới tính khi sinh',
-      childMarriage: 'Tảo hôn, hôn nhân cận huyết thống',
-      womenAdvancement: 'Vì sự tiến bộ của phụ nữ',
-      other: 'Nội dung khác',
-    },
-    language: { vi: 'Tiếng Việt', minority: 'Tiếng dân tộc thiểu số' },
-    channel: {
-      communePortal: 'Trang thông tin điện tử xã, phường',
-      loudspeaker: 'Hệ thống truyền thanh cơ sở',
-      socialMedia: 'Trang mạng xã hội',
-      pressRadio: 'Báo, đài',
-    },
-    reportedBy: {
-      villageHead: 'Trưởng thôn, tổ trưởng',
-      victim: 'Nạn nhân',
-      familyMember: 'Người trong gia đình',
-      neighbour: 'Hàng xóm',
-      police: 'Công an',
-      school: 'Nhà trường',
-      healthStation: 'Trạm Y tế',
-      hotline: 'Đường dây nóng',
-      massOrganisation: 'Đoàn thể (Hội Phụ nữ, …)',
-      other: 'Khác',
-    },
-    acts: {
-      physical: 'Bạo lực thể chất',
-      psychological: 'Bạo lực tinh thần',
-      sexual: 'Bạo lực tình dục',
-      economic: 'Bạo lực kinh tế',
-    },
-    sex: { female: 'Nữ', male: 'Nam' },
-    ageBand: { under16: 'Dưới 16 tuổi', from16to59: 'Từ 16 đến 59 tuổi', from60: 'Từ 60 tuổi trở lên' },
-    relation: {
-      spouse: 'Vợ, chồng',
-      formerSpouse: 'Vợ, chồng cũ',
-      partner: 'Người chung sống',
-      parent: 'Cha, mẹ',
-      child: 'Con',
-      sibling: 'Anh, chị, em',
-      grandparentOrGrandchild: 'Ông bà, cháu',
-      inLaw: 'Thông gia, dâu, rể',
-      otherFamily: 'Người thân khác',
-      other: 'Khác',
-    },
-    support: {
-      medical: 'Chăm sóc y tế',
-      psychological: 'Tư vấn tâm lý',
-      legalAid: 'Trợ giúp pháp lý',
-      safePlace: 'Nơi tạm lánh, Địa chỉ tin cậy',
-      socialAssistance: 'Trợ giúp xã hội',
-    },
-    measures: {
-      orderedToStop: 'Buộc chấm dứt hành vi bạo lực',
-      medicalEmergency: 'Cấp cứu, điều trị',
-      summoned: 'Mời làm việc, nhắc nhở',
-      preventiveMeasure: 'Biện pháp ngăn chặn theo pháp luật',
-      noContactOrder: 'Cấm tiếp xúc',
-      safeShelter: 'Bố trí nơi tạm lánh',
-      behaviourChangeEducation: 'Giáo dục, hỗ trợ chuyển đổi hành vi',
-      childSeparation: 'Tạm thời tách trẻ em khỏi người gây bạo lực',
-      communityService: 'Buộc thực hiện công việc phục vụ cộng đồng',
-    },
-    status: { received: 'Đã tiếp nhận', verified: 'Đã xác minh', intervening: 'Đang can thiệp', closed: 'Đã kết thúc' },
-  },
+  // The options' words live with the domain's lists, shared with the server's reports.
+  options: optionLabelsVi,
   update: {
     ready: 'Có phiên bản mới của ứng dụng.',
     apply: 'Cập nhật',

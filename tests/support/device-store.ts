@@ -1,0 +1,17 @@
+// A phone's device values kept in memory, for suites that drive the real sync engine without
+// the app around it: a fixed device id and a sync cursor, nothing else.
+import type { DeviceStore } from '../../src/data/index.ts';
+
+export function memoryDeviceStore(deviceId: string): DeviceStore {
+  let cursor = 0;
+  return {
+    deviceId: async () => deviceId,
+    session: async () => undefined,
+    setSession: async () => undefined,
+    clearSession: async () => undefined,
+    cursor: async () => cursor,
+    setCursor: async (value) => void (cursor = value),
+    lastSyncAt: async () => undefined,
+    setLastSyncAt: async () => undefined,
+  };
+}
