@@ -2,7 +2,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { notebookDb, idbDeviceStore, onReplacedByNewerVersion } from '../data/index.ts';
 import type { SignInResponse } from '../domain/index.ts';
-import { createSyncApi, installSyncTriggers, SyncEngine } from '../sync/index.ts';
+import { createSyncApi, fetchProfile, installSyncTriggers, SyncEngine } from '../sync/index.ts';
 import { Home } from './home/Home.tsx';
 import { text } from './i18n/index.ts';
 import { isLandingHash, isOfficeHash, OfficeEntry, OfficeLink } from './office/OfficeEntry.tsx';
@@ -45,6 +45,13 @@ function SignedIn(props: { session: SignInResponse; onSignedOut: () => void }) {
   }, [props.session]);
 
   useEffect(() => {
+    // The commune's units change (renamed, merged, retired): keep the phone's copy current for the next opening.
+    void fetchProfile('', props.session.token).then(
+      async (outcome) => {
+        if (outcome.ok) await device.setSession({ ...props.session, user: outcome.value.user, units: outcome.value.units });
+      },
+      () => undefined, // offline: the copy from the last sign-in serves
+    );
     void services.engine.restore();
     const remove = installSyncTriggers(services.engine, window, document);
     return () => {

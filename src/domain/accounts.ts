@@ -40,3 +40,10 @@ export const signInResponse = z.object({
   units: z.array(unit),
 });
 export type SignInResponse = z.infer<typeof signInResponse>;
+
+/** What the server says of the signed-in user now: their account and the commune's current units. */
+export const profileResponse = z.object({
+  user: signedInUser,
+  units: z.array(unit),
+});
+export type ProfileResponse = z.infer<typeof profileResponse>;

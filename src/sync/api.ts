@@ -1,9 +1,11 @@
 // The phone's calls to the server, typed by the shared protocol schemas. A network failure
 // throws; an HTTP answer is returned as it is, for the engine to decide.
 import {
+  profileResponse,
   pullResponse,
   pushResponse,
   signInResponse,
+  type ProfileResponse,
   type PullResponse,
   type PushRequest,
   type PushResponse,
@@ -46,4 +48,9 @@ export function createSyncApi(options: { baseUrl: string; token: () => Promise<s
 
 export async function signIn(baseUrl: string, request: SignInRequest, fetchFn: typeof fetch = globalThis.fetch.bind(globalThis)): Promise<HttpOutcome<SignInResponse>> {
   return call(fetchFn, `${baseUrl}/api/v1/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(request) }, signInResponse);
+}
+
+/** The account and the commune's units as they are now (units are renamed, merged, retired). */
+export async function fetchProfile(baseUrl: string, token: string, fetchFn: typeof fetch = globalThis.fetch.bind(globalThis)): Promise<HttpOutcome<ProfileResponse>> {
+  return call(fetchFn, `${baseUrl}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } }, profileResponse);
 }

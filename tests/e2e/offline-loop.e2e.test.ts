@@ -184,4 +184,29 @@ describe('a village head offline', () => {
       ]);
     expect(JSON.parse(serverRows()[0]!.body).title).toBe('Tuyên truyền Luật Bình đẳng giới — bản sửa');
   });
+
+  it("shows the unit's new name after the officer renames it, from the next opening", async () => {
+    const officer = await fetch(`${server.url}/api/v1/sessions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'canbo', pin: '1234', deviceId: '00000000-0000-4000-8000-0000000000ff' }),
+    }).then((r) => r.json() as Promise<{ token: string }>);
+    const renamed = await fetch(`${server.url}/api/v1/units/tdp-1`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${officer.token}` },
+      body: JSON.stringify({ name: 'Tổ dân phố Nghĩa Thành 1' }),
+    });
+    expect(renamed.status).toBe(200);
+    // An opening fetches the current units and keeps them for the next one.
+    await expect
+      .poll(
+        async () => {
+          await page.reload();
+          await page.locator('[data-phase=idle]').waitFor();
+          return page.getByText('Tổ trưởng Tổ dân phố 1 · Tổ dân phố Nghĩa Thành 1').count();
+        },
+        { timeout: 30_000 },
+      )
+      .toBe(1);
+  });
 });
