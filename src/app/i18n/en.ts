@@ -15,6 +15,8 @@ export const en: Catalogue = {
     failed: 'Could not sign in. Try again.',
     signOut: 'Sign out',
     signOutBlocked: 'Some records are not sent yet. Wait until they are sent before signing out.',
+    locked: 'Too many wrong tries. Try again in 15 minutes or ask the commune officer to unlock the account.',
+    wiped: "The commune officer revoked this device, so the app's data on it was deleted. Sign in again if you still use it.",
   },
   home: {
     quarter: 'Quarter',
@@ -84,6 +86,7 @@ export const en: Catalogue = {
     whyUnexpected: 'Why: the server answered unexpectedly.',
     storagePersisted: 'Data kept for good',
     storageBestEffort: 'The phone may delete data when full: send early',
+    wiped: 'This device was revoked; its data was deleted',
   },
   form: {
     newTitle: 'New {kind}',

@@ -17,6 +17,8 @@ export const vi = {
     failed: 'Không đăng nhập được. Hãy thử lại.',
     signOut: 'Đăng xuất',
     signOutBlocked: 'Còn bản ghi chưa gửi. Hãy chờ gửi xong rồi mới đăng xuất.',
+    locked: 'Đã nhập sai quá nhiều lần. Hãy thử lại sau 15 phút hoặc nhờ công chức xã mở khoá.',
+    wiped: 'Công chức xã đã thu hồi thiết bị này nên dữ liệu của ứng dụng trên máy đã được xoá. Nếu vẫn dùng máy này, hãy đăng nhập lại.',
   },
   home: {
     quarter: 'Quý',
@@ -94,6 +96,7 @@ export const vi = {
     whyUnexpected: 'Lý do: máy chủ trả lời không như mong đợi.',
     storagePersisted: 'Dữ liệu được giữ lâu dài',
     storageBestEffort: 'Máy có thể xóa dữ liệu khi đầy bộ nhớ: hãy gửi sớm',
+    wiped: 'Thiết bị đã bị thu hồi, dữ liệu trên máy đã được xoá',
   },
   form: {
     newTitle: 'Thêm {kind}',
