@@ -54,6 +54,7 @@ async function phone(server: RunningServer): Promise<Phone> {
     setCursor: async (value) => void (cursor = value),
     lastSyncAt: async () => undefined,
     setLastSyncAt: async () => undefined,
+    wipe: async () => undefined,
   };
   return {
     db,

@@ -5,7 +5,7 @@
 import JSZip from 'jszip';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { upsertOf, violenceCase } from '../fixtures/records.ts';
-import { startServer, type TestServer } from './harness.ts';
+import { startServer, type Json, type TestServer } from './harness.ts';
 
 let server: TestServer;
 let captured: string[];
@@ -38,7 +38,7 @@ describe('violence-case notes', () => {
   it('are never echoed in answers to valid, invalid, identity-bearing, oversized or broken pushes, nor logged', async () => {
     const head = await server.device('tdp1');
     const answers: string[] = [];
-    const keep = (response: { status: number; body: unknown }) => {
+    const keep = (response: { status: number; body: Json }) => {
       answers.push(JSON.stringify(response.body));
       return response;
     };

@@ -115,6 +115,7 @@ class World {
         setCursor: async (value) => void (cursor = value),
         lastSyncAt: async () => undefined,
         setLastSyncAt: async () => undefined,
+        wipe: async () => undefined,
       };
       const fault = { kind: 'none' as Fault, at: 0, seen: 0 };
       const api = createSyncApi({ baseUrl: '', token: async () => tokens[index], fetch: this.network(index, fault) });
