@@ -2,7 +2,12 @@
 // main.ts is the only place that reads the environment.
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import type { SignInThrottle } from './auth/signInThrottle.ts';
 import { apiError } from './http/errors.ts';
+import { rateLimit } from './http/rateLimit.ts';
+import type { RateLimit } from './http/rateLimit.ts';
+import { securityHeaders } from './http/securityHeaders.ts';
+import { accountRoutes } from './routes/accounts.ts';
 import { deviceRoutes } from './routes/devices.ts';
 import { planRoutes } from './routes/plans.ts';
 import { reportRoutes } from './routes/reports.ts';
@@ -18,6 +23,12 @@ export interface AppSettings {
   staticDir?: string;
   /** Largest request body accepted; 1 MiB unless set. */
   bodyLimitBytes?: number;
+  /** Behind a reverse proxy that sets X-Forwarded-For and X-Forwarded-Proto (deploy/nginx). */
+  trustProxy?: boolean;
+  /** Requests per address on the API; no limit unless set (main.ts sets one). */
+  rateLimit?: RateLimit;
+  /** Failed sign-ins before a lock-out; DEFAULT_SIGN_IN_THROTTLE unless set. */
+  signInThrottle?: SignInThrottle;
 }
 
 export interface AppDeps {
@@ -29,7 +40,10 @@ export interface AppDeps {
 export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
 
 export function createApp(deps: AppDeps) {
-  const api = new Hono()
+  const trustProxy = deps.settings.trustProxy ?? false;
+  const api = new Hono();
+  if (deps.settings.rateLimit) api.use('*', rateLimit(deps.settings.rateLimit, { trustProxy, clock: deps.clock }));
+  api
     .use(
       '*',
       bodyLimit({
@@ -41,13 +55,14 @@ export function createApp(deps: AppDeps) {
     .route('/', sessionRoutes(deps))
     .route('/', syncRoutes(deps))
     .route('/', deviceRoutes(deps))
+    .route('/', accountRoutes(deps))
     .route('/', reportRoutes(deps))
     .route('/', planRoutes(deps))
     .route('/', unitRoutes(deps))
     .route('/', reviewRoutes(deps))
     .all('*', (c) => apiError(c, 404, 'not_found'));
 
-  const app = new Hono().route('/api/v1', api).all('/api/*', (c) => apiError(c, 404, 'not_found'));
+  const app = new Hono().use('*', securityHeaders({ trustProxy })).route('/api/v1', api).all('/api/*', (c) => apiError(c, 404, 'not_found'));
   if (deps.settings.staticDir) app.route('/', staticRoutes(deps.settings.staticDir));
   app.notFound((c) => apiError(c, 404, 'not_found'));
   app.onError((error, c) => {

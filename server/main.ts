@@ -1,5 +1,7 @@
 // Starts the server from the environment: PORT, HOST, DATA_DIR, STATIC_DIR, and DATABASE_URL
-// (a postgres:// address) to use PostgreSQL instead of the SQLite file in DATA_DIR.
+// (a postgres:// address) to use PostgreSQL instead of the SQLite file in DATA_DIR;
+// TRUST_PROXY=1 behind the reverse proxy (client address and TLS from X-Forwarded-*);
+// API_RATE_LIMIT: API requests per minute per address (1200).
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
@@ -15,6 +17,8 @@ const dataDir = process.env.DATA_DIR ?? './data';
 const staticDir = process.env.STATIC_DIR ?? './dist';
 const databaseUrl = process.env.DATABASE_URL;
 const hasBuild = existsSync(join(staticDir, 'index.html'));
+const trustProxy = process.env.TRUST_PROXY === '1';
+const requestsPerMinute = Number(process.env.API_RATE_LIMIT ?? 1200);
 
 function openStore(): Store {
   if (databaseUrl) return openPostgresStore(databaseUrl);
@@ -36,7 +40,15 @@ if (!(await store.hasAnyCommune())) {
   }
 }
 
-const app = createApp({ store, clock: () => new Date(), settings: hasBuild ? { staticDir } : {} });
+const app = createApp({
+  store,
+  clock: () => new Date(),
+  settings: {
+    ...(hasBuild ? { staticDir } : {}),
+    trustProxy,
+    rateLimit: { requests: requestsPerMinute, windowMs: 60_000 },
+  },
+});
 const server = serve({ fetch: app.fetch, port, hostname: host }, () => {
   console.log(`Mở ứng dụng: http://localhost:${port}`);
   if (!hasBuild) console.log(`Chưa có bản dựng ứng dụng trong ${staticDir} (chạy "npm run build"); chỉ phục vụ API.`);

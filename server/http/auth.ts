@@ -1,4 +1,5 @@
-// Bearer tokens: each signed-in device holds one; the server keeps only its sha256.
+// Bearer tokens: each signed-in device holds one; the server keeps only its sha256. A token of
+// a revoked device gets its own code, so that the phone knows to wipe what it holds.
 import { createMiddleware } from 'hono/factory';
 import { sha256Hex } from '../auth/secrets.ts';
 import type { Actor, Store } from '../store/store.ts';
@@ -9,8 +10,12 @@ export type AuthEnv = { Variables: { actor: Actor } };
 export function requireActor(store: Store) {
   return createMiddleware<AuthEnv>(async (c, next) => {
     const match = /^Bearer ([A-Za-z0-9_-]{16,128})$/.exec(c.req.header('Authorization') ?? '');
-    const actor = match?.[1] ? await store.findActor(sha256Hex(match[1])) : undefined;
-    if (!actor) return apiError(c, 401, 'unauthorized');
+    const tokenHash = match?.[1] ? sha256Hex(match[1]) : undefined;
+    const actor = tokenHash ? await store.findActor(tokenHash) : undefined;
+    if (!actor) {
+      if (tokenHash && (await store.isRevokedToken(tokenHash))) return apiError(c, 401, 'device_revoked');
+      return apiError(c, 401, 'unauthorized');
+    }
     c.set('actor', actor);
     await next();
   });

@@ -19,6 +19,9 @@ export const errorMessages = {
   internal: 'Máy chủ gặp lỗi. Vui lòng thử lại sau.',
   unit_exists: 'Mã đơn vị này đã được dùng.',
   review_state: 'Kỳ báo cáo này không ở trạng thái cho phép thao tác này.',
+  sign_in_locked: 'Đã nhập sai quá nhiều lần nên tạm thời không thể đăng nhập. Hãy thử lại sau 15 phút hoặc nhờ công chức xã mở khoá.',
+  device_revoked: 'Thiết bị này đã bị thu hồi quyền truy cập. Dữ liệu của ứng dụng trên máy này sẽ được xoá.',
+  rate_limited: 'Có quá nhiều yêu cầu trong thời gian ngắn. Vui lòng thử lại sau ít phút.',
 } as const;
 
 export type ErrorCode = keyof typeof errorMessages;

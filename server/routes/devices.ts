@@ -1,14 +1,24 @@
-// What the commune officer sees of the commune's phones: those whose changes have a hole.
+// What the commune officer sees of the commune's phones: those whose changes have a hole,
+// and all of them, with a way to revoke a lost one (its token stops working at once).
 import { Hono } from 'hono';
 import { requireActor } from '../http/auth.ts';
 import type { AuthEnv } from '../http/auth.ts';
 import { apiError } from '../http/errors.ts';
 import type { Store } from '../store/store.ts';
 
-export function deviceRoutes(deps: { store: Store }) {
-  return new Hono<AuthEnv>().use('/devices/*', requireActor(deps.store)).get('/devices/gaps', async (c) => {
-    const actor = c.get('actor');
-    if (actor.role !== 'communeOfficer') return apiError(c, 403, 'forbidden');
-    return c.json({ devices: await deps.store.devicesWithGaps(actor.communeId) }, 200);
-  });
+export function deviceRoutes(deps: { store: Store; clock: () => Date }) {
+  const { store, clock } = deps;
+  return new Hono<AuthEnv>()
+    .use('/devices', requireActor(store))
+    .use('/devices/*', requireActor(store))
+    .use('/devices', async (c, next) => (c.get('actor').role === 'communeOfficer' ? next() : apiError(c, 403, 'forbidden')))
+    .use('/devices/*', async (c, next) => (c.get('actor').role === 'communeOfficer' ? next() : apiError(c, 403, 'forbidden')))
+    .get('/devices/gaps', async (c) => c.json({ devices: await store.devicesWithGaps(c.get('actor').communeId) }, 200))
+    .get('/devices', async (c) => c.json({ devices: await store.listCommuneDevices(c.get('actor').communeId) }, 200))
+    .post('/devices/:id/revoke', async (c) => {
+      const deviceId = c.req.param('id');
+      const revoked = await store.revokeDevice({ communeId: c.get('actor').communeId, deviceId, now: clock().toISOString() });
+      if (!revoked) return apiError(c, 404, 'not_found');
+      return c.json({ deviceId, revoked: true }, 200);
+    });
 }

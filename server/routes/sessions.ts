@@ -1,27 +1,63 @@
-// Sign-in on a device (username + PIN → a token for that device) and "who am I".
+// Sign-in on a device (username + PIN → a token for that device) and "who am I". Failed
+// sign-ins are counted per account and per address; a locked key answers 429 before any PIN
+// is checked, so guessing stops there.
 import { Hono } from 'hono';
+import type { Context } from 'hono';
 import { signInRequest } from '../../src/domain/index.ts';
 import type { SignInResponse } from '../../src/domain/index.ts';
 import { newToken, sha256Hex, UNUSABLE_PIN_HASH, verifyPin } from '../auth/secrets.ts';
+import { accountKey, addressKey, DEFAULT_SIGN_IN_THROTTLE } from '../auth/signInThrottle.ts';
+import type { SignInThrottle } from '../auth/signInThrottle.ts';
+import { clientAddress } from '../http/address.ts';
 import { requireActor } from '../http/auth.ts';
 import type { AuthEnv } from '../http/auth.ts';
 import { apiError } from '../http/errors.ts';
 import { parseJsonBody } from '../http/validate.ts';
 import type { Store } from '../store/store.ts';
 
-export function sessionRoutes(deps: { store: Store; clock: () => Date }) {
+export interface SessionSettings {
+  trustProxy?: boolean;
+  signInThrottle?: SignInThrottle;
+}
+
+function locked(c: Context, until: string, now: Date): Response {
+  const seconds = Math.max(1, Math.ceil((Date.parse(until) - now.getTime()) / 1000));
+  c.header('Retry-After', String(seconds));
+  return apiError(c, 429, 'sign_in_locked');
+}
+
+export function sessionRoutes(deps: { store: Store; clock: () => Date; settings?: SessionSettings }) {
   const { store, clock } = deps;
+  const throttle = deps.settings?.signInThrottle ?? DEFAULT_SIGN_IN_THROTTLE;
   return new Hono<AuthEnv>()
     .post('/sessions', async (c) => {
       const parsed = await parseJsonBody(c, signInRequest);
       if (!parsed.ok) return parsed.response;
       const { username, pin, deviceId } = parsed.data;
+      const now = clock();
+      const address = clientAddress(c, deps.settings?.trustProxy ?? false);
+      const keys = [{ key: accountKey(username), rule: throttle.account }];
+      if (address) keys.push({ key: addressKey(address), rule: throttle.address });
+      const lockedUntil = await store.signInLockedUntil(keys.map((k) => k.key), now.toISOString());
+      if (lockedUntil) return locked(c, lockedUntil, now);
+
       const user = await store.findUserForSignIn(username);
       // An unknown username costs the same scrypt as a wrong PIN, and gets the same answer.
       const pinOk = await verifyPin(pin, user?.pinHash ?? UNUSABLE_PIN_HASH);
-      if (!user || !pinOk) return apiError(c, 401, 'bad_credentials');
+      if (!user || !pinOk) {
+        let reachedLimit = false;
+        for (const { key, rule } of keys) {
+          if ((await store.noteSignInFailure(key, now, rule)) >= rule.maxFailures) reachedLimit = true;
+        }
+        if (reachedLimit) {
+          const until = await store.signInLockedUntil(keys.map((k) => k.key), now.toISOString());
+          if (until) return locked(c, until, now);
+        }
+        return apiError(c, 401, 'bad_credentials');
+      }
+      await store.clearSignInFailures(accountKey(username));
       const token = newToken();
-      await store.bindDevice({ deviceId, userId: user.id, tokenHash: sha256Hex(token), now: clock().toISOString() });
+      await store.bindDevice({ deviceId, userId: user.id, tokenHash: sha256Hex(token), now: now.toISOString() });
       const profile = await store.loadProfile(user.id);
       if (!profile) return apiError(c, 401, 'bad_credentials');
       const response: SignInResponse = { token, ...profile };

@@ -98,3 +98,17 @@ export async function seedCommune(db: Kysely<Database>, seed: CommuneSeed): Prom
       .execute();
   });
 }
+
+/** A user of the commune, by id; undefined for a user of another commune. */
+export async function findCommuneUser(
+  db: Kysely<Database>,
+  communeId: string,
+  userId: string,
+): Promise<{ id: string; username: string } | undefined> {
+  return db
+    .selectFrom('users')
+    .select(['id', 'username'])
+    .where('id', '=', userId)
+    .where('commune_id', '=', communeId)
+    .executeTakeFirst();
+}

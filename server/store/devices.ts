@@ -37,3 +37,47 @@ export async function devicesWithGaps(db: Kysely<Database>, communeId: string): 
   }
   return [...byDevice.values()];
 }
+
+/** A phone signed in to the commune, for its officer's list (a lost one is revoked from there). */
+export interface CommuneDevice {
+  deviceId: string;
+  userId: string;
+  displayName: string;
+  unitId: string;
+  createdAt: string;
+  revokedAt: string | null;
+}
+
+export async function listCommuneDevices(db: Kysely<Database>, communeId: string): Promise<CommuneDevice[]> {
+  const rows = await db
+    .selectFrom('devices as d')
+    .innerJoin('users as u', 'u.id', 'd.user_id')
+    .select(['d.id as deviceId', 'u.id as userId', 'u.display_name as displayName', 'u.unit_id as unitId', 'd.created_at as createdAt', 'd.revoked_at as revokedAt'])
+    .where('u.commune_id', '=', communeId)
+    .orderBy('u.id')
+    .orderBy('d.id')
+    .execute();
+  return rows;
+}
+
+/** Revokes a device of the commune; false when no such device is signed in to it. */
+export async function revokeDevice(db: Kysely<Database>, input: { communeId: string; deviceId: string; now: string }): Promise<boolean> {
+  const device = await db
+    .selectFrom('devices as d')
+    .innerJoin('users as u', 'u.id', 'd.user_id')
+    .select(['d.id', 'd.revoked_at'])
+    .where('d.id', '=', input.deviceId)
+    .where('u.commune_id', '=', input.communeId)
+    .executeTakeFirst();
+  if (!device) return false;
+  if (device.revoked_at === null) {
+    await db.updateTable('devices').set({ revoked_at: input.now }).where('id', '=', input.deviceId).execute();
+  }
+  return true;
+}
+
+/** True when the token belongs to a device that was revoked (not merely unknown). */
+export async function isRevokedToken(db: Kysely<Database>, tokenHash: string): Promise<boolean> {
+  const row = await db.selectFrom('devices').select('revoked_at').where('token_hash', '=', tokenHash).executeTakeFirst();
+  return row !== undefined && row.revoked_at !== null;
+}

@@ -4,10 +4,11 @@ import * as accounts from './accounts.ts';
 import { engineTraits } from './engine.ts';
 import type { Engine } from './engine.ts';
 import { migrateToLatest } from './migrations.ts';
-import { devicesWithGaps } from './devices.ts';
+import { devicesWithGaps, isRevokedToken, listCommuneDevices, revokeDevice } from './devices.ts';
 import { pullRecords, pushChanges } from './records.ts';
 import * as reports from './reports.ts';
 import * as reviews from './reviews.ts';
+import * as throttle from './throttle.ts';
 import * as units from './units.ts';
 import type { Database } from './schema.ts';
 import type { Store } from './store.ts';
@@ -36,6 +37,13 @@ export function kyselyStore(db: Kysely<Database>, engine: Engine): Store {
     retireUnit: (unitId, mergedInto) => units.retireUnit(db, unitId, mergedInto),
     listReviewEvents: (scope) => reviews.listReviewEvents(db, scope),
     addReviewEvent: (communeId, event) => reviews.addReviewEvent(db, communeId, event),
+    listCommuneDevices: (communeId) => listCommuneDevices(db, communeId),
+    revokeDevice: (input) => revokeDevice(db, input),
+    isRevokedToken: (tokenHash) => isRevokedToken(db, tokenHash),
+    findCommuneUser: (communeId, userId) => accounts.findCommuneUser(db, communeId, userId),
+    signInLockedUntil: (keys, now) => throttle.lockedUntil(db, keys, now),
+    noteSignInFailure: (key, now, rule) => throttle.noteFailure(db, key, now, rule),
+    clearSignInFailures: (key) => throttle.clearFailures(db, key),
     close: () => db.destroy(),
   };
 }

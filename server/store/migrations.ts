@@ -141,6 +141,19 @@ function migrationsFor(engine: Engine): Record<string, Migration> {
         await db.schema.createIndex('review_events_order').on('review_events').columns(['unit_id', 'period', 'seq']).unique().execute();
       },
     },
+    '0004_sign_in_throttle': {
+      async up(db: Kysely<unknown>) {
+        // Failed sign-ins per account and per address, counted here so that every server
+        // process sharing the database sees the same count and the same lock-out.
+        await db.schema
+          .createTable('sign_in_throttle')
+          .addColumn('key', 'text', (c) => c.primaryKey())
+          .addColumn('failures', 'integer', (c) => c.notNull())
+          .addColumn('last_failure_at', 'text', (c) => c.notNull())
+          .addColumn('locked_until', 'text')
+          .execute();
+      },
+    },
   };
 }
 

@@ -4,7 +4,7 @@ import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { Change, ChangeResult, ChecklistRecord, PullResponse, PushResponse, RecordKind, ServerRecord } from '../../src/domain/index.ts';
 import { mergeRecords } from '../../src/domain/index.ts';
 import { changeHash } from '../sync/changeHash.ts';
-import { judgeChange, readScope } from '../sync/changeRules.ts';
+import { caseReporterLimit, judgeChange, readScope } from '../sync/changeRules.ts';
 import type { StoredHead } from '../sync/changeRules.ts';
 import type { EngineTraits } from './engine.ts';
 import type { Database, RecordTable } from './schema.ts';
@@ -213,6 +213,10 @@ export async function pullRecords(db: Kysely<Database>, input: PullInput): Promi
   if (!scope) return { records: [], cursor: input.since, more: false };
   let query = db.selectFrom('records').selectAll().where('server_seq', '>', input.since);
   query = 'unitId' in scope ? query.where('unit_id', '=', scope.unitId) : query.where('commune_id', '=', scope.communeId);
+  const caseReporter = caseReporterLimit(input.actor);
+  if (caseReporter !== undefined) {
+    query = query.where((eb) => eb.or([eb('kind', '!=', 'violenceCase'), eb('reporter_id', '=', caseReporter)]));
+  }
   const rows = await query.orderBy('server_seq').limit(input.limit + 1).execute();
   const page = rows.slice(0, input.limit);
   const last = page.at(-1);

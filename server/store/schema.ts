@@ -112,6 +112,14 @@ export interface ReviewEventTable {
   at: string;
 }
 
+/** Migration 0004: failed sign-ins of one account ("account:<username>") or one address ("address:<ip>"). */
+export interface SignInThrottleTable {
+  key: string;
+  failures: number;
+  last_failure_at: string;
+  locked_until: string | null;
+}
+
 export interface Database {
   communes: CommuneTable;
   units: UnitTable;
@@ -124,4 +132,5 @@ export interface Database {
   record_versions: RecordVersionTable;
   plans: PlanTable;
   review_events: ReviewEventTable;
+  sign_in_throttle: SignInThrottleTable;
 }

@@ -1,6 +1,7 @@
 // Storage behind one interface, implemented over SQLite (sqlite.ts) and PostgreSQL
 // (postgres.ts) by the same Kysely queries (kysely.ts).
-import type { DeviceGap } from './devices.ts';
+import type { CommuneDevice, DeviceGap } from './devices.ts';
+import type { ThrottleRule } from './throttle.ts';
 import type { Change, PullResponse, PushResponse, Role, SignedInUser, Unit } from '../../src/domain/index.ts';
 import type { Engine } from './engine.ts';
 import type { RecordEntry } from '../../src/domain/indicators/index.ts';
@@ -92,6 +93,20 @@ export interface Store {
   /** Review events of a commune (optionally one unit, one period), oldest first. */
   listReviewEvents(scope: { communeId: string; unitId?: string; period?: string }): Promise<ReviewEvent[]>;
   addReviewEvent(communeId: string, event: ReviewEvent): Promise<void>;
+
+  /** The phones signed in to the commune, revoked ones included. */
+  listCommuneDevices(communeId: string): Promise<CommuneDevice[]>;
+  /** Revokes one of the commune's devices (its token stops working); false when not found there. */
+  revokeDevice(input: { communeId: string; deviceId: string; now: string }): Promise<boolean>;
+  /** True when the token is a revoked device's, so that the phone can be told to wipe itself. */
+  isRevokedToken(tokenHash: string): Promise<boolean>;
+  findCommuneUser(communeId: string, userId: string): Promise<{ id: string; username: string } | undefined>;
+
+  /** Sign-in throttling (throttle.ts): the latest lock among the keys still running at `now`. */
+  signInLockedUntil(keys: string[], now: string): Promise<string | undefined>;
+  noteSignInFailure(key: string, now: Date, rule: ThrottleRule): Promise<number>;
+  /** True when there was something to clear. */
+  clearSignInFailures(key: string): Promise<boolean>;
 
   close(): Promise<void>;
 }

@@ -13,7 +13,7 @@ export interface StoredHead {
   lastDeviceId: string;
 }
 
-export type RejectReason = 'forbidden_unit' | 'wrong_reporter' | 'immutable_field';
+export type RejectReason = 'forbidden_unit' | 'forbidden_record' | 'wrong_reporter' | 'immutable_field';
 
 export type Verdict =
   | { action: 'apply' }
@@ -33,6 +33,23 @@ export function readScope(actor: Actor): ReadScope {
     default:
       return null;
   }
+}
+
+/**
+ * Violence cases are shown only to the roles that handle them: the commune officer (the whole
+ * commune) and the village head (their own unit's). A commune reporter may be the police or
+ * the health station, but also the women's union or a service centre, and the role does not
+ * say which: so a reporter sees only the cases they recorded themselves (the safer default).
+ * Returns the reporter whose cases alone the actor may see, or undefined for all in scope.
+ */
+export function caseReporterLimit(actor: Actor): string | undefined {
+  return actor.role === 'communeReporter' ? actor.userId : undefined;
+}
+
+function mayHandleCase(actor: Actor, stored: StoredHead): boolean {
+  if (stored.kind !== 'violenceCase') return true;
+  const limit = caseReporterLimit(actor);
+  return limit === undefined || stored.reporterId === limit;
 }
 
 /** unitCommuneId: the commune the unit belongs to, undefined when the unit is unknown. */
@@ -59,6 +76,7 @@ export function judgeChange(
     const record = change.record;
     if (!canWriteUnit(actor, record.unitId, targetUnitCommuneId)) return reject('forbidden_unit', 'record.unitId');
     if (stored && !canWriteUnit(actor, stored.unitId, stored.communeId)) return reject('forbidden_unit', 'recordId');
+    if (stored && !mayHandleCase(actor, stored)) return reject('forbidden_record', 'recordId');
     if (!stored) {
       return record.reporterId === actor.userId ? { action: 'apply' } : reject('wrong_reporter', 'record.reporterId');
     }
@@ -74,6 +92,7 @@ export function judgeChange(
       return canWriteUnit(actor, actor.unitId, actor.communeId) ? { action: 'apply' } : reject('forbidden_unit', 'recordId');
     }
     if (!canWriteUnit(actor, stored.unitId, stored.communeId)) return reject('forbidden_unit', 'recordId');
+    if (!mayHandleCase(actor, stored)) return reject('forbidden_record', 'recordId');
     if (change.kind !== (stored.kind as RecordKind)) return reject('immutable_field', 'kind');
   }
   // An edit on an old revision is a conflict, unless this device made the newer revision itself.

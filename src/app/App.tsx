@@ -17,16 +17,27 @@ const device = idbDeviceStore();
 
 export function App() {
   const [session, setSession] = useState<SignInResponse | null | undefined>(undefined);
+  // Set when the server said this device was revoked and the phone wiped the app's data.
+  const [wiped, setWiped] = useState(false);
   useEffect(() => {
     device.session().then((s) => setSession(s ?? null), () => setSession(null));
   }, []);
 
   if (session === undefined) return <main class="screen" aria-busy="true" />;
-  if (session === null) return <SignIn device={device} onSignedIn={setSession} />;
-  return <SignedIn session={session} onSignedOut={() => setSession(null)} />;
+  if (session === null) return <SignIn device={device} notice={wiped ? text.signIn.wiped : undefined} onSignedIn={setSession} />;
+  return (
+    <SignedIn
+      session={session}
+      onSignedOut={() => setSession(null)}
+      onWiped={() => {
+        setWiped(true);
+        setSession(null);
+      }}
+    />
+  );
 }
 
-function SignedIn(props: { session: SignInResponse; onSignedOut: () => void }) {
+function SignedIn(props: { session: SignInResponse; onSignedOut: () => void; onWiped: () => void }) {
   const services = useMemo<AppServices>(() => {
     const api = createSyncApi({ baseUrl: '', token: async () => (await device.session())?.token });
     const engine = new SyncEngine({ db, api, device });
@@ -54,7 +65,11 @@ function SignedIn(props: { session: SignInResponse; onSignedOut: () => void }) {
     );
     void services.engine.restore();
     const remove = installSyncTriggers(services.engine, window, document);
+    const unsubscribe = services.engine.status.subscribe((status) => {
+      if (status.phase === 'wiped') props.onWiped();
+    });
     return () => {
+      unsubscribe();
       remove();
       services.engine.stop();
     };

@@ -1,6 +1,6 @@
 // Device-level values outside the record tables (device id, session, sync cursor), in a
 // small idb-keyval store that the service worker can read as well.
-import { createStore, get, set, del, type UseStore } from 'idb-keyval';
+import { clear, createStore, get, set, del, type UseStore } from 'idb-keyval';
 import { newId, type SignInResponse } from '../domain/index.ts';
 
 export interface DeviceStore {
@@ -13,6 +13,8 @@ export interface DeviceStore {
   /** When the last sync finished, by this phone's clock: shown to the user, never used for ordering. */
   lastSyncAt(): Promise<number | undefined>;
   setLastSyncAt(at: number): Promise<void>;
+  /** Forgets everything: session, cursor, device id (a revoked device). */
+  wipe(): Promise<void>;
 }
 
 export function idbDeviceStore(store: UseStore = createStore('so-tay-device', 'values')): DeviceStore {
@@ -31,5 +33,6 @@ export function idbDeviceStore(store: UseStore = createStore('so-tay-device', 'v
     setCursor: (cursor) => set('cursor', cursor, store),
     lastSyncAt: () => get<number>('lastSyncAt', store),
     setLastSyncAt: (at) => set('lastSyncAt', at, store),
+    wipe: () => clear(store),
   };
 }

@@ -6,3 +6,4 @@ export * from './live.ts';
 export * from './reopen.ts';
 export * from './drafts.ts';
 export * from './year.ts';
+export * from './wipe.ts';

@@ -2,9 +2,9 @@
 // One run at a time; a request that fails by network or 5xx is retried later with backoff,
 // and a batch the server refuses as a whole (400, 409, 413) is split until the one change
 // at fault is found and marked rejected, so one bad change never blocks the others.
-import { applyPulled, applyPushResults, outboxBatch, toChange, type DeviceStore, type NotebookDb, type OutboxEntry } from '../data/index.ts';
+import { applyPulled, applyPushResults, outboxBatch, toChange, wipeLocalData, type DeviceStore, type NotebookDb, type OutboxEntry } from '../data/index.ts';
 import { MAX_PULL_LIMIT } from '../domain/index.ts';
-import type { SyncApi } from './api.ts';
+import type { HttpOutcome, SyncApi } from './api.ts';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff.ts';
 import { StatusBox, type SyncFailure } from './status.ts';
 
@@ -28,6 +28,15 @@ class RetryLater extends Error {
   }
 }
 class SignedOut extends Error {}
+/** The officer revoked this device (a lost phone): its data is to be wiped. */
+class DeviceRevoked extends Error {}
+
+/** 401/403 end the session; a revoked device's 401 also wipes the phone. */
+function throwIfRefused(outcome: HttpOutcome<unknown>): void {
+  if (outcome.ok) return;
+  if (outcome.status === 401 && outcome.body.error === 'device_revoked') throw new DeviceRevoked();
+  if (outcome.status === 401 || outcome.status === 403) throw new SignedOut();
+}
 
 const SPLITTABLE = new Set([400, 409, 413]);
 
@@ -94,6 +103,12 @@ export class SyncEngine {
       this.status.update({ phase: 'idle', lastSuccessAt: at, failure: undefined });
       this.schedule(this.deps.idleIntervalMs ?? 5 * 60_000);
     } catch (error) {
+      if (error instanceof DeviceRevoked) {
+        this.stop();
+        await wipeLocalData(this.deps.db, this.deps.device);
+        this.status.update({ phase: 'wiped', failure: { kind: 'server', status: 401 }, lastSuccessAt: undefined });
+        return;
+      }
       if (error instanceof SignedOut) {
         this.status.update({ phase: 'signedOut', failure: { kind: 'server', status: 401 } });
         return;
@@ -138,7 +153,7 @@ export class SyncEngine {
       await applyPushResults(this.deps.db, entries, outcome.value.results);
       return;
     }
-    if (outcome.status === 401 || outcome.status === 403) throw new SignedOut();
+    throwIfRefused(outcome);
     if (!SPLITTABLE.has(outcome.status)) throw new RetryLater(outcome.status);
     if (entries.length > 1) {
       const half = Math.ceil(entries.length / 2);
@@ -162,7 +177,7 @@ export class SyncEngine {
         throw new RetryLater();
       });
       if (!outcome.ok) {
-        if (outcome.status === 401 || outcome.status === 403) throw new SignedOut();
+        throwIfRefused(outcome);
         throw new RetryLater(outcome.status);
       }
       await applyPulled(this.deps.db, outcome.value.records);

@@ -1,5 +1,6 @@
 // The sync engine's state for the UI: what it is doing and which records are in flight.
-export type SyncPhase = 'idle' | 'syncing' | 'offline' | 'retrying' | 'signedOut';
+/** wiped: the server said this device was revoked, and the phone deleted the app's data. */
+export type SyncPhase = 'idle' | 'syncing' | 'offline' | 'retrying' | 'signedOut' | 'wiped';
 
 /** Why the last sync did not finish: no network, the server answered with an error, or it said something unexpected. */
 export type SyncFailure = { kind: 'network' } | { kind: 'server'; status: number } | { kind: 'unexpected' };

@@ -6,18 +6,22 @@ import type { Browser, CDPSession } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './chromium.ts';
 import { PHONE, signIn, waitForServiceWorker } from './session.ts';
+import { startApiGate, type ApiGate } from '../support/api-gate.ts';
 import { startServer, type RunningServer } from '../support/server-process.ts';
 
 let server: RunningServer;
+let gate: ApiGate;
 let browser: Browser;
 
 beforeAll(async () => {
   server = await startServer();
+  gate = await startApiGate(server.url);
   browser = await launchChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
+  await gate?.stop();
   await server?.stop();
 });
 
@@ -45,12 +49,15 @@ describe('background sync', () => {
   it('sends the outbox from the service worker when no page is open', async () => {
     const context = await browser.newContext(PHONE);
     const page = await context.newPage();
-    await signIn(page, server.url, 'tdp2');
+    await signIn(page, gate.url, 'tdp2');
     await page.locator('[data-phase=idle]').waitFor();
     await waitForServiceWorker(page);
 
+    // No network for the page, nor for the worker (the browser's own connection stays up, so
+    // Chromium may wake the worker at any moment: the server must be out of its reach too).
+    gate.close();
     await context.setOffline(true);
-    await page.goto(`${server.url}/#/new/newsPost`);
+    await page.goto(`${gate.url}/#/new/newsPost`);
     await page.getByLabel('Kênh đăng').selectOption('communePortal');
     await page.getByLabel('Tiêu đề').fill('Tin gửi nhờ nền');
     await page.getByRole('button', { name: 'Lưu' }).click();
@@ -60,9 +67,10 @@ describe('background sync', () => {
     await page.goto('about:blank');
     expect(newsPostsOnServer()).toEqual([]);
     await context.setOffline(false);
+    gate.open();
     const cdp = await context.newCDPSession(page);
-    const id = await registrationId(cdp, server.url);
-    await cdp.send('ServiceWorker.dispatchSyncEvent', { origin: server.url, registrationId: id, tag: 'outbox-sync', lastChance: false });
+    const id = await registrationId(cdp, gate.url);
+    await cdp.send('ServiceWorker.dispatchSyncEvent', { origin: gate.url, registrationId: id, tag: 'outbox-sync', lastChance: false });
 
     await expect.poll(() => newsPostsOnServer().map((p) => p.title), { timeout: 30_000 }).toEqual(['Tin gửi nhờ nền']);
     await context.close();

@@ -36,3 +36,52 @@ describe('devices with missing changes', () => {
     expect((await server.app.request('/api/v1/devices/gaps')).status).toBe(401);
   });
 });
+
+describe('a lost phone', () => {
+  const revoke = (token: string, deviceId: string) =>
+    server.app.request(`/api/v1/devices/${deviceId}/revoke`, { method: 'POST', headers: { Authorization: `Bearer ${token}` } });
+
+  it("is listed among the commune's devices, with whose it is", async () => {
+    const phone = await server.device('tdp2');
+    const officer = await server.device('canbo');
+    const response = await server.app.request('/api/v1/devices', { headers: { Authorization: `Bearer ${officer.token}` } });
+    expect(response.status).toBe(200);
+    const { devices } = (await response.json()) as { devices: { deviceId: string }[] };
+    expect(devices).toEqual([
+      { deviceId: officer.deviceId, userId: 'canbo', displayName: 'Công chức Văn hóa – Xã hội', unitId: 'nam-gia-nghia', createdAt: '2026-06-01T02:30:00.000Z', revokedAt: null },
+      { deviceId: phone.deviceId, userId: 'tdp2', displayName: 'Tổ trưởng Tổ dân phố 2', unitId: 'tdp-2', createdAt: '2026-06-01T02:30:00.000Z', revokedAt: null },
+    ]);
+  });
+
+  it('stops working at once when the officer revokes it, with a code that tells the phone to wipe itself', async () => {
+    const phone = await server.device('tdp2');
+    expect((await phone.pull()).status).toBe(200);
+    const officer = await server.device('canbo');
+    server.setNow(new Date('2026-06-02T01:00:00.000Z'));
+    const revoked = await revoke(officer.token, phone.deviceId);
+    expect(revoked.status).toBe(200);
+    expect(await revoked.json()).toEqual({ deviceId: phone.deviceId, revoked: true });
+
+    const expected = { error: 'device_revoked', message: 'Thiết bị này đã bị thu hồi quyền truy cập. Dữ liệu của ứng dụng trên máy này sẽ được xoá.' };
+    const pull = await phone.pull();
+    expect(pull).toEqual({ status: 401, body: expected });
+    const push = await phone.push([upsertOf(propagandaSession({ unitId: 'tdp-2', reporterId: 'tdp2' }), 1)]);
+    expect(push).toEqual({ status: 401, body: expected });
+    const me = await server.app.request('/api/v1/me', { headers: { Authorization: `Bearer ${phone.token}` } });
+    expect(me.status).toBe(401);
+    expect(await server.countRows('records')).toBe(0);
+    const row = await server.store.db.selectFrom('devices').select('revoked_at').where('id', '=', phone.deviceId).executeTakeFirstOrThrow();
+    expect(row.revoked_at).toBe('2026-06-02T01:00:00.000Z');
+    // The officer's own phone and the other phones go on working.
+    expect((await officer.pull()).status).toBe(200);
+  });
+
+  it('cannot be revoked by a village head, nor a device the commune does not have', async () => {
+    const phone = await server.device('tdp2');
+    const head = await server.device('tdp1');
+    expect((await revoke(head.token, phone.deviceId)).status).toBe(403);
+    const officer = await server.device('canbo');
+    expect((await revoke(officer.token, '00000000-0000-4000-8000-000000000000')).status).toBe(404);
+    expect((await phone.pull()).status).toBe(200);
+  });
+});

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { inject } from 'vitest';
-import { createApp } from '../../server/app.ts';
+import { createApp, type AppSettings } from '../../server/app.ts';
 import { DEMO_PIN, demoCommuneSeed } from '../../server/store/demo.ts';
 import { openPostgresStore } from '../../server/store/postgres.ts';
 import { openSqliteStore } from '../../server/store/sqlite.ts';
@@ -68,7 +68,7 @@ export interface TestDevice {
   pull(query?: string): Promise<{ status: number; body: Json }>;
 }
 
-export async function startServer(settings: { bodyLimitBytes?: number; staticDir?: string } = {}): Promise<TestServer> {
+export async function startServer(settings: AppSettings = {}): Promise<TestServer> {
   const { store, discard } = await openTestStore();
   await store.migrate();
   await store.seedCommune(await demoCommuneSeed());

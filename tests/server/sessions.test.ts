@@ -97,9 +97,10 @@ describe('authentication', () => {
 
     const device = await server.device('tdp1');
     await server.store.db.updateTable('devices').set({ revoked_at: '2026-06-01T00:00:00.000Z' }).execute();
+    // A revoked device is told so, so that the phone wipes what it holds (tests/sync/lost-phone.test.ts).
     const revoked = await device.pull();
     expect(revoked.status).toBe(401);
-    expect(revoked.body).toEqual(unauthorized);
+    expect(revoked.body).toEqual({ error: 'device_revoked', message: 'Thiết bị này đã bị thu hồi quyền truy cập. Dữ liệu của ứng dụng trên máy này sẽ được xoá.' });
   });
 
   it('returns the signed-in user and units from /me', async () => {

@@ -13,5 +13,8 @@ export function memoryDeviceStore(deviceId: string): DeviceStore {
     setCursor: async (value) => void (cursor = value),
     lastSyncAt: async () => undefined,
     setLastSyncAt: async () => undefined,
+    wipe: async () => {
+      cursor = 0;
+    },
   };
 }

@@ -12,6 +12,7 @@ import { useServices } from '../services.ts';
 import { SyncBanner } from '../sync-status/SyncBanner.tsx';
 import { ComingDates } from './ComingDates.tsx';
 import { DeviceGaps } from './DeviceGaps.tsx';
+import { DevicePanel } from './DevicePanel.tsx';
 import { IndicatorGrid } from './IndicatorGrid.tsx';
 import { officeHref, officePeriod } from './officeRoute.ts';
 import { PlanEditor } from './PlanEditor.tsx';
@@ -141,6 +142,10 @@ export function Office() {
       <section class="card" aria-labelledby="units-title">
         <h2 id="units-title">{text.office.unitsTitle}</h2>
         <UnitSetup units={unitsState} />
+      </section>
+
+      <section class="card" aria-labelledby="devices-title">
+        <DevicePanel />
       </section>
 
       <section class="card" aria-labelledby="report-title">

@@ -6,7 +6,7 @@ import type { SignInResponse } from '../../domain/index.ts';
 import { signIn } from '../../sync/index.ts';
 import { text } from '../i18n/index.ts';
 
-export function SignIn(props: { device: DeviceStore; onSignedIn: (session: SignInResponse) => void }) {
+export function SignIn(props: { device: DeviceStore; notice?: string; onSignedIn: (session: SignInResponse) => void }) {
   const [username, setUsername] = useState('');
   const [pin, setPin] = useState('');
   const [busy, setBusy] = useState(false);
@@ -24,7 +24,7 @@ export function SignIn(props: { device: DeviceStore; onSignedIn: (session: SignI
         props.onSignedIn(outcome.value);
         return;
       }
-      setError(outcome.status === 401 ? text.signIn.badCredentials : text.signIn.failed);
+      setError(outcome.status === 401 ? text.signIn.badCredentials : outcome.status === 429 ? text.signIn.locked : text.signIn.failed);
     } catch (caught) {
       setError(caught instanceof TypeError ? text.signIn.offline : text.signIn.failed);
     } finally {
@@ -38,6 +38,7 @@ export function SignIn(props: { device: DeviceStore; onSignedIn: (session: SignI
       <p class="muted">{text.app.tagline}</p>
       <form onSubmit={submit} class="card">
         <h2>{text.signIn.title}</h2>
+        {props.notice && <p class="error" role="alert">{props.notice}</p>}
         <p class="muted">{text.signIn.intro}</p>
         <label class="field">
           <span>{text.signIn.username}</span>

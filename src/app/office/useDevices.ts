@@ -1,0 +1,59 @@
+// The commune's phones for its officer, from the server (online only): list, revoke a lost
+// one, and lift a user's sign-in lock-out.
+import { useEffect, useState } from 'preact/hooks';
+import { useServices } from '../services.ts';
+
+export interface CommuneDevice {
+  deviceId: string;
+  userId: string;
+  displayName: string;
+  unitId: string;
+  createdAt: string;
+  revokedAt: string | null;
+}
+
+export function useDevices() {
+  const { device } = useServices();
+  const [devices, setDevices] = useState<CommuneDevice[] | undefined>(undefined);
+  const [failed, setFailed] = useState(false);
+  const [ownDeviceId, setOwnDeviceId] = useState<string | undefined>(undefined);
+
+  async function call(method: string, path: string): Promise<Response | undefined> {
+    try {
+      const token = (await device.session())?.token;
+      return await fetch(`/api/v1${path}`, { method, headers: token ? { Authorization: `Bearer ${token}` } : {} });
+    } catch {
+      return undefined;
+    }
+  }
+
+  async function load(): Promise<void> {
+    const response = await call('GET', '/devices');
+    if (response?.ok) {
+      setDevices(((await response.json()) as { devices: CommuneDevice[] }).devices);
+      setFailed(false);
+    } else {
+      setFailed(true);
+    }
+  }
+
+  useEffect(() => {
+    void device.deviceId().then(setOwnDeviceId);
+    void load();
+  }, []);
+
+  return {
+    devices,
+    ownDeviceId,
+    failed,
+    async revoke(deviceId: string): Promise<boolean> {
+      const response = await call('POST', `/devices/${encodeURIComponent(deviceId)}/revoke`);
+      await load();
+      return response?.ok ?? false;
+    },
+    async unlock(userId: string): Promise<boolean> {
+      const response = await call('POST', `/accounts/${encodeURIComponent(userId)}/unlock`);
+      return response?.ok ?? false;
+    },
+  };
+}
