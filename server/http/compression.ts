@@ -37,7 +37,7 @@ export function compressJsonAnswers(options: { threshold: number }): MiddlewareH
     headers.set('content-encoding', 'gzip');
     headers.delete('content-length');
     c.res = undefined as never; // Hono merges headers into a replaced response unless cleared first
-    c.res = new Response(await gzipAsync(plain), { status: res.status, headers });
+    c.res = new Response(new Uint8Array(await gzipAsync(plain)), { status: res.status, headers });
   };
 }
 
@@ -82,7 +82,7 @@ export function gzipRequestBodies(options: { maxSize: number }): MiddlewareHandl
     headers.delete('content-encoding');
     headers.delete('transfer-encoding');
     headers.set('content-length', String(plain.length));
-    c.req.raw = new Request(raw.url, { method: raw.method, headers, body: plain, signal: raw.signal });
+    c.req.raw = new Request(raw.url, { method: raw.method, headers, body: new Uint8Array(plain), signal: raw.signal });
     return next();
   };
 }

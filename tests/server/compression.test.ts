@@ -14,7 +14,7 @@ afterEach(async () => {
 async function signedIn(settings: { bodyLimitBytes?: number } = {}) {
   server = await startServer(settings);
   const phone = await server.device('tdp1');
-  const send = async (body: Uint8Array | string, extra: Record<string, string> = {}) => {
+  const send = async (body: Uint8Array<ArrayBuffer> | string, extra: Record<string, string> = {}) => {
     const response = await server.app.request('/api/v1/sync/push', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${phone.token}`, ...extra },
