@@ -392,6 +392,7 @@ async function saveCost(browser: Browser, staticDir: string, pouchServer: BenchS
 
 interface LoadResult {
   devices: number;
+  burst: boolean;
   batch: number;
   requests: number;
   errors: number;
@@ -404,12 +405,13 @@ interface LoadResult {
 
 const RECORD_TEMPLATE = JSON.stringify({ ...benchRecords(1, 9)[0]!, id: '__ID__' });
 
-async function runLoad(url: string, path: string, bodies: (connection: number) => string, options: { connections: number; batch: number; headers: (connection: number) => Record<string, string> }): Promise<LoadResult> {
+async function runLoad(url: string, path: string, bodies: (connection: number) => string, options: { connections: number; batch: number; burst: boolean; headers: (connection: number) => Record<string, string> }): Promise<LoadResult> {
   let nextConnection = 0;
   const result = await autocannon({
     url,
     connections: options.connections,
-    duration: config.loadSeconds,
+    // A burst: every device sends one push at the same moment. Otherwise each keeps pushing for the whole run.
+    ...(options.burst ? { amount: options.connections } : { duration: config.loadSeconds }),
     timeout: 30,
     requests: [
       {
@@ -431,6 +433,7 @@ async function runLoad(url: string, path: string, bodies: (connection: number) =
     requests: result.requests.total,
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
+    burst: options.burst,
     recordsPerSecond: (ok * options.batch) / (result.duration || config.loadSeconds),
     p50: result.latency.p50,
     p90: result.latency.p90,
@@ -450,7 +453,7 @@ async function pool<T>(count: number, width: number, work: (i: number) => Promis
   return out;
 }
 
-async function oursLoad(staticDir: string, devices: number, batch: number): Promise<LoadResult> {
+async function oursLoad(staticDir: string, devices: number, batch: number, burst: boolean): Promise<LoadResult> {
   const server = await startOurServer(staticDir);
   try {
     const usernames = ['tdp1', 'tdp2', 'tdp3', 'tdp4', 'tdp5'];
@@ -472,14 +475,14 @@ async function oursLoad(staticDir: string, devices: number, batch: number): Prom
         }
         return `{"deviceId":"${phone.deviceId}","changes":[${changes.join(',')}]}`;
       },
-      { connections: devices, batch, headers: (c) => ({ authorization: `Bearer ${phones[c % phones.length]!.token}` }) },
+      { connections: devices, batch, burst, headers: (c) => ({ authorization: `Bearer ${phones[c % phones.length]!.token}` }) },
     );
   } finally {
     await server.stop();
   }
 }
 
-async function pouchLoad(pouchServer: BenchServer, devices: number, batch: number): Promise<LoadResult> {
+async function pouchLoad(pouchServer: BenchServer, devices: number, batch: number, burst: boolean): Promise<LoadResult> {
   const name = `load-${randomUUID().slice(0, 8)}`;
   check((await fetch(`${pouchServer.url}/${name}`, { method: 'PUT' })).ok, 'PouchDB server did not create a database');
   return runLoad(
@@ -493,7 +496,7 @@ async function pouchLoad(pouchServer: BenchServer, devices: number, batch: numbe
       }
       return `{"docs":[${docs.join(',')}]}`;
     },
-    { connections: devices, batch, headers: () => ({}) },
+    { connections: devices, batch, burst, headers: () => ({}) },
   );
 }
 
@@ -553,11 +556,11 @@ function table(results: Results): string {
   row('one save (median)', `${s.oursOneMs.toFixed(1)} ms`, `${s.pouchOneMs.toFixed(1)} ms`, ratio(s.pouchOneMs, s.oursOneMs));
   row(`${s.many} saves, one after the other`, `${s.oursManyMs.toFixed(0)} ms`, `${s.pouchManyMs.toFixed(0)} ms`, ratio(s.pouchManyMs, s.oursManyMs));
 
-  lines.push('', `### 4. The server on loopback (autocannon, ${config.loadSeconds} s per run; ours: POST /sync/push on SQLite, PouchDB: POST /_bulk_docs on LevelDB)`, '');
+  lines.push('', '### 4. The server on loopback (autocannon, one connection per device; ours: POST /sync/push on SQLite with synchronous=FULL, PouchDB: POST /_bulk_docs on LevelDB)', '');
   row('devices × batch', 'ours records/s', 'ours p50 / p90 / p99', 'ours errors + non-2xx', 'PouchDB records/s', 'PouchDB p50 / p90 / p99', 'PouchDB errors + non-2xx', 'throughput ratio (ours ÷ PouchDB)');
   row('---', '---', '---', '---', '---', '---', '---', '---');
   for (const { ours, pouch } of results.load) {
-    row(`${ours.devices} × ${ours.batch}`, ours.recordsPerSecond.toFixed(0), `${ours.p50} / ${ours.p90} / ${ours.p99} ms`, `${ours.errors} + ${ours.non2xx}`, pouch.recordsPerSecond.toFixed(0), `${pouch.p50} / ${pouch.p90} / ${pouch.p99} ms`, `${pouch.errors} + ${pouch.non2xx}`, ratio(ours.recordsPerSecond, pouch.recordsPerSecond));
+    row(`${ours.devices} × ${ours.batch}${ours.burst ? ', one push each, all at once' : `, pushing for ${config.loadSeconds} s`}`, ours.recordsPerSecond.toFixed(0), `${ours.p50} / ${ours.p90} / ${ours.p99} ms`, `${ours.errors} + ${ours.non2xx}`, pouch.recordsPerSecond.toFixed(0), `${pouch.p50} / ${pouch.p90} / ${pouch.p99} ms`, `${pouch.errors} + ${pouch.non2xx}`, ratio(ours.recordsPerSecond, pouch.recordsPerSecond));
   }
   return lines.join('\n');
 }
@@ -577,12 +580,12 @@ async function main(): Promise<void> {
     const saves = await saveCost(browser, staticDir, pouchServer);
     log('4. server load');
     const load: Results['load'] = [];
-    for (const [devices, batch] of [[8, 100], [config.devices, 10]] as const) {
-      const ours = await oursLoad(staticDir, devices, batch);
-      const pouch = await pouchLoad(pouchServer, devices, batch);
+    for (const [devices, batch, burst] of [[8, 100, false], [config.devices, 10, false], [config.devices, 10, true]] as const) {
+      const ours = await oursLoad(staticDir, devices, batch, burst);
+      const pouch = await pouchLoad(pouchServer, devices, batch, burst);
       check(ours.requests > 0 && pouch.requests > 0, 'the load generator sent nothing');
       load.push({ ours, pouch });
-      log(`  ${devices} devices × ${batch}: ours ${ours.recordsPerSecond.toFixed(0)} records/s p99 ${ours.p99} ms; PouchDB ${pouch.recordsPerSecond.toFixed(0)} records/s p99 ${pouch.p99} ms`);
+      log(`  ${devices} devices × ${batch}${burst ? ', one push each at once' : ''}: ours ${ours.recordsPerSecond.toFixed(0)} records/s p99 ${ours.p99} ms; PouchDB ${pouch.recordsPerSecond.toFixed(0)} records/s p99 ${pouch.p99} ms`);
     }
     const results: Results = { mode: SHORT ? 'short' : 'full', at: new Date().toISOString(), wire, links, saves, load };
     const text = table(results);

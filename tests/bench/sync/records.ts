@@ -1,6 +1,7 @@
 // Realistic checklist records of one village (Tổ dân phố 1, head tdp1), the same list for our
 // sync and PouchDB's: mostly propaganda sessions, some news posts and violence cases, with the
 // fields a village head fills in. A fixed pseudo-random sequence, so every run sends the same.
+import { createHash } from 'node:crypto';
 import type { ChecklistRecord } from '../../../src/domain/index.ts';
 import { newsPost, propagandaSession, violenceCase } from '../../fixtures/records.ts';
 
@@ -10,13 +11,13 @@ export function benchRecords(count: number, seed = 7): ChecklistRecord[] {
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
   const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
   const date = () => `2026-${String(int(1, 11)).padStart(2, '0')}-${String(int(1, 28)).padStart(2, '0')}`;
-  const uuid = () => {
-    const hex = Array.from({ length: 32 }, () => Math.floor(next() * 16).toString(16)).join('');
+  const uuid = (i: number) => {
+    const hex = createHash('sha256').update(`${seed}:${i}`).digest('hex');
     return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
   };
   return Array.from({ length: count }, (_, i): ChecklistRecord => {
     const roll = i % 20;
-    const id = uuid();
+    const id = uuid(i);
     if (roll < 13) {
       const note = pick(['', 'Họp thôn cuối tháng, lồng ghép nội dung bình đẳng giới.', 'Phát thanh 2 buổi sáng trên loa của tổ.']);
       return propagandaSession({
