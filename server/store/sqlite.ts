@@ -17,6 +17,26 @@ export function openSqliteStore(file: string): SqliteStore {
   database.pragma('synchronous = FULL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
+  cacheStatements(database);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
   return { ...kyselyStore(db, 'sqlite'), db };
+}
+
+/**
+ * Kysely prepares every query anew; a push runs the same few statements for each change, so
+ * prepared statements are kept by their SQL text (a bounded number: the app has a few hundred).
+ * Safe because Kysely runs one query at a time on this one connection.
+ */
+function cacheStatements(database: BetterSqlite3.Database, max = 1000): void {
+  const prepare = database.prepare.bind(database);
+  const cache = new Map<string, BetterSqlite3.Statement>();
+  database.prepare = ((sql: string) => {
+    let statement = cache.get(sql);
+    if (!statement) {
+      statement = prepare(sql);
+      if (cache.size >= max) cache.delete(cache.keys().next().value!);
+      cache.set(sql, statement);
+    }
+    return statement;
+  }) as typeof database.prepare;
 }

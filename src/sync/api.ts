@@ -35,12 +35,25 @@ async function call<T>(fetchFn: typeof fetch, url: string, init: RequestInit, pa
   return { ok: true, value: parsed.data };
 }
 
-export function createSyncApi(options: { baseUrl: string; token: () => Promise<string | undefined>; fetch?: typeof fetch }): SyncApi {
+/** Push bodies of this many bytes of JSON or more are sent gzip-compressed (a batch of 100 records: about 41 kB, 6 kB gzipped). */
+export const GZIP_REQUEST_THRESHOLD_BYTES = 1024;
+
+/** The JSON as it goes on the wire: gzip-compressed with CompressionStream when large and the browser has it. */
+export async function encodeJsonBody(json: string, threshold = GZIP_REQUEST_THRESHOLD_BYTES): Promise<{ body: BodyInit; gzip: boolean }> {
+  if (json.length < threshold || typeof CompressionStream === 'undefined') return { body: json, gzip: false };
+  const stream = new Blob([json]).stream().pipeThrough(new CompressionStream('gzip'));
+  return { body: new Uint8Array(await new Response(stream).arrayBuffer()), gzip: true };
+}
+
+export function createSyncApi(options: { baseUrl: string; token: () => Promise<string | undefined>; fetch?: typeof fetch; gzipThresholdBytes?: number }): SyncApi {
   const fetchFn = options.fetch ?? globalThis.fetch.bind(globalThis);
   const headers = async () => ({ 'content-type': 'application/json', authorization: `Bearer ${(await options.token()) ?? ''}` });
   return {
-    push: async (request) =>
-      call(fetchFn, `${options.baseUrl}/api/v1/sync/push`, { method: 'POST', headers: await headers(), body: JSON.stringify(request) }, pushResponse),
+    push: async (request) => {
+      const encoded = await encodeJsonBody(JSON.stringify(request), options.gzipThresholdBytes);
+      const pushHeaders: Record<string, string> = { ...(await headers()), ...(encoded.gzip ? { 'content-encoding': 'gzip' } : {}) };
+      return call(fetchFn, `${options.baseUrl}/api/v1/sync/push`, { method: 'POST', headers: pushHeaders, body: encoded.body }, pushResponse);
+    },
     pull: async (since, limit) =>
       call(fetchFn, `${options.baseUrl}/api/v1/sync/pull?since=${since}&limit=${limit}`, { headers: await headers() }, pullResponse),
   };

@@ -3,7 +3,7 @@
 // and a batch the server refuses as a whole (400, 409, 413) is split until the one change
 // at fault is found and marked rejected, so one bad change never blocks the others.
 import { applyPulled, applyPushResults, outboxBatch, toChange, wipeLocalData, type DeviceStore, type NotebookDb, type OutboxEntry } from '../data/index.ts';
-import { MAX_PULL_LIMIT } from '../domain/index.ts';
+import { MAX_PULL_LIMIT, MAX_PUSH_CHANGES } from '../domain/index.ts';
 import type { HttpOutcome, SyncApi } from './api.ts';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff.ts';
 import { StatusBox, type SyncFailure } from './status.ts';
@@ -134,7 +134,8 @@ export class SyncEngine {
   }
 
   private async pushAll(): Promise<void> {
-    const size = this.deps.batchSize ?? 100;
+    // As large as the protocol allows: on a 2G-like link each push costs a round trip of about a second.
+    const size = this.deps.batchSize ?? MAX_PUSH_CHANGES;
     for (;;) {
       const batch = await outboxBatch(this.deps.db, size);
       if (batch.length === 0) return;
