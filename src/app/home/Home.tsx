@@ -8,13 +8,14 @@ import { navigate, routeHref } from '../router.ts';
 import { useServices } from '../services.ts';
 import { InstallOffer } from '../install/InstallOffer.tsx';
 import { prefs } from '../prefs.ts';
+import { SignedInHeader } from '../SignedInHeader.tsx';
 import { SyncBanner } from '../sync-status/SyncBanner.tsx';
 import { ReviewBanner } from '../review/ReviewBanner.tsx';
 import { Progress } from './Progress.tsx';
 import { RecordList } from './RecordList.tsx';
 
 export function Home(props: { route: { quarter?: string; kind?: RecordKind } }) {
-  const { db, session, signOut } = useServices();
+  const { db, session } = useServices();
   const today = dayInVietnam(new Date());
   const current = quarterOf(today);
   const period = (props.route.quarter && parseQuarterKey(props.route.quarter)) || current;
@@ -28,17 +29,7 @@ export function Home(props: { route: { quarter?: string; kind?: RecordKind } }) 
 
   return (
     <main class="screen home">
-      <header class="top">
-        <div>
-          <h1>{text.app.name}</h1>
-          <p class="muted">
-            {session.user.displayName} · {unitName}
-          </p>
-        </div>
-        <button class="link" onClick={() => void signOut()}>
-          {text.signIn.signOut}
-        </button>
-      </header>
+      <SignedInHeader title={text.app.name} place={unitName} />
       <SyncBanner />
       <InstallOffer />
       <Progress today={today} unitId={session.user.unitId} unitName={unitName} />

@@ -9,6 +9,7 @@ import { useLive } from '../hooks/useLive.ts';
 import { fill, formatDate, text } from '../i18n/index.ts';
 import { routeHref, useRoute } from '../router.ts';
 import { useServices } from '../services.ts';
+import { SignedInHeader } from '../SignedInHeader.tsx';
 import { SyncBanner } from '../sync-status/SyncBanner.tsx';
 import { ComingDates } from './ComingDates.tsx';
 import { DeviceGaps } from './DeviceGaps.tsx';
@@ -37,7 +38,7 @@ function useIndicators(records: RecordEntry[] | undefined, compute: (records: Re
 }
 
 export function Office() {
-  const { session, signOut } = useServices();
+  const { session } = useServices();
   useRoute(); // re-render on hash changes
   const today = dayInVietnam(new Date());
   const current = quarterOf(today);
@@ -64,17 +65,7 @@ export function Office() {
 
   return (
     <main class="screen office">
-      <header class="top">
-        <div>
-          <h1>{text.office.title}</h1>
-          <p class="muted">
-            {session.user.displayName} · {session.user.communeName}
-          </p>
-        </div>
-        <button class="link" onClick={() => void signOut()}>
-          {text.signIn.signOut}
-        </button>
-      </header>
+      <SignedInHeader title={text.office.title} place={session.user.communeName} />
       <SyncBanner />
 
       <section class="card" aria-labelledby="coming-title">
