@@ -1,16 +1,11 @@
 // The commune's devices whose change sequence has a hole: a phone that lost changes before
 // sending them (wiped, or reinstalled). The officer sees them and can call the village head.
 import type { Kysely } from 'kysely';
+import type { CommuneDevice, DeviceGap } from '../../src/domain/devices.ts';
 import type { Database } from './schema.ts';
 
-export interface DeviceGap {
-  deviceId: string;
-  userId: string;
-  displayName: string;
-  unitId: string;
-  lastSeq: number;
-  missingSeqs: number[];
-}
+export type { CommuneDevice, DeviceGap };
+
 
 export async function devicesWithGaps(db: Kysely<Database>, communeId: string): Promise<DeviceGap[]> {
   const rows = await db
@@ -38,15 +33,6 @@ export async function devicesWithGaps(db: Kysely<Database>, communeId: string): 
   return [...byDevice.values()];
 }
 
-/** A phone signed in to the commune, for its officer's list (a lost one is revoked from there). */
-export interface CommuneDevice {
-  deviceId: string;
-  userId: string;
-  displayName: string;
-  unitId: string;
-  createdAt: string;
-  revokedAt: string | null;
-}
 
 export async function listCommuneDevices(db: Kysely<Database>, communeId: string): Promise<CommuneDevice[]> {
   const rows = await db

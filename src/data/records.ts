@@ -74,18 +74,7 @@ export async function saveRecord(db: NotebookDb, candidate: unknown, now = new D
     if (existing && existing.kind !== record.kind) throw new ValidationError([{ path: 'kind', code: 'immutable' }]);
     // Editing a record in conflict resolves it: the edit is made on top of the server's version.
     const baseRev = existing?.theirs ? existing.theirs.rev : (existing?.rev ?? 0);
-    const local: LocalRecord = {
-      id: record.id,
-      kind: record.kind,
-      unitId: record.unitId,
-      date: record.date,
-      quarter: quarterKey(quarterOf(record.date)),
-      body: record,
-      rev: baseRev,
-      deleted: false,
-      syncState: 'pending',
-      updatedAt: now.toISOString(),
-    };
+    const local = localRecordOf(record, baseRev, 'pending', now.toISOString());
     await db.records.put(local);
     await enqueueChange(db, { recordId: record.id, kind: record.kind, op: 'upsert', baseRev, record }, now);
     return local;
@@ -129,6 +118,11 @@ export async function keepTheirs(db: NotebookDb, id: string): Promise<void> {
 }
 
 export function fromServer(record: ChecklistRecord, rev: number, updatedAt: string): LocalRecord {
+  return localRecordOf(record, rev, 'sent', updatedAt);
+}
+
+/** The phone's row for a record: the body with the fields its indexes need. */
+function localRecordOf(record: ChecklistRecord, rev: number, syncState: LocalRecord['syncState'], updatedAt: string): LocalRecord {
   return {
     id: record.id,
     kind: record.kind,
@@ -138,7 +132,7 @@ export function fromServer(record: ChecklistRecord, rev: number, updatedAt: stri
     body: record,
     rev,
     deleted: false,
-    syncState: 'sent',
+    syncState,
     updatedAt,
   };
 }

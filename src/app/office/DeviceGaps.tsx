@@ -1,15 +1,10 @@
 // Phones whose change numbers have a hole: changes made on the phone that never reached the
 // server (a phone wiped or reinstalled before it sent them). The officer calls the village head.
 import { useEffect, useState } from 'preact/hooks';
+import type { DeviceGap } from '../../domain/devices.ts';
 import { fill, text } from '../i18n/index.ts';
 import { useServices } from '../services.ts';
 
-interface DeviceGap {
-  deviceId: string;
-  displayName: string;
-  unitId: string;
-  missingSeqs: number[];
-}
 
 export function DeviceGaps(props: { unitName: (id: string) => string }) {
   const { device } = useServices();

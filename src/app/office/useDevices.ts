@@ -1,16 +1,11 @@
 // The commune's phones for its officer, from the server (online only): list, revoke a lost
 // one, and lift a user's sign-in lock-out.
 import { useEffect, useState } from 'preact/hooks';
+import type { CommuneDevice } from '../../domain/devices.ts';
 import { useServices } from '../services.ts';
 
-export interface CommuneDevice {
-  deviceId: string;
-  userId: string;
-  displayName: string;
-  unitId: string;
-  createdAt: string;
-  revokedAt: string | null;
-}
+export type { CommuneDevice };
+
 
 export function useDevices() {
   const { device } = useServices();
