@@ -1,6 +1,6 @@
 // The app's root: the sign-in gate, then the screens of the signed-in user.
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { notebookDb, idbDeviceStore, onReplacedByNewerVersion } from '../data/index.ts';
+import { notebookDb, idbDeviceStore, onReplacedByNewerVersion, outboxSize } from '../data/index.ts';
 import type { SignInResponse } from '../domain/index.ts';
 import { createSyncApi, fetchProfile, installSyncTriggers, SyncEngine } from '../sync/index.ts';
 import { Home } from './home/Home.tsx';
@@ -47,6 +47,12 @@ function SignedIn(props: { session: SignInResponse; onSignedOut: () => void; onW
       engine,
       session: props.session,
       async signOut() {
+        // Unsent records belong to this user: signing out first would leave them to be refused
+        // under the next user's account on this phone. Send them first.
+        if ((await outboxSize(db)) > 0) {
+          alert(text.signIn.signOutBlocked);
+          return;
+        }
         engine.stop();
         await device.clearSession();
         props.onSignedOut();

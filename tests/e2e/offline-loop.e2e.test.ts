@@ -138,6 +138,12 @@ describe('a village head offline', () => {
     }
     await expect(page.locator('[data-waiting]').getAttribute('data-waiting')).resolves.toBe('3');
     await shot('07-after-offline-reload');
+    // Signing out now would leave the unsent records to the next user of the phone: refused.
+    const refusal = page.waitForEvent('dialog');
+    await page.getByRole('button', { name: 'Đăng xuất' }).click();
+    expect((await refusal).message()).toBe('Còn bản ghi chưa gửi. Hãy chờ gửi xong rồi mới đăng xuất.');
+    await page.getByText('Tổ trưởng Tổ dân phố 1 · Tổ dân phố 1').waitFor();
+    expect(await page.getByLabel('Mã PIN').count()).toBe(0);
   });
 
   it('sends them when the connection returns, and the server holds each once', async () => {
