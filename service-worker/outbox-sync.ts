@@ -1,17 +1,24 @@
 // Background Sync (Chromium): when the connection returns and the app is not open, the
-// browser wakes this worker, which sends the outbox with the same engine the page uses.
-// If changes are left, the event fails so that the browser tries again later.
-import { idbDeviceStore, notebookDb, outboxSize } from '../src/data/index.ts';
+// browser wakes this worker, which sends the signed-in account's outbox with the same engine
+// the page uses, carried by the session cookie. The worker cannot know the PIN: it sends in
+// order up to the first change with sealed case notes, and leaves that one and the rest for
+// the app, which sends them once unlocked. It never pulls (it could not seal what comes).
+// If changes it could send are left, the event fails so that the browser tries again later.
+import { idbPhoneStore, notebookDb, outboxSize } from '../src/data/index.ts';
 import { createSyncApi, SyncEngine } from '../src/sync/index.ts';
 
 export async function syncFromWorker(): Promise<void> {
-  const device = idbDeviceStore();
-  if (!(await device.session())) return;
-  const db = notebookDb();
-  const api = createSyncApi({ baseUrl: '', token: async () => (await device.session())?.token });
-  const engine = new SyncEngine({ db, api, device, setTimer: () => undefined, clearTimer: () => undefined });
+  const phone = idbPhoneStore();
+  const profile = await phone.session();
+  if (!profile) return;
+  const account = await phone.account(profile.user.id);
+  if (!account) return;
+  const db = notebookDb(account.dbName);
+  const device = phone.device(account.userId);
+  const engine = new SyncEngine({ db, api: createSyncApi({ baseUrl: '' }), device, pushOnly: true, setTimer: () => undefined, clearTimer: () => undefined });
   await engine.syncNow();
-  if (engine.status.get().phase !== 'signedOut' && (await outboxSize(db)) > 0) {
+  const status = engine.status.get();
+  if (status.phase !== 'signedOut' && status.phase !== 'wiped' && !status.heldForUnlock && (await outboxSize(db)) > 0) {
     throw new Error('changes are still waiting: the browser will retry');
   }
 }

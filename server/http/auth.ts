@@ -1,22 +1,36 @@
-// Bearer tokens: each signed-in device holds one; the server keeps only its sha256. A token of
-// a revoked device gets its own code, so that the phone knows to wipe what it holds.
+// Who is calling: the device session's token, from the HttpOnly cookie (the app) or the
+// Bearer header (scripts, tests); the server keeps only its sha256. A token of a revoked
+// device gets its own code, so that the phone knows to wipe what it holds.
 import { createMiddleware } from 'hono/factory';
+import { CLIENT_HEADER } from '../../src/domain/index.ts';
 import { sha256Hex } from '../auth/secrets.ts';
 import type { Actor, Store } from '../store/store.ts';
 import { apiError } from './errors.ts';
+import { sessionCookieToken, setSessionCookie, slideSession } from './session.ts';
 
 export type AuthEnv = { Variables: { actor: Actor } };
 
-export function requireActor(store: Store) {
+const TOKEN = /^[A-Za-z0-9_-]{16,128}$/;
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export function requireActor(store: Store, clock: () => Date = () => new Date()) {
   return createMiddleware<AuthEnv>(async (c, next) => {
-    const match = /^Bearer ([A-Za-z0-9_-]{16,128})$/.exec(c.req.header('Authorization') ?? '');
-    const tokenHash = match?.[1] ? sha256Hex(match[1]) : undefined;
-    const actor = tokenHash ? await store.findActor(tokenHash) : undefined;
-    if (!actor) {
+    const bearer = /^Bearer (.+)$/.exec(c.req.header('Authorization') ?? '')?.[1];
+    const fromCookie = bearer === undefined;
+    const token = bearer ?? sessionCookieToken(c);
+    const tokenHash = token && TOKEN.test(token) ? sha256Hex(token) : undefined;
+    const now = clock();
+    const session = tokenHash ? await store.findSession(tokenHash, now.toISOString()) : undefined;
+    if (!session) {
       if (tokenHash && (await store.isRevokedToken(tokenHash))) return apiError(c, 401, 'device_revoked');
       return apiError(c, 401, 'unauthorized');
     }
-    c.set('actor', actor);
+    // A cookie rides along with any request to this site: a change made with it must come from the app.
+    if (fromCookie && !SAFE_METHODS.has(c.req.method) && c.req.header(CLIENT_HEADER.name) !== CLIENT_HEADER.value) {
+      return apiError(c, 403, 'client_header_missing', [{ path: CLIENT_HEADER.name, code: 'required' }]);
+    }
+    if ((await slideSession(store, session.actor.deviceId, session.expiresAt, now)) && fromCookie) setSessionCookie(c, token!);
+    c.set('actor', session.actor);
     await next();
   });
 }

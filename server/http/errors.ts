@@ -21,6 +21,7 @@ export const errorMessages = {
   review_state: 'Kỳ báo cáo này không ở trạng thái cho phép thao tác này.',
   sign_in_locked: 'Đã nhập sai quá nhiều lần nên tạm thời không thể đăng nhập. Hãy thử lại sau 15 phút hoặc nhờ công chức xã mở khoá.',
   device_revoked: 'Thiết bị này đã bị thu hồi quyền truy cập. Dữ liệu của ứng dụng trên máy này sẽ được xoá.',
+  client_header_missing: 'Yêu cầu không đến từ ứng dụng nên không được thực hiện.',
   rate_limited: 'Có quá nhiều yêu cầu trong thời gian ngắn. Vui lòng thử lại sau ít phút.',
 } as const;
 

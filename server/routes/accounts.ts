@@ -7,10 +7,10 @@ import type { AuthEnv } from '../http/auth.ts';
 import { apiError } from '../http/errors.ts';
 import type { Store } from '../store/store.ts';
 
-export function accountRoutes(deps: { store: Store }) {
-  const { store } = deps;
+export function accountRoutes(deps: { store: Store; clock: () => Date }) {
+  const { store, clock } = deps;
   return new Hono<AuthEnv>()
-    .use('/accounts/*', requireActor(store))
+    .use('/accounts/*', requireActor(store, clock))
     .use('/accounts/*', async (c, next) => (c.get('actor').role === 'communeOfficer' ? next() : apiError(c, 403, 'forbidden')))
     .post('/accounts/:id/unlock', async (c) => {
       const user = await store.findCommuneUser(c.get('actor').communeId, c.req.param('id'));

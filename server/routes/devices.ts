@@ -9,8 +9,8 @@ import type { Store } from '../store/store.ts';
 export function deviceRoutes(deps: { store: Store; clock: () => Date }) {
   const { store, clock } = deps;
   return new Hono<AuthEnv>()
-    .use('/devices', requireActor(store))
-    .use('/devices/*', requireActor(store))
+    .use('/devices', requireActor(store, clock))
+    .use('/devices/*', requireActor(store, clock))
     .use('/devices', async (c, next) => (c.get('actor').role === 'communeOfficer' ? next() : apiError(c, 403, 'forbidden')))
     .use('/devices/*', async (c, next) => (c.get('actor').role === 'communeOfficer' ? next() : apiError(c, 403, 'forbidden')))
     .get('/devices/gaps', async (c) => c.json({ devices: await store.devicesWithGaps(c.get('actor').communeId) }, 200))

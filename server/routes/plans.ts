@@ -26,7 +26,7 @@ function yearOf(c: Context): number | undefined {
 export function planRoutes(deps: { store: Store; clock: () => Date }) {
   const { store, clock } = deps;
   return new Hono<AuthEnv>()
-    .use('/plans/*', requireActor(store))
+    .use('/plans/*', requireActor(store, clock))
     .get('/plans/:year', async (c) => {
       const year = yearOf(c);
       if (year === undefined) return apiError(c, 400, 'invalid_query', [{ path: 'year', code: 'invalid_format' }]);

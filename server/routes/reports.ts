@@ -66,7 +66,7 @@ export function reportRoutes(deps: { store: Store; clock: () => Date }) {
   }
 
   return new Hono<AuthEnv>()
-    .use('/reports/*', requireActor(store))
+    .use('/reports/*', requireActor(store, clock))
     .get('/reports/yearly.docx', (c) => yearly(c, 'docx'))
     .get('/reports/yearly.xlsx', (c) => yearly(c, 'xlsx'))
     .get('/reports/yearly.csv', (c) => yearly(c, 'csv'));

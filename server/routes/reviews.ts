@@ -22,8 +22,8 @@ export function reviewRoutes(deps: { store: Store; clock: () => Date }) {
   }
 
   return new Hono<AuthEnv>()
-    .use('/reviews', requireActor(store))
-    .use('/reviews/*', requireActor(store))
+    .use('/reviews', requireActor(store, clock))
+    .use('/reviews/*', requireActor(store, clock))
     .get('/reviews', async (c) => {
       const parsed = parseQuery(c, listQuery);
       if (!parsed.ok) return parsed.response;

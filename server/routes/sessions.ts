@@ -1,17 +1,17 @@
-// Sign-in on a device (username + PIN → a token for that device) and "who am I". Failed
+// Sign-in on a device (username + PIN → a session for that device), sign-out, and "who am I". Failed
 // sign-ins are counted per account and per address; a locked key answers 429 before any PIN
 // is checked, so guessing stops there.
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { signInRequest } from '../../src/domain/index.ts';
-import type { SignInResponse } from '../../src/domain/index.ts';
-import { newToken, sha256Hex, UNUSABLE_PIN_HASH, verifyPin } from '../auth/secrets.ts';
+import { UNUSABLE_PIN_HASH, verifyPin } from '../auth/secrets.ts';
 import { accountKey, addressKey, DEFAULT_SIGN_IN_THROTTLE } from '../auth/signInThrottle.ts';
 import type { SignInThrottle } from '../auth/signInThrottle.ts';
 import { clientAddress } from '../http/address.ts';
 import { requireActor } from '../http/auth.ts';
 import type { AuthEnv } from '../http/auth.ts';
 import { apiError } from '../http/errors.ts';
+import { clearSessionCookie, startSession } from '../http/session.ts';
 import { parseJsonBody } from '../http/validate.ts';
 import type { Store } from '../store/store.ts';
 
@@ -56,14 +56,15 @@ export function sessionRoutes(deps: { store: Store; clock: () => Date; settings?
         return apiError(c, 401, 'bad_credentials');
       }
       await store.clearSignInFailures(accountKey(username));
-      const token = newToken();
-      await store.bindDevice({ deviceId, userId: user.id, tokenHash: sha256Hex(token), now: now.toISOString() });
-      const profile = await store.loadProfile(user.id);
-      if (!profile) return apiError(c, 401, 'bad_credentials');
-      const response: SignInResponse = { token, ...profile };
-      return c.json(response, 200);
+      return startSession(c, store, { deviceId, userId: user.id, now });
     })
-    .get('/me', requireActor(store), async (c) => {
+    // Sign-out: this device's session ends on the server and its cookie is cleared.
+    .delete('/sessions/current', requireActor(store, clock), async (c) => {
+      await store.setSessionExpiry(c.get('actor').deviceId, clock().toISOString());
+      clearSessionCookie(c);
+      return c.body(null, 204);
+    })
+    .get('/me', requireActor(store, clock), async (c) => {
       const profile = await store.loadProfile(c.get('actor').userId);
       if (!profile) return apiError(c, 401, 'unauthorized');
       return c.json(profile, 200);

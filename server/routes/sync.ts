@@ -24,7 +24,7 @@ export const pullQuery = z.object({
 export function syncRoutes(deps: { store: Store; clock: () => Date }) {
   const { store, clock } = deps;
   return new Hono<AuthEnv>()
-    .use('/sync/*', requireActor(store))
+    .use('/sync/*', requireActor(store, clock))
     .post('/sync/push', async (c) => {
       const parsed = await parseJsonBody(c, pushRequest);
       if (!parsed.ok) return parsed.response;

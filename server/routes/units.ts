@@ -9,8 +9,8 @@ import { apiError } from '../http/errors.ts';
 import { parseJsonBody } from '../http/validate.ts';
 import type { Store } from '../store/store.ts';
 
-export function unitRoutes(deps: { store: Store }) {
-  const { store } = deps;
+export function unitRoutes(deps: { store: Store; clock: () => Date }) {
+  const { store, clock } = deps;
 
   /** The active village unit named in the path, within the officer's commune. */
   async function target(c: Context<AuthEnv>): Promise<{ unit: SetupUnit; units: SetupUnit[] } | Response> {
@@ -22,8 +22,8 @@ export function unitRoutes(deps: { store: Store }) {
   }
 
   return new Hono<AuthEnv>()
-    .use('/units', requireActor(store))
-    .use('/units/*', requireActor(store))
+    .use('/units', requireActor(store, clock))
+    .use('/units/*', requireActor(store, clock))
     .use('/units', async (c, next) => (c.get('actor').role === 'communeOfficer' ? next() : apiError(c, 403, 'forbidden')))
     .use('/units/*', async (c, next) => (c.get('actor').role === 'communeOfficer' ? next() : apiError(c, 403, 'forbidden')))
     .get('/units', async (c) => c.json({ units: await store.listUnits(c.get('actor').communeId) }, 200))

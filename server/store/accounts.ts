@@ -11,13 +11,36 @@ export async function findUserForSignIn(db: Kysely<Database>, username: string):
 
 export async function bindDevice(
   db: Kysely<Database>,
-  input: { deviceId: string; userId: string; tokenHash: string; now: string },
+  input: { deviceId: string; userId: string; tokenHash: string; now: string; expiresAt?: string },
 ): Promise<void> {
+  const expiresAt = input.expiresAt ?? null;
   await db
     .insertInto('devices')
-    .values({ id: input.deviceId, user_id: input.userId, token_hash: input.tokenHash, created_at: input.now, revoked_at: null })
-    .onConflict((oc) => oc.column('id').doUpdateSet({ user_id: input.userId, token_hash: input.tokenHash, revoked_at: null }))
+    .values({ id: input.deviceId, user_id: input.userId, token_hash: input.tokenHash, created_at: input.now, revoked_at: null, session_expires_at: expiresAt })
+    .onConflict((oc) => oc.column('id').doUpdateSet({ user_id: input.userId, token_hash: input.tokenHash, revoked_at: null, session_expires_at: expiresAt }))
     .execute();
+}
+
+/** The actor behind a token whose session has not ended at `now`, with the session's end. */
+export async function findSession(db: Kysely<Database>, tokenHash: string, now: string): Promise<{ actor: Actor; expiresAt: string | null } | undefined> {
+  const row = await db
+    .selectFrom('devices')
+    .innerJoin('users', 'users.id', 'devices.user_id')
+    .select(['devices.id as deviceId', 'users.id as userId', 'users.role', 'users.commune_id', 'users.unit_id', 'devices.session_expires_at'])
+    .where('devices.token_hash', '=', tokenHash)
+    .where('devices.revoked_at', 'is', null)
+    .where((eb) => eb.or([eb('devices.session_expires_at', 'is', null), eb('devices.session_expires_at', '>', now)]))
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return {
+    actor: { deviceId: row.deviceId, userId: row.userId, role: row.role as Role, communeId: row.commune_id, unitId: row.unit_id },
+    expiresAt: row.session_expires_at,
+  };
+}
+
+/** Moves the end of a device's session (sliding on use, or to now on sign-out). */
+export async function setSessionExpiry(db: Kysely<Database>, deviceId: string, expiresAt: string): Promise<void> {
+  await db.updateTable('devices').set({ session_expires_at: expiresAt }).where('id', '=', deviceId).execute();
 }
 
 export async function findActor(db: Kysely<Database>, tokenHash: string): Promise<Actor | undefined> {

@@ -23,6 +23,8 @@ export function kyselyStore(db: Kysely<Database>, engine: Engine): Store {
     findUserForSignIn: (username) => accounts.findUserForSignIn(db, username),
     bindDevice: (input) => accounts.bindDevice(db, input),
     findActor: (tokenHash) => accounts.findActor(db, tokenHash),
+    findSession: (tokenHash, now) => accounts.findSession(db, tokenHash, now),
+    setSessionExpiry: (deviceId, expiresAt) => accounts.setSessionExpiry(db, deviceId, expiresAt),
     loadProfile: (userId) => accounts.loadProfile(db, userId),
     push: (input) => pushChanges(db, traits, input),
     pull: (input) => pullRecords(db, input),

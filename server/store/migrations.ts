@@ -154,6 +154,13 @@ function migrationsFor(engine: Engine): Record<string, Migration> {
           .execute();
       },
     },
+    '0006_session_cookie': {
+      async up(db: Kysely<unknown>) {
+        // A device's session ends at this time unless used again (it slides on use); null for
+        // sessions made before expiry existed, which get a time on their next use.
+        await db.schema.alterTable('devices').addColumn('session_expires_at', 'text').execute();
+      },
+    },
   };
 }
 

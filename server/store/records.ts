@@ -2,7 +2,7 @@
 // stored with its result, or (on a reused changeId) nothing is.
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { Change, ChangeResult, ChecklistRecord, PullResponse, PushResponse, RecordKind, ServerRecord } from '../../src/domain/index.ts';
-import { mergeRecords } from '../../src/domain/index.ts';
+import { mergeRecords, withKeptNotes } from '../../src/domain/index.ts';
 import { changeHash } from '../sync/changeHash.ts';
 import { caseReporterLimit, judgeChange, readScope } from '../sync/changeRules.ts';
 import type { StoredHead } from '../sync/changeRules.ts';
@@ -84,9 +84,11 @@ async function lockRecords(trx: Transaction<Database>, recordIds: string[]): Pro
   await trx.selectFrom('records').select('id').where('id', 'in', [...new Set(recordIds)]).orderBy('id').forUpdate().execute();
 }
 
-async function applyChange(trx: Transaction<Database>, input: PushInput, change: Change): Promise<ChangeResult> {
+async function applyChange(trx: Transaction<Database>, input: PushInput, sent: Change): Promise<ChangeResult> {
   const { actor, receivedAt } = input;
-  const row = await trx.selectFrom('records').selectAll().where('id', '=', change.recordId).executeTakeFirst();
+  const row = await trx.selectFrom('records').selectAll().where('id', '=', sent.recordId).executeTakeFirst();
+  // An edit from a phone that no longer holds the case's notes keeps the server's.
+  const change = withKeptNotes(sent, row?.body ? (JSON.parse(row.body) as ChecklistRecord) : undefined);
   const targetUnitId = change.op === 'upsert' ? change.record.unitId : (row?.unit_id ?? actor.unitId);
   const targetCommuneId = await communeOfUnit(trx, targetUnitId);
   const verdict = judgeChange(actor, change, row && storedHead(row), targetCommuneId);

@@ -37,6 +37,8 @@ export interface DeviceTable {
   created_at: string;
   last_seq: Generated<number>;
   revoked_at: string | null;
+  /** ISO time the session ends unless used again (0006); null: made before expiry existed. */
+  session_expires_at: Generated<string | null>;
 }
 
 export interface RecordTable {

@@ -63,9 +63,13 @@ export interface Store {
 
   findUserForSignIn(username: string): Promise<UserForSignIn | undefined>;
   /** Creates the device or rebinds it to this user with a new token (only its hash is stored). */
-  bindDevice(input: { deviceId: string; userId: string; tokenHash: string; now: string }): Promise<void>;
+  bindDevice(input: { deviceId: string; userId: string; tokenHash: string; now: string; expiresAt?: string }): Promise<void>;
   /** The actor behind a token hash, if the device exists and is not revoked. */
   findActor(tokenHash: string): Promise<Actor | undefined>;
+  /** The actor behind a token hash whose session has not ended at `now` (ISO), and when it ends. */
+  findSession(tokenHash: string, now: string): Promise<{ actor: Actor; expiresAt: string | null } | undefined>;
+  /** Moves the end of a device's session: later on use, or to now on sign-out. */
+  setSessionExpiry(deviceId: string, expiresAt: string): Promise<void>;
   loadProfile(userId: string): Promise<Profile | undefined>;
 
   /** The whole batch in one transaction: all of it is stored, or nothing. */

@@ -1,113 +1,54 @@
-// The app's root: the sign-in gate, then the screens of the signed-in user.
-import { useEffect, useMemo, useState } from 'preact/hooks';
-import { notebookDb, idbDeviceStore, onReplacedByNewerVersion, outboxSize } from '../data/index.ts';
-import type { SignInResponse } from '../domain/index.ts';
-import { createSyncApi, fetchProfile, installSyncTriggers, SyncEngine } from '../sync/index.ts';
-import { Home } from './home/Home.tsx';
+// The app's root: sign-in (online, the first time on a phone), the PIN lock (offline, every
+// time the app opens and after some minutes in the background), then the screens of the
+// signed-in account on its own database.
+import { useEffect, useState } from 'preact/hooks';
+import { idbPhoneStore } from '../data/index.ts';
+import type { ProfileResponse } from '../domain/index.ts';
 import { text } from './i18n/index.ts';
-import { isLandingHash, isOfficeHash, OfficeEntry, OfficeLink } from './office/OfficeEntry.tsx';
-import { RecordScreen } from './records/RecordScreen.tsx';
-import { useRoute } from './router.ts';
-import { ServicesContext, type AppServices } from './services.ts';
+import { LockScreen } from './lock/LockScreen.tsx';
+import type { OpenAccount } from './lock/vault-session.ts';
+import { SignedIn } from './SignedIn.tsx';
 import { SignIn } from './sign-in/SignIn.tsx';
-import { UpdatePrompt } from './sw-bridge.tsx';
 
-const db = notebookDb();
-const device = idbDeviceStore();
+const phone = idbPhoneStore();
 
-export function App() {
-  const [session, setSession] = useState<SignInResponse | null | undefined>(undefined);
-  // Set when the server said this device was revoked and the phone wiped the app's data.
-  const [wiped, setWiped] = useState(false);
-  useEffect(() => {
-    device.session().then((s) => setSession(s ?? null), () => setSession(null));
-  }, []);
+type Gate =
+  | { screen: 'loading' }
+  | { screen: 'signIn'; notice?: string }
+  | { screen: 'locked'; profile: ProfileResponse }
+  | { screen: 'open'; open: OpenAccount };
 
-  if (session === undefined) return <main class="screen" aria-busy="true" />;
-  if (session === null) return <SignIn device={device} notice={wiped ? text.signIn.wiped : undefined} onSignedIn={setSession} />;
-  return (
-    <SignedIn
-      session={session}
-      onSignedOut={() => setSession(null)}
-      onWiped={() => {
-        setWiped(true);
-        setSession(null);
-      }}
-    />
-  );
+/** Where the app opens: the lock when this phone has a signed-in account with a vault, else sign-in. */
+async function openingGate(): Promise<Gate> {
+  const profile = await phone.session();
+  if (profile && (await phone.vault(profile.user.id))) return { screen: 'locked', profile };
+  return { screen: 'signIn' };
 }
 
-function SignedIn(props: { session: SignInResponse; onSignedOut: () => void; onWiped: () => void }) {
-  const services = useMemo<AppServices>(() => {
-    const api = createSyncApi({ baseUrl: '', token: async () => (await device.session())?.token });
-    const engine = new SyncEngine({ db, api, device });
-    return {
-      db,
-      device,
-      engine,
-      session: props.session,
-      async signOut() {
-        // Unsent records belong to this user: signing out first would leave them to be refused
-        // under the next user's account on this phone. Send them first.
-        if ((await outboxSize(db)) > 0) {
-          alert(text.signIn.signOutBlocked);
-          return;
-        }
-        engine.stop();
-        await device.clearSession();
-        props.onSignedOut();
-      },
-    };
-    // One engine per signed-in session.
-  }, [props.session]);
-
+export function App() {
+  const [gate, setGate] = useState<Gate>({ screen: 'loading' });
   useEffect(() => {
-    // The commune's units change (renamed, merged, retired): keep the phone's copy current for the next opening.
-    void fetchProfile('', props.session.token).then(
-      async (outcome) => {
-        if (outcome.ok) await device.setSession({ ...props.session, user: outcome.value.user, units: outcome.value.units });
-      },
-      () => undefined, // offline: the copy from the last sign-in serves
-    );
-    void services.engine.restore();
-    const remove = installSyncTriggers(services.engine, window, document);
-    const unsubscribe = services.engine.status.subscribe((status) => {
-      if (status.phase === 'wiped') props.onWiped();
-    });
-    return () => {
-      unsubscribe();
-      remove();
-      services.engine.stop();
-    };
-  }, [services]);
+    openingGate().then(setGate, () => setGate({ screen: 'signIn' }));
+  }, []);
 
-  // Another tab opened a newer version: this one's database is closed, so it must reload.
-  const [replaced, setReplaced] = useState(false);
-  useEffect(() => onReplacedByNewerVersion(db, () => setReplaced(true)), []);
-
-  const route = useRoute();
-  const officer = props.session.user.role === 'communeOfficer';
-  useEffect(() => {
-    if (officer && isLandingHash(location.hash)) location.replace('#/office');
-  }, [officer, route]);
-  const office = officer && isOfficeHash(location.hash);
-  return (
-    <ServicesContext.Provider value={services}>
-      {replaced && (
-        <div class="update-bar" role="alert">
-          <span>{text.update.replaced}</span>
-          <button class="secondary" onClick={() => location.reload()}>
-            {text.update.reload}
-          </button>
-        </div>
-      )}
-      {/* A new version is offered on the home screen only: never over a half-filled form. */}
-      <UpdatePrompt visible={route.screen === 'home' && !office} />
-      {office && <OfficeEntry />}
-      {officer && !office && <OfficeLink />}
-      {route.screen === 'home' && !office && <Home route={route} />}
-      {route.screen === 'new' && <RecordScreen key={`new-${route.kind}`} kind={route.kind} />}
-      {route.screen === 'record' && <RecordScreen key={route.id} recordId={route.id} />}
-    </ServicesContext.Provider>
-  );
+  const opened = (open: OpenAccount) => setGate({ screen: 'open', open });
+  switch (gate.screen) {
+    case 'loading':
+      return <main class="screen" aria-busy="true" />;
+    case 'signIn':
+      return <SignIn phone={phone} notice={gate.notice} onSignedIn={opened} />;
+    case 'locked':
+      return <LockScreen phone={phone} profile={gate.profile} onUnlocked={opened} onSignIn={() => setGate({ screen: 'signIn' })} />;
+    case 'open':
+      return (
+        <SignedIn
+          key={gate.open.profile.user.id}
+          phone={phone}
+          open={gate.open}
+          onLocked={() => setGate({ screen: 'locked', profile: gate.open.profile })}
+          onSignedOut={() => setGate({ screen: 'signIn' })}
+          onWiped={() => setGate({ screen: 'signIn', notice: text.signIn.wiped })}
+        />
+      );
+  }
 }

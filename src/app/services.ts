@@ -2,16 +2,20 @@
 // test can build the same screens on another database or server.
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import type { DeviceStore, NotebookDb } from '../data/index.ts';
-import type { SignInResponse } from '../domain/index.ts';
+import type { DeviceStore, NotebookDb, PhoneStore } from '../data/index.ts';
+import type { ProfileResponse } from '../domain/index.ts';
 import type { SyncEngine } from '../sync/index.ts';
 
 export interface AppServices {
+  /** The signed-in account's own database on this phone. */
   db: NotebookDb;
+  /** The signed-in account's device values (device id, cursor). */
   device: DeviceStore;
+  phone: PhoneStore;
   engine: SyncEngine;
-  session: SignInResponse;
-  signOut(): Promise<void>;
+  session: ProfileResponse;
+  /** Asks how to sign out when records wait (send them first, or keep them for this account). */
+  signOut(): void;
 }
 
 export const ServicesContext = createContext<AppServices | null>(null);

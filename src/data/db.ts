@@ -4,6 +4,7 @@
 import { Dexie, type Table } from 'dexie';
 import type { ChecklistRecord, RecordKind, ServerRecord } from '../domain/index.ts';
 import type { DraftRow } from './drafts.ts';
+import type { SealedText } from './sealed.ts';
 
 /** Where a record stands, as stored. "Sending" is not stored: it is the sync engine's live state. */
 export type StoredSyncState = 'pending' | 'sent' | 'rejected' | 'conflict';
@@ -15,7 +16,11 @@ export interface LocalRecord {
   date: string;
   /** "2026-Q3", the record's quarter in Vietnam's calendar; indexed for the lists. */
   quarter: string;
+  /** The record without its sensitive free text (a case's notes), which rests in `sealed`. */
   body: ChecklistRecord;
+  sealed?: SealedText;
+  /** A sent, closed case whose notes were removed from the phone: the server keeps them. */
+  notesOnServer?: boolean;
   /** The last server revision this phone knows of; 0 for a record never acknowledged. */
   rev: number;
   deleted: boolean;
@@ -23,6 +28,10 @@ export interface LocalRecord {
   rejection?: { reason: string; fields: string[] };
   /** The server's version when a push came back as a conflict. */
   theirs?: ServerRecord;
+  /** The server's version's notes, sealed like ours (`theirs.record` holds none). */
+  theirsSealed?: SealedText;
+  /** The server's version has notes this phone does not keep. */
+  theirsNotesOnServer?: boolean;
   /** Phone time of the last local change: for display only, never for ordering. */
   updatedAt: string;
 }
@@ -35,7 +44,11 @@ export interface OutboxEntry {
   kind: RecordKind;
   op: 'upsert' | 'delete';
   baseRev: number;
+  /** Without its notes, which rest in `sealed`. */
   record?: ChecklistRecord;
+  sealed?: SealedText;
+  /** The phone no longer holds the case's notes: the server keeps its own. */
+  notesKept?: boolean;
   createdAt: string;
 }
 
@@ -49,6 +62,8 @@ export class NotebookDb extends Dexie {
   outbox!: Table<OutboxEntry, number>;
   meta!: Table<MetaRow, string>;
   drafts!: Table<DraftRow, string>;
+  /** The vault's data key while the app is unlocked; never stored. */
+  vaultKey: CryptoKey | undefined;
 
   constructor(name: string) {
     super(name, { chromeTransactionDurability: 'strict' });
@@ -75,12 +90,30 @@ export function onReplacedByNewerVersion(db: NotebookDb, callback: () => void): 
   return () => db.on('versionchange').unsubscribe(handler);
 }
 
+/** The database of the phone before accounts had their own (kept for its owner). */
 export const DEFAULT_DB_NAME = 'so-tay-binh-dang';
 
-let shared: NotebookDb | undefined;
+/** Each account on a shared phone has its own database: nobody else's records in it. */
+export function dbNameFor(userId: string): string {
+  return `${DEFAULT_DB_NAME}:${userId}`;
+}
 
-/** The app's one database connection. */
-export function notebookDb(): NotebookDb {
-  shared ??= new NotebookDb(DEFAULT_DB_NAME);
-  return shared;
+const shared = new Map<string, NotebookDb>();
+
+/** The one connection of this page (or worker) to a database. */
+export function notebookDb(name = DEFAULT_DB_NAME): NotebookDb {
+  let db = shared.get(name);
+  if (!db) {
+    db = new NotebookDb(name);
+    shared.set(name, db);
+  }
+  return db;
+}
+
+/** Deletes an account's database from the phone (nothing left in it to keep). */
+export async function deleteNotebookDb(name: string): Promise<void> {
+  const db = notebookDb(name);
+  shared.delete(name);
+  db.close();
+  await db.delete();
 }

@@ -1,38 +1,45 @@
-// Device-level values outside the record tables (device id, session, sync cursor), in a
-// small idb-keyval store that the service worker can read as well.
-import { clear, createStore, get, set, del, type UseStore } from 'idb-keyval';
-import { newId, type SignInResponse } from '../domain/index.ts';
+// What the sync engine keeps for one account on this phone (its device id, sync cursor, last
+// sync time), in a small idb-keyval store that the service worker can read as well. Accounts
+// sharing a phone share the store under their own key prefix.
+import { clear, createStore, del, get, keys, set, type UseStore } from 'idb-keyval';
+import { newId } from '../domain/index.ts';
 
 export interface DeviceStore {
   deviceId(): Promise<string>;
-  session(): Promise<SignInResponse | undefined>;
-  setSession(session: SignInResponse): Promise<void>;
-  clearSession(): Promise<void>;
   cursor(): Promise<number>;
   setCursor(cursor: number): Promise<void>;
   /** When the last sync finished, by this phone's clock: shown to the user, never used for ordering. */
   lastSyncAt(): Promise<number | undefined>;
   setLastSyncAt(at: number): Promise<void>;
-  /** Forgets everything: session, cursor, device id (a revoked device). */
+  /** Forgets everything of this account here: cursor, device id (a revoked device). */
   wipe(): Promise<void>;
 }
 
-export function idbDeviceStore(store: UseStore = createStore('so-tay-device', 'values')): DeviceStore {
+export const DEVICE_STORE_NAME = 'so-tay-device';
+
+export function phoneKeyValueStore(): UseStore {
+  return createStore(DEVICE_STORE_NAME, 'values');
+}
+
+/** `prefix` ("<userId>:") keeps one account's values apart from the others' on a shared phone. */
+export function idbDeviceStore(store: UseStore = phoneKeyValueStore(), prefix = ''): DeviceStore {
+  const key = (name: string) => `${prefix}${name}`;
   return {
     async deviceId() {
-      const existing = await get<string>('deviceId', store);
+      const existing = await get<string>(key('deviceId'), store);
       if (existing) return existing;
       const id = newId();
-      await set('deviceId', id, store);
+      await set(key('deviceId'), id, store);
       return id;
     },
-    session: () => get<SignInResponse>('session', store),
-    setSession: (session) => set('session', session, store),
-    clearSession: () => del('session', store),
-    cursor: async () => (await get<number>('cursor', store)) ?? 0,
-    setCursor: (cursor) => set('cursor', cursor, store),
-    lastSyncAt: () => get<number>('lastSyncAt', store),
-    setLastSyncAt: (at) => set('lastSyncAt', at, store),
-    wipe: () => clear(store),
+    cursor: async () => (await get<number>(key('cursor'), store)) ?? 0,
+    setCursor: (cursor) => set(key('cursor'), cursor, store),
+    lastSyncAt: () => get<number>(key('lastSyncAt'), store),
+    setLastSyncAt: (at) => set(key('lastSyncAt'), at, store),
+    async wipe() {
+      if (!prefix) return clear(store);
+      const mine = (await keys(store)).filter((k) => typeof k === 'string' && k.startsWith(prefix));
+      await Promise.all(mine.map((k) => del(k, store)));
+    },
   };
 }

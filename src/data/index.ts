@@ -7,3 +7,6 @@ export * from './reopen.ts';
 export * from './drafts.ts';
 export * from './year.ts';
 export * from './wipe.ts';
+export * from './phone.ts';
+export * from './vault.ts';
+export * from './sealed.ts';

@@ -9,6 +9,7 @@ import {
 } from '../domain/index.ts';
 import type { NotebookDb, LocalRecord, OutboxEntry } from './db.ts';
 import { withReopen } from './reopen.ts';
+import { openNotes, sealNotes, type SealedText } from './sealed.ts';
 
 export interface FieldIssue {
   path: string;
@@ -65,20 +66,38 @@ export async function enqueueChange(
   return entry;
 }
 
-export async function saveRecord(db: NotebookDb, candidate: unknown, now = new Date()): Promise<LocalRecord> {
+/** A checked record with its notes sealed, ready to be written in a transaction. */
+export interface PreparedSave {
+  record: ChecklistRecord;
+  sealed?: SealedText;
+}
+
+/** Validation and sealing happen before the transaction: IndexedDB ends a transaction that waits on WebCrypto. */
+export async function prepareSave(db: NotebookDb, candidate: unknown): Promise<PreparedSave> {
   const checked = validateRecord(candidate);
   if (!checked.ok) throw new ValidationError(checked.issues);
-  const record = checked.record;
-  return withReopen(db, () => db.transaction('rw', db.records, db.outbox, db.meta, async () => {
-    const existing = await db.records.get(record.id);
-    if (existing && existing.kind !== record.kind) throw new ValidationError([{ path: 'kind', code: 'immutable' }]);
-    // Editing a record in conflict resolves it: the edit is made on top of the server's version.
-    const baseRev = existing?.theirs ? existing.theirs.rev : (existing?.rev ?? 0);
-    const local = localRecordOf(record, baseRev, 'pending', now.toISOString());
-    await db.records.put(local);
-    await enqueueChange(db, { recordId: record.id, kind: record.kind, op: 'upsert', baseRev, record }, now);
-    return local;
-  }));
+  const { value, sealed } = await sealNotes(db.vaultKey, checked.record.id, checked.record);
+  return { record: value as ChecklistRecord, sealed };
+}
+
+/** Writes a prepared save and its outbox entry inside the caller's transaction. */
+export async function writeSave(db: NotebookDb, prepared: PreparedSave, now: Date): Promise<LocalRecord> {
+  const { record, sealed } = prepared;
+  const existing = await db.records.get(record.id);
+  if (existing && existing.kind !== record.kind) throw new ValidationError([{ path: 'kind', code: 'immutable' }]);
+  // Editing a record in conflict resolves it: the edit is made on top of the server's version.
+  const baseRev = existing?.theirs ? existing.theirs.rev : (existing?.rev ?? 0);
+  // Notes removed from the phone stay on the server unless the user wrote new ones.
+  const notesKept = Boolean(existing?.notesOnServer) && !sealed;
+  const local: LocalRecord = { ...localRecordOf(record, baseRev, 'pending', now.toISOString()), ...(sealed ? { sealed } : {}), ...(notesKept ? { notesOnServer: true } : {}) };
+  await db.records.put(local);
+  await enqueueChange(db, { recordId: record.id, kind: record.kind, op: 'upsert', baseRev, record, ...(sealed ? { sealed } : {}), ...(notesKept ? { notesKept } : {}) }, now);
+  return local;
+}
+
+export async function saveRecord(db: NotebookDb, candidate: unknown, now = new Date()): Promise<LocalRecord> {
+  const prepared = await prepareSave(db, candidate);
+  return withReopen(db, () => db.transaction('rw', db.records, db.outbox, db.meta, () => writeSave(db, prepared, now)));
 }
 
 /** Deletes on the phone at once; the server learns it as a tombstone. */
@@ -98,8 +117,9 @@ export async function keepMine(db: NotebookDb, id: string, now = new Date()): Pr
     if (!local?.theirs) return;
     const baseRev = local.theirs.rev;
     const op = local.deleted ? 'delete' : 'upsert';
-    await enqueueChange(db, { recordId: id, kind: local.kind, op, baseRev, ...(op === 'upsert' ? { record: local.body } : {}) }, now);
-    await db.records.put({ ...local, rev: baseRev, theirs: undefined, syncState: 'pending', updatedAt: now.toISOString() });
+    const sealedParts = { ...(local.sealed ? { sealed: local.sealed } : {}), ...(local.notesOnServer ? { notesKept: true } : {}) };
+    await enqueueChange(db, { recordId: id, kind: local.kind, op, baseRev, ...(op === 'upsert' ? { record: local.body, ...sealedParts } : {}) }, now);
+    await db.records.put({ ...local, rev: baseRev, theirs: undefined, theirsSealed: undefined, theirsNotesOnServer: undefined, syncState: 'pending', updatedAt: now.toISOString() });
   });
 }
 
@@ -113,8 +133,23 @@ export async function keepTheirs(db: NotebookDb, id: string): Promise<void> {
       await db.records.delete(id);
       return;
     }
-    await db.records.put(fromServer(theirs.record, theirs.rev, local.updatedAt));
+    await db.records.put({
+      ...fromServer(theirs.record, theirs.rev, local.updatedAt),
+      ...(local.theirsSealed ? { sealed: local.theirsSealed } : {}),
+      ...(local.theirsNotesOnServer ? { notesOnServer: true } : {}),
+    });
   });
+}
+
+/** A record as the user sees it: its notes opened, in memory only. */
+export async function openedBody(db: NotebookDb, local: LocalRecord): Promise<ChecklistRecord> {
+  return (await openNotes(db.vaultKey, local.id, local.body, local.sealed)) as ChecklistRecord;
+}
+
+/** The server's version of a record in conflict, its notes opened. */
+export async function openedTheirs(db: NotebookDb, local: LocalRecord): Promise<ChecklistRecord | undefined> {
+  const theirs = local.theirs?.record;
+  return theirs ? ((await openNotes(db.vaultKey, local.id, theirs, local.theirsSealed)) as ChecklistRecord) : undefined;
 }
 
 export function fromServer(record: ChecklistRecord, rev: number, updatedAt: string): LocalRecord {

@@ -1,6 +1,7 @@
-// A revoked device (a lost phone) removes everything the app holds on it: records, the outbox,
-// drafts and counters, then the session, cursor and device id, so that nothing of the commune's
-// data stays readable and a later sign-in starts as a new device.
+// A revoked device (a lost phone) removes everything the app holds of the revoked account:
+// records, the outbox, drafts and counters, then its cursor, device id and vault, so that
+// nothing of it stays readable and a later sign-in starts as a new device. Other accounts'
+// databases on a shared phone are not the revoked device's and stay.
 import type { NotebookDb } from './db.ts';
 import type { DeviceStore } from './device.ts';
 
@@ -8,5 +9,6 @@ export async function wipeLocalData(db: NotebookDb, device: DeviceStore): Promis
   await db.transaction('rw', [db.records, db.outbox, db.meta, db.drafts], async () => {
     await Promise.all([db.records.clear(), db.outbox.clear(), db.meta.clear(), db.drafts.clear()]);
   });
+  db.vaultKey = undefined;
   await device.wipe();
 }

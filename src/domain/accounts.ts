@@ -34,8 +34,23 @@ export const signedInUser = z.object({
 });
 export type SignedInUser = z.infer<typeof signedInUser>;
 
+/**
+ * The session travels in an HttpOnly cookie, out of reach of page scripts. A non-browser client
+ * (a script, a test, a benchmark) asks for the token in the answer with this header and sends it
+ * back as `Authorization: Bearer`; the app never asks.
+ */
+export const TOKEN_IN_BODY = { header: 'X-Session-Token', value: 'body' } as const;
+
+/**
+ * Sent by the app on every API call. A state-changing call carried by the cookie without it is
+ * refused: a page of another site cannot set a custom header without a CORS preflight, which
+ * this server never grants (SameSite=Strict is the first guard, this the second).
+ */
+export const CLIENT_HEADER = { name: 'X-Requested-With', value: 'so-tay' } as const;
+
 export const signInResponse = z.object({
-  token: z.string(),
+  /** Only for a client that asked with TOKEN_IN_BODY. */
+  token: z.optional(z.string()),
   user: signedInUser,
   units: z.array(unit),
 });

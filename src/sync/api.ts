@@ -1,6 +1,7 @@
 // The phone's calls to the server, typed by the shared protocol schemas. A network failure
 // throws; an HTTP answer is returned as it is, for the engine to decide.
 import {
+  CLIENT_HEADER,
   profileResponse,
   pullResponse,
   pushResponse,
@@ -45,9 +46,24 @@ export async function encodeJsonBody(json: string, threshold = GZIP_REQUEST_THRE
   return { body: new Uint8Array(await new Response(stream).arrayBuffer()), gzip: true };
 }
 
-export function createSyncApi(options: { baseUrl: string; token: () => Promise<string | undefined>; fetch?: typeof fetch; gzipThresholdBytes?: number }): SyncApi {
+/**
+ * Headers of the app's API calls. The session rides in its HttpOnly cookie (same-origin fetch
+ * sends it); the client header tells the server the call comes from the app, not another site.
+ */
+export function apiHeaders(json = false): Record<string, string> {
+  return { [CLIENT_HEADER.name]: CLIENT_HEADER.value, ...(json ? { 'content-type': 'application/json' } : {}) };
+}
+
+/**
+ * `token`: a Bearer token for clients outside the browser (tests, benchmarks); the app gives
+ * none and its calls carry the session cookie.
+ */
+export function createSyncApi(options: { baseUrl: string; token?: () => Promise<string | undefined>; fetch?: typeof fetch; gzipThresholdBytes?: number }): SyncApi {
   const fetchFn = options.fetch ?? globalThis.fetch.bind(globalThis);
-  const headers = async () => ({ 'content-type': 'application/json', authorization: `Bearer ${(await options.token()) ?? ''}` });
+  const headers = async (): Promise<Record<string, string>> => {
+    const token = options.token ? await options.token() : undefined;
+    return { ...apiHeaders(true), ...(token ? { authorization: `Bearer ${token}` } : {}) };
+  };
   return {
     push: async (request) => {
       const encoded = await encodeJsonBody(JSON.stringify(request), options.gzipThresholdBytes);
@@ -59,11 +75,18 @@ export function createSyncApi(options: { baseUrl: string; token: () => Promise<s
   };
 }
 
+/** Signs in; the server sets the session cookie and answers with the profile (no token). */
 export async function signIn(baseUrl: string, request: SignInRequest, fetchFn: typeof fetch = globalThis.fetch.bind(globalThis)): Promise<HttpOutcome<SignInResponse>> {
-  return call(fetchFn, `${baseUrl}/api/v1/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(request) }, signInResponse);
+  return call(fetchFn, `${baseUrl}/api/v1/sessions`, { method: 'POST', headers: apiHeaders(true), body: JSON.stringify(request) }, signInResponse);
+}
+
+/** Ends this device's session on the server, which clears the cookie. */
+export async function signOutOnServer(baseUrl: string, fetchFn: typeof fetch = globalThis.fetch.bind(globalThis)): Promise<boolean> {
+  const response = await fetchFn(`${baseUrl}/api/v1/sessions/current`, { method: 'DELETE', headers: apiHeaders() });
+  return response.ok || response.status === 401;
 }
 
 /** The account and the commune's units as they are now (units are renamed, merged, retired). */
-export async function fetchProfile(baseUrl: string, token: string, fetchFn: typeof fetch = globalThis.fetch.bind(globalThis)): Promise<HttpOutcome<ProfileResponse>> {
-  return call(fetchFn, `${baseUrl}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } }, profileResponse);
+export async function fetchProfile(baseUrl: string, fetchFn: typeof fetch = globalThis.fetch.bind(globalThis)): Promise<HttpOutcome<ProfileResponse>> {
+  return call(fetchFn, `${baseUrl}/api/v1/me`, { headers: apiHeaders() }, profileResponse);
 }

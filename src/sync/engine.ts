@@ -2,8 +2,8 @@
 // One run at a time; a request that fails by network or 5xx is retried later with backoff,
 // and a batch the server refuses as a whole (400, 409, 413) is split until the one change
 // at fault is found and marked rejected, so one bad change never blocks the others.
-import { applyPulled, applyPushResults, outboxBatch, toChange, wipeLocalData, type DeviceStore, type NotebookDb, type OutboxEntry } from '../data/index.ts';
-import { MAX_PULL_LIMIT, MAX_PUSH_CHANGES } from '../domain/index.ts';
+import { applyPulled, applyPushResults, changesToSend, outboxBatch, wipeLocalData, type DeviceStore, type NotebookDb, type OutboxEntry } from '../data/index.ts';
+import { MAX_PULL_LIMIT, MAX_PUSH_CHANGES, type Change } from '../domain/index.ts';
 import type { HttpOutcome, SyncApi } from './api.ts';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff.ts';
 import { StatusBox, type SyncFailure } from './status.ts';
@@ -20,6 +20,8 @@ export interface SyncEngineDeps {
   backoff?: BackoffPolicy;
   /** While everything is sent, sync again this often to pull others' changes. */
   idleIntervalMs?: number;
+  /** Send only, never pull (the service worker: without the vault's key it could not seal what comes). */
+  pushOnly?: boolean;
 }
 
 class RetryLater extends Error {
@@ -96,7 +98,7 @@ export class SyncEngine {
     this.status.update({ phase: 'syncing', nextRetryAt: undefined });
     try {
       await this.pushAll();
-      await this.pullAll();
+      if (!this.deps.pushOnly) await this.pullAll();
       this.failures = 0;
       const at = this.now();
       await this.deps.device.setLastSyncAt(at);
@@ -136,17 +138,24 @@ export class SyncEngine {
   private async pushAll(): Promise<void> {
     // As large as the protocol allows: on a 2G-like link each push costs a round trip of about a second.
     const size = this.deps.batchSize ?? MAX_PUSH_CHANGES;
+    this.status.update({ heldForUnlock: false });
     for (;;) {
       const batch = await outboxBatch(this.deps.db, size);
       if (batch.length === 0) return;
-      await this.pushEntries(batch);
+      const ready = await changesToSend(this.deps.db, batch);
+      if (ready.entries.length > 0) await this.pushEntries(ready.entries, ready.changes);
+      if (ready.entries.length < batch.length) {
+        // A case's sealed notes wait, with everything after them, for the app to be unlocked.
+        this.status.update({ heldForUnlock: true });
+        return;
+      }
     }
   }
 
-  private async pushEntries(entries: OutboxEntry[]): Promise<void> {
+  private async pushEntries(entries: OutboxEntry[], changes: Change[]): Promise<void> {
     this.status.update({ sending: new Set(entries.map((e) => e.recordId)) });
     const deviceId = await this.deps.device.deviceId();
-    const outcome = await this.deps.api.push({ deviceId, changes: entries.map(toChange) }).catch((error: unknown) => {
+    const outcome = await this.deps.api.push({ deviceId, changes }).catch((error: unknown) => {
       if (error instanceof TypeError) throw error;
       throw new RetryLater();
     });
@@ -158,8 +167,8 @@ export class SyncEngine {
     if (!SPLITTABLE.has(outcome.status)) throw new RetryLater(outcome.status);
     if (entries.length > 1) {
       const half = Math.ceil(entries.length / 2);
-      await this.pushEntries(entries.slice(0, half));
-      await this.pushEntries(entries.slice(half));
+      await this.pushEntries(entries.slice(0, half), changes.slice(0, half));
+      await this.pushEntries(entries.slice(half), changes.slice(half));
       return;
     }
     // One change the server refuses as it is: keep the record on the phone, marked with why.

@@ -12,6 +12,8 @@ export interface SyncStatus {
   lastSuccessAt?: number;
   nextRetryAt?: number;
   failure?: SyncFailure;
+  /** Changes with sealed notes wait for the app to be unlocked (the service worker cannot open them). */
+  heldForUnlock?: boolean;
 }
 
 export type StatusListener = (status: SyncStatus) => void;

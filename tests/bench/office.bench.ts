@@ -111,7 +111,7 @@ try {
   }
   const app = createApp({ store, clock: () => new Date('2026-11-22T03:00:00Z'), settings: {} });
   const deviceId = randomUUID();
-  const signIn = await app.request('/api/v1/sessions', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'officer', pin: '1234', deviceId }) });
+  const signIn = await app.request('/api/v1/sessions', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Session-Token': 'body' }, body: JSON.stringify({ username: 'officer', pin: '1234', deviceId }) });
   const { token } = (await signIn.json()) as { token: string };
   for (const format of ['docx', 'xlsx', 'csv']) {
     await median(`GET /api/v1/reports/yearly.${format} (SQLite, ${RECORDS} records)`, 3, async () => {

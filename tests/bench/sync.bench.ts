@@ -62,7 +62,7 @@ function check(condition: unknown, message: string): asserts condition {
 async function signIn(url: string, deviceId: string, username = 'tdp1'): Promise<string> {
   const response = await fetch(`${url}/api/v1/sessions`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', 'X-Session-Token': 'body' },
     body: JSON.stringify({ username, pin: '1234', deviceId }),
   });
   check(response.ok, `sign-in answered ${response.status}`);

@@ -194,7 +194,7 @@ describe('a village head offline', () => {
   it("shows the unit's new name after the officer renames it, from the next opening", async () => {
     const officer = await fetch(`${server.url}/api/v1/sessions`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', 'X-Session-Token': 'body' },
       body: JSON.stringify({ username: 'canbo', pin: '1234', deviceId: '00000000-0000-4000-8000-0000000000ff' }),
     }).then((r) => r.json() as Promise<{ token: string }>);
     const renamed = await fetch(`${server.url}/api/v1/units/tdp-1`, {

@@ -39,7 +39,7 @@ async function phone(server: RunningServer): Promise<Phone> {
   const deviceId = randomUUID();
   const response = await fetch(`${server.url}/api/v1/sessions`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', 'X-Session-Token': 'body' },
     body: JSON.stringify({ username: 'tdp1', pin: '1234', deviceId }),
   });
   const { token } = (await response.json()) as { token: string };

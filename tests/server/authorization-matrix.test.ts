@@ -54,6 +54,8 @@ const officerInCommune = (role: Role, target: Target): number[] =>
 /** One row per route: how to call it at a target, and what each role gets. */
 const matrix: Record<string, (w: World, role: Role, target: Target) => Cell> = {
   'GET /api/v1/me': () => ({ path: '/api/v1/me', expect: [200] }),
+  // Ends the caller's own session whatever the target: the first call of a role gets 204, its next ones 401.
+  'DELETE /api/v1/sessions/current': () => ({ path: '/api/v1/sessions/current', expect: [204, 401] }),
   'POST /api/v1/sync/push': () => ({ path: '/api/v1/sync/push', expect: [200] }), // per change: see pushCell
   'GET /api/v1/sync/pull': () => ({ path: '/api/v1/sync/pull?since=0', expect: [200] }),
   'GET /api/v1/devices/gaps': (_, role) => ({ path: '/api/v1/devices/gaps', expect: officerOnly(role) }),

@@ -90,7 +90,7 @@ export async function startServer(settings: AppSettings = {}): Promise<TestServe
     async device(username, deviceId = randomUUID()) {
       const signIn = await call('/api/v1/sessions', {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
+        headers: { 'Content-Type': 'application/json', 'X-Session-Token': 'body' },
         body: JSON.stringify({ username, pin: DEMO_PIN, deviceId }),
       });
       if (signIn.status !== 200) throw new Error(`sign-in of ${username} failed: ${signIn.status}`);

@@ -15,7 +15,7 @@ afterEach(async () => {
 const signIn = (body: unknown) =>
   server.app.request('/api/v1/sessions', {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
+    headers: { 'Content-Type': 'application/json', 'X-Session-Token': 'body' },
     body: JSON.stringify(body),
   });
 
@@ -111,5 +111,93 @@ describe('authentication', () => {
     expect(body.user.role).toBe('communeOfficer');
     expect(body.user.unitId).toBe('nam-gia-nghia');
     expect(body.units).toEqual(wardUnits);
+  });
+});
+
+describe('the session cookie', () => {
+  const cookieSignIn = (deviceId = randomUUID()) =>
+    server.app.request('/api/v1/sessions', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username: 'tdp1', pin: '1234', deviceId }),
+    });
+  /** The cookie as a browser would send it back: name=value from the Set-Cookie header. */
+  const cookieOf = (response: Response) => (response.headers.get('set-cookie') ?? '').split(';')[0]!;
+
+  it('is HttpOnly, Secure, SameSite=Strict on /api for 90 days, and the app gets no token in the body', async () => {
+    const response = await cookieSignIn();
+    expect(response.status).toBe(200);
+    const setCookie = response.headers.get('set-cookie') ?? '';
+    expect(setCookie).toMatch(/^so_tay_session=[A-Za-z0-9_-]{43};/);
+    expect(setCookie).toContain('HttpOnly');
+    expect(setCookie).toContain('Secure');
+    expect(setCookie).toContain('SameSite=Strict');
+    expect(setCookie).toContain('Path=/api');
+    expect(setCookie).toContain(`Max-Age=${90 * 86_400}`);
+    const body = await response.json();
+    expect(body.token).toBeUndefined();
+    expect(JSON.stringify(body)).not.toContain(cookieOf(response).split('=')[1]);
+    expect(body.user.id).toBe('tdp1');
+  });
+
+  it('carries the session for reads, and for changes only with the app header', async () => {
+    const deviceId = randomUUID();
+    const cookie = cookieOf(await cookieSignIn(deviceId));
+    const me = await server.app.request('/api/v1/me', { headers: { Cookie: cookie } });
+    expect(me.status).toBe(200);
+    const push = (headers: Record<string, string>) =>
+      server.app.request('/api/v1/sync/push', {
+        method: 'POST',
+        headers: { Cookie: cookie, 'Content-Type': 'application/json', ...headers },
+        body: JSON.stringify({ deviceId, changes: [{ changeId: randomUUID(), seq: 1, op: 'delete', recordId: randomUUID(), kind: 'newsPost', baseRev: 0 }] }),
+      });
+    // A page of another site could make the browser send the cookie, but not this header.
+    const forged = await push({});
+    expect(forged.status).toBe(403);
+    expect(await forged.json()).toMatchObject({ error: 'client_header_missing', fields: [{ path: 'X-Requested-With', code: 'required' }] });
+    expect(await server.countRows('applied_changes')).toBe(0);
+    const fromApp = await push({ 'X-Requested-With': 'so-tay' });
+    expect(fromApp.status).toBe(200);
+    expect(await server.countRows('applied_changes')).toBe(1);
+  });
+
+  it('ends 90 days after the last use, sliding on each use', async () => {
+    const start = new Date('2026-06-01T02:30:00.000Z');
+    const day = 86_400_000;
+    const cookie = cookieOf(await cookieSignIn());
+    const meAt = async (offsetDays: number) => {
+      server.setNow(new Date(start.getTime() + offsetDays * day));
+      return server.app.request('/api/v1/me', { headers: { Cookie: cookie } });
+    };
+    // Used after 80 days: the end moves to day 170, and the cookie is sent again.
+    const used = await meAt(80);
+    expect(used.status).toBe(200);
+    expect(used.headers.get('set-cookie')).toContain(`Max-Age=${90 * 86_400}`);
+    expect((await meAt(165)).status).toBe(200);
+    // Then nothing for more than 90 days.
+    const late = await meAt(165 + 91);
+    expect(late.status).toBe(401);
+    expect((await late.json()).error).toBe('unauthorized');
+  });
+
+  it('sign-out ends the session on the server and clears the cookie', async () => {
+    const cookie = cookieOf(await cookieSignIn());
+    const out = await server.app.request('/api/v1/sessions/current', { method: 'DELETE', headers: { Cookie: cookie, 'X-Requested-With': 'so-tay' } });
+    expect(out.status).toBe(204);
+    expect(out.headers.get('set-cookie')).toMatch(/^so_tay_session=;.*Max-Age=0/);
+    expect((await server.app.request('/api/v1/me', { headers: { Cookie: cookie } })).status).toBe(401);
+  });
+
+  it('gives the token in the body to a client that asks, which then uses it as Bearer', async () => {
+    const response = await signIn({ username: 'tdp1', pin: '1234', deviceId: randomUUID() });
+    const { token } = await response.json();
+    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const push = await server.app.request('/api/v1/sync/push', {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: '{"deviceId":"x","changes":[]}',
+    });
+    // Bearer needs no app header (it is never sent by a browser on its own): the body is judged.
+    expect(push.status).toBe(400);
   });
 });

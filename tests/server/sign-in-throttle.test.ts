@@ -23,7 +23,7 @@ const BAD = { error: 'bad_credentials', message: 'Tên đăng nhập hoặc mã 
 async function signIn(username: string, pin: string, options: { address?: string; app?: TestServer['app'] } = {}) {
   const response = await (options.app ?? server.app).request('/api/v1/sessions', {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': options.address ?? '203.0.113.7' },
+    headers: { 'Content-Type': 'application/json', 'X-Session-Token': 'body', 'X-Forwarded-For': options.address ?? '203.0.113.7' },
     body: JSON.stringify({ username, pin, deviceId: randomUUID() }),
   });
   return { status: response.status, retryAfter: response.headers.get('Retry-After'), body: await response.json() };

@@ -37,7 +37,7 @@ export async function signInOverHttp(
   const call = caller(options.fetch ?? fetch);
   const signIn = await call(`${baseUrl}/api/v1/sessions`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
+    headers: { 'Content-Type': 'application/json', 'X-Session-Token': 'body' },
     body: JSON.stringify({ username, pin: DEMO_PIN, deviceId }),
   });
   if (signIn.status !== 200) throw new Error(`sign-in of ${username} failed: ${signIn.status}`);

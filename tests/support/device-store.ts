@@ -6,9 +6,6 @@ export function memoryDeviceStore(deviceId: string): DeviceStore {
   let cursor = 0;
   return {
     deviceId: async () => deviceId,
-    session: async () => undefined,
-    setSession: async () => undefined,
-    clearSession: async () => undefined,
     cursor: async () => cursor,
     setCursor: async (value) => void (cursor = value),
     lastSyncAt: async () => undefined,

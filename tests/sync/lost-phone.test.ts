@@ -5,7 +5,7 @@ import 'fake-indexeddb/auto';
 import { randomUUID } from 'node:crypto';
 import { createStore } from 'idb-keyval';
 import { afterEach, describe, expect, it } from 'vitest';
-import { idbDeviceStore, keepDraft, NotebookDb, saveRecord } from '../../src/data/index.ts';
+import { createVault, idbPhoneStore, keepDraft, NotebookDb, saveRecord } from '../../src/data/index.ts';
 import { createSyncApi, SyncEngine } from '../../src/sync/index.ts';
 import { propagandaSession, violenceCase } from '../fixtures/records.ts';
 import { startServer, type TestServer } from '../server/harness.ts';
@@ -17,14 +17,18 @@ afterEach(async () => {
 
 async function signedInPhone(s: TestServer) {
   const db = new NotebookDb(`phone-${randomUUID()}`);
-  const device = idbDeviceStore(createStore(`device-${randomUUID()}`, 'values'));
+  const phone = idbPhoneStore(createStore(`device-${randomUUID()}`, 'values'));
+  const device = phone.device('tdp1');
   const deviceId = await device.deviceId();
   const signedIn = await s.device('tdp1', deviceId);
-  const session = { token: signedIn.token, user: { id: 'tdp1', displayName: 'Tổ trưởng Tổ dân phố 1', role: 'villageHead' as const, communeId: 'nam-gia-nghia', communeName: 'Phường Nam Gia Nghĩa', unitId: 'tdp-1' }, units: [] };
-  await device.setSession(session);
+  const vault = await createVault('1234', 1000);
+  await phone.setVault('tdp1', vault.record);
+  db.vaultKey = vault.key;
+  await phone.setSession({ user: { id: 'tdp1', displayName: 'Tổ trưởng Tổ dân phố 1', role: 'villageHead' as const, communeId: 'nam-gia-nghia', communeName: 'Phường Nam Gia Nghĩa', unitId: 'tdp-1' }, units: [] });
+  const session = { token: signedIn.token };
   const api = createSyncApi({
     baseUrl: '',
-    token: async () => (await device.session())?.token,
+    token: async () => session.token,
     fetch: ((input: RequestInfo | URL, init?: RequestInit) => s.app.request(String(input), init)) as typeof fetch,
   });
   const engine = new SyncEngine({ db, api, device, setTimer: () => undefined, clearTimer: () => undefined });
@@ -33,7 +37,7 @@ async function signedInPhone(s: TestServer) {
     db.close();
     await db.delete();
   });
-  return { db, device, engine, deviceId };
+  return { db, phone, device, engine, deviceId, session };
 }
 
 describe('a revoked phone', () => {
@@ -60,7 +64,9 @@ describe('a revoked phone', () => {
     expect(await phone.db.outbox.count()).toBe(0);
     expect(await phone.db.drafts.count()).toBe(0);
     expect(await phone.db.meta.count()).toBe(0);
-    expect(await phone.device.session()).toBeUndefined();
+    // The account's vault goes with it: nothing sealed on the phone could be opened again.
+    expect(await phone.phone.vault('tdp1')).toBeUndefined();
+    expect(phone.db.vaultKey).toBeUndefined();
     expect(await phone.device.cursor()).toBe(0);
     expect(await phone.device.lastSyncAt()).toBeUndefined();
     // A sign-in on this phone later is a new device.
@@ -79,7 +85,7 @@ describe('a revoked phone', () => {
     const phone = await signedInPhone(s);
     const unsent = propagandaSession();
     await saveRecord(phone.db, unsent);
-    await phone.device.setSession({ ...(await phone.device.session())!, token: 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' });
+    phone.session.token = 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
     await phone.engine.syncNow();
     expect(phone.engine.status.get().phase).toBe('signedOut');
     expect(await phone.db.outbox.count()).toBe(1);

@@ -74,7 +74,7 @@ beforeAll(async () => {
   for (const device of DEVICES) {
     const response = await app.request('/api/v1/sessions', {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', 'X-Session-Token': 'body' },
       body: JSON.stringify({ username: device.username, pin: DEMO_PIN, deviceId: device.deviceId }),
     });
     tokens.push(((await response.json()) as { token: string }).token);

@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { DeviceGap } from '../../domain/devices.ts';
 import { fill, text } from '../i18n/index.ts';
+import { apiHeaders } from '../../sync/index.ts';
 import { useServices } from '../services.ts';
 
 
@@ -13,8 +14,7 @@ export function DeviceGaps(props: { unitName: (id: string) => string }) {
     let live = true;
     void (async () => {
       try {
-        const token = (await device.session())?.token;
-        const response = await fetch('/api/v1/devices/gaps', { headers: { Authorization: `Bearer ${token ?? ''}` } });
+        const response = await fetch('/api/v1/devices/gaps', { headers: apiHeaders() });
         if (response.ok && live) setGaps(((await response.json()) as { devices: DeviceGap[] }).devices);
       } catch {
         // Offline: this list needs the server; the section stays hidden.

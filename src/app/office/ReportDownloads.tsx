@@ -3,7 +3,7 @@
 import { useState } from 'preact/hooks';
 import { useConnection } from '../hooks/useConnection.ts';
 import { text } from '../i18n/index.ts';
-import { useServices } from '../services.ts';
+import { apiHeaders } from '../../sync/index.ts';
 
 const formats = [
   { format: 'docx', label: () => text.office.downloadWord },
@@ -12,7 +12,6 @@ const formats = [
 ] as const;
 
 export function ReportDownloads(props: { year: number }) {
-  const { device } = useServices();
   const online = useConnection();
   const [busy, setBusy] = useState<string | null>(null);
   const [failed, setFailed] = useState(false);
@@ -22,9 +21,8 @@ export function ReportDownloads(props: { year: number }) {
     setBusy(format);
     setFailed(false);
     try {
-      const token = (await device.session())?.token;
       const response = await fetch(`/api/v1/reports/yearly.${format}?year=${props.year}${acceptedOnly ? '&basis=accepted' : ''}`, {
-        headers: token ? { Authorization: `Bearer ${token}` } : {},
+        headers: apiHeaders(),
       });
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       const url = URL.createObjectURL(await response.blob());

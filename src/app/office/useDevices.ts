@@ -2,6 +2,7 @@
 // one, and lift a user's sign-in lock-out.
 import { useEffect, useState } from 'preact/hooks';
 import type { CommuneDevice } from '../../domain/devices.ts';
+import { apiHeaders } from '../../sync/index.ts';
 import { useServices } from '../services.ts';
 
 export type { CommuneDevice };
@@ -15,8 +16,7 @@ export function useDevices() {
 
   async function call(method: string, path: string): Promise<Response | undefined> {
     try {
-      const token = (await device.session())?.token;
-      return await fetch(`/api/v1${path}`, { method, headers: token ? { Authorization: `Bearer ${token}` } : {} });
+      return await fetch(`/api/v1${path}`, { method, headers: apiHeaders() });
     } catch {
       return undefined;
     }

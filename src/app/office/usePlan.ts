@@ -2,7 +2,7 @@
 // one seen on this device when there is not, the seeds' defaults before either.
 import { useEffect, useState } from 'preact/hooks';
 import { defaultPlan, plan as planSchema, type Plan } from '../../domain/plan/index.ts';
-import { useServices } from '../services.ts';
+import { apiHeaders } from '../../sync/index.ts';
 
 export interface PlanState {
   plan: Plan;
@@ -25,7 +25,6 @@ function cached(communeId: string, year: number): PlanState | undefined {
 export type SaveOutcome = { ok: true } | { ok: false; fields: string[] } | { ok: false; failed: true };
 
 export function usePlan(communeId: string, year: number): PlanState & { save(plan: Plan): Promise<SaveOutcome> } {
-  const { device } = useServices();
   const initial = () => cached(communeId, year) ?? { plan: defaultPlan(communeId, year), saved: false };
   const [state, setState] = useState<PlanState>(initial);
 
@@ -39,8 +38,7 @@ export function usePlan(communeId: string, year: number): PlanState & { save(pla
   };
 
   const authorised = async (): Promise<Record<string, string>> => {
-    const token = (await device.session())?.token;
-    return token ? { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' } : { 'Content-Type': 'application/json' };
+    return apiHeaders(true);
   };
 
   useEffect(() => {

@@ -4,6 +4,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { UnitEntry } from '../../domain/indicators/index.ts';
 import type { NewUnit, SetupUnit, UnitChange } from '../../domain/setup/units.ts';
+import { apiHeaders } from '../../sync/index.ts';
 import { useServices } from '../services.ts';
 
 export type UnitOutcome = { ok: true } | { ok: false; fields: string[]; code: string } | { ok: false; failed: true };
@@ -15,7 +16,7 @@ export function toUnitEntries(units: readonly SetupUnit[], communeId: string): U
 }
 
 export function useUnits() {
-  const { session, device } = useServices();
+  const { session } = useServices();
   const communeId = session.user.communeId;
   const fromProfile = (): SetupUnit[] => session.units.map((u) => ({ id: u.id, name: u.name, type: u.type, households: u.households, retired: false, mergedInto: null }));
   const [units, setUnits] = useState<SetupUnit[]>(() => {
@@ -38,10 +39,9 @@ export function useUnits() {
 
   async function call(method: string, path: string, body?: unknown): Promise<UnitOutcome> {
     try {
-      const token = (await device.session())?.token;
       const response = await fetch(`/api/v1${path}`, {
         method,
-        headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+        headers: apiHeaders(true),
         body: body === undefined ? undefined : JSON.stringify(body),
       });
       const answer = (await response.json()) as { units?: SetupUnit[]; error?: string; fields?: { path: string }[] };

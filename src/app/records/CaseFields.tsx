@@ -31,7 +31,7 @@ export function CaseFields({ form }: { form: FormBinding }) {
       {reached.map((step) => (
         <DateField key={step} form={form} path={`statusDates.${step}`} label={(f as Record<string, string>)[`statusDates.${step}`] ?? step} />
       ))}
-      <TextField form={form} path="notes" label={f.notes} multiline />
+      <TextField form={form} path="notes" label={f.notes} multiline hint={form.notesOnServer ? f.notesOnServer : undefined} />
     </>
   );
 }

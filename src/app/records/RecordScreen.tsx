@@ -1,8 +1,8 @@
 // Create or edit one checklist record. Saving writes to the phone only (with its outbox
 // entry); the sync engine sends it. Bad input is named field by field, in Vietnamese.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { deleteRecord, draftKey, dropDraft, keepDraft, keepMine, keepTheirs, loadDraft, saveRecordFromDraft, validateRecord, watchRecord, type FieldIssue } from '../../data/index.ts';
-import { quarterKey, quarterOf, type RecordKind } from '../../domain/index.ts';
+import { deleteRecord, draftKey, dropDraft, keepDraft, keepMine, keepTheirs, loadDraft, openedBody, openedTheirs, saveRecordFromDraft, validateRecord, watchRecord, type FieldIssue } from '../../data/index.ts';
+import { quarterKey, quarterOf, type ChecklistRecord, type RecordKind } from '../../domain/index.ts';
 import { syncAfterSave } from '../../sync/index.ts';
 import { useLive } from '../hooks/useLive.ts';
 import { errorText, fieldLabel, fill, text } from '../i18n/index.ts';
@@ -74,9 +74,18 @@ export function RecordScreen(props: { kind?: RecordKind; recordId?: string }) {
     return () => void (live = false);
   }, [db, storageKey]);
 
+  // The record with its notes opened (in memory only), and the server's version in a conflict.
+  const [opened, setOpened] = useState<{ mine: ChecklistRecord; theirs?: ChecklistRecord } | null>(null);
   useEffect(() => {
-    if (props.recordId && existing && draft === null && draftLoaded) setDraft(draftOf(existing.body));
-  }, [existing, props.recordId, draft, draftLoaded]);
+    let live = true;
+    if (!existing) return;
+    void Promise.all([openedBody(db, existing), openedTheirs(db, existing)]).then(([mine, theirs]) => live && setOpened({ mine, theirs }));
+    return () => void (live = false);
+  }, [db, existing]);
+
+  useEffect(() => {
+    if (props.recordId && opened && draft === null && draftLoaded) setDraft(draftOf(opened.mine));
+  }, [opened, props.recordId, draft, draftLoaded]);
 
   useEffect(() => {
     if (dirty && draft) void keepDraft(db, storageKey, draft);
@@ -96,6 +105,7 @@ export function RecordScreen(props: { kind?: RecordKind; recordId?: string }) {
   const form: FormBinding = {
     draft,
     errors,
+    notesOnServer: existing?.notesOnServer,
     set: (path, value) => {
       setDirty(true);
       setDraft((current) => (current ? setPath(current, path, value) : current));
@@ -147,7 +157,7 @@ export function RecordScreen(props: { kind?: RecordKind; recordId?: string }) {
     setRestored(false);
     setErrors(new Map());
     await dropDraft(db, storageKey);
-    setDraft(props.kind ? newDraft(props.kind, session) : existing ? draftOf(existing.body) : null);
+    setDraft(props.kind ? newDraft(props.kind, session) : opened ? draftOf(opened.mine) : null);
   }
 
   const title = fill(props.recordId ? text.form.editTitle : text.form.newTitle, { kind: text.kinds[kind].toLowerCase() });
@@ -167,12 +177,12 @@ export function RecordScreen(props: { kind?: RecordKind; recordId?: string }) {
       {existing?.syncState === 'conflict' && (
         <div class="notice warn" role="alert">
           <p>{text.form.conflictExplain}</p>
-          {existing.theirs?.record ? (
+          {opened?.theirs ? (
             <ul class="conflict-fields">
-              {differingFields(existing.body, existing.theirs.record).map((field) => (
+              {differingFields(opened.mine, opened.theirs).map((field) => (
                 <li key={field}>
-                  {fieldLabel(field)}: {text.form.conflictMine} {describeValue(field, (existing.body as Record<string, unknown>)[field])} · {text.form.conflictTheirs}{' '}
-                  {describeValue(field, (existing.theirs!.record as Record<string, unknown>)[field])}
+                  {fieldLabel(field)}: {text.form.conflictMine} {describeValue(field, (opened.mine as Record<string, unknown>)[field])} · {text.form.conflictTheirs}{' '}
+                  {describeValue(field, (opened.theirs as Record<string, unknown>)[field])}
                 </li>
               ))}
             </ul>

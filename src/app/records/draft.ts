@@ -1,6 +1,6 @@
 // A form's state is a draft of the record: loose until saved, then checked by the shared
 // schema. New drafts start with sensible defaults: today in Vietnam, the user's unit.
-import { dayInVietnam, newId, type ChecklistRecord, type RecordKind, type SignInResponse } from '../../domain/index.ts';
+import { dayInVietnam, newId, type ChecklistRecord, type ProfileResponse, type RecordKind } from '../../domain/index.ts';
 
 export type Draft = Record<string, unknown>;
 
@@ -10,7 +10,7 @@ function caseCode(today: string): string {
   return `VV-${today.replaceAll('-', '').slice(2)}-${random}`;
 }
 
-export function newDraft(kind: RecordKind, session: SignInResponse, now = new Date()): Draft {
+export function newDraft(kind: RecordKind, session: ProfileResponse, now = new Date()): Draft {
   const today = dayInVietnam(now);
   const common = { kind, id: newId(), unitId: session.user.unitId, reporterId: session.user.id, date: today };
   switch (kind) {

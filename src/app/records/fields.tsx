@@ -9,6 +9,8 @@ export interface FormBinding {
   draft: Draft;
   set(path: string, value: unknown): void;
   errors: Map<string, string>;
+  /** A closed case whose notes the server keeps and this phone no longer holds. */
+  notesOnServer?: boolean;
 }
 
 /** The attributes that tie a control to its label, hint and error. */

@@ -2,12 +2,13 @@
 // the two things one can do: submit (village head) and decide (officer).
 import { useEffect, useState } from 'preact/hooks';
 import type { ReviewEvent } from '../../domain/review/review.ts';
+import { apiHeaders } from '../../sync/index.ts';
 import { useServices } from '../services.ts';
 
 export type ReviewOutcome = { ok: true } | { ok: false; fields: string[] };
 
 export function useReviews(period: string) {
-  const { session, device } = useServices();
+  const { session } = useServices();
   const key = `so-tay-reviews:${session.user.id}:${period}`;
   const read = (): ReviewEvent[] => {
     try {
@@ -19,8 +20,7 @@ export function useReviews(period: string) {
   const [events, setEvents] = useState<ReviewEvent[]>(read);
 
   const headers = async () => {
-    const token = (await device.session())?.token;
-    return { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) };
+    return apiHeaders(true);
   };
 
   async function refresh(): Promise<void> {

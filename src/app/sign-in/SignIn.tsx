@@ -1,27 +1,41 @@
-// First sign-in on a phone: user name and PIN, with a connection. The answer (token, user,
-// units) is kept on the phone so the app opens offline afterwards.
-import { useState } from 'preact/hooks';
-import type { DeviceStore } from '../../data/index.ts';
-import type { SignInResponse } from '../../domain/index.ts';
+// Sign-in on a phone: user name and PIN, with a connection. The server sets the session
+// cookie and answers with the profile; the phone then sets up (or opens) this account's vault
+// with the same PIN, so that the app opens offline with it afterwards.
+import { useEffect, useState } from 'preact/hooks';
+import { outboxSize, notebookDb, type PhoneStore } from '../../data/index.ts';
 import { signIn } from '../../sync/index.ts';
-import { text } from '../i18n/index.ts';
+import { fill, text } from '../i18n/index.ts';
+import { completeSignIn, type OpenAccount } from '../lock/vault-session.ts';
 
-export function SignIn(props: { device: DeviceStore; notice?: string; onSignedIn: (session: SignInResponse) => void }) {
+/** The accounts whose unsent records this phone keeps for them. */
+async function keptFor(phone: PhoneStore): Promise<string[]> {
+  const names: string[] = [];
+  for (const account of await phone.accounts()) {
+    if ((await outboxSize(notebookDb(account.dbName))) > 0) names.push(account.displayName);
+  }
+  return names;
+}
+
+export function SignIn(props: { phone: PhoneStore; notice?: string; onSignedIn: (open: OpenAccount) => void }) {
   const [username, setUsername] = useState('');
   const [pin, setPin] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [kept, setKept] = useState<string[]>([]);
+  useEffect(() => {
+    void keptFor(props.phone).then(setKept, () => undefined);
+  }, []);
 
   async function submit(event: Event) {
     event.preventDefault();
     setBusy(true);
     setError(null);
     try {
-      const deviceId = await props.device.deviceId();
-      const outcome = await signIn('', { username: username.normalize('NFC'), pin, deviceId });
+      const name = username.normalize('NFC').trim().toLowerCase();
+      const deviceId = await props.phone.deviceIdForSignIn(name);
+      const outcome = await signIn('', { username: name, pin, deviceId });
       if (outcome.ok) {
-        await props.device.setSession(outcome.value);
-        props.onSignedIn(outcome.value);
+        props.onSignedIn(await completeSignIn(props.phone, { profile: { user: outcome.value.user, units: outcome.value.units }, username: name, pin, deviceId }));
         return;
       }
       setError(outcome.status === 401 ? text.signIn.badCredentials : outcome.status === 429 ? text.signIn.locked : text.signIn.failed);
@@ -36,6 +50,11 @@ export function SignIn(props: { device: DeviceStore; notice?: string; onSignedIn
     <main class="screen sign-in">
       <h1>{text.app.name}</h1>
       <p class="muted">{text.app.tagline}</p>
+      {kept.length > 0 && (
+        <p class="notice kept-notice" role="status">
+          {fill(text.signOut.kept, { names: kept.join(', ') })}
+        </p>
+      )}
       <form onSubmit={submit} class="card">
         <h2>{text.signIn.title}</h2>
         {props.notice && <p class="error" role="alert">{props.notice}</p>}

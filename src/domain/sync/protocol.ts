@@ -18,6 +18,11 @@ export const upsertChange = z.strictObject({
   /** The server revision this edit was made on; 0 for a new record. */
   baseRev: revision,
   record: checklistRecord,
+  /**
+   * The phone no longer holds this case's notes (a closed case, removed from the phone once
+   * sent): the record comes without them, and the server keeps the notes it has.
+   */
+  notesKept: z.optional(z.literal(true)),
 });
 
 export const deleteChange = z.strictObject({

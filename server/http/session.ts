@@ -1,0 +1,63 @@
+// The device's session: a random token whose sha256 the server keeps, carried by an HttpOnly
+// cookie for the app (page scripts never see it) or as a Bearer header for non-browser
+// clients. Sessions slide: each use pushes the end back, so a village head who opens the app
+// now and then stays signed in, and one gone quiet for longer signs in again.
+import type { Context } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { TOKEN_IN_BODY, type SignInResponse } from '../../src/domain/index.ts';
+import { newToken, sha256Hex } from '../auth/secrets.ts';
+import type { Store } from '../store/store.ts';
+import { apiError } from './errors.ts';
+
+export const SESSION_COOKIE = 'so_tay_session';
+/** A village head may be out of signal for weeks: 90 days from the last use. */
+export const SESSION_LIFETIME_SECONDS = 90 * 86_400;
+/** The end is moved at most once an hour per device, not on every request. */
+const SLIDE_STEP_MS = 3_600_000;
+
+export function sessionEnd(now: Date): string {
+  return new Date(now.getTime() + SESSION_LIFETIME_SECONDS * 1000).toISOString();
+}
+
+export function setSessionCookie(c: Context, token: string, maxAgeSeconds = SESSION_LIFETIME_SECONDS): void {
+  // Chromium treats http://localhost and 127.0.0.1 as secure, so Secure holds in tests too.
+  setCookie(c, SESSION_COOKIE, token, { httpOnly: true, secure: true, sameSite: 'Strict', path: '/api', maxAge: maxAgeSeconds });
+}
+
+export function clearSessionCookie(c: Context): void {
+  deleteCookie(c, SESSION_COOKIE, { httpOnly: true, secure: true, sameSite: 'Strict', path: '/api' });
+}
+
+export function sessionCookieToken(c: Context): string | undefined {
+  return getCookie(c, SESSION_COOKIE);
+}
+
+/**
+ * Signs a user in on a device after their credentials were checked (sign-in, enrolment): a new
+ * token bound to the device, the cookie, and the answer with the profile (and the token only
+ * for a client that asked for it).
+ */
+export async function startSession(c: Context, store: Store, input: { deviceId: string; userId: string; now: Date }): Promise<Response> {
+  const token = newToken();
+  await store.bindDevice({
+    deviceId: input.deviceId,
+    userId: input.userId,
+    tokenHash: sha256Hex(token),
+    now: input.now.toISOString(),
+    expiresAt: sessionEnd(input.now),
+  });
+  const profile = await store.loadProfile(input.userId);
+  if (!profile) return apiError(c, 401, 'bad_credentials');
+  setSessionCookie(c, token);
+  const wantsToken = c.req.header(TOKEN_IN_BODY.header) === TOKEN_IN_BODY.value;
+  const response: SignInResponse = wantsToken ? { token, ...profile } : profile;
+  return c.json(response, 200);
+}
+
+/** Pushes the session's end back after a use; true when it moved (the cookie is then renewed). */
+export async function slideSession(store: Store, deviceId: string, expiresAt: string | null, now: Date): Promise<boolean> {
+  const next = sessionEnd(now);
+  if (expiresAt !== null && Date.parse(next) - Date.parse(expiresAt) < SLIDE_STEP_MS) return false;
+  await store.setSessionExpiry(deviceId, next);
+  return true;
+}

@@ -1,0 +1,97 @@
+// The signed-in account's screens, on its own database with its vault open. The sync engine
+// runs for this account only; the app locks again after some minutes in the background.
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { onReplacedByNewerVersion, type PhoneStore } from '../data/index.ts';
+import { createSyncApi, fetchProfile, installSyncTriggers, SyncEngine } from '../sync/index.ts';
+import { Home } from './home/Home.tsx';
+import { text } from './i18n/index.ts';
+import { useAutoLock } from './lock/useAutoLock.ts';
+import type { OpenAccount } from './lock/vault-session.ts';
+import { isLandingHash, isOfficeHash, OfficeEntry, OfficeLink } from './office/OfficeEntry.tsx';
+import { RecordScreen } from './records/RecordScreen.tsx';
+import { useRoute } from './router.ts';
+import { ServicesContext, type AppServices } from './services.ts';
+import { SignOutDialog } from './sign-out/SignOutDialog.tsx';
+import { UpdatePrompt } from './sw-bridge.tsx';
+
+export function SignedIn(props: { phone: PhoneStore; open: OpenAccount; onLocked: () => void; onSignedOut: () => void; onWiped: () => void }) {
+  const { db, profile } = props.open;
+  const [session, setSession] = useState(profile);
+  const [signingOut, setSigningOut] = useState(false);
+  const services = useMemo<AppServices>(() => {
+    const device = props.phone.device(profile.user.id);
+    // No token: the session cookie rides along with each same-origin call.
+    const engine = new SyncEngine({ db, api: createSyncApi({ baseUrl: '' }), device });
+    return { db, device, phone: props.phone, engine, session, signOut: () => setSigningOut(true) };
+    // One engine per opened account.
+  }, [db, profile.user.id, session]);
+
+  useEffect(() => {
+    // The commune's units change (renamed, merged, retired): keep the phone's copy current for the next opening.
+    void fetchProfile('').then(
+      async (outcome) => {
+        if (!outcome.ok) return;
+        const next = { user: outcome.value.user, units: outcome.value.units };
+        await props.phone.setSession(next);
+        setSession(next);
+      },
+      () => undefined, // offline: the copy from the last sign-in serves
+    );
+  }, [profile.user.id]);
+
+  useEffect(() => {
+    void services.engine.restore();
+    const remove = installSyncTriggers(services.engine, window, document);
+    const unsubscribe = services.engine.status.subscribe((status) => {
+      if (status.phase === 'wiped') void props.phone.forgetAccount(profile.user.id).finally(props.onWiped);
+    });
+    return () => {
+      unsubscribe();
+      remove();
+      services.engine.stop();
+    };
+  }, [services]);
+
+  useAutoLock(() => {
+    services.engine.stop();
+    db.vaultKey = undefined;
+    props.onLocked();
+  });
+
+  // Another tab opened a newer version: this one's database is closed, so it must reload.
+  const [replaced, setReplaced] = useState(false);
+  useEffect(() => onReplacedByNewerVersion(db, () => setReplaced(true)), [db]);
+
+  const route = useRoute();
+  const officer = session.user.role === 'communeOfficer';
+  useEffect(() => {
+    if (officer && isLandingHash(location.hash)) location.replace('#/office');
+  }, [officer, route]);
+  const office = officer && isOfficeHash(location.hash);
+  return (
+    <ServicesContext.Provider value={services}>
+      {replaced && (
+        <div class="update-bar" role="alert">
+          <span>{text.update.replaced}</span>
+          <button class="secondary" onClick={() => location.reload()}>
+            {text.update.reload}
+          </button>
+        </div>
+      )}
+      {signingOut && (
+        <SignOutDialog
+          open={props.open}
+          onCancel={() => setSigningOut(false)}
+          onSignedOut={props.onSignedOut}
+        />
+      )}
+      {/* A new version is offered on the home screen only: never over a half-filled form. */}
+      <UpdatePrompt visible={route.screen === 'home' && !office} />
+      {office && <OfficeEntry />}
+      {officer && !office && <OfficeLink />}
+      {route.screen === 'home' && !office && <Home route={route} />}
+      {route.screen === 'new' && <RecordScreen key={`new-${route.kind}`} kind={route.kind} />}
+      {route.screen === 'record' && <RecordScreen key={route.id} recordId={route.id} />}
+    </ServicesContext.Provider>
+  );
+}

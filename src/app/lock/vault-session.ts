@@ -1,0 +1,56 @@
+// Opening the phone's vault: with the PIN typed on the lock screen (offline, counted), or
+// right after an online sign-in or enrolment (the server has just checked the PIN): then the
+// vault is made on the first sign-in, opened on later ones, and the count starts again.
+import { createVault, newAccount, notebookDb, openVault, type NotebookDb, type PhoneAccount, type PhoneStore } from '../../data/index.ts';
+import type { ProfileResponse } from '../../domain/index.ts';
+import { pinGate, type PinGate } from './pinAttempts.ts';
+
+export interface OpenAccount {
+  account: PhoneAccount;
+  profile: ProfileResponse;
+  db: NotebookDb;
+}
+
+export type UnlockOutcome = { ok: true; open: OpenAccount } | { ok: false; gate: PinGate; failures: number };
+
+/** The success path of a sign-in or an enrolment: the account, its database and its vault on this phone. */
+export async function completeSignIn(phone: PhoneStore, input: { profile: ProfileResponse; username: string; pin: string; deviceId: string }): Promise<OpenAccount> {
+  const userId = input.profile.user.id;
+  const account = newAccount(input.profile, input.username, await phone.account(userId));
+  await phone.rememberAccount(account);
+  // The device id signed in with is this account's from now on.
+  const device = phone.device(userId);
+  if ((await device.deviceId()) !== input.deviceId) await phone.setDeviceId(userId, input.deviceId);
+  const stored = await phone.vault(userId);
+  let key = stored ? await openVault(stored, input.pin) : undefined;
+  if (!key) {
+    // First sign-in here (or a PIN changed on the server: sealed text of the old PIN cannot be opened).
+    const made = await createVault(input.pin);
+    await phone.setVault(userId, made.record);
+    key = made.key;
+  }
+  await phone.setPinAttempts(userId, { failures: 0, lastFailureAt: 0 });
+  await phone.setSession(input.profile);
+  const db = notebookDb(account.dbName);
+  db.vaultKey = key;
+  return { account, profile: input.profile, db };
+}
+
+/** The PIN typed on the lock screen, offline. */
+export async function unlockWithPin(phone: PhoneStore, profile: ProfileResponse, pin: string, now = Date.now()): Promise<UnlockOutcome> {
+  const userId = profile.user.id;
+  const attempts = await phone.pinAttempts(userId);
+  const gate = pinGate(attempts, now);
+  if (gate.state !== 'open') return { ok: false, gate, failures: attempts.failures };
+  const [stored, account] = await Promise.all([phone.vault(userId), phone.account(userId)]);
+  const key = stored && account ? await openVault(stored, pin) : undefined;
+  if (!key || !account) {
+    const next = { failures: attempts.failures + 1, lastFailureAt: now };
+    await phone.setPinAttempts(userId, next);
+    return { ok: false, gate: pinGate(next, now), failures: next.failures };
+  }
+  await phone.setPinAttempts(userId, { failures: 0, lastFailureAt: 0 });
+  const db = notebookDb(account.dbName);
+  db.vaultKey = key;
+  return { ok: true, open: { account, profile, db } };
+}
