@@ -2,8 +2,9 @@
 // time the app opens and after some minutes in the background), then the screens of the
 // signed-in account on its own database.
 import { useEffect, useState } from 'preact/hooks';
-import { idbPhoneStore } from '../data/index.ts';
+import { idbPhoneStore, notebookDb, wipeLocalData } from '../data/index.ts';
 import type { ProfileResponse } from '../domain/index.ts';
+import { fetchProfile } from '../sync/index.ts';
 import { text } from './i18n/index.ts';
 import { LockScreen } from './lock/LockScreen.tsx';
 import type { OpenAccount } from './lock/vault-session.ts';
@@ -25,11 +26,31 @@ async function openingGate(): Promise<Gate> {
   return { screen: 'signIn' };
 }
 
+/**
+ * A lost phone must wipe itself even if nobody can type its PIN: while locked, the app asks
+ * the server who it is, and a revoked device's answer removes the account's data.
+ */
+async function wipedWhileLocked(profile: ProfileResponse): Promise<boolean> {
+  const outcome = await fetchProfile('').catch(() => undefined);
+  if (!outcome || outcome.ok || outcome.status !== 401 || outcome.body.error !== 'device_revoked') return false;
+  const account = await phone.account(profile.user.id);
+  if (account) await wipeLocalData(notebookDb(account.dbName), phone.device(profile.user.id));
+  await phone.forgetAccount(profile.user.id);
+  return true;
+}
+
 export function App() {
   const [gate, setGate] = useState<Gate>({ screen: 'loading' });
   useEffect(() => {
     openingGate().then(setGate, () => setGate({ screen: 'signIn' }));
   }, []);
+  const lockedProfile = gate.screen === 'locked' ? gate.profile : undefined;
+  useEffect(() => {
+    if (!lockedProfile) return;
+    void wipedWhileLocked(lockedProfile).then((wiped) => {
+      if (wiped) setGate({ screen: 'signIn', notice: text.signIn.wiped });
+    });
+  }, [lockedProfile]);
 
   const opened = (open: OpenAccount) => setGate({ screen: 'open', open });
   switch (gate.screen) {

@@ -38,7 +38,8 @@ function phoneData(page: Page): Promise<{ records: number; outbox: number; sessi
         const request = db.transaction(store).objectStore(store).count();
         request.onsuccess = () => resolve(request.result);
       });
-    const notebook = await open('so-tay-binh-dang');
+    // The account's own database on this phone.
+    const notebook = await open('so-tay-binh-dang:tdp1');
     const device = await open('so-tay-device');
     const session = await new Promise<unknown>((resolve) => {
       const request = device.transaction('values').objectStore('values').get('session');
@@ -53,7 +54,7 @@ function phoneData(page: Page): Promise<{ records: number; outbox: number; sessi
 
 describe('a lost phone', () => {
   it('is revoked by the officer and wipes itself on its next contact', async () => {
-    await signIn(phone, server.url);
+    await signIn(phone, server.url, 'tdp1', { autoUnlock: false });
     await phone.goto(`${server.url}/#/new/newsPost`);
     await phone.getByLabel('Kênh đăng').selectOption('communePortal');
     await phone.getByLabel('Tiêu đề').fill('Ngày Gia đình Việt Nam');
@@ -69,7 +70,8 @@ describe('a lost phone', () => {
     // The officer's own device cannot be revoked from here.
     await expect(office.locator('[data-device-id]', { hasText: 'máy này' }).getByRole('button', { name: 'Thu hồi thiết bị' }).count()).resolves.toBe(0);
 
-    await phone.reload(); // the app syncs when it opens
+    // The app asks the server who it is when it opens, even while locked: no PIN needed to wipe a lost phone.
+    await phone.reload();
     await phone.getByText('Công chức xã đã thu hồi thiết bị này').waitFor({ timeout: 30_000 });
     await phone.getByLabel('Tên đăng nhập').waitFor();
     expect(await phoneData(phone)).toEqual({ records: 0, outbox: 0, session: false });

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './chromium.ts';
+import { typePin, unlock } from './session.ts';
 import { startServer, type RunningServer } from '../support/server-process.ts';
 
 const SHOTS = 'tests/e2e/screenshots';
@@ -70,6 +71,10 @@ describe('a village head offline', () => {
   it('opens with no network from the service worker', async () => {
     await context.setOffline(true);
     await page.reload();
+    // Every opening asks for the PIN, which opens the app's vault with no network at all.
+    await page.getByRole('heading', { name: 'Nhập mã PIN' }).waitFor();
+    await shot('02-pin-offline');
+    await typePin(page);
     await page.getByText('Tổ trưởng Tổ dân phố 1 · Tổ dân phố 1').waitFor();
     await shot('02-home-offline');
   });
@@ -131,6 +136,7 @@ describe('a village head offline', () => {
 
   it('keeps all three across an offline reload', async () => {
     await page.reload();
+    await unlock(page);
     for (const tab of ['Tuyên truyền', 'Tin, bài', 'Vụ việc']) {
       await openTab(tab);
       await page.locator('[data-record-id]').first().waitFor();
@@ -138,10 +144,13 @@ describe('a village head offline', () => {
     }
     await expect(page.locator('[data-waiting]').getAttribute('data-waiting')).resolves.toBe('3');
     await shot('07-after-offline-reload');
-    // Signing out now would leave the unsent records to the next user of the phone: refused.
-    const refusal = page.waitForEvent('dialog');
+    // Signing out with records waiting asks what to do with them; offline they cannot be sent first.
     await page.getByRole('button', { name: 'Đăng xuất' }).click();
-    expect((await refusal).message()).toBe('Còn bản ghi chưa gửi. Hãy chờ gửi xong rồi mới đăng xuất.');
+    const sheet = page.getByRole('dialog', { name: 'Đăng xuất' });
+    await sheet.getByText('Còn 3 bản ghi chưa gửi lên xã.').waitFor();
+    expect(await sheet.getByRole('button', { name: 'Gửi trước rồi đăng xuất' }).isDisabled()).toBe(true);
+    await shot('07-sign-out-choice-offline');
+    await sheet.getByRole('button', { name: 'Huỷ' }).click();
     await page.getByText('Tổ trưởng Tổ dân phố 1 · Tổ dân phố 1').waitFor();
     expect(await page.getByLabel('Mã PIN').count()).toBe(0);
   });
@@ -208,6 +217,7 @@ describe('a village head offline', () => {
       .poll(
         async () => {
           await page.reload();
+          await unlock(page);
           await page.locator('[data-phase=idle]').waitFor();
           return page.getByText('Tổ trưởng Tổ dân phố 1 · Tổ dân phố Nghĩa Thành 1').count();
         },

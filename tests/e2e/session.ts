@@ -18,12 +18,30 @@ export async function phoneContext(browser: Browser, options: { locale?: string;
   return context;
 }
 
-export async function signIn(page: Page, url: string, username = 'tdp1'): Promise<void> {
+export const DEMO_PIN = '1234';
+
+export async function signIn(page: Page, url: string, username = 'tdp1', options: { autoUnlock?: boolean } = {}): Promise<void> {
   await page.goto(url);
   await page.getByLabel('Tên đăng nhập').fill(username);
-  await page.getByLabel('Mã PIN').fill('1234');
+  await page.getByLabel('Mã PIN').fill(DEMO_PIN);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
   await page.locator('.sync-banner').waitFor();
+  // The app asks for the PIN each time it opens: suites about other things type it whenever it shows.
+  if (options.autoUnlock ?? true) await page.addLocatorHandler(page.getByRole('heading', { name: 'Nhập mã PIN' }), () => typePin(page));
+}
+
+/** Types the PIN on the lock screen's digit buttons and opens. */
+export async function typePin(page: Page, pin = DEMO_PIN): Promise<void> {
+  for (const digit of pin) await page.getByRole('button', { name: `Số ${digit}`, exact: true }).click();
+  await page.getByRole('button', { name: 'Mở', exact: true }).click();
+}
+
+/** After a reload: the lock screen, then the signed-in app. */
+export async function unlock(page: Page, pin = DEMO_PIN): Promise<void> {
+  const lock = page.getByRole('heading', { name: 'Nhập mã PIN' });
+  await lock.waitFor();
+  await typePin(page, pin);
+  await lock.waitFor({ state: 'detached' });
 }
 
 export async function waitForServiceWorker(page: Page): Promise<void> {
