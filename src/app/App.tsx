@@ -7,7 +7,7 @@ import type { ProfileResponse } from '../domain/index.ts';
 import { fetchProfile } from '../sync/index.ts';
 import { text } from './i18n/index.ts';
 import { LockScreen } from './lock/LockScreen.tsx';
-import type { OpenAccount } from './lock/vault-session.ts';
+import type { OpenAccount } from './lock/vaultSession.ts';
 import { SignedIn } from './SignedIn.tsx';
 import { SignIn } from './sign-in/SignIn.tsx';
 

@@ -6,7 +6,7 @@ import { createSyncApi, fetchProfile, installSyncTriggers, SyncEngine } from '..
 import { Home } from './home/Home.tsx';
 import { text } from './i18n/index.ts';
 import { useAutoLock } from './lock/useAutoLock.ts';
-import type { OpenAccount } from './lock/vault-session.ts';
+import type { OpenAccount } from './lock/vaultSession.ts';
 import { isLandingHash, isOfficeHash, OfficeEntry, OfficeLink } from './office/OfficeEntry.tsx';
 import { RecordScreen } from './records/RecordScreen.tsx';
 import { useRoute } from './router.ts';

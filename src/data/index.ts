@@ -10,3 +10,4 @@ export * from './wipe.ts';
 export * from './phone.ts';
 export * from './vault.ts';
 export * from './sealed.ts';
+export * from './sealLeftovers.ts';

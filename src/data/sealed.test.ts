@@ -11,6 +11,7 @@ import { keepDraft, loadDraft } from './drafts.ts';
 import { applyPulled, applyPushResults, changesToSend, outboxBatch } from './outbox.ts';
 import { keepTheirs, openedBody, openedTheirs, saveRecord } from './records.ts';
 import { VaultLockedError } from './sealed.ts';
+import { sealLeftoverNotes } from './sealLeftovers.ts';
 import { createVault } from './vault.ts';
 
 const NOTE = 'Người chồng say rượu đánh vợ tối 03/5';
@@ -148,5 +149,26 @@ describe('case notes at rest', () => {
     db.vaultKey = undefined;
     const ready = await changesToSend(db, await outboxBatch(db, 10));
     expect(ready.entries.map((e) => e.recordId)).toEqual([before.id]);
+  });
+});
+
+describe('notes from before the phone sealed them', () => {
+  it('are sealed in records, outbox and drafts the first time the vault is open', async () => {
+    const db = await unlockedDb();
+    const key = db.vaultKey;
+    db.vaultKey = undefined;
+    const kase = violenceCase({ notes: NOTE });
+    // As an earlier version stored them: in plaintext.
+    await db.records.put({ id: kase.id, kind: kase.kind, unitId: kase.unitId, date: kase.date, quarter: '2026-Q2', body: kase, rev: 0, deleted: false, syncState: 'pending', updatedAt: '' });
+    await db.outbox.put({ seq: 1, changeId: randomUUID(), recordId: kase.id, kind: kase.kind, op: 'upsert', baseRev: 0, record: kase, createdAt: '' });
+    await db.drafts.put({ key: `record:${kase.id}`, draft: { ...kase }, savedAt: '' });
+    expect(await everythingStored(db)).toContain('say rượu');
+    db.vaultKey = key;
+    expect(await sealLeftoverNotes(db)).toBe(3);
+    expect(await everythingStored(db)).not.toContain('say rượu');
+    expect(await openedBody(db, (await db.records.get(kase.id))!)).toEqual(kase);
+    const { changes } = await changesToSend(db, await outboxBatch(db, 10));
+    expect(changes[0]).toMatchObject({ record: kase });
+    expect((await loadDraft(db, `record:${kase.id}`))!.draft.notes).toBe(NOTE);
   });
 });

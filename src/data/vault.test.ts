@@ -45,7 +45,7 @@ describe('the vault', () => {
     for (const blob of blobs) {
       const bytes = new Uint8Array(blob instanceof ArrayBuffer ? blob : blob.buffer);
       if (bytes.length !== 32) continue;
-      const candidate = await crypto.subtle.importKey('raw', bytes, 'AES-GCM', false, ['decrypt']);
+      const candidate = await crypto.subtle.importKey('raw', bytes as BufferSource, 'AES-GCM', false, ['decrypt']);
       await expect(openText(candidate, 'record-1', sealed)).rejects.toThrow();
     }
     expect((await phone.vault('tdp1'))!.iterations).toBe(ROUNDS);

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dayInVietnam } from '../../src/domain/index.ts';
 import { newsPost, propagandaSession, upsertOf, violenceCase } from '../fixtures/records.ts';
 import { launchChromium } from './chromium.ts';
+import { unlock } from './session.ts';
 import { startServer, type RunningServer } from '../support/server-process.ts';
 
 const SHOTS = 'tests/e2e/screenshots';
@@ -110,15 +111,8 @@ describe('the commune officer', () => {
     await page.getByRole('button', { name: 'Lưu kế hoạch' }).click();
     await page.getByText('Đã lưu kế hoạch.').waitFor();
     await expect(cell('', 'newsPostsPerQuarter').getAttribute('class')).resolves.toBeNull();
-    const stored = await fetch(`${server.url}/api/v1/plans/${year}`, {
-      headers: { Authorization: `Bearer ${await page.evaluate(() => new Promise<string>((resolve) => {
-        const open = indexedDB.open('so-tay-device');
-        open.onsuccess = () => {
-          const get = open.result.transaction('values').objectStore('values').get('session');
-          get.onsuccess = () => resolve((get.result as { token: string }).token);
-        };
-      }))}` },
-    });
+    // Read back through the page: its session is the HttpOnly cookie, which the test cannot read either.
+    const stored = { json: () => page.evaluate((y) => fetch(`/api/v1/plans/${y}`, { headers: { 'X-Requested-With': 'so-tay' } }).then((r) => r.json()), year) };
     const body = (await stored.json()) as { saved: boolean; plan: { indicators: { id: string; target: { min: number } | null }[] } };
     expect(body.saved).toBe(true);
     expect(body.plan.indicators.find((i) => i.id === 'newsPostsPerQuarter')?.target?.min).toBe(0);
@@ -142,6 +136,7 @@ describe('the commune officer', () => {
   it('opens offline from local data and says the downloads need a connection', async () => {
     await context.setOffline(true);
     await page.reload();
+    await unlock(page);
     await page.getByRole('heading', { name: 'Theo dõi kế hoạch bình đẳng giới' }).waitFor();
     await expect.poll(() => cell('tdp-2', 'unitsReachedByPropaganda').innerText()).toBe('1/1');
     await page.getByText('Cần có mạng để tải báo cáo.', { exact: false }).waitFor();

@@ -6,6 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dayInVietnam, quarterKey, quarterOf } from '../../src/domain/index.ts';
 import { launchChromium } from './chromium.ts';
+import { unlock } from './session.ts';
 import { startServer, type RunningServer } from '../support/server-process.ts';
 
 const SHOTS = 'tests/e2e/screenshots';
@@ -60,6 +61,7 @@ describe('reviewing a quarter', () => {
     await expect.poll(() => unitReview().getAttribute('data-review-status')).toBe('returned');
 
     await phone.reload();
+    await unlock(phone);
     await expect.poll(() => banner().getAttribute('data-review-status')).toBe('returned');
     await phone.getByText('Cán bộ trả lại: Thiếu số hộ của buổi họp tổ').waitFor();
     await phone.screenshot({ path: join(SHOTS, 'review-returned-360.png'), fullPage: true });
@@ -69,12 +71,14 @@ describe('reviewing a quarter', () => {
     await phone.getByRole('button', { name: /để cán bộ duyệt/ }).click();
     await expect.poll(() => banner().getAttribute('data-review-status')).toBe('submitted');
     await office.reload();
+    await unlock(office);
     await expect.poll(() => unitReview().getAttribute('data-review-status')).toBe('submitted');
     await unitReview().getByRole('button', { name: 'Duyệt' }).click();
     await expect.poll(() => unitReview().getAttribute('data-review-status')).toBe('accepted');
     await expect(unitReview().locator('.review-history li').count()).resolves.toBe(4);
     await office.screenshot({ path: join(SHOTS, 'review-office-1280.png'), fullPage: true });
     await phone.reload();
+    await unlock(phone);
     await expect.poll(() => banner().getAttribute('data-review-status')).toBe('accepted');
   });
 });

@@ -7,11 +7,11 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSyncApi, signIn as apiSignIn } from '../../src/sync/api.ts';
+import { signInOverHttp } from '../support/api-client.ts';
 import { seriousViolations, smallTouchTargets, tabTo } from './a11y.ts';
 import { launchChromium } from './chromium.ts';
 import { startServer, type RunningServer } from '../support/server-process.ts';
-import { phoneContext, signIn } from './session.ts';
+import { phoneContext, signIn, unlock } from './session.ts';
 
 const SHOTS = 'tests/e2e/screenshots';
 let server: RunningServer;
@@ -45,7 +45,7 @@ function storedDrafts(): Promise<{ key: string; draft: { title?: string } }[]> {
   return page.evaluate(
     () =>
       new Promise((resolve, reject) => {
-        const open = indexedDB.open('so-tay-binh-dang');
+        const open = indexedDB.open('so-tay-binh-dang:tdp1');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const request = open.result.transaction('drafts').objectStore('drafts').getAll();
@@ -177,6 +177,7 @@ describe('the village head’s screens', () => {
     await page.close(); // the phone kills the tab
     page = await context.newPage();
     await page.goto(`${server.url}/#/new/newsPost`);
+    await unlock(page);
     await page.getByText('Đã mở lại phần đang nhập dở.').waitFor();
     expect(await page.getByLabel('Tiêu đề').inputValue()).toBe(title);
     expect(await page.getByLabel('Kênh đăng').inputValue()).toBe('loudspeaker');
@@ -214,13 +215,10 @@ describe('the village head’s screens', () => {
     await page.locator('[data-sync-state=pending]').waitFor();
     const id = await page.locator('[data-record-id]').first().getAttribute('data-record-id');
     const row = serverRecords().find((r) => r.id === id)!;
-    const deviceId = randomUUID();
-    const other = await apiSignIn(server.url, { username: 'tdp1', pin: '1234', deviceId });
-    if (!other.ok) throw new Error('the other phone could not sign in');
-    const api = createSyncApi({ baseUrl: server.url, token: async () => other.value.token });
+    const other = await signInOverHttp(server.url, 'tdp1');
     const record = { ...JSON.parse(row.body), title: 'Bản sửa trên điện thoại khác' };
-    const pushed = await api.push({ deviceId, changes: [{ changeId: randomUUID(), seq: 1, op: 'upsert', recordId: id!, baseRev: row.rev, record }] });
-    expect(pushed.ok && pushed.value.results[0]?.status).toBe('applied');
+    const pushed = await other.push(server.url, [{ changeId: randomUUID(), seq: 1, op: 'upsert', recordId: id!, baseRev: row.rev, record }]);
+    expect(pushed.body.results[0]?.status).toBe('applied');
 
     await context.setOffline(false);
     await page.locator('[data-sync-state=conflict]').waitFor({ timeout: 30_000 });

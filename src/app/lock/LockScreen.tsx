@@ -7,7 +7,7 @@ import type { ProfileResponse } from '../../domain/index.ts';
 import { fill, text } from '../i18n/index.ts';
 import { MAX_PIN_FAILURES, pinGate, type PinGate } from './pinAttempts.ts';
 import { PinPad } from './PinPad.tsx';
-import { unlockWithPin, type OpenAccount } from './vault-session.ts';
+import { unlockWithPin, type OpenAccount } from './vaultSession.ts';
 
 export function LockScreen(props: { phone: PhoneStore; profile: ProfileResponse; onUnlocked: (open: OpenAccount) => void; onSignIn: () => void }) {
   const [pin, setPin] = useState('');

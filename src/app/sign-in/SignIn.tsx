@@ -5,7 +5,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { outboxSize, notebookDb, type PhoneStore } from '../../data/index.ts';
 import { signIn } from '../../sync/index.ts';
 import { fill, text } from '../i18n/index.ts';
-import { completeSignIn, type OpenAccount } from '../lock/vault-session.ts';
+import { completeSignIn, type OpenAccount } from '../lock/vaultSession.ts';
 
 /** The accounts whose unsent records this phone keeps for them. */
 async function keptFor(phone: PhoneStore): Promise<string[]> {

@@ -4,9 +4,9 @@ import { useEffect, useState } from 'preact/hooks';
 import { outboxSize } from '../../data/index.ts';
 import { useConnection } from '../hooks/useConnection.ts';
 import { fill, text } from '../i18n/index.ts';
-import type { OpenAccount } from '../lock/vault-session.ts';
+import type { OpenAccount } from '../lock/vaultSession.ts';
 import { useServices } from '../services.ts';
-import { signOutOfPhone } from './sign-out.ts';
+import { signOutOfPhone } from './signOutOfPhone.ts';
 
 export function SignOutDialog(props: { open: OpenAccount; onCancel: () => void; onSignedOut: () => void }) {
   const { engine, phone, db } = useServices();

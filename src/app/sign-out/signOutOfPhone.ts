@@ -4,7 +4,7 @@
 // waiting, the account's database is removed from the phone.
 import { deleteNotebookDb, outboxSize, type PhoneStore } from '../../data/index.ts';
 import { signOutOnServer } from '../../sync/index.ts';
-import type { OpenAccount } from '../lock/vault-session.ts';
+import type { OpenAccount } from '../lock/vaultSession.ts';
 
 export async function signOutOfPhone(phone: PhoneStore, open: OpenAccount): Promise<{ kept: boolean }> {
   const { db, account } = open;

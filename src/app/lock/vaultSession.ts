@@ -1,7 +1,7 @@
 // Opening the phone's vault: with the PIN typed on the lock screen (offline, counted), or
 // right after an online sign-in or enrolment (the server has just checked the PIN): then the
 // vault is made on the first sign-in, opened on later ones, and the count starts again.
-import { createVault, newAccount, notebookDb, openVault, type NotebookDb, type PhoneAccount, type PhoneStore } from '../../data/index.ts';
+import { createVault, newAccount, notebookDb, openVault, sealLeftoverNotes, type NotebookDb, type PhoneAccount, type PhoneStore } from '../../data/index.ts';
 import type { ProfileResponse } from '../../domain/index.ts';
 import { pinGate, type PinGate } from './pinAttempts.ts';
 
@@ -33,6 +33,7 @@ export async function completeSignIn(phone: PhoneStore, input: { profile: Profil
   await phone.setSession(input.profile);
   const db = notebookDb(account.dbName);
   db.vaultKey = key;
+  await sealLeftoverNotes(db);
   return { account, profile: input.profile, db };
 }
 
