@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../support/server-process.ts';
+import { seriousViolations, smallTouchTargets } from './a11y.ts';
 import { launchChromium } from './chromium.ts';
 import { FIXED_NOW, phoneContext, signIn, typePin, unlock, waitForServiceWorker } from './session.ts';
 
@@ -122,6 +123,10 @@ describe('a violence case on the phone', () => {
   it('opens with the PIN with the network off', async () => {
     await context.setOffline(true);
     await page.reload();
+    await page.getByRole('heading', { name: 'Nhập mã PIN' }).waitFor();
+    await page.screenshot({ path: join(SHOTS, 'pin-lock.png') });
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(await smallTouchTargets(page)).toEqual([]);
     await unlock(page);
     await page.goto(`${server.url}/#/?k=violenceCase`);
     await page.locator('[data-record-id]').first().click();
@@ -166,8 +171,7 @@ describe('a violence case on the phone', () => {
     await page.getByLabel('Tên đăng nhập').fill('tdp2');
     await page.getByLabel('Mã PIN').fill('1234');
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.locator('[data-phase=idle][data-waiting="0"]').waitFor({ timeout: 30_000 });
-    expect(serverRows().some((r) => r.body.includes('Tin chờ gửi khi khoá sai PIN'))).toBe(true);
+    await expect.poll(() => serverRows().some((r) => r.body.includes('Tin chờ gửi khi khoá sai PIN')), { timeout: 30_000 }).toBe(true);
     await context.close();
   });
 });
@@ -187,6 +191,8 @@ describe('two accounts on one phone', () => {
     const sheet = page.getByRole('dialog', { name: 'Đăng xuất' });
     await sheet.getByText('Còn 1 bản ghi chưa gửi lên xã.').waitFor();
     await page.screenshot({ path: join(SHOTS, 'sign-out-choice.png') });
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(await smallTouchTargets(page)).toEqual([]);
     await sheet.getByRole('button', { name: 'Giữ lại trên máy và đăng xuất' }).click();
     await page.getByLabel('Tên đăng nhập').waitFor();
     await page.getByText('Trên máy này còn bản ghi chưa gửi của: Tổ trưởng Tổ dân phố 3.').waitFor();
@@ -220,9 +226,7 @@ describe('two accounts on one phone', () => {
     await page.getByLabel('Tên đăng nhập').fill('tdp3');
     await page.getByLabel('Mã PIN').fill('1234');
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.locator('[data-phase=idle][data-waiting="0"]').waitFor({ timeout: 30_000 });
-    const tdp3Post = serverRows().find((r) => r.body.includes('Tin của tổ 3'));
-    expect(tdp3Post).toMatchObject({ reporterId: 'tdp3', lastUserId: 'tdp3' });
+    await expect.poll(() => serverRows().find((r) => r.body.includes('Tin của tổ 3')), { timeout: 30_000 }).toMatchObject({ reporterId: 'tdp3', lastUserId: 'tdp3' });
     await page.goto(`${server.url}/#/?k=newsPost`);
     await expect(page.locator('[data-record-id]').count()).resolves.toBe(1);
     await context.close();

@@ -15,10 +15,13 @@ export function PinPad(props: { value: string; onChange: (value: string) => void
   );
   return (
     <div class="pin-pad">
-      <p class="pin-dots" aria-live="polite" aria-label={fill(text.lock.entered, { n: props.value.length })}>
+      <p class="pin-dots" aria-hidden="true">
         {Array.from({ length: Math.max(4, props.value.length) }, (_, i) => (
           <span key={i} class={i < props.value.length ? 'dot filled' : 'dot'} />
         ))}
+      </p>
+      <p class="sr-only" aria-live="polite">
+        {fill(text.lock.entered, { n: props.value.length })}
       </p>
       <div class="pin-keys">
         {KEYS.map(digitButton)}
