@@ -30,6 +30,8 @@ export interface AppSettings {
   rateLimit?: RateLimit;
   /** Failed sign-ins before a lock-out; DEFAULT_SIGN_IN_THROTTLE unless set. */
   signInThrottle?: SignInThrottle;
+  /** How long a session lasts after its last use; SESSION_LIFETIME_SECONDS (90 days) unless set. */
+  sessionLifetimeSeconds?: number;
 }
 
 export interface AppDeps {
@@ -44,6 +46,13 @@ export function createApp(deps: AppDeps) {
   const trustProxy = deps.settings.trustProxy ?? false;
   const maxBody = deps.settings.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES;
   const api = new Hono();
+  const lifetime = deps.settings.sessionLifetimeSeconds;
+  if (lifetime !== undefined) {
+    api.use('*', async (c, next) => {
+      c.set('sessionLifetimeSeconds' as never, lifetime as never);
+      await next();
+    });
+  }
   if (deps.settings.rateLimit) api.use('*', rateLimit(deps.settings.rateLimit, { trustProxy, clock: deps.clock }));
   api
     // JSON answers over 1 kB go out gzip-compressed to clients that accept it (a pull of 500 records: 205 kB → about 30 kB).

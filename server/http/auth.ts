@@ -6,7 +6,7 @@ import { CLIENT_HEADER } from '../../src/domain/index.ts';
 import { sha256Hex } from '../auth/secrets.ts';
 import type { Actor, Store } from '../store/store.ts';
 import { apiError } from './errors.ts';
-import { sessionCookieToken, setSessionCookie, slideSession } from './session.ts';
+import { sessionCookieToken, sessionLifetime, setSessionCookie, slideSession } from './session.ts';
 
 export type AuthEnv = { Variables: { actor: Actor } };
 
@@ -29,7 +29,7 @@ export function requireActor(store: Store, clock: () => Date = () => new Date())
     if (fromCookie && !SAFE_METHODS.has(c.req.method) && c.req.header(CLIENT_HEADER.name) !== CLIENT_HEADER.value) {
       return apiError(c, 403, 'client_header_missing', [{ path: CLIENT_HEADER.name, code: 'required' }]);
     }
-    if ((await slideSession(store, session.actor.deviceId, session.expiresAt, now)) && fromCookie) setSessionCookie(c, token!);
+    if ((await slideSession(store, session.actor.deviceId, session.expiresAt, now, sessionLifetime(c))) && fromCookie) setSessionCookie(c, token!);
     c.set('actor', session.actor);
     await next();
   });

@@ -15,11 +15,16 @@ export const SESSION_LIFETIME_SECONDS = 90 * 86_400;
 /** The end is moved at most once an hour per device, not on every request. */
 const SLIDE_STEP_MS = 3_600_000;
 
-export function sessionEnd(now: Date): string {
-  return new Date(now.getTime() + SESSION_LIFETIME_SECONDS * 1000).toISOString();
+/** The app's session lifetime (AppSettings.sessionLifetimeSeconds), set on the context by createApp. */
+export function sessionLifetime(c: Context): number {
+  return ((c as unknown as { get(key: string): unknown }).get('sessionLifetimeSeconds') as number | undefined) ?? SESSION_LIFETIME_SECONDS;
 }
 
-export function setSessionCookie(c: Context, token: string, maxAgeSeconds = SESSION_LIFETIME_SECONDS): void {
+export function sessionEnd(now: Date, lifetimeSeconds = SESSION_LIFETIME_SECONDS): string {
+  return new Date(now.getTime() + lifetimeSeconds * 1000).toISOString();
+}
+
+export function setSessionCookie(c: Context, token: string, maxAgeSeconds = sessionLifetime(c)): void {
   // Chromium treats http://localhost and 127.0.0.1 as secure, so Secure holds in tests too.
   setCookie(c, SESSION_COOKIE, token, { httpOnly: true, secure: true, sameSite: 'Strict', path: '/api', maxAge: maxAgeSeconds });
 }
@@ -44,7 +49,7 @@ export async function startSession(c: Context, store: Store, input: { deviceId: 
     userId: input.userId,
     tokenHash: sha256Hex(token),
     now: input.now.toISOString(),
-    expiresAt: sessionEnd(input.now),
+    expiresAt: sessionEnd(input.now, sessionLifetime(c)),
   });
   const profile = await store.loadProfile(input.userId);
   if (!profile) return apiError(c, 401, 'bad_credentials');
@@ -55,8 +60,8 @@ export async function startSession(c: Context, store: Store, input: { deviceId: 
 }
 
 /** Pushes the session's end back after a use; true when it moved (the cookie is then renewed). */
-export async function slideSession(store: Store, deviceId: string, expiresAt: string | null, now: Date): Promise<boolean> {
-  const next = sessionEnd(now);
+export async function slideSession(store: Store, deviceId: string, expiresAt: string | null, now: Date, lifetimeSeconds: number): Promise<boolean> {
+  const next = sessionEnd(now, lifetimeSeconds);
   if (expiresAt !== null && Date.parse(next) - Date.parse(expiresAt) < SLIDE_STEP_MS) return false;
   await store.setSessionExpiry(deviceId, next);
   return true;

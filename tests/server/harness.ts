@@ -73,7 +73,9 @@ export async function startServer(settings: AppSettings = {}): Promise<TestServe
   await store.migrate();
   await store.seedCommune(await demoCommuneSeed());
   let now = START_TIME;
-  const app = createApp({ store, clock: () => now, settings });
+  // Suites move the clock by months between signing in and acting; sessions end only where a
+  // suite asks for it (tests/server/sessions.test.ts uses the real 90 days).
+  const app = createApp({ store, clock: () => now, settings: { sessionLifetimeSeconds: 400 * 86_400, ...settings } });
 
   const call = async (path: string, init: RequestInit = {}) => {
     const response = await app.request(path, init);

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../server/auth/secrets.ts';
+import { SESSION_LIFETIME_SECONDS } from '../../server/http/session.ts';
 import { startServer } from './harness.ts';
 import type { TestServer } from './harness.ts';
 
 let server: TestServer;
 beforeEach(async () => {
-  server = await startServer();
+  server = await startServer({ sessionLifetimeSeconds: SESSION_LIFETIME_SECONDS });
 });
 afterEach(async () => {
   await server.close();
