@@ -1,7 +1,7 @@
 // The report's data as an Excel workbook: the indicators by unit and quarter, then one sheet
 // per checklist with Vietnamese headers. A violence case's free-text notes are never written.
 import ExcelJS from 'exceljs';
-import type { NewsPost, PropagandaSession, ViolenceCase } from '../../src/domain/index.ts';
+import type { Complaint, ContactPoint, Inspection, NewsPost, PreventionModel, PropagandaSession, Training, ViolenceCase } from '../../src/domain/index.ts';
 import { indicatorHeaders, indicatorRows } from './indicatorRows.ts';
 import { optionLabels, slashDate } from './labels.ts';
 import type { YearlyReport } from './yearlyReport.ts';
@@ -31,6 +31,16 @@ export async function yearlyReportXlsx(report: YearlyReport): Promise<Buffer> {
   const posts = ofYear.filter((r): r is NewsPost => r.kind === 'newsPost');
   const cases = ofYear.filter((r): r is ViolenceCase => r.kind === 'violenceCase');
   const unit = (id: string) => unitName.get(id) ?? id;
+  // Contact points and models set up in earlier years and still running in this one are listed too.
+  const standing = report.records
+    .filter((e) => !e.deleted && e.record && e.record.date <= `${report.year}-12-31`)
+    .map((e) => e.record!)
+    .filter((r): r is ContactPoint | PreventionModel => (r.kind === 'contactPoint' || r.kind === 'preventionModel') && (r.stoppedOn ?? '9999') >= `${report.year}-01-01`)
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const inspections = ofYear.filter((r): r is Inspection => r.kind === 'inspection');
+  const trainings = ofYear.filter((r): r is Training => r.kind === 'training');
+  const complaints = ofYear.filter((r): r is Complaint => r.kind === 'complaint');
+  const day = (date: string | undefined) => (date ? slashDate(date) : '');
 
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Sổ tay Bình đẳng';
@@ -88,6 +98,38 @@ export async function yearlyReportXlsx(report: YearlyReport): Promise<Buffer> {
       c.statusDates.closed ? slashDate(c.statusDates.closed) : '',
     ]),
     [14, 12, 20, 18, 24, 10, 14, 10, 16, 10, 24, 28, 10, 10, 14, 12, 12],
+  );
+  addSheet(
+    workbook,
+    'Đầu mối, mô hình',
+    ['Đơn vị', 'Loại', 'Tên, người làm đầu mối', 'Bắt đầu', 'Ngừng', 'Ghi chú'],
+    standing.map((r) =>
+      r.kind === 'contactPoint'
+        ? [unit(r.unitId), 'Đầu mối tiếp nhận thông tin', optionLabels.keeper[r.keeper], slashDate(r.date), day(r.stoppedOn), r.note ?? '']
+        : [unit(r.unitId), `Mô hình: ${optionLabels.modelType[r.modelType]}`, r.name, slashDate(r.date), day(r.stoppedOn), r.note ?? ''],
+    ),
+    [20, 30, 36, 12, 12, 30],
+  );
+  addSheet(
+    workbook,
+    'Kiểm tra',
+    ['Ngày', 'Nội dung', 'Đối tượng, địa bàn', 'Số vi phạm', 'Ghi chú'],
+    inspections.map((r) => [slashDate(r.date), optionLabels.inspectionSubject[r.subject], r.scope, r.violationsFound, r.note ?? '']),
+    [12, 30, 40, 10, 30],
+  );
+  addSheet(
+    workbook,
+    'Tập huấn',
+    ['Ngày', 'Tên lớp', 'Thành phần', 'Nam', 'Nữ', 'Ghi chú'],
+    trainings.map((r) => [slashDate(r.date), r.title, list(optionLabels.audience, r.audience), r.menCount, r.womenCount, r.note ?? '']),
+    [12, 40, 30, 8, 8, 30],
+  );
+  addSheet(
+    workbook,
+    'Khiếu nại',
+    ['Ngày tiếp nhận', 'Nội dung', 'Ngày giải quyết xong', 'Ghi chú'],
+    complaints.map((r) => [slashDate(r.date), optionLabels.complaintSubject[r.subject], day(r.handledOn), r.note ?? '']),
+    [14, 24, 16, 40],
   );
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

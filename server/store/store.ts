@@ -76,7 +76,7 @@ export interface Store {
 
   /** A commune with all its units, retired ones included (reports). */
   loadCommune(communeId: string): Promise<CommuneWithUnits | undefined>;
-  /** The commune's live records dated from `from` to `to`, both included (reports). */
+  /** The commune's live records dated from `from` to `to`, both included, and the contact points and models set up before `from` (reports). */
   listCommuneRecords(input: { communeId: string; from: string; to: string }): Promise<RecordEntry[]>;
   /** The plan the commune's officer saved for a year; undefined when the defaults apply. */
   loadPlan(communeId: string, year: number): Promise<Plan | undefined>;

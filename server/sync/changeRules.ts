@@ -1,6 +1,6 @@
 // What a pushed change may do, decided from the actor, the change and the stored record.
 // Pure: the store reads the rows, this decides, the store writes.
-import type { Change, RecordKind } from '../../src/domain/index.ts';
+import { communeOnlyKinds, type Change, type RecordKind } from '../../src/domain/index.ts';
 import type { Actor } from '../store/store.ts';
 
 /** The parts of a stored record the rules look at. */
@@ -13,7 +13,7 @@ export interface StoredHead {
   lastDeviceId: string;
 }
 
-export type RejectReason = 'forbidden_unit' | 'forbidden_record' | 'wrong_reporter' | 'immutable_field';
+export type RejectReason = 'forbidden_unit' | 'forbidden_record' | 'forbidden_kind' | 'wrong_reporter' | 'immutable_field';
 
 export type Verdict =
   | { action: 'apply' }
@@ -62,6 +62,11 @@ export function canWriteUnit(actor: Actor, unitId: string, unitCommuneId: string
 
 const reject = (reason: RejectReason, ...fields: string[]): Verdict => ({ action: 'reject', reason, fields });
 
+/** Inspections, trainings and complaints are the commune level's work: a village head records none. */
+export function mayRecordKind(actor: Actor, kind: string): boolean {
+  return actor.role !== 'villageHead' || !(communeOnlyKinds as readonly string[]).includes(kind);
+}
+
 /**
  * Field paths are relative to the change ("record.unitId"), so a stored result reads the
  * same wherever a resend puts the change in its batch.
@@ -72,6 +77,7 @@ export function judgeChange(
   stored: StoredHead | undefined,
   targetUnitCommuneId: string | undefined,
 ): Verdict {
+  if (!mayRecordKind(actor, change.op === 'upsert' ? change.record.kind : change.kind)) return reject('forbidden_kind', change.op === 'upsert' ? 'record.kind' : 'kind');
   if (change.op === 'upsert') {
     const record = change.record;
     if (!canWriteUnit(actor, record.unitId, targetUnitCommuneId)) return reject('forbidden_unit', 'record.unitId');
