@@ -17,6 +17,7 @@ import { sessionRoutes } from './routes/sessions.ts';
 import { staticRoutes } from './routes/static.ts';
 import { syncRoutes } from './routes/sync.ts';
 import { unitRoutes } from './routes/units.ts';
+import { unitTypeRoutes } from './routes/unitTypes.ts';
 import type { Store } from './store/store.ts';
 
 export interface AppSettings {
@@ -65,6 +66,7 @@ export function createApp(deps: AppDeps) {
     .route('/', reportRoutes(deps))
     .route('/', planRoutes(deps))
     .route('/', unitRoutes(deps))
+    .route('/', unitTypeRoutes(deps))
     .route('/', reviewRoutes(deps))
     .all('*', (c) => apiError(c, 404, 'not_found'));
 

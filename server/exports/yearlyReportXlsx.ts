@@ -2,6 +2,7 @@
 // per checklist with Vietnamese headers. A violence case's free-text notes are never written.
 import ExcelJS from 'exceljs';
 import type { Complaint, ContactPoint, Inspection, NewsPost, PreventionModel, PropagandaSession, Training, ViolenceCase } from '../../src/domain/index.ts';
+import { defaultUnitTypes, unitTypeName } from '../../src/domain/setup/unitTypes.ts';
 import { indicatorHeaders, indicatorRows } from './indicatorRows.ts';
 import { optionLabels, slashDate } from './labels.ts';
 import type { YearlyReport } from './yearlyReport.ts';
@@ -45,6 +46,20 @@ export async function yearlyReportXlsx(report: YearlyReport): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Sổ tay Bình đẳng';
   addSheet(workbook, 'Chỉ tiêu', indicatorHeaders, indicatorRows(report), [24, 48, 22, 10, 10, 10, 10, 10, 16]);
+  const types = report.unitTypes ?? defaultUnitTypes;
+  addSheet(
+    workbook,
+    'Đơn vị',
+    ['Mã', 'Tên đơn vị', 'Loại đơn vị', 'Số hộ', 'Tình trạng'],
+    report.units.map((u) => [
+      u.id,
+      u.name,
+      u.type === 'commune' ? 'UBND cấp xã' : unitTypeName(types, u.type),
+      u.type === 'commune' ? '' : u.households,
+      u.mergedInto ? `Đã sáp nhập vào ${unit(u.mergedInto)}` : u.retired ? 'Ngừng theo dõi' : 'Đang theo dõi',
+    ]),
+    [16, 28, 18, 10, 30],
+  );
   addSheet(
     workbook,
     'Tuyên truyền',

@@ -49,6 +49,7 @@ export function reportRoutes(deps: { store: Store; clock: () => Date }) {
     const report = buildYearlyReport({
       commune,
       units: commune.units,
+      unitTypes: await store.listUnitTypes(commune.id),
       records: basis === 'accepted' ? acceptedRecords(received, reviews, communeUnitIds) : received,
       plan: (await store.loadPlan(commune.id, year)) ?? defaultPlan(commune.id, year),
       asOf,

@@ -1,5 +1,6 @@
 // The commune's village units, set up by its officer: list, add, change (name, type,
-// households), retire, merge into another. Deny by default: only the commune officer.
+// households), retire, merge into another. A unit's type comes from the commune's list
+// (routes/unitTypes.ts). Deny by default: only the commune officer.
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { newUnit, unitChange, unitMerge, type SetupUnit } from '../../src/domain/setup/units.ts';
@@ -21,6 +22,15 @@ export function unitRoutes(deps: { store: Store }) {
     return { unit, units };
   }
 
+  /** A new or changed unit's type must be in the commune's list and in service. */
+  async function typeProblem(c: Context<AuthEnv>, type: string | undefined, current?: string): Promise<Response | undefined> {
+    if (type === undefined || type === current) return undefined;
+    const found = (await store.listUnitTypes(c.get('actor').communeId)).find((t) => t.id === type);
+    if (!found) return apiError(c, 400, 'invalid_body', [{ path: 'type', code: 'invalid_value' }]);
+    if (found.retired) return apiError(c, 400, 'invalid_body', [{ path: 'type', code: 'retired' }]);
+    return undefined;
+  }
+
   return new Hono<AuthEnv>()
     .use('/units', requireActor(store))
     .use('/units/*', requireActor(store))
@@ -30,6 +40,8 @@ export function unitRoutes(deps: { store: Store }) {
     .post('/units', async (c) => {
       const parsed = await parseJsonBody(c, newUnit);
       if (!parsed.ok) return parsed.response;
+      const badType = await typeProblem(c, parsed.data.type);
+      if (badType) return badType;
       const added = await store.addUnit(c.get('actor').communeId, parsed.data);
       if (!added) return apiError(c, 409, 'unit_exists', [{ path: 'id', code: 'taken' }]);
       return c.json({ units: await store.listUnits(c.get('actor').communeId) }, 201);
@@ -39,6 +51,8 @@ export function unitRoutes(deps: { store: Store }) {
       if (found instanceof Response) return found;
       const parsed = await parseJsonBody(c, unitChange);
       if (!parsed.ok) return parsed.response;
+      const badType = await typeProblem(c, parsed.data.type, found.unit.type);
+      if (badType) return badType;
       await store.changeUnit(found.unit.id, parsed.data);
       return c.json({ units: await store.listUnits(c.get('actor').communeId) }, 200);
     })

@@ -10,6 +10,7 @@ import * as reports from './reports.ts';
 import * as reviews from './reviews.ts';
 import * as throttle from './throttle.ts';
 import * as units from './units.ts';
+import * as unitTypes from './unitTypes.ts';
 import type { Database } from './schema.ts';
 import type { Store } from './store.ts';
 
@@ -35,6 +36,8 @@ export function kyselyStore(db: Kysely<Database>, engine: Engine): Store {
     addUnit: (communeId, unit) => units.addUnit(db, communeId, unit),
     changeUnit: (unitId, change) => units.changeUnit(db, unitId, change),
     retireUnit: (unitId, mergedInto) => units.retireUnit(db, unitId, mergedInto),
+    listUnitTypes: (communeId) => unitTypes.listUnitTypes(db, communeId),
+    saveUnitTypes: (communeId, types) => unitTypes.saveUnitTypes(db, communeId, types),
     listReviewEvents: (scope) => reviews.listReviewEvents(db, scope),
     addReviewEvent: (communeId, event) => reviews.addReviewEvent(db, communeId, event),
     listCommuneDevices: (communeId) => listCommuneDevices(db, communeId),

@@ -120,6 +120,15 @@ export interface SignInThrottleTable {
   locked_until: string | null;
 }
 
+/** Migration 0007: a commune's list of village unit types. */
+export interface UnitTypeTable {
+  commune_id: string;
+  id: string;
+  name: string;
+  retired: number;
+  position: number;
+}
+
 export interface Database {
   communes: CommuneTable;
   units: UnitTable;
@@ -133,4 +142,5 @@ export interface Database {
   plans: PlanTable;
   review_events: ReviewEventTable;
   sign_in_throttle: SignInThrottleTable;
+  unit_types: UnitTypeTable;
 }

@@ -7,6 +7,7 @@ import type { Engine } from './engine.ts';
 import type { RecordEntry } from '../../src/domain/indicators/index.ts';
 import type { Plan } from '../../src/domain/plan/index.ts';
 import type { NewUnit, SetupUnit, UnitChange } from '../../src/domain/setup/units.ts';
+import type { UnitType } from '../../src/domain/setup/unitTypes.ts';
 import type { ReviewEvent } from '../../src/domain/review/review.ts';
 import type { CommuneWithUnits } from './reports.ts';
 
@@ -84,6 +85,9 @@ export interface Store {
 
   /** The commune's units for its officer's setup screen, retired ones included. */
   listUnits(communeId: string): Promise<SetupUnit[]>;
+  /** The commune's unit types in their order (the defaults until the officer saves a list). */
+  listUnitTypes(communeId: string): Promise<UnitType[]>;
+  saveUnitTypes(communeId: string, types: readonly UnitType[]): Promise<void>;
   /** False when the id is already taken. */
   addUnit(communeId: string, unit: NewUnit): Promise<boolean>;
   changeUnit(unitId: string, change: UnitChange): Promise<void>;

@@ -7,3 +7,4 @@ export * from './reopen.ts';
 export * from './drafts.ts';
 export * from './year.ts';
 export * from './wipe.ts';
+export * from './office.ts';

@@ -6,13 +6,15 @@ import { slug, uuid } from './ids.ts';
 export const roles = ['province', 'communeOfficer', 'communeReporter', 'villageHead'] as const;
 export type Role = (typeof roles)[number];
 
+/** The built-in unit type ids (each commune keeps its own list: src/domain/setup/unitTypes.ts). */
 export const unitTypes = ['thon', 'ap', 'ban', 'buon', 'toDanPho', 'khuPho', 'commune'] as const;
 
 export const unit = z.object({
   id: slug,
   communeId: slug,
   name: z.string(),
-  type: z.enum(unitTypes),
+  /** An id from the commune's unit type list, or "commune" for the commune's own unit. */
+  type: z.string().check(z.minLength(1), z.maxLength(40)),
   households: z.int(),
 });
 export type Unit = z.infer<typeof unit>;

@@ -8,6 +8,7 @@ import { createApp } from '../../server/app.ts';
 import { sha256Hex as sha } from '../../server/auth/secrets.ts';
 import type { Store } from '../../server/store/store.ts';
 import { defaultPlan } from '../../src/domain/plan/index.ts';
+import { defaultUnitTypes } from '../../src/domain/setup/unitTypes.ts';
 import { roles, type Role } from '../../src/domain/index.ts';
 import { newsPost, propagandaSession, upsertOf, violenceCase } from '../fixtures/records.ts';
 import { startServer, type TestServer } from './harness.ts';
@@ -86,6 +87,9 @@ const matrix: Record<string, (w: World, role: Role, target: Target) => Cell> = {
     body: { into: 'tdp-3' },
     expect: officerInCommune(role, target),
   }),
+  'GET /api/v1/unit-types': (_, role) => ({ path: '/api/v1/unit-types', expect: officerOnly(role) }),
+  // The list is the caller's own commune's: there is no other commune's to name.
+  'PUT /api/v1/unit-types': (_, role) => ({ path: '/api/v1/unit-types', body: { types: defaultUnitTypes }, expect: officerOnly(role) }),
   'GET /api/v1/reviews': (_, role) => ({ path: '/api/v1/reviews', expect: role === 'villageHead' || role === 'communeOfficer' ? [200] : [403] }),
   // A village head submits only their own unit's period (the unit comes from the account).
   'POST /api/v1/reviews/submit': (_, role, target) => ({

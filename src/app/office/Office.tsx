@@ -1,8 +1,8 @@
 // The commune officer's progress view: the plan's indicators for each unit over a quarter or
-// the year, from the records synced to this device (so it works offline), the units that sent
+// the year, from the records, plan and units kept on this device (so it works offline), the units that sent
 // nothing this quarter, the coming dates, and the report downloads.
 import { useMemo } from 'preact/hooks';
-import { watchYear } from '../../data/index.ts';
+import { watchIndicatorRecords } from '../../data/index.ts';
 import { dayInVietnam, quarterOf } from '../../domain/index.ts';
 import { computeIndicators, periodKey, type IndicatorTable, type Period, type RecordEntry } from '../../domain/indicators/index.ts';
 import { useLive } from '../hooks/useLive.ts';
@@ -29,7 +29,7 @@ const QUARTER_NUMERALS = ['I', 'II', 'III', 'IV'] as const;
 
 function useYearRecords(year: number): RecordEntry[] | undefined {
   const { db } = useServices();
-  const rows = useLive(() => watchYear(db, year), [db, year]);
+  const rows = useLive(() => watchIndicatorRecords(db, year), [db, year]);
   return useMemo(() => rows?.map((r) => ({ deleted: r.deleted, record: r.body })), [rows]);
 }
 

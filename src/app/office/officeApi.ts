@@ -1,0 +1,24 @@
+// The office screen's calls to the server, with the device's token; the answers are kept in
+// the phone's database (src/data/office.ts) by the hooks that make them.
+import type { DeviceStore } from '../../data/index.ts';
+
+export type CallOutcome<T> = { ok: true; body: T } | { ok: false; status: number; code: string; fields: string[] } | { ok: false; failed: true };
+
+export async function officeCall<T>(device: DeviceStore, method: string, path: string, body?: unknown): Promise<CallOutcome<T>> {
+  try {
+    const token = (await device.session())?.token;
+    const response = await fetch(`/api/v1${path}`, {
+      method,
+      headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const answer = (await response.json()) as T & { error?: string; fields?: { path: string }[] };
+    if (response.ok) return { ok: true, body: answer };
+    if (response.status === 400 || response.status === 409) {
+      return { ok: false, status: response.status, code: answer.error ?? '', fields: (answer.fields ?? []).map((f) => f.path) };
+    }
+    return { ok: false, failed: true };
+  } catch {
+    return { ok: false, failed: true };
+  }
+}
