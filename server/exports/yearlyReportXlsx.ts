@@ -9,15 +9,54 @@ import type { YearlyReport } from './yearlyReport.ts';
 
 type Cell = string | number;
 
+/**
+ * One sheet: a bold, shaded header row that stays on screen and repeats on every printed page;
+ * wrapped text in columns of set widths; A4, landscape when the columns are wider than a
+ * portrait page, scaled to the page's width (LibreOffice and Excel print it on whole pages).
+ */
 function addSheet(workbook: ExcelJS.Workbook, name: string, headers: string[], rows: Cell[][], widths: number[]): void {
-  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.addRow(headers).font = { bold: true };
-  for (const row of rows) sheet.addRow(row);
-  sheet.columns.forEach((column, i) => {
-    column.width = widths[i] ?? 14;
-    column.alignment = { wrapText: true, vertical: 'top' };
+  const totalWidth = headers.reduce((sum, _, i) => sum + (widths[i] ?? 14), 0);
+  const sheet = workbook.addWorksheet(name, {
+    views: [{ state: 'frozen', ySplit: 1 }],
+    pageSetup: {
+      paperSize: 9,
+      orientation: totalWidth > 95 ? 'landscape' : 'portrait',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: '1:1',
+      margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    },
+    headerFooter: { oddFooter: `${name} – Trang &P/&N` },
   });
+  sheet.addRow(headers);
+  for (const row of rows) sheet.addRow(row);
+  headers.forEach((_, i) => (sheet.getColumn(i + 1).width = widths[i] ?? 14));
+  const border = { style: 'thin' as const, color: { argb: 'FFBFBFBF' } };
+  sheet.eachRow((row, index) => {
+    // Row heights are set here: LibreOffice does not grow a row to its wrapped text on opening.
+    let lines = 1;
+    row.eachCell({ includeEmpty: true }, (cell, column) => {
+      const perLine = Math.max(1, Math.floor((widths[column - 1] ?? 14) * 0.95));
+      lines = Math.max(lines, Math.ceil(String(cell.value ?? '').length / perLine));
+    });
+    row.height = 15 * Math.min(lines, 8) + 2;
+    row.eachCell({ includeEmpty: true }, (cell, column) => {
+      // Narrow columns hold figures: centred, so "4" and "1/5" line up.
+      const narrow = (widths[column - 1] ?? 14) <= 10;
+      cell.alignment = { wrapText: true, vertical: index === 1 ? 'middle' : 'top', horizontal: narrow || index === 1 ? 'center' : 'left' };
+      cell.border = { top: border, left: border, bottom: border, right: border };
+      if (index === 1) {
+        cell.font = { bold: true };
+        cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF0' } };
+      }
+    });
+  });
+  if (rows.length > 0) sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: headers.length } };
 }
+
+/** A count written as text ("4") becomes a number, so the sheet can add it up; "2/3" stays text. */
+const numeric = (value: string): Cell => (/^\d+$/.test(value) ? Number(value) : value);
 
 const yesNo = (value: boolean) => (value ? 'Có' : 'Không');
 const list = <K extends string>(labels: Record<K, string>, keys: readonly K[]) => keys.map((k) => labels[k]).join('; ');
@@ -45,7 +84,7 @@ export async function yearlyReportXlsx(report: YearlyReport): Promise<Buffer> {
 
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Sổ tay Bình đẳng';
-  addSheet(workbook, 'Chỉ tiêu', indicatorHeaders, indicatorRows(report), [24, 48, 22, 10, 10, 10, 10, 10, 16]);
+  addSheet(workbook, 'Chỉ tiêu', indicatorHeaders, indicatorRows(report).map((row) => row.map(numeric)), [20, 46, 22, 9, 9, 9, 9, 9, 14]);
   const types = report.unitTypes ?? defaultUnitTypes;
   addSheet(
     workbook,

@@ -177,11 +177,16 @@ describe('the Excel workbook', () => {
   it('has the indicators and a sheet per checklist with Vietnamese headers, without case notes', async () => {
     const file = await download('xlsx', officerToken);
     expect(file.status).toBe(200);
+    if (process.env.SAVE_REPORTS_TO) writeFileSync(`${process.env.SAVE_REPORTS_TO}/report.xlsx`, file.bytes);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(file.bytes as unknown as ExcelJS.Buffer);
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Chỉ tiêu', 'Tuyên truyền', 'Tin, bài', 'Vụ việc', 'Đầu mối, mô hình', 'Kiểm tra', 'Tập huấn', 'Khiếu nại']);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Chỉ tiêu', 'Đơn vị', 'Tuyên truyền', 'Tin, bài', 'Vụ việc', 'Đầu mối, mô hình', 'Kiểm tra', 'Tập huấn', 'Khiếu nại']);
     const values = (name: string) =>
       workbook.getWorksheet(name)!.getSheetValues().filter(Boolean).map((row) => (row as unknown[]).slice(1));
+    expect(values('Đơn vị').slice(1, 3)).toEqual([
+      ['nam-gia-nghia', 'UBND phường Nam Gia Nghĩa', 'UBND cấp xã', '', 'Đang theo dõi'],
+      ['tdp-1', 'Tổ dân phố 1', 'Tổ dân phố', 214, 'Đang theo dõi'],
+    ]);
     const sessions = values('Tuyên truyền');
     expect(sessions[0]).toEqual(['Ngày', 'Đơn vị', 'Hình thức', 'Nội dung', 'Nam', 'Nữ', 'Số hộ', 'Ngôn ngữ', 'Ghi chú']);
     expect(sessions.slice(1).map((r) => r.slice(0, 7))).toEqual([
@@ -193,7 +198,7 @@ describe('the Excel workbook', () => {
     expect(cases).toHaveLength(2);
     expect(cases[1]!.slice(0, 3)).toEqual(['TDP2-2026-01', '04/05/2026', 'Tổ dân phố 2']);
     const news = values('Chỉ tiêu').find((r) => r[0] === 'Toàn phường' && String(r[1]).startsWith('Tin, bài'));
-    expect(news!.slice(3)).toEqual(['4', '1', '0', '0', '5', 'Chưa đạt']);
+    expect(news!.slice(3)).toEqual([4, 1, 0, 0, 5, 'Chưa đạt']);
     expect(values('Đầu mối, mô hình').slice(1).map((r) => r.slice(0, 5))).toEqual([
       ['Tổ dân phố 1', 'Đầu mối tiếp nhận thông tin', 'Chi hội Phụ nữ', '01/03/2025', ''],
       ['Tổ dân phố 2', 'Mô hình: Địa chỉ tin cậy', 'Địa chỉ tin cậy tổ dân phố 1', '15/01/2026', '01/07/2026'],
