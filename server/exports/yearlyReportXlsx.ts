@@ -29,29 +29,31 @@ function addSheet(workbook: ExcelJS.Workbook, name: string, headers: string[], r
     },
     headerFooter: { oddFooter: `${name} – Trang &P/&N` },
   });
-  sheet.addRow(headers);
-  for (const row of rows) sheet.addRow(row);
-  headers.forEach((_, i) => (sheet.getColumn(i + 1).width = widths[i] ?? 14));
   const border = { style: 'thin' as const, color: { argb: 'FFBFBFBF' } };
-  sheet.eachRow((row, index) => {
-    // Row heights are set here: LibreOffice does not grow a row to its wrapped text on opening.
-    let lines = 1;
-    row.eachCell({ includeEmpty: true }, (cell, column) => {
-      const perLine = Math.max(1, Math.floor((widths[column - 1] ?? 14) * 0.95));
-      lines = Math.max(lines, Math.ceil(String(cell.value ?? '').length / perLine));
-    });
-    row.height = 15 * Math.min(lines, 8) + 2;
-    row.eachCell({ includeEmpty: true }, (cell, column) => {
-      // Narrow columns hold figures: centred, so "4" and "1/5" line up.
-      const narrow = (widths[column - 1] ?? 14) <= 10;
-      cell.alignment = { wrapText: true, vertical: index === 1 ? 'middle' : 'top', horizontal: narrow || index === 1 ? 'center' : 'left' };
-      cell.border = { top: border, left: border, bottom: border, right: border };
-      if (index === 1) {
-        cell.font = { bold: true };
-        cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF0' } };
-      }
-    });
+  const borders = { top: border, left: border, bottom: border, right: border };
+  // Styles set on the columns before the rows are added: every new cell takes them (cheap on 10,000 rows).
+  sheet.columns = headers.map((_, i) => {
+    const width = widths[i] ?? 14;
+    // Narrow columns hold figures: centred, so "4" and "1/5" line up.
+    return { width, style: { alignment: { wrapText: true, vertical: 'top', horizontal: width <= 10 ? 'center' : 'left' }, border: borders } };
   });
+  const header = sheet.addRow(headers);
+  header.eachCell((cell) => {
+    cell.font = { bold: true };
+    cell.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF0' } };
+  });
+  // Row heights are set here: LibreOffice does not grow a row to its wrapped text on opening.
+  const heightOf = (cells: readonly Cell[]) => {
+    let lines = 1;
+    cells.forEach((value, i) => {
+      const perLine = Math.max(1, Math.floor((widths[i] ?? 14) * 0.95));
+      lines = Math.max(lines, Math.ceil(String(value).length / perLine));
+    });
+    return 15 * Math.min(lines, 8) + 2;
+  };
+  header.height = heightOf(headers);
+  for (const row of rows) sheet.addRow(row).height = heightOf(row);
   if (rows.length > 0) sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: headers.length } };
 }
 
