@@ -20,6 +20,7 @@ export function kyselyStore(db: Kysely<Database>, engine: Engine): Store {
     migrate: () => migrateToLatest(db as Kysely<unknown>, engine),
     hasAnyCommune: () => accounts.hasAnyCommune(db),
     seedCommune: (seed) => accounts.seedCommune(db, seed),
+    seedProvince: (seed) => accounts.seedProvince(db, seed),
     findUserForSignIn: (username) => accounts.findUserForSignIn(db, username),
     bindDevice: (input) => accounts.bindDevice(db, input),
     findActor: (tokenHash) => accounts.findActor(db, tokenHash),

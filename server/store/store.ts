@@ -14,9 +14,13 @@ import type { CommuneWithUnits } from './reports.ts';
 export interface Actor {
   userId: string;
   role: Role;
+  /** Empty for a province user, who belongs to no commune (and so matches none). */
   communeId: string;
+  /** Empty for a province user. */
   unitId: string;
   deviceId: string;
+  /** Set for a province user only: the province whose communes' indicators they read. */
+  provinceId?: string;
 }
 
 export interface UserForSignIn {
@@ -49,9 +53,17 @@ export interface PullInput {
 }
 
 export interface CommuneSeed {
+  /** The province the commune belongs to, created if new. */
+  province: { id: string; name: string };
+  /** provinceName: the province's short name kept on the commune for the reports ("Lâm Đồng"). */
   commune: { id: string; name: string; provinceName: string };
   units: Unit[];
   users: Array<{ id: string; username: string; displayName: string; role: Role; unitId: string; pinHash: string }>;
+}
+
+export interface ProvinceSeed {
+  province: { id: string; name: string };
+  users: Array<{ id: string; username: string; displayName: string; pinHash: string }>;
 }
 
 export interface Store {
@@ -60,6 +72,8 @@ export interface Store {
   migrate(): Promise<string[]>;
   hasAnyCommune(): Promise<boolean>;
   seedCommune(seed: CommuneSeed): Promise<void>;
+  /** Creates the province if new, and its province accounts. */
+  seedProvince(seed: ProvinceSeed): Promise<void>;
 
   findUserForSignIn(username: string): Promise<UserForSignIn | undefined>;
   /** Creates the device or rebinds it to this user with a new token (only its hash is stored). */
