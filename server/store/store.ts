@@ -9,6 +9,8 @@ import type { Plan } from '../../src/domain/plan/index.ts';
 import type { NewUnit, SetupUnit, UnitChange } from '../../src/domain/setup/units.ts';
 import type { ReviewEvent } from '../../src/domain/review/review.ts';
 import type { CommuneWithUnits } from './reports.ts';
+import type { CommuneFigures } from '../../src/domain/province/index.ts';
+import type { ProvinceFiguresInput } from './province.ts';
 
 /** Who is acting: the signed-in user on one device. */
 export interface Actor {
@@ -115,6 +117,13 @@ export interface Store {
   /** True when the token is a revoked device's, so that the phone can be told to wipe itself. */
   isRevokedToken(tokenHash: string): Promise<boolean>;
   findCommuneUser(communeId: string, userId: string): Promise<{ id: string; username: string } | undefined>;
+
+  /** The province's name, or undefined when there is no such province. */
+  loadProvince(provinceId: string): Promise<{ id: string; name: string } | undefined>;
+  /** Every commune of the province with its indicators for the period, computed by the database (province.ts). */
+  provinceFigures(input: ProvinceFiguresInput): Promise<CommuneFigures[]>;
+  /** The plans the province's communes saved for a year, by commune. */
+  listProvincePlans(provinceId: string, year: number): Promise<Map<string, Plan>>;
 
   /** Sign-in throttling (throttle.ts): the latest lock among the keys still running at `now`. */
   signInLockedUntil(keys: string[], now: string): Promise<string | undefined>;

@@ -1,0 +1,64 @@
+// Reading a field of a JSON text column in SQL, and whole days between two dates, on either
+// engine: json_extract and julianday on SQLite, ->> on a jsonb and date arithmetic on PostgreSQL.
+// Every fragment is built from constant keys written in the code, never from input.
+import { sql, type RawBuilder } from 'kysely';
+import type { Engine } from './engine.ts';
+
+export interface JsonSql {
+  /** The field as text (null when absent); path: "form" or "statusDates.intervening". */
+  text(doc: RawBuilder<unknown>, path: string): RawBuilder<string | null>;
+  /** The field as an integer. */
+  int(doc: RawBuilder<unknown>, path: string): RawBuilder<number | null>;
+  /** True when the field is JSON true. */
+  isTrue(doc: RawBuilder<unknown>, path: string): RawBuilder<boolean>;
+  /** Length of an array field (null when absent). */
+  arrayLength(doc: RawBuilder<unknown>, path: string): RawBuilder<number | null>;
+  /** Whole days from one "YYYY-MM-DD" to another. */
+  daysBetween(from: RawBuilder<unknown>, to: RawBuilder<unknown>): RawBuilder<number>;
+  /**
+   * How a text column of JSON is read as a document: as is on SQLite; cast once to jsonb on
+   * PostgreSQL (the query casts it in a subquery fenced with OFFSET 0, so once per row).
+   */
+  document(column: RawBuilder<unknown>): RawBuilder<unknown>;
+  /** Ends a subquery that the planner must not merge into the outer query (PostgreSQL: OFFSET 0). */
+  fence: RawBuilder<unknown>;
+}
+
+const checkPath = (path: string): string[] => {
+  if (!/^[A-Za-z]+(\.[A-Za-z]+)*$/.test(path)) throw new Error(`not a field path: ${path}`);
+  return path.split('.');
+};
+
+const sqliteJson: JsonSql = {
+  text: (doc, path) => sql<string | null>`json_extract(${doc}, ${sql.lit(`$.${checkPath(path).join('.')}`)})`,
+  int: (doc, path) => sql<number | null>`cast(json_extract(${doc}, ${sql.lit(`$.${checkPath(path).join('.')}`)}) as integer)`,
+  // json_extract gives 1 for JSON true, 0 for false.
+  isTrue: (doc, path) => sql<boolean>`(json_extract(${doc}, ${sql.lit(`$.${checkPath(path).join('.')}`)}) = 1)`,
+  arrayLength: (doc, path) => sql<number | null>`json_array_length(${doc}, ${sql.lit(`$.${checkPath(path).join('.')}`)})`,
+  daysBetween: (from, to) => sql<number>`cast(julianday(${to}) - julianday(${from}) as integer)`,
+  document: (column) => column,
+  fence: sql``,
+};
+
+/** doc -> 'a' -> 'b' for every step but the last, then the last with the given operator. */
+function pgPath(doc: RawBuilder<unknown>, path: string, last: '->' | '->>'): RawBuilder<unknown> {
+  const keys = checkPath(path);
+  let expression = sql`${doc}`;
+  keys.forEach((key, index) => {
+    const op = index === keys.length - 1 ? last : '->';
+    expression = sql`${expression} ${sql.raw(op)} ${sql.lit(key)}`;
+  });
+  return sql`(${expression})`;
+}
+
+const postgresJson: JsonSql = {
+  text: (doc, path) => sql<string | null>`${pgPath(doc, path, '->>')}`,
+  int: (doc, path) => sql<number | null>`${pgPath(doc, path, '->>')}::int`,
+  isTrue: (doc, path) => sql<boolean>`(${pgPath(doc, path, '->')} = 'true'::jsonb)`,
+  arrayLength: (doc, path) => sql<number | null>`jsonb_array_length(${pgPath(doc, path, '->')})`,
+  daysBetween: (from, to) => sql<number>`((${to})::date - (${from})::date)`,
+  document: (column) => sql`(${column})::jsonb`,
+  fence: sql`offset 0`,
+};
+
+export const jsonSql = (engine: Engine): JsonSql => (engine === 'postgres' ? postgresJson : sqliteJson);

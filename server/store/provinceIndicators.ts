@@ -1,0 +1,141 @@
+// The indicators of src/domain/indicators/rules.ts written as SQL, one small definition each,
+// for the province view: the same definitions, computed by the database over many communes.
+// A record indicator names numbers per record (facts) that the query sums per commune and
+// quarter; a unit indicator names numbers per record summed per village unit, then terms per
+// unit summed per commune. `value` turns the sums into the indicator's value.
+// tests/server/province-indicators.test.ts proves each one equal to its pure function.
+import { sql, type RawBuilder } from 'kysely';
+import type { IndicatorId } from '../../src/domain/plan/index.ts';
+import type { Period } from '../../src/domain/indicators/index.ts';
+import { quartersIn } from '../../src/domain/indicators/index.ts';
+import type { ProvinceValue } from '../../src/domain/province/index.ts';
+import type { JsonSql } from './jsonSql.ts';
+
+/** The columns of one live record in the period, as the definitions see them. */
+export interface RecordContext {
+  json: JsonSql;
+  /** The record's body as a document for json. */
+  doc: RawBuilder<unknown>;
+  kind: RawBuilder<unknown>;
+  /** The day the user chose, "YYYY-MM-DD". */
+  date: RawBuilder<unknown>;
+  /** The commune's plan: days allowed from detection to intervention. */
+  caseDays: RawBuilder<unknown>;
+  /** Today in Vietnam. */
+  asOf: RawBuilder<unknown>;
+}
+
+export interface Sums {
+  /** A fact summed over the commune's records of the period, or of one quarter of it. */
+  fact(name: string, quarter?: 1 | 2 | 3 | 4): number;
+  /** A unit term summed over the commune's village units in service. */
+  term(name: string): number;
+}
+
+export interface IndicatorSql {
+  id: IndicatorId;
+  /** Numbers per record (0 when the record is not concerned), summed per commune and quarter. */
+  facts?(r: RecordContext): Record<string, RawBuilder<unknown>>;
+  /** Numbers per record summed per village unit (the unit the record counts for after merges). */
+  unitFacts?(r: RecordContext): Record<string, RawBuilder<unknown>>;
+  /** Numbers per village unit from its unit facts (null when it has no record) and households. */
+  unitTerms?(unit: { fact(name: string): RawBuilder<unknown>; households: RawBuilder<unknown> }): Record<string, RawBuilder<unknown>>;
+  value(sums: Sums, period: Period): ProvinceValue;
+}
+
+const when = (condition: RawBuilder<unknown>, then: RawBuilder<unknown> | number = 1) => sql`case when ${condition} then ${then} else 0 end`;
+const isKind = (r: RecordContext, kind: string) => sql`${r.kind} = ${sql.lit(kind)}`;
+
+function count(sums: Sums, fact: string, period: Period): ProvinceValue {
+  const byQuarter = quartersIn(period).map((q) => ({ ...q, count: sums.fact(fact, q.quarter) }));
+  return { kind: 'count', count: sums.fact(fact), byQuarter };
+}
+
+const ratio = (numerator: number, denominator: number, pending = 0): ProvinceValue => ({ kind: 'ratio', numerator, denominator, pending });
+
+/** rules.newsPosts */
+const newsPostsPerQuarter: IndicatorSql = {
+  id: 'newsPostsPerQuarter',
+  facts: (r) => ({ news_posts: when(isKind(r, 'newsPost')) }),
+  value: (sums, period) => count(sums, 'news_posts', period),
+};
+
+/** rules.conferencesHeld: sessions whose form is a conference or a thematic session. */
+const conferencesHeld: IndicatorSql = {
+  id: 'conferencesHeld',
+  facts: (r) => ({
+    conferences: when(sql`${isKind(r, 'propagandaSession')} and ${r.json.text(r.doc, 'form')} in ('conference', 'thematicSession')`),
+  }),
+  value: (sums, period) => count(sums, 'conferences', period),
+};
+
+/** rules.unitsReached: village units with at least one session. */
+const unitsReachedByPropaganda: IndicatorSql = {
+  id: 'unitsReachedByPropaganda',
+  unitFacts: (r) => ({ unit_sessions: when(isKind(r, 'propagandaSession')) }),
+  unitTerms: (unit) => ({ units_in_service: sql`1`, units_reached: when(sql`coalesce(${unit.fact('unit_sessions')}, 0) > 0`) }),
+  value: (sums) => ratio(sums.term('units_reached'), sums.term('units_in_service')),
+};
+
+/** rules.householdsReached: per unit, households named by its sessions capped at its count. */
+const householdsReached: IndicatorSql = {
+  id: 'householdsReached',
+  unitFacts: (r) => ({ households_named: when(isKind(r, 'propagandaSession'), sql`coalesce(${r.json.int(r.doc, 'householdsReached')}, 0)`) }),
+  unitTerms: (unit) => {
+    const named = sql`coalesce(${unit.fact('households_named')}, 0)`;
+    return {
+      households_total: when(sql`${unit.households} > 0`, unit.households),
+      households_reached: when(sql`${unit.households} > 0`, sql`case when ${named} < ${unit.households} then ${named} else ${unit.households} end`),
+    };
+  },
+  value: (sums) => ratio(sums.term('households_reached'), sums.term('households_total')),
+};
+
+/** rules.casesHandledInTime: pending cases (not handled, limit not passed) in neither term. */
+const casesHandledInTime: IndicatorSql = {
+  id: 'casesHandledInTime',
+  facts: (r) => {
+    const handled = sql`coalesce(${r.json.text(r.doc, 'statusDates.intervening')}, ${r.json.text(r.doc, 'statusDates.closed')})`;
+    const pending = sql`${handled} is null and ${r.json.daysBetween(r.date, r.asOf)} <= ${r.caseDays}`;
+    return {
+      cases_pending: when(sql`${isKind(r, 'violenceCase')} and ${pending}`),
+      cases_judged: when(sql`${isKind(r, 'violenceCase')} and not (${pending})`),
+      cases_in_time: when(sql`${isKind(r, 'violenceCase')} and ${handled} is not null and ${r.json.daysBetween(r.date, handled)} <= ${r.caseDays}`),
+    };
+  },
+  value: (sums) => ratio(sums.fact('cases_in_time'), sums.fact('cases_judged'), sums.fact('cases_pending')),
+};
+
+/** rules.victimsReachedService */
+const victimsReachedService: IndicatorSql = {
+  id: 'victimsReachedService',
+  facts: (r) => {
+    const needs = sql`${isKind(r, 'violenceCase')} and ${r.json.isTrue(r.doc, 'victimNeedsSupport')}`;
+    return {
+      victims_needing: when(needs),
+      victims_reached: when(sql`${needs} and coalesce(${r.json.arrayLength(r.doc, 'supportServices')}, 0) > 0`),
+    };
+  },
+  value: (sums) => ratio(sums.fact('victims_reached'), sums.fact('victims_needing')),
+};
+
+/** rules.perpetratorsCounselled: over all cases detected. */
+const perpetratorsCounselled: IndicatorSql = {
+  id: 'perpetratorsCounselled',
+  facts: (r) => ({
+    cases_all: when(isKind(r, 'violenceCase')),
+    perpetrators_counselled: when(sql`${isKind(r, 'violenceCase')} and ${r.json.isTrue(r.doc, 'perpetratorCounselled')}`),
+  }),
+  value: (sums) => ratio(sums.fact('perpetrators_counselled'), sums.fact('cases_all')),
+};
+
+/** Every indicator the app collects records for; one entry per new indicator. */
+export const indicatorSql: readonly IndicatorSql[] = [
+  newsPostsPerQuarter,
+  conferencesHeld,
+  unitsReachedByPropaganda,
+  householdsReached,
+  casesHandledInTime,
+  victimsReachedService,
+  perpetratorsCounselled,
+];
