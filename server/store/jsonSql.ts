@@ -15,13 +15,8 @@ export interface JsonSql {
   arrayLength(doc: RawBuilder<unknown>, path: string): RawBuilder<number | null>;
   /** Whole days from one "YYYY-MM-DD" to another. */
   daysBetween(from: RawBuilder<unknown>, to: RawBuilder<unknown>): RawBuilder<number>;
-  /**
-   * How a text column of JSON is read as a document: as is on SQLite; cast once to jsonb on
-   * PostgreSQL (the query casts it in a subquery fenced with OFFSET 0, so once per row).
-   */
+  /** How a text column of JSON is read as a document: as is on SQLite, cast to jsonb on PostgreSQL. */
   document(column: RawBuilder<unknown>): RawBuilder<unknown>;
-  /** Ends a subquery that the planner must not merge into the outer query (PostgreSQL: OFFSET 0). */
-  fence: RawBuilder<unknown>;
 }
 
 const checkPath = (path: string): string[] => {
@@ -37,7 +32,6 @@ const sqliteJson: JsonSql = {
   arrayLength: (doc, path) => sql<number | null>`json_array_length(${doc}, ${sql.lit(`$.${checkPath(path).join('.')}`)})`,
   daysBetween: (from, to) => sql<number>`cast(julianday(${to}) - julianday(${from}) as integer)`,
   document: (column) => column,
-  fence: sql``,
 };
 
 /** doc -> 'a' -> 'b' for every step but the last, then the last with the given operator. */
@@ -55,10 +49,11 @@ const postgresJson: JsonSql = {
   text: (doc, path) => sql<string | null>`${pgPath(doc, path, '->>')}`,
   int: (doc, path) => sql<number | null>`${pgPath(doc, path, '->>')}::int`,
   isTrue: (doc, path) => sql<boolean>`(${pgPath(doc, path, '->')} = 'true'::jsonb)`,
-  arrayLength: (doc, path) => sql<number | null>`jsonb_array_length(${pgPath(doc, path, '->')})`,
+  // Only arrays have a length; anything else reads as null rather than failing the write.
+  arrayLength: (doc, path) =>
+    sql<number | null>`case when jsonb_typeof(${pgPath(doc, path, '->')}) = 'array' then jsonb_array_length(${pgPath(doc, path, '->')}) end`,
   daysBetween: (from, to) => sql<number>`((${to})::date - (${from})::date)`,
   document: (column) => sql`(${column})::jsonb`,
-  fence: sql`offset 0`,
 };
 
 export const jsonSql = (engine: Engine): JsonSql => (engine === 'postgres' ? postgresJson : sqliteJson);

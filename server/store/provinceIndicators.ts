@@ -10,12 +10,13 @@ import type { Period } from '../../src/domain/indicators/index.ts';
 import { quartersIn } from '../../src/domain/indicators/index.ts';
 import type { ProvinceValue } from '../../src/domain/province/index.ts';
 import type { JsonSql } from './jsonSql.ts';
+import type { RecordField } from './recordFields.ts';
 
 /** The columns of one live record in the period, as the definitions see them. */
 export interface RecordContext {
   json: JsonSql;
-  /** The record's body as a document for json. */
-  doc: RawBuilder<unknown>;
+  /** The body fields the indicators read (recordFields.ts): text, integers, 0/1 for booleans. */
+  field: Record<RecordField, RawBuilder<unknown>>;
   kind: RawBuilder<unknown>;
   /** The day the user chose, "YYYY-MM-DD". */
   date: RawBuilder<unknown>;
@@ -64,7 +65,7 @@ const newsPostsPerQuarter: IndicatorSql = {
 const conferencesHeld: IndicatorSql = {
   id: 'conferencesHeld',
   facts: (r) => ({
-    conferences: when(sql`${isKind(r, 'propagandaSession')} and ${r.json.text(r.doc, 'form')} in ('conference', 'thematicSession')`),
+    conferences: when(sql`${isKind(r, 'propagandaSession')} and ${r.field.form} in ('conference', 'thematicSession')`),
   }),
   value: (sums, period) => count(sums, 'conferences', period),
 };
@@ -80,7 +81,7 @@ const unitsReachedByPropaganda: IndicatorSql = {
 /** rules.householdsReached: per unit, households named by its sessions capped at its count. */
 const householdsReached: IndicatorSql = {
   id: 'householdsReached',
-  unitFacts: (r) => ({ households_named: when(isKind(r, 'propagandaSession'), sql`coalesce(${r.json.int(r.doc, 'householdsReached')}, 0)`) }),
+  unitFacts: (r) => ({ households_named: when(isKind(r, 'propagandaSession'), sql`coalesce(${r.field.householdsReached}, 0)`) }),
   unitTerms: (unit) => {
     const named = sql`coalesce(${unit.fact('households_named')}, 0)`;
     return {
@@ -95,7 +96,7 @@ const householdsReached: IndicatorSql = {
 const casesHandledInTime: IndicatorSql = {
   id: 'casesHandledInTime',
   facts: (r) => {
-    const handled = sql`coalesce(${r.json.text(r.doc, 'statusDates.intervening')}, ${r.json.text(r.doc, 'statusDates.closed')})`;
+    const handled = r.field.handledOn;
     const pending = sql`${handled} is null and ${r.json.daysBetween(r.date, r.asOf)} <= ${r.caseDays}`;
     return {
       cases_pending: when(sql`${isKind(r, 'violenceCase')} and ${pending}`),
@@ -110,10 +111,10 @@ const casesHandledInTime: IndicatorSql = {
 const victimsReachedService: IndicatorSql = {
   id: 'victimsReachedService',
   facts: (r) => {
-    const needs = sql`${isKind(r, 'violenceCase')} and ${r.json.isTrue(r.doc, 'victimNeedsSupport')}`;
+    const needs = sql`${isKind(r, 'violenceCase')} and ${r.field.victimNeedsSupport} = 1`;
     return {
       victims_needing: when(needs),
-      victims_reached: when(sql`${needs} and coalesce(${r.json.arrayLength(r.doc, 'supportServices')}, 0) > 0`),
+      victims_reached: when(sql`${needs} and ${r.field.supportServiceCount} > 0`),
     };
   },
   value: (sums) => ratio(sums.fact('victims_reached'), sums.fact('victims_needing')),
@@ -124,7 +125,7 @@ const perpetratorsCounselled: IndicatorSql = {
   id: 'perpetratorsCounselled',
   facts: (r) => ({
     cases_all: when(isKind(r, 'violenceCase')),
-    perpetrators_counselled: when(sql`${isKind(r, 'violenceCase')} and ${r.json.isTrue(r.doc, 'perpetratorCounselled')}`),
+    perpetrators_counselled: when(sql`${isKind(r, 'violenceCase')} and ${r.field.perpetratorCounselled} = 1`),
   }),
   value: (sums) => ratio(sums.fact('perpetrators_counselled'), sums.fact('cases_all')),
 };
