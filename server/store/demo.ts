@@ -76,7 +76,7 @@ const secondSignIns: DemoSignIn[] = [
   ),
 ];
 
-const provinceSignIns: DemoSignIn[] = [{ username: 'tinh', pin: DEMO_PIN, role: 'province', unitId: '', displayName: 'Sở Nội vụ tỉnh Lâm Đồng' }];
+const provinceSignIns: DemoSignIn[] = [{ username: 'tinh', pin: DEMO_PIN, role: 'province', unitId: '', displayName: 'Sở Nội vụ' }];
 
 /** The demo accounts, printed by main.ts. */
 export const demoSignIns: DemoSignIn[] = [...communeSignIns, ...secondSignIns, ...provinceSignIns];

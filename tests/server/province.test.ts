@@ -44,7 +44,7 @@ describe('the province account', () => {
     expect(response.status).toBe(200);
     expect(response.json.user).toEqual({
       id: 'tinh',
-      displayName: 'Sở Nội vụ tỉnh Lâm Đồng',
+      displayName: 'Sở Nội vụ',
       role: 'province',
       communeId: '',
       communeName: '',

@@ -36,7 +36,8 @@ function Cell(props: { id: IndicatorId; cell: ProvinceCell }) {
 
 export function CommuneGrid(props: { communes: ProvinceCommuneRow[] }) {
   return (
-    <div class="grid-scroll">
+    // Scrolls sideways on a phone: focusable, so the keyboard can scroll it too.
+    <div class="grid-scroll" tabIndex={0} role="region" aria-label={t.tableTitle}>
       <table class="indicator-grid province-grid">
         <thead>
           <tr>
