@@ -13,8 +13,13 @@ export interface JsonSql {
   isTrue(doc: RawBuilder<unknown>, path: string): RawBuilder<boolean>;
   /** Length of an array field (null when absent). */
   arrayLength(doc: RawBuilder<unknown>, path: string): RawBuilder<number | null>;
-  /** Whole days from one "YYYY-MM-DD" to another. */
+  /**
+   * Whole days from one "YYYY-MM-DD" to another (null if either is null). Immutable on
+   * PostgreSQL (make_date, not a text cast), so a generated column may use it.
+   */
   daysBetween(from: RawBuilder<unknown>, to: RawBuilder<unknown>): RawBuilder<number>;
+  /** The "YYYY-MM-DD" that many days before another. */
+  daysBefore(date: RawBuilder<unknown>, days: RawBuilder<unknown>): RawBuilder<string>;
   /** How a text column of JSON is read as a document: as is on SQLite, cast to jsonb on PostgreSQL. */
   document(column: RawBuilder<unknown>): RawBuilder<unknown>;
 }
@@ -31,6 +36,7 @@ const sqliteJson: JsonSql = {
   isTrue: (doc, path) => sql<boolean>`(json_extract(${doc}, ${sql.lit(`$.${checkPath(path).join('.')}`)}) = 1)`,
   arrayLength: (doc, path) => sql<number | null>`json_array_length(${doc}, ${sql.lit(`$.${checkPath(path).join('.')}`)})`,
   daysBetween: (from, to) => sql<number>`cast(julianday(${to}) - julianday(${from}) as integer)`,
+  daysBefore: (date, days) => sql<string>`date(${date}, '-' || ${days} || ' days')`,
   document: (column) => column,
 };
 
@@ -45,6 +51,11 @@ function pgPath(doc: RawBuilder<unknown>, path: string, last: '->' | '->>'): Raw
   return sql`(${expression})`;
 }
 
+/** "YYYY-MM-DD" → date with make_date, which is immutable where a text cast is not. */
+function pgDate(text: RawBuilder<unknown>): RawBuilder<unknown> {
+  return sql`make_date(substr(${text}, 1, 4)::integer, substr(${text}, 6, 2)::integer, substr(${text}, 9, 2)::integer)`;
+}
+
 const postgresJson: JsonSql = {
   text: (doc, path) => sql<string | null>`${pgPath(doc, path, '->>')}`,
   int: (doc, path) => sql<number | null>`${pgPath(doc, path, '->>')}::int`,
@@ -52,7 +63,8 @@ const postgresJson: JsonSql = {
   // Only arrays have a length; anything else reads as null rather than failing the write.
   arrayLength: (doc, path) =>
     sql<number | null>`case when jsonb_typeof(${pgPath(doc, path, '->')}) = 'array' then jsonb_array_length(${pgPath(doc, path, '->')}) end`,
-  daysBetween: (from, to) => sql<number>`((${to})::date - (${from})::date)`,
+  daysBetween: (from, to) => sql<number>`(${pgDate(to)} - ${pgDate(from)})`,
+  daysBefore: (date, days) => sql<string>`to_char(${pgDate(date)} - (${days})::integer, 'YYYY-MM-DD')`,
   document: (column) => sql`(${column})::jsonb`,
 };
 

@@ -196,7 +196,7 @@ async function provinceIndexes(db: Kysely<unknown>, engine: Engine): Promise<voi
   const types = {
     form: 'text',
     householdsReached: 'integer',
-    handledOn: 'text',
+    handledAfterDays: 'integer',
     victimNeedsSupport: 'integer',
     supportServiceCount: 'integer',
     perpetratorCounselled: 'integer',

@@ -22,8 +22,8 @@ export interface RecordContext {
   date: RawBuilder<unknown>;
   /** The commune's plan: days allowed from detection to intervention. */
   caseDays: RawBuilder<unknown>;
-  /** Today in Vietnam. */
-  asOf: RawBuilder<unknown>;
+  /** The first detection day whose limit has not passed today (asOf − caseDays, per commune). */
+  pendingSince: RawBuilder<unknown>;
 }
 
 export interface Sums {
@@ -33,18 +33,31 @@ export interface Sums {
   term(name: string): number;
 }
 
+/**
+ * A number summed over records: how many satisfy `where`, or the sum of `sum` over them.
+ * Written as an aggregate with a FILTER clause (both engines), so a record it does not
+ * concern costs one test, not an expression.
+ */
+export interface Fact {
+  where: RawBuilder<unknown>;
+  sum?: RawBuilder<unknown>;
+}
+
 export interface IndicatorSql {
   id: IndicatorId;
-  /** Numbers per record (0 when the record is not concerned), summed per commune and quarter. */
-  facts?(r: RecordContext): Record<string, RawBuilder<unknown>>;
-  /** Numbers per record summed per village unit (the unit the record counts for after merges). */
-  unitFacts?(r: RecordContext): Record<string, RawBuilder<unknown>>;
+  /** Facts summed per commune. */
+  facts?(r: RecordContext): Record<string, Fact>;
+  /** Facts summed per commune and per quarter of the period (count indicators). */
+  quarterFacts?(r: RecordContext): Record<string, Fact>;
+  /** Facts summed per village unit (the unit the record counts for after merges). */
+  unitFacts?(r: RecordContext): Record<string, Fact>;
   /** Numbers per village unit from its unit facts (null when it has no record) and households. */
   unitTerms?(unit: { fact(name: string): RawBuilder<unknown>; households: RawBuilder<unknown> }): Record<string, RawBuilder<unknown>>;
   value(sums: Sums, period: Period): ProvinceValue;
 }
 
 const when = (condition: RawBuilder<unknown>, then: RawBuilder<unknown> | number = 1) => sql`case when ${condition} then ${then} else 0 end`;
+const countOf = (where: RawBuilder<unknown>): Fact => ({ where });
 const isKind = (r: RecordContext, kind: string) => sql`${r.kind} = ${sql.lit(kind)}`;
 
 function count(sums: Sums, fact: string, period: Period): ProvinceValue {
@@ -57,15 +70,15 @@ const ratio = (numerator: number, denominator: number, pending = 0): ProvinceVal
 /** rules.newsPosts */
 const newsPostsPerQuarter: IndicatorSql = {
   id: 'newsPostsPerQuarter',
-  facts: (r) => ({ news_posts: when(isKind(r, 'newsPost')) }),
+  quarterFacts: (r) => ({ news_posts: countOf(isKind(r, 'newsPost')) }),
   value: (sums, period) => count(sums, 'news_posts', period),
 };
 
 /** rules.conferencesHeld: sessions whose form is a conference or a thematic session. */
 const conferencesHeld: IndicatorSql = {
   id: 'conferencesHeld',
-  facts: (r) => ({
-    conferences: when(sql`${isKind(r, 'propagandaSession')} and ${r.field.form} in ('conference', 'thematicSession')`),
+  quarterFacts: (r) => ({
+    conferences: countOf(sql`${isKind(r, 'propagandaSession')} and ${r.field.form} in ('conference', 'thematicSession')`),
   }),
   value: (sums, period) => count(sums, 'conferences', period),
 };
@@ -73,7 +86,7 @@ const conferencesHeld: IndicatorSql = {
 /** rules.unitsReached: village units with at least one session. */
 const unitsReachedByPropaganda: IndicatorSql = {
   id: 'unitsReachedByPropaganda',
-  unitFacts: (r) => ({ unit_sessions: when(isKind(r, 'propagandaSession')) }),
+  unitFacts: (r) => ({ unit_sessions: countOf(isKind(r, 'propagandaSession')) }),
   unitTerms: (unit) => ({ units_in_service: sql`1`, units_reached: when(sql`coalesce(${unit.fact('unit_sessions')}, 0) > 0`) }),
   value: (sums) => ratio(sums.term('units_reached'), sums.term('units_in_service')),
 };
@@ -81,7 +94,7 @@ const unitsReachedByPropaganda: IndicatorSql = {
 /** rules.householdsReached: per unit, households named by its sessions capped at its count. */
 const householdsReached: IndicatorSql = {
   id: 'householdsReached',
-  unitFacts: (r) => ({ households_named: when(isKind(r, 'propagandaSession'), sql`coalesce(${r.field.householdsReached}, 0)`) }),
+  unitFacts: (r) => ({ households_named: { where: isKind(r, 'propagandaSession'), sum: r.field.householdsReached } }),
   unitTerms: (unit) => {
     const named = sql`coalesce(${unit.fact('households_named')}, 0)`;
     return {
@@ -96,12 +109,12 @@ const householdsReached: IndicatorSql = {
 const casesHandledInTime: IndicatorSql = {
   id: 'casesHandledInTime',
   facts: (r) => {
-    const handled = r.field.handledOn;
-    const pending = sql`${handled} is null and ${r.json.daysBetween(r.date, r.asOf)} <= ${r.caseDays}`;
+    const after = r.field.handledAfterDays;
+    const pending = sql`${after} is null and ${r.date} >= ${r.pendingSince}`;
     return {
-      cases_pending: when(sql`${isKind(r, 'violenceCase')} and ${pending}`),
-      cases_judged: when(sql`${isKind(r, 'violenceCase')} and not (${pending})`),
-      cases_in_time: when(sql`${isKind(r, 'violenceCase')} and ${handled} is not null and ${r.json.daysBetween(r.date, handled)} <= ${r.caseDays}`),
+      cases_pending: countOf(sql`${isKind(r, 'violenceCase')} and ${pending}`),
+      cases_judged: countOf(sql`${isKind(r, 'violenceCase')} and not (${pending})`),
+      cases_in_time: countOf(sql`${isKind(r, 'violenceCase')} and ${after} <= ${r.caseDays}`),
     };
   },
   value: (sums) => ratio(sums.fact('cases_in_time'), sums.fact('cases_judged'), sums.fact('cases_pending')),
@@ -113,8 +126,8 @@ const victimsReachedService: IndicatorSql = {
   facts: (r) => {
     const needs = sql`${isKind(r, 'violenceCase')} and ${r.field.victimNeedsSupport} = 1`;
     return {
-      victims_needing: when(needs),
-      victims_reached: when(sql`${needs} and ${r.field.supportServiceCount} > 0`),
+      victims_needing: countOf(needs),
+      victims_reached: countOf(sql`${needs} and ${r.field.supportServiceCount} > 0`),
     };
   },
   value: (sums) => ratio(sums.fact('victims_reached'), sums.fact('victims_needing')),
@@ -124,8 +137,8 @@ const victimsReachedService: IndicatorSql = {
 const perpetratorsCounselled: IndicatorSql = {
   id: 'perpetratorsCounselled',
   facts: (r) => ({
-    cases_all: when(isKind(r, 'violenceCase')),
-    perpetrators_counselled: when(sql`${isKind(r, 'violenceCase')} and ${r.field.perpetratorCounselled} = 1`),
+    cases_all: countOf(isKind(r, 'violenceCase')),
+    perpetrators_counselled: countOf(sql`${isKind(r, 'violenceCase')} and ${r.field.perpetratorCounselled} = 1`),
   }),
   value: (sums) => ratio(sums.fact('perpetrators_counselled'), sums.fact('cases_all')),
 };

@@ -8,13 +8,13 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Engine } from './engine.ts';
 import { jsonSql } from './jsonSql.ts';
 
-export type RecordField = 'form' | 'householdsReached' | 'handledOn' | 'victimNeedsSupport' | 'supportServiceCount' | 'perpetratorCounselled';
+export type RecordField = 'form' | 'householdsReached' | 'handledAfterDays' | 'victimNeedsSupport' | 'supportServiceCount' | 'perpetratorCounselled';
 
 /** The generated column of each field on PostgreSQL (migration 0008). */
 export const fieldColumns: Record<RecordField, string> = {
   form: 'x_form',
   householdsReached: 'x_households_reached',
-  handledOn: 'x_handled_on',
+  handledAfterDays: 'x_handled_after_days',
   victimNeedsSupport: 'x_victim_needs_support',
   supportServiceCount: 'x_support_service_count',
   perpetratorCounselled: 'x_perpetrator_counselled',
@@ -29,7 +29,8 @@ export function fieldExpressions(engine: Engine, body: RawBuilder<unknown>): Rec
   return {
     form: json.text(body, 'form'),
     householdsReached: json.int(body, 'householdsReached'),
-    handledOn: sql`coalesce(${json.text(body, 'statusDates.intervening')}, ${json.text(body, 'statusDates.closed')})`,
+    // Days from detection to "intervening" (or "closed"); null while the case is not handled.
+    handledAfterDays: json.daysBetween(json.text(body, 'date'), sql`coalesce(${json.text(body, 'statusDates.intervening')}, ${json.text(body, 'statusDates.closed')})`),
     victimNeedsSupport: sql`case when ${json.isTrue(body, 'victimNeedsSupport')} then 1 else 0 end`,
     supportServiceCount: sql`coalesce(${json.arrayLength(body, 'supportServices')}, 0)`,
     perpetratorCounselled: sql`case when ${json.isTrue(body, 'perpetratorCounselled')} then 1 else 0 end`,

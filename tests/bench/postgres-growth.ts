@@ -14,7 +14,8 @@ import { defaultPlan } from '../../src/domain/plan/index.ts';
 import { provinceTable } from '../../src/domain/province/index.ts';
 import { createDatabase, startCluster } from '../support/postgres.ts';
 
-const SIZES = [10_000, 100_000, 1_000_000];
+// BENCH_PG_SIZES=10000,100000 runs other sizes (the results file then names them).
+const SIZES = (process.env.BENCH_PG_SIZES ?? '10000,100000,1000000').split(',').map(Number);
 const COMMUNES = 100;
 const UNITS_PER_COMMUNE = 30;
 const RUNS = 7;

@@ -35,6 +35,8 @@ const recordArb = fc.record({
   kind: fc.constantFrom('propagandaSession', 'newsPost', 'violenceCase'),
   unitIndex: fc.nat(),
   date: dateArb,
+  /** Set: the record is dated this many days before asOf instead (cases at their time limit). */
+  daysBeforeAsOf: fc.option(fc.integer({ min: 0, max: 15 }), { nil: null }),
   /** One record in five is deleted. */
   deleted: fc.integer({ min: 0, max: 4 }).map((n) => n === 0),
   form: fc.constantFrom(...propagandaForms),
@@ -59,7 +61,7 @@ const communeArb = fc.record({
 const scenarioArb = fc.record({
   communes: fc.array(communeArb, { minLength: 1, maxLength: 3 }),
   quarter: fc.option(fc.constantFrom<Quarter>(1, 2, 3, 4), { nil: null }),
-  asOf: fc.integer({ min: 0, max: 400 }).map((d) => shift('2026-01-01', d)),
+  asOf: fc.integer({ min: 0, max: 380 }).map((d) => shift('2026-01-01', d)),
 });
 
 type Scenario = typeof scenarioArb extends fc.Arbitrary<infer T> ? T : never;
@@ -89,13 +91,14 @@ async function write(scenario: Scenario) {
       .execute();
     const records: RecordEntry[] = spec.records.map((r) => {
       const unitId = units[r.unitIndex % units.length]!.id;
-      const common = { unitId, reporterId: 'r', date: r.date };
+      const date = r.daysBeforeAsOf === null ? r.date : shift(scenario.asOf, -r.daysBeforeAsOf);
+      const common = { unitId, reporterId: 'r', date };
       let record: ChecklistRecord;
       if (r.kind === 'newsPost') record = newsPost(common);
       else if (r.kind === 'propagandaSession') record = propagandaSession({ ...common, form: r.form, householdsReached: r.households });
       else {
-        const handled = r.handledAfter === null ? undefined : shift(r.date, r.handledAfter);
-        const statusDates = handled === undefined ? { received: r.date } : r.closedOnly ? { received: r.date, closed: handled } : { received: r.date, intervening: handled };
+        const handled = r.handledAfter === null ? undefined : shift(date, r.handledAfter);
+        const statusDates = handled === undefined ? { received: date } : r.closedOnly ? { received: date, closed: handled } : { received: date, intervening: handled };
         record = violenceCase({
           ...common,
           status: handled === undefined ? 'received' : r.closedOnly ? 'closed' : 'intervening',
