@@ -275,3 +275,10 @@ export async function migrateToLatest(db: Kysely<unknown>, engine: Engine): Prom
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
+
+/** Runs the migrations up to and including `name` (tests of an upgrade from an older schema). */
+export async function migrateUpTo(db: Kysely<unknown>, engine: Engine, name: string): Promise<void> {
+  const provider: MigrationProvider = { getMigrations: async () => migrationsFor(engine) };
+  const { error } = await new Migrator({ db, provider }).migrateTo(name);
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+}
