@@ -102,14 +102,15 @@ export function provinceFiguresQuery(engine: Engine, input: ProvinceFiguresInput
       where u.merged_into is null or u.merged_into = u.id
     ),
     per_unit as (
-      select r.commune_id, r.unit_id, count(*) as records,
+      -- Grouped by unit alone (a record's commune is its unit's): a hash of a few thousand groups.
+      select r.unit_id, count(*) as records,
         ${list([...perRecord].map(([name, fact]) => sql`${aggregate(fact)} as ${column(name)}`))}
       from records r join province_communes pc on pc.id = r.commune_id
       where r.deleted = 0 and r.date >= ${first} and r.date <= ${last}
-      group by r.commune_id, r.unit_id
+      group by r.unit_id
     ),
     by_commune as (
-      select pu.commune_id, ${list(summed(communeSums, 'pu'))} from per_unit pu group by pu.commune_id
+      select u.commune_id, ${list(summed(communeSums, 'pu'))} from per_unit pu join units u on u.id = pu.unit_id group by u.commune_id
     ),
     unit_sums as (
       select counts_for.target as unit_id, ${list(summed(unitSums, 'pu'))}
