@@ -11,6 +11,7 @@ import { accountRoutes } from './routes/accounts.ts';
 import { compressJsonAnswers, gzipRequestBodies } from './http/compression.ts';
 import { deviceRoutes } from './routes/devices.ts';
 import { planRoutes } from './routes/plans.ts';
+import { provinceRoutes } from './routes/province.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { reviewRoutes } from './routes/reviews.ts';
 import { sessionRoutes } from './routes/sessions.ts';
@@ -68,6 +69,7 @@ export function createApp(deps: AppDeps) {
     .route('/', unitRoutes(deps))
     .route('/', unitTypeRoutes(deps))
     .route('/', reviewRoutes(deps))
+    .route('/', provinceRoutes(deps))
     .all('*', (c) => apiError(c, 404, 'not_found'));
 
   const app = new Hono().use('*', securityHeaders({ trustProxy })).route('/api/v1', api).all('/api/*', (c) => apiError(c, 404, 'not_found'));

@@ -2,7 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { Role, Unit } from '../../src/domain/index.ts';
 import type { Database } from './schema.ts';
-import type { Actor, CommuneSeed, Profile, UserForSignIn } from './store.ts';
+import type { Actor, CommuneSeed, Profile, ProvinceSeed, UserForSignIn } from './store.ts';
 
 export async function findUserForSignIn(db: Kysely<Database>, username: string): Promise<UserForSignIn | undefined> {
   const row = await db.selectFrom('users').select(['id', 'pin_hash']).where('username', '=', username).executeTakeFirst();
@@ -24,38 +24,53 @@ export async function findActor(db: Kysely<Database>, tokenHash: string): Promis
   const row = await db
     .selectFrom('devices')
     .innerJoin('users', 'users.id', 'devices.user_id')
-    .select(['devices.id as deviceId', 'users.id as userId', 'users.role', 'users.commune_id', 'users.unit_id'])
+    .select(['devices.id as deviceId', 'users.id as userId', 'users.role', 'users.commune_id', 'users.unit_id', 'users.province_id'])
     .where('devices.token_hash', '=', tokenHash)
     .where('devices.revoked_at', 'is', null)
     .executeTakeFirst();
-  return (
-    row && { deviceId: row.deviceId, userId: row.userId, role: row.role as Role, communeId: row.commune_id, unitId: row.unit_id }
-  );
+  if (!row) return undefined;
+  const actor: Actor = { deviceId: row.deviceId, userId: row.userId, role: row.role as Role, communeId: row.commune_id ?? '', unitId: row.unit_id ?? '' };
+  if (row.province_id) actor.provinceId = row.province_id;
+  return actor;
 }
 
 export async function loadProfile(db: Kysely<Database>, userId: string): Promise<Profile | undefined> {
   const user = await db
     .selectFrom('users')
-    .innerJoin('communes', 'communes.id', 'users.commune_id')
-    .select(['users.id', 'users.display_name', 'users.role', 'users.commune_id', 'users.unit_id', 'communes.name as commune_name'])
+    .leftJoin('communes', 'communes.id', 'users.commune_id')
+    .leftJoin('provinces', (join) => join.on((eb) => eb('provinces.id', '=', eb.fn.coalesce('users.province_id', 'communes.province_id'))))
+    .select([
+      'users.id',
+      'users.display_name',
+      'users.role',
+      'users.commune_id',
+      'users.unit_id',
+      'communes.name as commune_name',
+      'provinces.id as province_id',
+      'provinces.name as province_name',
+    ])
     .where('users.id', '=', userId)
     .executeTakeFirst();
   if (!user) return undefined;
-  const units = await db
-    .selectFrom('units')
-    .select(['id', 'commune_id', 'name', 'type', 'households'])
-    .where('commune_id', '=', user.commune_id)
-    .where('retired', '=', 0)
-    .orderBy('id')
-    .execute();
+  const units = user.commune_id
+    ? await db
+        .selectFrom('units')
+        .select(['id', 'commune_id', 'name', 'type', 'households'])
+        .where('commune_id', '=', user.commune_id)
+        .where('retired', '=', 0)
+        .orderBy('id')
+        .execute()
+    : [];
   return {
     user: {
       id: user.id,
       displayName: user.display_name,
       role: user.role as Role,
-      communeId: user.commune_id,
-      communeName: user.commune_name,
-      unitId: user.unit_id,
+      // A province user has no commune and no unit.
+      communeId: user.commune_id ?? '',
+      communeName: user.commune_name ?? '',
+      unitId: user.unit_id ?? '',
+      ...(user.province_id ? { provinceId: user.province_id, provinceName: user.province_name ?? '' } : {}),
     },
     units: units.map(
       (unit): Unit => ({
@@ -77,7 +92,11 @@ export async function hasAnyCommune(db: Kysely<Database>): Promise<boolean> {
 export async function seedCommune(db: Kysely<Database>, seed: CommuneSeed): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const { commune } = seed;
-    await trx.insertInto('communes').values({ id: commune.id, name: commune.name, province_name: commune.provinceName }).execute();
+    await trx.insertInto('provinces').values(seed.province).onConflict((oc) => oc.column('id').doNothing()).execute();
+    await trx
+      .insertInto('communes')
+      .values({ id: commune.id, name: commune.name, province_name: commune.provinceName, province_id: seed.province.id })
+      .execute();
     await trx
       .insertInto('units')
       .values(seed.units.map((u) => ({ id: u.id, commune_id: commune.id, name: u.name, type: u.type, households: u.households })))
@@ -92,6 +111,29 @@ export async function seedCommune(db: Kysely<Database>, seed: CommuneSeed): Prom
           role: u.role,
           commune_id: commune.id,
           unit_id: u.unitId,
+          pin_hash: u.pinHash,
+        })),
+      )
+      .execute();
+  });
+}
+
+/** A province and its province accounts (Sở Nội vụ): they belong to the province, not to a commune. */
+export async function seedProvince(db: Kysely<Database>, seed: ProvinceSeed): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx.insertInto('provinces').values(seed.province).onConflict((oc) => oc.column('id').doNothing()).execute();
+    if (seed.users.length === 0) return;
+    await trx
+      .insertInto('users')
+      .values(
+        seed.users.map((u) => ({
+          id: u.id,
+          username: u.username,
+          display_name: u.displayName,
+          role: 'province',
+          commune_id: null,
+          unit_id: null,
+          province_id: seed.province.id,
           pin_hash: u.pinHash,
         })),
       )

@@ -6,6 +6,7 @@ import type { Engine } from './engine.ts';
 import { migrateToLatest } from './migrations.ts';
 import { devicesWithGaps, isRevokedToken, listCommuneDevices, revokeDevice } from './devices.ts';
 import { pullRecords, pushChanges } from './records.ts';
+import * as province from './province.ts';
 import * as reports from './reports.ts';
 import * as reviews from './reviews.ts';
 import * as throttle from './throttle.ts';
@@ -21,6 +22,7 @@ export function kyselyStore(db: Kysely<Database>, engine: Engine): Store {
     migrate: () => migrateToLatest(db as Kysely<unknown>, engine),
     hasAnyCommune: () => accounts.hasAnyCommune(db),
     seedCommune: (seed) => accounts.seedCommune(db, seed),
+    seedProvince: (seed) => accounts.seedProvince(db, seed),
     findUserForSignIn: (username) => accounts.findUserForSignIn(db, username),
     bindDevice: (input) => accounts.bindDevice(db, input),
     findActor: (tokenHash) => accounts.findActor(db, tokenHash),
@@ -44,6 +46,9 @@ export function kyselyStore(db: Kysely<Database>, engine: Engine): Store {
     revokeDevice: (input) => revokeDevice(db, input),
     isRevokedToken: (tokenHash) => isRevokedToken(db, tokenHash),
     findCommuneUser: (communeId, userId) => accounts.findCommuneUser(db, communeId, userId),
+    loadProvince: (provinceId) => province.loadProvince(db, provinceId),
+    provinceFigures: (input) => province.provinceFigures(db, engine, input),
+    listProvincePlans: (provinceId, year) => province.listProvincePlans(db, provinceId, year),
     signInLockedUntil: (keys, now) => throttle.lockedUntil(db, keys, now),
     noteSignInFailure: (key, now, rule) => throttle.noteFailure(db, key, now, rule),
     clearSignInFailures: (key) => throttle.clearFailures(db, key),

@@ -6,6 +6,14 @@ export interface CommuneTable {
   id: string;
   name: string;
   province_name: string;
+  /** Migration 0008: the province the commune belongs to. */
+  province_id: string | null;
+}
+
+/** Migration 0008: a province (tỉnh / thành phố), owner of communes and of province accounts. */
+export interface ProvinceTable {
+  id: string;
+  name: string;
 }
 
 export interface UnitTable {
@@ -24,9 +32,12 @@ export interface UserTable {
   username: string;
   display_name: string;
   role: string;
-  commune_id: string;
-  unit_id: string;
+  /** Null for a province user (migration 0008), set for everyone else. */
+  commune_id: string | null;
+  unit_id: string | null;
   pin_hash: string;
+  /** Migration 0008: set for a province user only. */
+  province_id: string | null;
 }
 
 export interface DeviceTable {
@@ -130,6 +141,7 @@ export interface UnitTypeTable {
 }
 
 export interface Database {
+  provinces: ProvinceTable;
   communes: CommuneTable;
   units: UnitTable;
   users: UserTable;

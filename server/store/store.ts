@@ -10,14 +10,20 @@ import type { NewUnit, SetupUnit, UnitChange } from '../../src/domain/setup/unit
 import type { UnitType } from '../../src/domain/setup/unitTypes.ts';
 import type { ReviewEvent } from '../../src/domain/review/review.ts';
 import type { CommuneWithUnits } from './reports.ts';
+import type { CommuneFigures } from '../../src/domain/province/index.ts';
+import type { ProvinceFiguresInput } from './province.ts';
 
 /** Who is acting: the signed-in user on one device. */
 export interface Actor {
   userId: string;
   role: Role;
+  /** Empty for a province user, who belongs to no commune (and so matches none). */
   communeId: string;
+  /** Empty for a province user. */
   unitId: string;
   deviceId: string;
+  /** Set for a province user only: the province whose communes' indicators they read. */
+  provinceId?: string;
 }
 
 export interface UserForSignIn {
@@ -50,9 +56,17 @@ export interface PullInput {
 }
 
 export interface CommuneSeed {
+  /** The province the commune belongs to, created if new. */
+  province: { id: string; name: string };
+  /** provinceName: the province's short name kept on the commune for the reports ("Lâm Đồng"). */
   commune: { id: string; name: string; provinceName: string };
   units: Unit[];
   users: Array<{ id: string; username: string; displayName: string; role: Role; unitId: string; pinHash: string }>;
+}
+
+export interface ProvinceSeed {
+  province: { id: string; name: string };
+  users: Array<{ id: string; username: string; displayName: string; pinHash: string }>;
 }
 
 export interface Store {
@@ -61,6 +75,8 @@ export interface Store {
   migrate(): Promise<string[]>;
   hasAnyCommune(): Promise<boolean>;
   seedCommune(seed: CommuneSeed): Promise<void>;
+  /** Creates the province if new, and its province accounts. */
+  seedProvince(seed: ProvinceSeed): Promise<void>;
 
   findUserForSignIn(username: string): Promise<UserForSignIn | undefined>;
   /** Creates the device or rebinds it to this user with a new token (only its hash is stored). */
@@ -105,6 +121,13 @@ export interface Store {
   /** True when the token is a revoked device's, so that the phone can be told to wipe itself. */
   isRevokedToken(tokenHash: string): Promise<boolean>;
   findCommuneUser(communeId: string, userId: string): Promise<{ id: string; username: string } | undefined>;
+
+  /** The province's name, or undefined when there is no such province. */
+  loadProvince(provinceId: string): Promise<{ id: string; name: string } | undefined>;
+  /** Every commune of the province with its indicators for the period, computed by the database (province.ts). */
+  provinceFigures(input: ProvinceFiguresInput): Promise<CommuneFigures[]>;
+  /** The plans the province's communes saved for a year, by commune. */
+  listProvincePlans(provinceId: string, year: number): Promise<Map<string, Plan>>;
 
   /** Sign-in throttling (throttle.ts): the latest lock among the keys still running at `now`. */
   signInLockedUntil(keys: string[], now: string): Promise<string | undefined>;

@@ -6,6 +6,7 @@ import { createSyncApi, fetchProfile, installSyncTriggers, SyncEngine } from '..
 import { Home } from './home/Home.tsx';
 import { text } from './i18n/index.ts';
 import { isLandingHash, isOfficeHash, OfficeEntry, OfficeLink } from './office/OfficeEntry.tsx';
+import { ProvinceEntry } from './province/ProvinceEntry.tsx';
 import { RecordScreen } from './records/RecordScreen.tsx';
 import { useRoute } from './router.ts';
 import { ServicesContext, type AppServices } from './services.ts';
@@ -87,9 +88,18 @@ function SignedIn(props: { session: SignInResponse; onSignedOut: () => void; onW
 
   const route = useRoute();
   const officer = props.session.user.role === 'communeOfficer';
+  // A province account has no unit to record for: its one screen is the communes' figures.
+  const province = props.session.user.role === 'province';
   useEffect(() => {
     if (officer && isLandingHash(location.hash)) location.replace('#/office');
   }, [officer, route]);
+  if (province) {
+    return (
+      <ServicesContext.Provider value={services}>
+        <ProvinceEntry />
+      </ServicesContext.Provider>
+    );
+  }
   const office = officer && isOfficeHash(location.hash);
   return (
     <ServicesContext.Provider value={services}>

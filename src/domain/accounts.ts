@@ -26,13 +26,19 @@ export const signInRequest = z.strictObject({
 });
 export type SignInRequest = z.infer<typeof signInRequest>;
 
+/** A province user belongs to a province, not to a commune: their commune and unit are empty. */
+const slugOrNone = z.union([slug, z.literal('')]);
+
 export const signedInUser = z.object({
   id: slug,
   displayName: z.string(),
   role: z.enum(roles),
-  communeId: slug,
+  communeId: slugOrNone,
   communeName: z.string(),
-  unitId: slug,
+  unitId: slugOrNone,
+  /** The province of the user (a province user) or of their commune; absent in sessions saved before it existed. */
+  provinceId: z.optional(slug),
+  provinceName: z.optional(z.string()),
 });
 export type SignedInUser = z.infer<typeof signedInUser>;
 

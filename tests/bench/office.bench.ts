@@ -106,6 +106,7 @@ const store = openSqliteStore(join(dir, 'bench.sqlite'));
 try {
   await store.migrate();
   await store.seedCommune({
+    province: { id: 'lam-dong', name: 'Tỉnh Lâm Đồng' },
     commune: { id: communeId, name: 'Xã Thử Nghiệm', provinceName: 'Lâm Đồng' },
     units,
     users: [{ id: 'officer', username: 'officer', displayName: 'Cán bộ', role: 'communeOfficer', unitId: communeId, pinHash: await hashPin('1234') }],

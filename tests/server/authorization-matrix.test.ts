@@ -97,6 +97,8 @@ const matrix: Record<string, (w: World, role: Role, target: Target) => Cell> = {
     body: { period: { own: '2026-Q3', otherUnit: '2026-Q4', otherCommune: '2026' }[target] },
     expect: role === 'villageHead' ? [201] : [403],
   }),
+  // The caller's own province only, whatever is asked: the answer never names a record (markers).
+  'GET /api/v1/province/indicators': (_, role) => ({ path: '/api/v1/province/indicators?year=2026', expect: role === 'province' ? [200] : [403] }),
   'POST /api/v1/reviews/decide': (_, role, target) => ({
     path: '/api/v1/reviews/decide',
     body: { unitId: unitOf[target], period: '2026-Q2', action: 'accept' },
