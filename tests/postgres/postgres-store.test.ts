@@ -23,9 +23,9 @@ afterEach(async () => {
 describe('the PostgreSQL store', () => {
   it('runs its migrations once when two processes start at the same moment', async () => {
     const ran = await Promise.all(stores.map((store) => store.migrate()));
-    expect(ran.flat()).toEqual(['0001_initial', '0002_record_versions', '0003_office', '0004_sign_in_throttle']);
+    expect(ran.flat()).toEqual(['0001_initial', '0002_record_versions', '0003_office', '0004_sign_in_throttle', '0005_accounts_audit']);
     const recorded = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(stores[0]!.db);
-    expect(recorded.rows).toEqual([{ name: '0001_initial' }, { name: '0002_record_versions' }, { name: '0003_office' }, { name: '0004_sign_in_throttle' }]);
+    expect(recorded.rows).toEqual([{ name: '0001_initial' }, { name: '0002_record_versions' }, { name: '0003_office' }, { name: '0004_sign_in_throttle' }, { name: '0005_accounts_audit' }]);
     expect(await stores[1]!.migrate()).toEqual([]);
   });
 

@@ -31,14 +31,14 @@ describe('the SQLite store', () => {
   });
 
   it('records its migrations, and running them again changes nothing', async () => {
-    expect(await store.migrate()).toEqual(['0001_initial', '0002_record_versions', '0003_office', '0004_sign_in_throttle']);
+    expect(await store.migrate()).toEqual(['0001_initial', '0002_record_versions', '0003_office', '0004_sign_in_throttle', '0005_accounts_audit']);
     const recorded = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(store.db);
-    expect(recorded.rows.map((row) => row.name)).toEqual(['0001_initial', '0002_record_versions', '0003_office', '0004_sign_in_throttle']);
+    expect(recorded.rows.map((row) => row.name)).toEqual(['0001_initial', '0002_record_versions', '0003_office', '0004_sign_in_throttle', '0005_accounts_audit']);
     await store.db.updateTable('counters').set({ value: 7 }).where('name', '=', 'server_seq').execute();
 
     expect(await store.migrate()).toEqual([]);
     const again = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(store.db);
-    expect(again.rows.map((row) => row.name)).toEqual(['0001_initial', '0002_record_versions', '0003_office', '0004_sign_in_throttle']);
+    expect(again.rows.map((row) => row.name)).toEqual(['0001_initial', '0002_record_versions', '0003_office', '0004_sign_in_throttle', '0005_accounts_audit']);
     expect(await store.db.selectFrom('counters').selectAll().execute()).toEqual([{ name: 'server_seq', value: 7 }]);
   });
 
