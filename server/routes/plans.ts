@@ -51,7 +51,8 @@ export function planRoutes(deps: { store: Store; clock: () => Date }) {
       if (mismatches.length > 0) return apiError(c, 400, 'invalid_body', mismatches);
       const previous = await store.loadPlan(actor.communeId, year);
       await store.savePlan({ plan: parsed.data, userId: actor.userId, now: clock().toISOString() });
-      const fields = previous ? changedFields(previous as unknown as Record<string, unknown>, parsed.data as unknown as Record<string, unknown>) : Object.keys(parsed.data).sort();
+      // Compared with what applied before: the saved plan, or the seeds' defaults.
+      const fields = changedFields({ ...(previous ?? defaultPlan(actor.communeId, year)) }, { ...parsed.data });
       await store.appendAudit({ ...auditInput(c, clock), action: 'plan.update', target: String(year), fields });
       const response: PlanResponse = { plan: parsed.data, saved: true };
       return c.json(response, 200);

@@ -66,8 +66,9 @@ export async function listAuditTrail(db: Kysely<Database>, input: { communeId: s
   const [eventRows, versionRows] = await Promise.all([events(before, input.limit + 1), versions(before, input.limit + 1)]);
   const times = [...eventRows.map((row) => row.at), ...versionRows.map((row) => row.received_at)].sort().reverse();
   if (times.length === 0) return { entries: [], next: null };
-  const more = times.length > input.limit;
   const oldest = times[Math.min(input.limit, times.length) - 1]!;
+  const older = { op: '<' as const, at: oldest };
+  const more = times.some((time) => time < oldest) || (await events(older, 1)).length > 0 || (await versions(older, 1)).length > 0;
   // Everything newer than the page's oldest instant is among the rows read; that instant is read whole.
   const [tieEvents, tieVersions] = await Promise.all([events({ op: '=', at: oldest }), versions({ op: '=', at: oldest })]);
   const pageEvents = [...eventRows.filter((row) => row.at > oldest), ...tieEvents];
