@@ -45,7 +45,8 @@ export async function listAuditTrail(db: Kysely<Database>, input: { communeId: s
     let query = db
       .selectFrom('audit_events as a')
       .leftJoin('users as u', 'u.id', 'a.user_id')
-      .select(['a.id', 'a.at', 'a.action', 'a.user_id', 'u.display_name', 'a.device_id', 'a.target', 'a.fields'])
+      .leftJoin('users as t', 't.id', 'a.target')
+      .select(['a.id', 'a.at', 'a.action', 'a.user_id', 'u.display_name', 'a.device_id', 'a.target', 't.display_name as target_name', 'a.fields'])
       .where('a.commune_id', '=', input.communeId);
     if (atOrBefore) query = query.where('a.at', atOrBefore.op, atOrBefore.at);
     query = query.orderBy('a.at', 'desc').orderBy('a.id', 'desc');
@@ -84,6 +85,7 @@ export async function listAuditTrail(db: Kysely<Database>, input: { communeId: s
         displayName: row.display_name ?? row.user_id,
         deviceId: row.device_id,
         target: row.target,
+        targetName: row.target_name ?? null,
         fields: JSON.parse(row.fields) as string[],
       }),
     ),

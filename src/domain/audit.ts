@@ -31,6 +31,8 @@ export type AuditEntry =
       deviceId: string | null;
       /** What the event is about: a user id, a unit id, a device id, a period, a year. */
       target: string;
+      /** The target's name when it is a user of the commune. */
+      targetName: string | null;
       fields: string[];
     }
   | {

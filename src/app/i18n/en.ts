@@ -115,6 +115,11 @@ export const en: Catalogue = {
     conflictDeleted: 'On the server, this record was deleted.',
   },
   fields: {
+    username: 'User name',
+    displayName: 'Name',
+    role: 'Role',
+    pin: 'PIN',
+    disabled: 'Disabled',
     date: 'Date',
     note: 'Note',
     form: 'Form',

@@ -126,6 +126,11 @@ export const vi = {
     conflictDeleted: 'Trên máy chủ, bản ghi này đã bị xóa.',
   },
   fields: {
+    username: 'Tên đăng nhập',
+    displayName: 'Họ tên',
+    role: 'Vai trò',
+    pin: 'Mã PIN',
+    disabled: 'Tạm khoá',
     date: 'Ngày',
     note: 'Ghi chú',
     form: 'Hình thức',

@@ -31,7 +31,7 @@ function useLog<E>(path: string) {
 }
 
 function auditLine(entry: AuditEntry, unitName: (id: string) => string): string {
-  if (entry.kind === 'event') return `${text.history.action[entry.action]} · ${entry.target}`;
+  if (entry.kind === 'event') return `${text.history.action[entry.action]} · ${entry.targetName ?? entry.target}`;
   const kind = text.kinds[entry.recordKind as keyof typeof text.kinds] ?? entry.recordKind;
   const what = entry.deleted ? text.history.recordDeleted : entry.rev === 1 ? text.history.recordNew : '';
   return [fill(text.history.recordChange, { kind, unit: unitName(entry.unitId) }), what].filter(Boolean).join(' · ');
@@ -80,7 +80,7 @@ export function HistoryPanel(props: { unitName: (id: string) => string }) {
             <br />
             <small>
               {when(entry.at)} · {entry.displayName}
-              {entry.fields.length > 0 && ` · ${fill(text.history.fields, { fields: entry.fields.map((f) => fieldLabel(f)).join(', ') })}`}
+              {entry.fields.length > 0 && !(entry.kind === 'record' && entry.rev === 1) && ` · ${fill(text.history.fields, { fields: entry.fields.map((f) => fieldLabel(f)).join(', ') })}`}
             </small>
           </li>
         )}

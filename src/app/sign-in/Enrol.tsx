@@ -3,7 +3,7 @@
 // the app is signed in, exactly as after a sign-in.
 import { useState } from 'preact/hooks';
 import type { DeviceStore } from '../../data/index.ts';
-import { isEnrolmentCode, normaliseEnrolmentCode } from '../../domain/enrolment.ts';
+import { groupEnrolmentCode, isEnrolmentCode, normaliseEnrolmentCode } from '../../domain/enrolment.ts';
 import type { SignInResponse } from '../../domain/index.ts';
 import { enrol } from '../../sync/index.ts';
 import { text } from '../i18n/index.ts';
@@ -20,7 +20,7 @@ const refusals: Record<string, string> = {
 };
 
 export function Enrol(props: { device: DeviceStore; initialCode?: string; onBack: () => void; onSignedIn: (session: SignInResponse) => void }) {
-  const [code, setCode] = useState(props.initialCode ?? '');
+  const [code, setCode] = useState(props.initialCode ? groupEnrolmentCode(props.initialCode) : '');
   const [pin, setPin] = useState('');
   const [pinAgain, setPinAgain] = useState('');
   const [busy, setBusy] = useState(false);
