@@ -8,6 +8,9 @@ import { rateLimit } from './http/rateLimit.ts';
 import type { RateLimit } from './http/rateLimit.ts';
 import { securityHeaders } from './http/securityHeaders.ts';
 import { accountRoutes } from './routes/accounts.ts';
+import { auditRoutes } from './routes/audit.ts';
+import { enrolmentRoutes } from './routes/enrolments.ts';
+import type { EnrolmentSettings } from './auth/enrolmentCodes.ts';
 import { compressJsonAnswers, gzipRequestBodies } from './http/compression.ts';
 import { deviceRoutes } from './routes/devices.ts';
 import { planRoutes } from './routes/plans.ts';
@@ -32,6 +35,8 @@ export interface AppSettings {
   rateLimit?: RateLimit;
   /** Failed sign-ins before a lock-out; DEFAULT_SIGN_IN_THROTTLE unless set. */
   signInThrottle?: SignInThrottle;
+  /** Enrolment codes' lifetime and guessing limits; DEFAULT_ENROLMENT_SETTINGS unless set. */
+  enrolment?: EnrolmentSettings;
 }
 
 export interface AppDeps {
@@ -61,6 +66,7 @@ export function createApp(deps: AppDeps) {
     )
     .get('/health', (c) => c.json({ ok: true as const }, 200))
     .route('/', sessionRoutes(deps))
+    .route('/', enrolmentRoutes(deps))
     .route('/', syncRoutes(deps))
     .route('/', deviceRoutes(deps))
     .route('/', accountRoutes(deps))
@@ -70,6 +76,7 @@ export function createApp(deps: AppDeps) {
     .route('/', unitTypeRoutes(deps))
     .route('/', reviewRoutes(deps))
     .route('/', provinceRoutes(deps))
+    .route('/', auditRoutes(deps))
     .all('*', (c) => apiError(c, 404, 'not_found'));
 
   const app = new Hono().use('*', securityHeaders({ trustProxy })).route('/api/v1', api).all('/api/*', (c) => apiError(c, 404, 'not_found'));

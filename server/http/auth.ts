@@ -13,7 +13,8 @@ export function requireActor(store: Store) {
     const tokenHash = match?.[1] ? sha256Hex(match[1]) : undefined;
     const actor = tokenHash ? await store.findActor(tokenHash) : undefined;
     if (!actor) {
-      if (tokenHash && (await store.isRevokedToken(tokenHash))) return apiError(c, 401, 'device_revoked');
+      const refusal = tokenHash ? await store.tokenRefusal(tokenHash) : undefined;
+      if (refusal) return apiError(c, 401, refusal);
       return apiError(c, 401, 'unauthorized');
     }
     c.set('actor', actor);

@@ -4,8 +4,8 @@
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { signInRequest } from '../../src/domain/index.ts';
-import type { SignInResponse } from '../../src/domain/index.ts';
-import { newToken, sha256Hex, UNUSABLE_PIN_HASH, verifyPin } from '../auth/secrets.ts';
+import { startDeviceSession } from '../auth/deviceSession.ts';
+import { UNUSABLE_PIN_HASH, verifyPin } from '../auth/secrets.ts';
 import { accountKey, addressKey, DEFAULT_SIGN_IN_THROTTLE } from '../auth/signInThrottle.ts';
 import type { SignInThrottle } from '../auth/signInThrottle.ts';
 import { clientAddress } from '../http/address.ts';
@@ -56,11 +56,8 @@ export function sessionRoutes(deps: { store: Store; clock: () => Date; settings?
         return apiError(c, 401, 'bad_credentials');
       }
       await store.clearSignInFailures(accountKey(username));
-      const token = newToken();
-      await store.bindDevice({ deviceId, userId: user.id, tokenHash: sha256Hex(token), now: now.toISOString() });
-      const profile = await store.loadProfile(user.id);
-      if (!profile) return apiError(c, 401, 'bad_credentials');
-      const response: SignInResponse = { token, ...profile };
+      const response = await startDeviceSession(store, { userId: user.id, deviceId, now });
+      if (!response) return apiError(c, 401, 'bad_credentials');
       return c.json(response, 200);
     })
     .get('/me', requireActor(store), async (c) => {

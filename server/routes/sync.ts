@@ -6,7 +6,8 @@ import { requireActor } from '../http/auth.ts';
 import type { AuthEnv } from '../http/auth.ts';
 import { apiError } from '../http/errors.ts';
 import { parseJsonBody, parseQuery } from '../http/validate.ts';
-import type { Store } from '../store/store.ts';
+import type { Actor, Store } from '../store/store.ts';
+import { casesInPull, casesInPush } from '../sync/caseReads.ts';
 
 const DEFAULT_PULL_LIMIT = 500;
 
@@ -23,6 +24,8 @@ export const pullQuery = z.object({
 
 export function syncRoutes(deps: { store: Store; clock: () => Date }) {
   const { store, clock } = deps;
+  // Who reads a case's details, for the access log.
+  const reader = (actor: Actor) => ({ communeId: actor.communeId, at: clock().toISOString(), userId: actor.userId, deviceId: actor.deviceId });
   return new Hono<AuthEnv>()
     .use('/sync/*', requireActor(store))
     .post('/sync/push', async (c) => {
@@ -34,11 +37,19 @@ export function syncRoutes(deps: { store: Store; clock: () => Date }) {
       if (!outcome.ok) {
         return apiError(c, 409, 'change_id_reused', [{ path: `changes.${outcome.reusedIndex}.changeId`, code: 'reused' }]);
       }
+      const reads = casesInPush(outcome.response);
+      for (const via of ['conflict', 'merge'] as const) {
+        const recordIds = reads.filter((read) => read.via === via).map((read) => read.recordId);
+        await store.logCaseAccess({ ...reader(actor), via, recordIds });
+      }
       return c.json(outcome.response, 200);
     })
     .get('/sync/pull', async (c) => {
       const parsed = parseQuery(c, pullQuery);
       if (!parsed.ok) return parsed.response;
-      return c.json(await store.pull({ actor: c.get('actor'), ...parsed.data }), 200);
+      const actor = c.get('actor');
+      const response = await store.pull({ actor, ...parsed.data });
+      await store.logCaseAccess({ ...reader(actor), via: 'pull', recordIds: casesInPull(response) });
+      return c.json(response, 200);
     });
 }

@@ -9,9 +9,10 @@ import type { AuthEnv } from '../http/auth.ts';
 import { apiError } from '../http/errors.ts';
 import { parseJsonBody } from '../http/validate.ts';
 import type { Store } from '../store/store.ts';
+import { auditInput } from '../http/auditInput.ts';
 
-export function unitRoutes(deps: { store: Store }) {
-  const { store } = deps;
+export function unitRoutes(deps: { store: Store; clock: () => Date }) {
+  const { store, clock } = deps;
 
   /** The active village unit named in the path, within the officer's commune. */
   async function target(c: Context<AuthEnv>): Promise<{ unit: SetupUnit; units: SetupUnit[] } | Response> {
@@ -44,6 +45,7 @@ export function unitRoutes(deps: { store: Store }) {
       if (badType) return badType;
       const added = await store.addUnit(c.get('actor').communeId, parsed.data);
       if (!added) return apiError(c, 409, 'unit_exists', [{ path: 'id', code: 'taken' }]);
+      await store.appendAudit({ ...auditInput(c, clock), action: 'unit.create', target: parsed.data.id, fields: Object.keys(parsed.data).sort() });
       return c.json({ units: await store.listUnits(c.get('actor').communeId) }, 201);
     })
     .patch('/units/:id', async (c) => {
@@ -54,12 +56,14 @@ export function unitRoutes(deps: { store: Store }) {
       const badType = await typeProblem(c, parsed.data.type, found.unit.type);
       if (badType) return badType;
       await store.changeUnit(found.unit.id, parsed.data);
+      await store.appendAudit({ ...auditInput(c, clock), action: 'unit.update', target: found.unit.id, fields: Object.keys(parsed.data).sort() });
       return c.json({ units: await store.listUnits(c.get('actor').communeId) }, 200);
     })
     .post('/units/:id/retire', async (c) => {
       const found = await target(c);
       if (found instanceof Response) return found;
       await store.retireUnit(found.unit.id, null);
+      await store.appendAudit({ ...auditInput(c, clock), action: 'unit.retire', target: found.unit.id, fields: ['retired'] });
       return c.json({ units: await store.listUnits(c.get('actor').communeId) }, 200);
     })
     .post('/units/:id/merge', async (c) => {
@@ -72,6 +76,7 @@ export function unitRoutes(deps: { store: Store }) {
         return apiError(c, 400, 'invalid_body', [{ path: 'into', code: 'invalid_value' }]);
       }
       await store.retireUnit(found.unit.id, into.id);
+      await store.appendAudit({ ...auditInput(c, clock), action: 'unit.merge', target: found.unit.id, fields: ['retired', 'mergedInto'] });
       return c.json({ units: await store.listUnits(c.get('actor').communeId) }, 200);
     });
 }

@@ -5,7 +5,12 @@ import type { Database } from './schema.ts';
 import type { Actor, CommuneSeed, Profile, ProvinceSeed, UserForSignIn } from './store.ts';
 
 export async function findUserForSignIn(db: Kysely<Database>, username: string): Promise<UserForSignIn | undefined> {
-  const row = await db.selectFrom('users').select(['id', 'pin_hash']).where('username', '=', username).executeTakeFirst();
+  const row = await db
+    .selectFrom('users')
+    .select(['id', 'pin_hash'])
+    .where('username', '=', username)
+    .where('disabled_at', 'is', null)
+    .executeTakeFirst();
   return row && { id: row.id, pinHash: row.pin_hash };
 }
 
@@ -27,6 +32,7 @@ export async function findActor(db: Kysely<Database>, tokenHash: string): Promis
     .select(['devices.id as deviceId', 'users.id as userId', 'users.role', 'users.commune_id', 'users.unit_id', 'users.province_id'])
     .where('devices.token_hash', '=', tokenHash)
     .where('devices.revoked_at', 'is', null)
+    .where('users.disabled_at', 'is', null)
     .executeTakeFirst();
   if (!row) return undefined;
   const actor: Actor = { deviceId: row.deviceId, userId: row.userId, role: row.role as Role, communeId: row.commune_id ?? '', unitId: row.unit_id ?? '' };
@@ -146,11 +152,25 @@ export async function findCommuneUser(
   db: Kysely<Database>,
   communeId: string,
   userId: string,
-): Promise<{ id: string; username: string } | undefined> {
-  return db
+): Promise<{ id: string; username: string; role: Role } | undefined> {
+  const row = await db
     .selectFrom('users')
-    .select(['id', 'username'])
+    .select(['id', 'username', 'role'])
     .where('id', '=', userId)
     .where('commune_id', '=', communeId)
     .executeTakeFirst();
+  return row && { id: row.id, username: row.username, role: row.role as Role };
+}
+
+/** Why a token that names no actor is refused, when it is known: a revoked device, a disabled account. */
+export async function tokenRefusal(db: Kysely<Database>, tokenHash: string): Promise<'device_revoked' | 'account_disabled' | undefined> {
+  const row = await db
+    .selectFrom('devices')
+    .innerJoin('users', 'users.id', 'devices.user_id')
+    .select(['devices.revoked_at', 'users.disabled_at'])
+    .where('devices.token_hash', '=', tokenHash)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  if (row.revoked_at !== null) return 'device_revoked';
+  return row.disabled_at ? 'account_disabled' : undefined;
 }

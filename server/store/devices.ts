@@ -63,9 +63,3 @@ export async function revokeDevice(db: Kysely<Database>, input: { communeId: str
   }
   return true;
 }
-
-/** True when the token belongs to a device that was revoked (not merely unknown). */
-export async function isRevokedToken(db: Kysely<Database>, tokenHash: string): Promise<boolean> {
-  const row = await db.selectFrom('devices').select('revoked_at').where('token_hash', '=', tokenHash).executeTakeFirst();
-  return row !== undefined && row.revoked_at !== null;
-}

@@ -4,7 +4,9 @@ import * as accounts from './accounts.ts';
 import { engineTraits } from './engine.ts';
 import type { Engine } from './engine.ts';
 import { migrateToLatest } from './migrations.ts';
-import { devicesWithGaps, isRevokedToken, listCommuneDevices, revokeDevice } from './devices.ts';
+import * as audit from './audit.ts';
+import * as communeAccounts from './communeAccounts.ts';
+import { devicesWithGaps, listCommuneDevices, revokeDevice } from './devices.ts';
 import { pullRecords, pushChanges } from './records.ts';
 import * as province from './province.ts';
 import * as reports from './reports.ts';
@@ -44,7 +46,7 @@ export function kyselyStore(db: Kysely<Database>, engine: Engine): Store {
     addReviewEvent: (communeId, event) => reviews.addReviewEvent(db, communeId, event),
     listCommuneDevices: (communeId) => listCommuneDevices(db, communeId),
     revokeDevice: (input) => revokeDevice(db, input),
-    isRevokedToken: (tokenHash) => isRevokedToken(db, tokenHash),
+    tokenRefusal: (tokenHash) => accounts.tokenRefusal(db, tokenHash),
     findCommuneUser: (communeId, userId) => accounts.findCommuneUser(db, communeId, userId),
     loadProvince: (provinceId) => province.loadProvince(db, provinceId),
     provinceFigures: (input) => province.provinceFigures(db, engine, input),
@@ -52,6 +54,16 @@ export function kyselyStore(db: Kysely<Database>, engine: Engine): Store {
     signInLockedUntil: (keys, now) => throttle.lockedUntil(db, keys, now),
     noteSignInFailure: (key, now, rule) => throttle.noteFailure(db, key, now, rule),
     clearSignInFailures: (key) => throttle.clearFailures(db, key),
+    listCommuneAccounts: (communeId, now, accountKey) => communeAccounts.listCommuneAccounts(db, communeId, now, accountKey),
+    createAccount: (input) => communeAccounts.createAccount(db, input),
+    issueEnrolmentCode: (input) => communeAccounts.issueEnrolmentCode(db, input),
+    setAccountDisabled: (input) => communeAccounts.setAccountDisabled(db, input),
+    useEnrolmentCode: (input) => communeAccounts.useEnrolmentCode(db, input),
+    forgetOldFailures: (now) => throttle.forgetOldFailures(db, now),
+    appendAudit: (event) => audit.appendAudit(db, event),
+    listAuditTrail: (input) => audit.listAuditTrail(db, input),
+    logCaseAccess: (reads) => audit.logCaseAccess(db, reads),
+    listCaseAccess: (input) => audit.listCaseAccess(db, input),
     close: () => db.destroy(),
   };
 }

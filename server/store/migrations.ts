@@ -10,6 +10,8 @@ function migrationsFor(engine: Engine): Record<string, Migration> {
   // SQLite's integer is already 64-bit; PostgreSQL's is 32-bit, and the server's sequence
   // over a whole country may outgrow it. The driver parses bigint back to a number (postgres.ts).
   const counter = engine === 'postgres' ? 'bigint' : 'integer';
+  // A row number the database assigns: SQLite's rowid alias, PostgreSQL's bigserial.
+  const serial = engine === 'postgres' ? 'bigserial' : 'integer';
   return {
     '0001_initial': {
       async up(db: Kysely<unknown>) {
@@ -155,6 +157,54 @@ function migrationsFor(engine: Engine): Record<string, Migration> {
           .execute();
       },
     },
+    '0005_accounts_audit': {
+      async up(db: Kysely<unknown>) {
+        // Accounts the officer disables, and those still waiting for their owner to choose a PIN.
+        await db.schema.alterTable('users').addColumn('disabled_at', 'text').execute();
+        await db.schema.alterTable('users').addColumn('pin_set', 'integer', (c) => c.notNull().defaultTo(1)).execute();
+        // One-time enrolment codes, kept only as a slow hash.
+        await db.schema
+          .createTable('enrolment_codes')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
+          .addColumn('code_hash', 'text', (c) => c.notNull().unique())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('created_by', 'text', (c) => c.notNull())
+          .addColumn('expires_at', 'text', (c) => c.notNull())
+          .addColumn('used_at', 'text')
+          .addColumn('replaced_at', 'text')
+          .execute();
+        await db.schema.createIndex('enrolment_codes_user').on('enrolment_codes').column('user_id').execute();
+        // Account and office events: who did what, to what, which fields; never a value of a case.
+        await db.schema
+          .createTable('audit_events')
+          .addColumn('id', serial, (c) => (engine === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement()))
+          .addColumn('commune_id', 'text', (c) => c.notNull())
+          .addColumn('at', 'text', (c) => c.notNull())
+          .addColumn('user_id', 'text', (c) => c.notNull())
+          .addColumn('device_id', 'text')
+          .addColumn('action', 'text', (c) => c.notNull())
+          .addColumn('target', 'text', (c) => c.notNull())
+          .addColumn('fields', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('audit_events_commune_at').on('audit_events').columns(['commune_id', 'at']).execute();
+        // Every read of a violence case's details that left the server.
+        await db.schema
+          .createTable('case_access')
+          .addColumn('id', serial, (c) => (engine === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement()))
+          .addColumn('commune_id', 'text', (c) => c.notNull())
+          .addColumn('at', 'text', (c) => c.notNull())
+          .addColumn('user_id', 'text', (c) => c.notNull())
+          .addColumn('device_id', 'text', (c) => c.notNull())
+          .addColumn('record_id', 'text', (c) => c.notNull())
+          .addColumn('via', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('case_access_commune_id').on('case_access').columns(['commune_id', 'id']).execute();
+        // The trail reads the record history by time.
+        await db.schema.createIndex('record_versions_received').on('record_versions').column('received_at').execute();
+        await appendOnly(db, engine, ['record_versions', 'audit_events', 'case_access']);
+      },
+    },
     '0007_office_setup': {
       async up(db: Kysely<unknown>) {
         // The commune's own list of village unit types (thôn, ấp, tổ dân phố …). A commune with
@@ -189,9 +239,28 @@ function migrationsFor(engine: Engine): Record<string, Migration> {
         await db.schema.createIndex('communes_province').on('communes').column('province_id').execute();
         await usersOfProvinces(db, engine);
         await provinceIndexes(db, engine);
-      },
-    },
   };
+}
+
+/** The database itself refuses to change or remove a row of these tables (history, audit, access log). */
+async function appendOnly(db: Kysely<unknown>, engine: Engine, tables: string[]): Promise<void> {
+  if (engine === 'postgres') {
+    await sql`create function refuse_append_only_change() returns trigger language plpgsql as $$
+      begin raise exception '% is append-only', tg_table_name; end $$`.execute(db);
+    for (const table of tables) {
+      await sql`create trigger ${sql.raw(`${table}_append_only`)} before update or delete on ${sql.table(table)}
+        for each row execute function refuse_append_only_change()`.execute(db);
+      await sql`create trigger ${sql.raw(`${table}_no_truncate`)} before truncate on ${sql.table(table)}
+        for each statement execute function refuse_append_only_change()`.execute(db);
+    }
+    return;
+  }
+  for (const table of tables) {
+    for (const event of ['update', 'delete']) {
+      await sql`create trigger ${sql.raw(`${table}_no_${event}`)} before ${sql.raw(event)} on ${sql.table(table)}
+        begin select raise(abort, ${sql.lit(`${table} is append-only`)}); end`.execute(db);
+    }
+  }
 }
 
 /**
@@ -261,13 +330,15 @@ async function usersOfProvinces(db: Kysely<unknown>, engine: Engine): Promise<vo
         commune_id text references communes (id),
         unit_id text references units (id),
         pin_hash text not null,
+        disabled_at text,
+        pin_set integer not null default 1,
         province_id text references provinces (id),
         constraint users_account_shape ${accountShape})`.execute(trx);
-      await sql`insert into users_new (id, username, display_name, role, commune_id, unit_id, pin_hash, province_id)
+      await sql`insert into users_new (id, username, display_name, role, commune_id, unit_id, pin_hash, disabled_at, pin_set, province_id)
         select id, username, display_name, role,
           case when role = 'province' then null else commune_id end,
           case when role = 'province' then null else unit_id end,
-          pin_hash,
+          pin_hash, disabled_at, pin_set,
           case when role = 'province' then (select province_id from communes where communes.id = users.commune_id) end
         from users`.execute(trx);
       await sql`drop table users`.execute(trx);

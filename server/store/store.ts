@@ -12,6 +12,10 @@ import type { ReviewEvent } from '../../src/domain/review/review.ts';
 import type { CommuneWithUnits } from './reports.ts';
 import type { CommuneFigures } from '../../src/domain/province/index.ts';
 import type { ProvinceFiguresInput } from './province.ts';
+import type { AuditEventInput, AuditInput, CaseReads } from './audit.ts';
+import type { EnrolmentOutcome, IssueInput } from './communeAccounts.ts';
+import type { CommuneAccount, NewAccount } from '../../src/domain/communeAccounts.ts';
+import type { AuditPage, CaseAccessPage } from '../../src/domain/audit.ts';
 
 /** Who is acting: the signed-in user on one device. */
 export interface Actor {
@@ -118,9 +122,9 @@ export interface Store {
   listCommuneDevices(communeId: string): Promise<CommuneDevice[]>;
   /** Revokes one of the commune's devices (its token stops working); false when not found there. */
   revokeDevice(input: { communeId: string; deviceId: string; now: string }): Promise<boolean>;
-  /** True when the token is a revoked device's, so that the phone can be told to wipe itself. */
-  isRevokedToken(tokenHash: string): Promise<boolean>;
-  findCommuneUser(communeId: string, userId: string): Promise<{ id: string; username: string } | undefined>;
+  /** Why a known token names no actor: a revoked device (the phone wipes itself) or a disabled account. */
+  tokenRefusal(tokenHash: string): Promise<'device_revoked' | 'account_disabled' | undefined>;
+  findCommuneUser(communeId: string, userId: string): Promise<{ id: string; username: string; role: Role } | undefined>;
 
   /** The province's name, or undefined when there is no such province. */
   loadProvince(provinceId: string): Promise<{ id: string; name: string } | undefined>;
@@ -134,6 +138,23 @@ export interface Store {
   noteSignInFailure(key: string, now: Date, rule: ThrottleRule): Promise<number>;
   /** True when there was something to clear. */
   clearSignInFailures(key: string): Promise<boolean>;
+
+  /** The commune's accounts with their state (communeAccounts.ts); `accountKey` names an account's throttle key. */
+  listCommuneAccounts(communeId: string, now: string, accountKey: (username: string) => string): Promise<CommuneAccount[]>;
+  /** A new account waiting for enrolment, with its first code; false when the username is taken. */
+  createAccount(input: { communeId: string; userId: string; account: NewAccount; pinHash: string } & Omit<IssueInput, 'userId'>): Promise<boolean>;
+  /** A new code for the account; its earlier unused codes stop working. */
+  issueEnrolmentCode(input: IssueInput): Promise<void>;
+  /** False when the account was already in that state. */
+  setAccountDisabled(input: { userId: string; disabled: boolean; audit: AuditInput }): Promise<boolean>;
+  useEnrolmentCode(input: { codeHash: string; pinHash: string; deviceId: string; now: string }): Promise<EnrolmentOutcome>;
+  /** Opportunistic clean-up of sign_in_throttle; returns the rows deleted. */
+  forgetOldFailures(now: Date): Promise<number>;
+
+  appendAudit(event: AuditEventInput): Promise<void>;
+  listAuditTrail(input: { communeId: string; before: string | null; limit: number }): Promise<AuditPage>;
+  logCaseAccess(reads: CaseReads): Promise<void>;
+  listCaseAccess(input: { communeId: string; before: number | null; limit: number }): Promise<CaseAccessPage>;
 
   close(): Promise<void>;
 }

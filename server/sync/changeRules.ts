@@ -52,9 +52,26 @@ function mayHandleCase(actor: Actor, stored: StoredHead): boolean {
   return limit === undefined || stored.reporterId === limit;
 }
 
+/** Where an actor writes records: one unit, the whole commune, or nowhere. */
+export function writeScope(actor: Actor): ReadScope {
+  switch (actor.role) {
+    case 'villageHead':
+      return { unitId: actor.unitId };
+    // DESIGN §1: the other commune reporters (police, health station, women's union) record
+    // "what is theirs at commune level"; a village's records are its head's (and the officer's).
+    // So a reporter writes only in their own unit, the commune-level one. Reading stays commune-wide.
+    case 'communeReporter':
+      return { unitId: actor.unitId };
+    case 'communeOfficer':
+      return { communeId: actor.communeId };
+    default:
+      return null;
+  }
+}
+
 /** unitCommuneId: the commune the unit belongs to, undefined when the unit is unknown. */
 export function canWriteUnit(actor: Actor, unitId: string, unitCommuneId: string | undefined): boolean {
-  const scope = readScope(actor);
+  const scope = writeScope(actor);
   if (!scope) return false;
   if ('unitId' in scope) return unitId === scope.unitId;
   return unitCommuneId !== undefined && unitCommuneId === scope.communeId;

@@ -12,6 +12,7 @@ import {
   type SignInRequest,
   type SignInResponse,
 } from '../domain/index.ts';
+import { enrolmentResponse, type EnrolmentRequest } from '../domain/enrolment.ts';
 
 export type HttpOutcome<T> = { ok: true; value: T } | { ok: false; status: number; body: { error?: string; fields?: { path: string; code: string }[] } };
 
@@ -61,6 +62,11 @@ export function createSyncApi(options: { baseUrl: string; token: () => Promise<s
 
 export async function signIn(baseUrl: string, request: SignInRequest, fetchFn: typeof fetch = globalThis.fetch.bind(globalThis)): Promise<HttpOutcome<SignInResponse>> {
   return call(fetchFn, `${baseUrl}/api/v1/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(request) }, signInResponse);
+}
+
+/** A phone's first connection with an enrolment code and a new PIN; answered like a sign-in. */
+export async function enrol(baseUrl: string, request: EnrolmentRequest, fetchFn: typeof fetch = globalThis.fetch.bind(globalThis)): Promise<HttpOutcome<SignInResponse>> {
+  return call(fetchFn, `${baseUrl}/api/v1/enrolments`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(request) }, enrolmentResponse);
 }
 
 /** The account and the commune's units as they are now (units are renamed, merged, retired). */

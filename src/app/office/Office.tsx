@@ -11,7 +11,9 @@ import { routeHref, useRoute } from '../router.ts';
 import { useServices } from '../services.ts';
 import { SignedInHeader } from '../SignedInHeader.tsx';
 import { SyncBanner } from '../sync-status/SyncBanner.tsx';
+import { AccountPanel } from './AccountPanel.tsx';
 import { ComingDates } from './ComingDates.tsx';
+import { HistoryPanel } from './HistoryPanel.tsx';
 import { DeviceGaps } from './DeviceGaps.tsx';
 import { DevicePanel } from './DevicePanel.tsx';
 import { IndicatorGrid } from './IndicatorGrid.tsx';
@@ -135,8 +137,16 @@ export function Office() {
         <UnitSetup units={unitsState} />
       </section>
 
+      <section class="card" aria-labelledby="accounts-title">
+        <AccountPanel units={units} />
+      </section>
+
       <section class="card" aria-labelledby="devices-title">
         <DevicePanel />
+      </section>
+
+      <section class="card history" aria-label={text.history.auditTitle}>
+        <HistoryPanel unitName={unitName} />
       </section>
 
       <section class="card" aria-labelledby="report-title">

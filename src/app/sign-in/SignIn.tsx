@@ -1,12 +1,18 @@
-// First sign-in on a phone: user name and PIN, with a connection. The answer (token, user,
-// units) is kept on the phone so the app opens offline afterwards.
+// First sign-in on a phone: user name and PIN, with a connection; or, the very first time, an
+// enrolment code (Enrol.tsx). The answer (token, user, units) is kept on the phone so the app
+// opens offline afterwards.
 import { useState } from 'preact/hooks';
 import type { DeviceStore } from '../../data/index.ts';
 import type { SignInResponse } from '../../domain/index.ts';
 import { signIn } from '../../sync/index.ts';
+import { enrolmentCodeFromHash } from '../../domain/enrolment.ts';
 import { text } from '../i18n/index.ts';
+import { completeSignIn } from './completeSignIn.ts';
+import { Enrol } from './Enrol.tsx';
 
 export function SignIn(props: { device: DeviceStore; notice?: string; onSignedIn: (session: SignInResponse) => void }) {
+  // Opened from an enrolment QR code: its link carries the code in the fragment.
+  const [enrolCode, setEnrolCode] = useState<string | undefined | null>(() => enrolmentCodeFromHash(location.hash) ?? null);
   const [username, setUsername] = useState('');
   const [pin, setPin] = useState('');
   const [busy, setBusy] = useState(false);
@@ -20,8 +26,7 @@ export function SignIn(props: { device: DeviceStore; notice?: string; onSignedIn
       const deviceId = await props.device.deviceId();
       const outcome = await signIn('', { username: username.normalize('NFC'), pin, deviceId });
       if (outcome.ok) {
-        await props.device.setSession(outcome.value);
-        props.onSignedIn(outcome.value);
+        await completeSignIn(props.device, outcome.value, props.onSignedIn);
         return;
       }
       setError(outcome.status === 401 ? text.signIn.badCredentials : outcome.status === 429 ? text.signIn.locked : text.signIn.failed);
@@ -31,6 +36,8 @@ export function SignIn(props: { device: DeviceStore; notice?: string; onSignedIn
       setBusy(false);
     }
   }
+
+  if (enrolCode !== null) return <Enrol device={props.device} initialCode={enrolCode} onBack={() => setEnrolCode(null)} onSignedIn={props.onSignedIn} />;
 
   return (
     <main class="screen sign-in">
@@ -53,6 +60,12 @@ export function SignIn(props: { device: DeviceStore; notice?: string; onSignedIn
           {busy ? text.signIn.working : text.signIn.submit}
         </button>
       </form>
+      <section class="card enrol-offer">
+        <p class="muted">{text.enrol.offerHint}</p>
+        <button class="secondary big" type="button" onClick={() => setEnrolCode(undefined)}>
+          {text.enrol.offer}
+        </button>
+      </section>
     </main>
   );
 }
