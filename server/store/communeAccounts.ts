@@ -40,7 +40,8 @@ export async function listCommuneAccounts(db: Kysely<Database>, communeId: strin
       username: user.username,
       displayName: user.display_name,
       role: user.role as Role,
-      unitId: user.unit_id,
+      // Listed by commune: every such account has a unit (the users table's check says so).
+      unitId: user.unit_id ?? '',
       state,
       enrolmentExpiresAt: codeOf.get(user.id) ?? null,
       lockedUntil,
@@ -149,7 +150,9 @@ export async function useEnrolmentCode(
       .select(['e.id', 'e.user_id', 'e.expires_at', 'e.used_at', 'e.replaced_at', 'u.disabled_at', 'u.commune_id'])
       .where('e.code_hash', '=', input.codeHash)
       .executeTakeFirst();
-    if (!code) return { ok: false, reason: 'invalid' };
+    // Codes are issued only for commune accounts; a province account (no commune) has none.
+    if (!code?.commune_id) return { ok: false, reason: 'invalid' };
+    const communeId = code.commune_id;
     if (code.used_at !== null || code.replaced_at !== null) return { ok: false, reason: 'used' };
     if (code.expires_at <= input.now) return { ok: false, reason: 'expired' };
     if (code.disabled_at) return { ok: false, reason: 'disabled' };
@@ -163,7 +166,7 @@ export async function useEnrolmentCode(
     if (Number(used.numUpdatedRows) === 0) return { ok: false, reason: 'used' };
     await trx.updateTable('users').set({ pin_hash: input.pinHash, pin_set: 1 }).where('id', '=', code.user_id).execute();
     await appendAudit(trx, {
-      communeId: code.commune_id,
+      communeId,
       at: input.now,
       userId: code.user_id,
       deviceId: input.deviceId,
@@ -171,6 +174,6 @@ export async function useEnrolmentCode(
       target: code.user_id,
       fields: ['pin'],
     });
-    return { ok: true, userId: code.user_id, communeId: code.commune_id };
+    return { ok: true, userId: code.user_id, communeId };
   });
 }

@@ -239,6 +239,8 @@ function migrationsFor(engine: Engine): Record<string, Migration> {
         await db.schema.createIndex('communes_province').on('communes').column('province_id').execute();
         await usersOfProvinces(db, engine);
         await provinceIndexes(db, engine);
+      },
+    },
   };
 }
 

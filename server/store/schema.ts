@@ -142,6 +142,8 @@ export interface UnitTypeTable {
   name: string;
   retired: number;
   position: number;
+}
+
 /** Migration 0005: a one-time enrolment code, kept only as a slow hash. */
 export interface EnrolmentCodeTable {
   id: string;
