@@ -95,6 +95,10 @@ describe('enrolling a new village head', () => {
   });
 
   it('records offline and the record reaches the server under the new account', async () => {
+    // This page went through the sign-in and enrolment screens before the worker was active:
+    // a reload makes sure the active worker controls it (it once did not within 30 s under load).
+    await phone.reload();
+    await phone.getByText('Tổ trưởng Tổ dân phố 3 (mới) · Tổ dân phố 3').waitFor();
     await waitForServiceWorker(phone);
     await phone.locator('[data-phase=idle]').waitFor({ timeout: 30_000 });
     await phoneSide.setOffline(true);
