@@ -1,7 +1,7 @@
 // Push (the phone's outbox, one batch per request) and pull (changes since a cursor).
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
-import { MAX_PULL_LIMIT, pushRequest } from '../../src/domain/index.ts';
+import { compactPushAnswer, MAX_PULL_LIMIT, parseSeqRanges, pushRequest } from '../../src/domain/index.ts';
 import { requireActor } from '../http/auth.ts';
 import type { AuthEnv } from '../http/auth.ts';
 import { apiError } from '../http/errors.ts';
@@ -19,6 +19,8 @@ const wholeNumber = (min: number, max: number) =>
 export const pullQuery = z.object({
   since: z._default(wholeNumber(0, Number.MAX_SAFE_INTEGER), 0),
   limit: z._default(wholeNumber(1, MAX_PULL_LIMIT), DEFAULT_PULL_LIMIT),
+  /** Server seqs of this device's own changes whose answers the phone holds: not sent back. */
+  skip: z.optional(z.string().check(z.refine((text) => parseSeqRanges(text) !== undefined, { message: 'invalidRanges' }))),
 });
 
 export function syncRoutes(deps: { store: Store; clock: () => Date }) {
@@ -34,11 +36,12 @@ export function syncRoutes(deps: { store: Store; clock: () => Date }) {
       if (!outcome.ok) {
         return apiError(c, 409, 'change_id_reused', [{ path: `changes.${outcome.reusedIndex}.changeId`, code: 'reused' }]);
       }
-      return c.json(outcome.response, 200);
+      return c.json(parsed.data.answer === 'compact' ? compactPushAnswer(outcome.response) : outcome.response, 200);
     })
     .get('/sync/pull', async (c) => {
       const parsed = parseQuery(c, pullQuery);
       if (!parsed.ok) return parsed.response;
-      return c.json(await store.pull({ actor: c.get('actor'), ...parsed.data }), 200);
+      const { since, limit, skip } = parsed.data;
+      return c.json(await store.pull({ actor: c.get('actor'), since, limit, skipOwn: parseSeqRanges(skip ?? '') ?? [] }), 200);
     });
 }

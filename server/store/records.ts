@@ -14,6 +14,13 @@ export async function pullRecords(db: Kysely<Database>, input: PullInput): Promi
   if (caseReporter !== undefined) {
     query = query.where((eb) => eb.or([eb('kind', '!=', 'violenceCase'), eb('reporter_id', '=', caseReporter)]));
   }
+  const skip = input.skipOwn ?? [];
+  if (skip.length > 0) {
+    // The phone holds these revisions already: it wrote them and has the server's answer.
+    query = query.where((eb) =>
+      eb.not(eb.and([eb('last_device_id', '=', input.actor.deviceId), eb.or(skip.map(([from, to]) => eb.between('server_seq', from, to)))])),
+    );
+  }
   const rows = await query.orderBy('server_seq').limit(input.limit + 1).execute();
   const page = rows.slice(0, input.limit);
   const last = page.at(-1);
