@@ -1,7 +1,7 @@
 // Push (the phone's outbox, one batch per request) and pull (changes since a cursor).
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
-import { MAX_PULL_LIMIT, pushRequest } from '../../src/domain/index.ts';
+import { compactPushAnswer, MAX_PULL_LIMIT, parseSeqRanges, pushRequest } from '../../src/domain/index.ts';
 import { requireActor } from '../http/auth.ts';
 import type { AuthEnv } from '../http/auth.ts';
 import { apiError } from '../http/errors.ts';
@@ -20,6 +20,8 @@ const wholeNumber = (min: number, max: number) =>
 export const pullQuery = z.object({
   since: z._default(wholeNumber(0, Number.MAX_SAFE_INTEGER), 0),
   limit: z._default(wholeNumber(1, MAX_PULL_LIMIT), DEFAULT_PULL_LIMIT),
+  /** Server seqs of this device's own changes whose answers the phone holds: not sent back. */
+  skip: z.optional(z.string().check(z.refine((text) => parseSeqRanges(text) !== undefined, { message: 'invalidRanges' }))),
 });
 
 export function syncRoutes(deps: { store: Store; clock: () => Date }) {
@@ -42,13 +44,14 @@ export function syncRoutes(deps: { store: Store; clock: () => Date }) {
         const recordIds = reads.filter((read) => read.via === via).map((read) => read.recordId);
         await store.logCaseAccess({ ...reader(actor), via, recordIds });
       }
-      return c.json(outcome.response, 200);
+      return c.json(parsed.data.answer === 'compact' ? compactPushAnswer(outcome.response) : outcome.response, 200);
     })
     .get('/sync/pull', async (c) => {
       const parsed = parseQuery(c, pullQuery);
       if (!parsed.ok) return parsed.response;
       const actor = c.get('actor');
-      const response = await store.pull({ actor, ...parsed.data });
+      const { since, limit, skip } = parsed.data;
+      const response = await store.pull({ actor, since, limit, skipOwn: parseSeqRanges(skip ?? '') ?? [] });
       await store.logCaseAccess({ ...reader(actor), via: 'pull', recordIds: casesInPull(response) });
       return c.json(response, 200);
     });

@@ -7,7 +7,9 @@ import { migrateToLatest } from './migrations.ts';
 import * as audit from './audit.ts';
 import * as communeAccounts from './communeAccounts.ts';
 import { devicesWithGaps, listCommuneDevices, revokeDevice } from './devices.ts';
-import { pullRecords, pushChanges } from './records.ts';
+import { groupCommittedPushes } from './groupCommit.ts';
+import { pushChanges } from './push.ts';
+import { pullRecords } from './records.ts';
 import * as province from './province.ts';
 import * as reports from './reports.ts';
 import * as reviews from './reviews.ts';
@@ -15,10 +17,12 @@ import * as throttle from './throttle.ts';
 import * as units from './units.ts';
 import * as unitTypes from './unitTypes.ts';
 import type { Database } from './schema.ts';
-import type { Store } from './store.ts';
+import type { PushInput, Store } from './store.ts';
 
 export function kyselyStore(db: Kysely<Database>, engine: Engine): Store {
   const traits = engineTraits(engine);
+  // One writer (SQLite): concurrent pushes share a commit; many writers (PostgreSQL): one each.
+  const push = traits.rowLocks ? (input: PushInput) => pushChanges(db, traits, input) : groupCommittedPushes(db, traits);
   return {
     engine,
     migrate: () => migrateToLatest(db as Kysely<unknown>, engine),
@@ -29,7 +33,7 @@ export function kyselyStore(db: Kysely<Database>, engine: Engine): Store {
     bindDevice: (input) => accounts.bindDevice(db, input),
     findActor: (tokenHash) => accounts.findActor(db, tokenHash),
     loadProfile: (userId) => accounts.loadProfile(db, userId),
-    push: (input) => pushChanges(db, traits, input),
+    push,
     pull: (input) => pullRecords(db, input),
     devicesWithGaps: (communeId) => devicesWithGaps(db, communeId),
     loadCommune: (communeId) => reports.loadCommune(db, communeId),

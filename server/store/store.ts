@@ -2,7 +2,7 @@
 // (postgres.ts) by the same Kysely queries (kysely.ts).
 import type { CommuneDevice, DeviceGap } from './devices.ts';
 import type { ThrottleRule } from './throttle.ts';
-import type { Change, PullResponse, PushResponse, Role, SignedInUser, Unit } from '../../src/domain/index.ts';
+import type { Change, PullResponse, PushResponse, Role, SeqRange, SignedInUser, Unit } from '../../src/domain/index.ts';
 import type { Engine } from './engine.ts';
 import type { RecordEntry } from '../../src/domain/indicators/index.ts';
 import type { Plan } from '../../src/domain/plan/index.ts';
@@ -57,6 +57,8 @@ export interface PullInput {
   actor: Actor;
   since: number;
   limit: number;
+  /** Server seqs of the actor's device's own changes it already holds: left out when still the latest. */
+  skipOwn?: readonly SeqRange[];
 }
 
 export interface CommuneSeed {

@@ -1,6 +1,9 @@
 // The phone's calls to the server, typed by the shared protocol schemas. A network failure
 // throws; an HTTP answer is returned as it is, for the engine to decide.
 import {
+  compactPushResponse,
+  expandPushAnswer,
+  formatSeqRanges,
   profileResponse,
   pullResponse,
   pushResponse,
@@ -11,6 +14,7 @@ import {
   type PushResponse,
   type SignInRequest,
   type SignInResponse,
+  type SeqRange,
 } from '../domain/index.ts';
 import { enrolmentResponse, type EnrolmentRequest } from '../domain/enrolment.ts';
 
@@ -18,7 +22,8 @@ export type HttpOutcome<T> = { ok: true; value: T } | { ok: false; status: numbe
 
 export interface SyncApi {
   push(request: PushRequest): Promise<HttpOutcome<PushResponse>>;
-  pull(since: number, limit: number): Promise<HttpOutcome<PullResponse>>;
+  /** `skipOwn`: server seqs of this device's own changes whose answers the phone holds. */
+  pull(since: number, limit: number, skipOwn?: readonly SeqRange[]): Promise<HttpOutcome<PullResponse>>;
 }
 
 interface Parser<T> {
@@ -49,14 +54,27 @@ export async function encodeJsonBody(json: string, threshold = GZIP_REQUEST_THRE
 export function createSyncApi(options: { baseUrl: string; token: () => Promise<string | undefined>; fetch?: typeof fetch; gzipThresholdBytes?: number }): SyncApi {
   const fetchFn = options.fetch ?? globalThis.fetch.bind(globalThis);
   const headers = async () => ({ 'content-type': 'application/json', authorization: `Bearer ${(await options.token()) ?? ''}` });
+  // A server older than the compact answer refuses the unknown field: ask it the old way from then on.
+  let compact = true;
+  const send = async (request: PushRequest): Promise<HttpOutcome<PushResponse>> => {
+    const encoded = await encodeJsonBody(JSON.stringify(compact ? { ...request, answer: 'compact' } : request), options.gzipThresholdBytes);
+    const pushHeaders: Record<string, string> = { ...(await headers()), ...(encoded.gzip ? { 'content-encoding': 'gzip' } : {}) };
+    const init = { method: 'POST', headers: pushHeaders, body: encoded.body };
+    const url = `${options.baseUrl}/api/v1/sync/push`;
+    if (!compact) return call(fetchFn, url, init, pushResponse);
+    const outcome = await call(fetchFn, url, init, compactPushResponse);
+    if (!outcome.ok && outcome.status === 400 && outcome.body.fields?.some((field) => field.path === 'answer')) {
+      compact = false;
+      return send(request);
+    }
+    return outcome.ok ? { ok: true, value: expandPushAnswer(request.changes, outcome.value) } : outcome;
+  };
   return {
-    push: async (request) => {
-      const encoded = await encodeJsonBody(JSON.stringify(request), options.gzipThresholdBytes);
-      const pushHeaders: Record<string, string> = { ...(await headers()), ...(encoded.gzip ? { 'content-encoding': 'gzip' } : {}) };
-      return call(fetchFn, `${options.baseUrl}/api/v1/sync/push`, { method: 'POST', headers: pushHeaders, body: encoded.body }, pushResponse);
+    push: send,
+    pull: async (since, limit, skipOwn = []) => {
+      const skip = skipOwn.length > 0 ? `&skip=${formatSeqRanges(skipOwn)}` : '';
+      return call(fetchFn, `${options.baseUrl}/api/v1/sync/pull?since=${since}&limit=${limit}${skip}`, { headers: await headers() }, pullResponse);
     },
-    pull: async (since, limit) =>
-      call(fetchFn, `${options.baseUrl}/api/v1/sync/pull?since=${since}&limit=${limit}`, { headers: await headers() }, pullResponse),
   };
 }
 
