@@ -5,8 +5,9 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeIndicators, inPeriod, type Period, type RecordEntry, type UnitEntry } from '../../src/domain/indicators/index.ts';
-import { defaultPlan, indicatorIds, indicatorsWithoutData, type Plan } from '../../src/domain/plan/index.ts';
-import { provinceTable } from '../../src/domain/province/index.ts';
+import { defaultPlan, type Plan } from '../../src/domain/plan/index.ts';
+import { provinceIndicatorIds, provinceTable } from '../../src/domain/province/index.ts';
+import { indicatorSql } from '../../server/store/provinceIndicators.ts';
 import type { ChecklistRecord, LocalDate, Quarter } from '../../src/domain/index.ts';
 import { propagandaForms } from '../../src/domain/records/index.ts';
 import { newsPost, propagandaSession, violenceCase } from '../fixtures/records.ts';
@@ -130,7 +131,11 @@ async function write(scenario: Scenario) {
   return { provinceId, communes };
 }
 
-const withData = indicatorIds.filter((id) => !indicatorsWithoutData.includes(id));
+const withData = provinceIndicatorIds;
+
+it('has one SQL definition for each indicator the province view shows, and no other', () => {
+  expect(indicatorSql.map((definition) => definition.id).sort()).toEqual([...provinceIndicatorIds].sort());
+});
 
 describe('the province indicators computed in SQL', () => {
   it('equal the pure functions on random communes, verdicts included', async () => {

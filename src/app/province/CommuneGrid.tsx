@@ -3,12 +3,13 @@
 // target. A commune with no figures for the period says so under its name.
 import { percentOf } from '../../domain/indicators/index.ts';
 import { isBehind } from '../../domain/indicators/values.ts';
-import { indicatorIds, indicatorsWithoutData, type IndicatorId } from '../../domain/plan/index.ts';
+import type { IndicatorId } from '../../domain/plan/index.ts';
+import { provinceIndicatorIds } from '../../domain/province/index.ts';
 import type { ProvinceCell, ProvinceCommuneRow } from '../../domain/province/index.ts';
 import { fill, formatNumber, text } from '../i18n/index.ts';
 import { provinceVi as t } from '../i18n/province.vi.ts';
 
-const shown = indicatorIds.filter((id) => !indicatorsWithoutData.includes(id));
+const shown: readonly IndicatorId[] = provinceIndicatorIds;
 
 function valueText(id: IndicatorId, cell: ProvinceCell): string {
   const value = cell.value;

@@ -3,7 +3,7 @@
 // communes with no figures for the period. Loaded on demand, in its own chunk.
 import { dayInVietnam, quarterOf } from '../../domain/index.ts';
 import type { Period } from '../../domain/indicators/period.ts';
-import { indicatorsWithoutData } from '../../domain/plan/index.ts';
+import { indicatorsNotInProvinceView } from '../../domain/province/index.ts';
 import type { ProvinceTable } from '../../domain/province/index.ts';
 import { fill, formatDate, text } from '../i18n/index.ts';
 import { provinceVi as t } from '../i18n/province.vi.ts';
@@ -51,7 +51,7 @@ function Results(props: { table: ProvinceTable }) {
       <CommuneGrid communes={table.communes} />
       <p class="muted">{text.office.legend}</p>
       <p class="muted">
-        {text.office.noDataTitle} {indicatorsWithoutData.map((id) => text.office.indicators[id]).join('; ')}.
+        {text.office.noDataTitle} {indicatorsNotInProvinceView.map((id) => text.office.indicators[id]).join('; ')}.
       </p>
     </>
   );

@@ -3,7 +3,24 @@
 // target, and those that have not reported. Pure: figures and plans in, table out.
 import type { LocalDate } from '../dates.ts';
 import { evaluate, isBehind, type IndicatorValue, type Period, type Verdict } from '../indicators/index.ts';
-import { effectiveTarget, indicatorIds, indicatorsWithoutData, type IndicatorId, type Plan } from '../plan/plan.ts';
+import { effectiveTarget, indicatorIds, type IndicatorId, type Plan } from '../plan/plan.ts';
+
+/**
+ * The indicators the database computes for the province (server/store/provinceIndicators.ts has
+ * one SQL definition each). The commune's own work (contact points, prevention models,
+ * inspections, trainings, complaints) is computed by the office from records but has no SQL
+ * definition yet: the province sees it as "no data" until it does.
+ */
+export const provinceIndicatorIds: readonly IndicatorId[] = [
+  'newsPostsPerQuarter',
+  'conferencesHeld',
+  'unitsReachedByPropaganda',
+  'householdsReached',
+  'casesHandledInTime',
+  'victimsReachedService',
+  'perpetratorsCounselled',
+];
+export const indicatorsNotInProvinceView: readonly IndicatorId[] = indicatorIds.filter((id) => !provinceIndicatorIds.includes(id));
 
 /** An indicator's value as the province sees it: totals only, never the records behind them. */
 export type ProvinceValue =
@@ -62,7 +79,7 @@ export function judgeCommune(figures: CommuneFigures, plan: Plan, period: Period
   const targets = new Map(plan.indicators.map((i) => [i.id, effectiveTarget(i)]));
   const cells = {} as Record<IndicatorId, ProvinceCell>;
   for (const id of indicatorIds) {
-    const value: ProvinceValue = indicatorsWithoutData.includes(id) ? { kind: 'noData' } : (figures.values[id] ?? { kind: 'noData' });
+    const value: ProvinceValue = provinceIndicatorIds.includes(id) ? (figures.values[id] ?? { kind: 'noData' }) : { kind: 'noData' };
     cells[id] = { value, verdict: evaluate(asIndicatorValue(value), targets.get(id) ?? null, period, asOf) };
   }
   const reported = figures.recordCount > 0;
