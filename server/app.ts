@@ -8,15 +8,20 @@ import { rateLimit } from './http/rateLimit.ts';
 import type { RateLimit } from './http/rateLimit.ts';
 import { securityHeaders } from './http/securityHeaders.ts';
 import { accountRoutes } from './routes/accounts.ts';
+import { auditRoutes } from './routes/audit.ts';
+import { enrolmentRoutes } from './routes/enrolments.ts';
+import type { EnrolmentSettings } from './auth/enrolmentCodes.ts';
 import { compressJsonAnswers, gzipRequestBodies } from './http/compression.ts';
 import { deviceRoutes } from './routes/devices.ts';
 import { planRoutes } from './routes/plans.ts';
+import { provinceRoutes } from './routes/province.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { reviewRoutes } from './routes/reviews.ts';
 import { sessionRoutes } from './routes/sessions.ts';
 import { staticRoutes } from './routes/static.ts';
 import { syncRoutes } from './routes/sync.ts';
 import { unitRoutes } from './routes/units.ts';
+import { unitTypeRoutes } from './routes/unitTypes.ts';
 import type { Store } from './store/store.ts';
 
 export interface AppSettings {
@@ -32,6 +37,8 @@ export interface AppSettings {
   signInThrottle?: SignInThrottle;
   /** How long a session lasts after its last use; SESSION_LIFETIME_SECONDS (90 days) unless set. */
   sessionLifetimeSeconds?: number;
+  /** Enrolment codes' lifetime and guessing limits; DEFAULT_ENROLMENT_SETTINGS unless set. */
+  enrolment?: EnrolmentSettings;
 }
 
 export interface AppDeps {
@@ -68,13 +75,17 @@ export function createApp(deps: AppDeps) {
     )
     .get('/health', (c) => c.json({ ok: true as const }, 200))
     .route('/', sessionRoutes(deps))
+    .route('/', enrolmentRoutes(deps))
     .route('/', syncRoutes(deps))
     .route('/', deviceRoutes(deps))
     .route('/', accountRoutes(deps))
     .route('/', reportRoutes(deps))
     .route('/', planRoutes(deps))
     .route('/', unitRoutes(deps))
+    .route('/', unitTypeRoutes(deps))
     .route('/', reviewRoutes(deps))
+    .route('/', provinceRoutes(deps))
+    .route('/', auditRoutes(deps))
     .all('*', (c) => apiError(c, 404, 'not_found'));
 
   const app = new Hono().use('*', securityHeaders({ trustProxy })).route('/api/v1', api).all('/api/*', (c) => apiError(c, 404, 'not_found'));

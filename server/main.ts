@@ -6,7 +6,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
-import { demoCommuneSeed, demoSignIns } from './store/demo.ts';
+import { demoSeed, demoSignIns } from './store/demo.ts';
 import { openPostgresStore } from './store/postgres.ts';
 import { openSqliteStore } from './store/sqlite.ts';
 import type { Store } from './store/store.ts';
@@ -32,8 +32,10 @@ const applied = await store.migrate();
 if (applied.length > 0) console.log(`Đã cập nhật cơ sở dữ liệu: ${applied.join(', ')}`);
 if (!(await store.hasAnyCommune())) {
   try {
-    await store.seedCommune(await demoCommuneSeed());
-    console.log('Đã tạo dữ liệu mẫu: Phường Nam Gia Nghĩa (Lâm Đồng).');
+    const seed = await demoSeed();
+    for (const commune of seed.communes) await store.seedCommune(commune);
+    await store.seedProvince(seed.province);
+    console.log('Đã tạo dữ liệu mẫu: Phường Nam Gia Nghĩa, Phường Bắc Gia Nghĩa và tài khoản của tỉnh Lâm Đồng.');
   } catch (error) {
     // Another process sharing the database seeded it at the same moment.
     if (!(await store.hasAnyCommune())) throw error;

@@ -3,24 +3,18 @@
 import { optionLabelsVi } from '../../src/domain/optionLabels.ts';
 import type { IndicatorId, Target } from '../../src/domain/plan/index.ts';
 import type { Verdict } from '../../src/domain/indicators/index.ts';
-import type { unitTypes } from '../../src/domain/index.ts';
+import { defaultUnitTypes, unitTypeName, type UnitType } from '../../src/domain/setup/unitTypes.ts';
 
-type Labels<T extends readonly string[]> = Record<T[number], string>;
+/** A type's name inside a sentence: "Tổ dân phố" → "tổ dân phố". */
+export const lowerFirstWord = (name: string) => name.charAt(0).toLocaleLowerCase('vi') + name.slice(1);
 
-export const unitTypeLabels: Labels<typeof unitTypes> = {
-  thon: 'thôn',
-  ap: 'ấp',
-  ban: 'bản',
-  buon: 'buôn',
-  toDanPho: 'tổ dân phố',
-  khuPho: 'khu phố',
-  commune: 'xã, phường',
-};
-
-/** "tổ dân phố" when every village unit is one; "thôn, tổ dân phố" for a mix. */
-export function unitWord(types: readonly string[]): string {
-  const distinct = [...new Set(types)].filter((t): t is keyof typeof unitTypeLabels => t in unitTypeLabels && t !== 'commune');
-  return distinct.length === 0 ? 'thôn, tổ dân phố' : distinct.map((t) => unitTypeLabels[t]).join(', ');
+/**
+ * "tổ dân phố" when every village unit is one; "thôn, tổ dân phố" for a mix; the names come
+ * from the commune's own list of unit types (a renamed type is written with its new name).
+ */
+export function unitWord(types: readonly string[], list: readonly UnitType[] = defaultUnitTypes): string {
+  const distinct = [...new Set(types)].filter((t) => t !== 'commune');
+  return distinct.length === 0 ? 'thôn, tổ dân phố' : distinct.map((t) => lowerFirstWord(unitTypeName(list, t))).join(', ');
 }
 
 export function indicatorName(id: IndicatorId, units: string): string {

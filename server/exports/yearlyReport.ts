@@ -14,6 +14,7 @@ import {
 } from '../../src/domain/indicators/index.ts';
 import { effectiveTarget, type IndicatorId, type Plan, type Target } from '../../src/domain/plan/index.ts';
 import { reviewKey, reviewStatuses, type ReviewEvent } from '../../src/domain/review/review.ts';
+import type { UnitType } from '../../src/domain/setup/unitTypes.ts';
 import { formatDecimal, indicatorName, quarterNames, slashDate, targetText, unitWord, verdictLabels } from './labels.ts';
 
 export interface ReportCommune {
@@ -25,6 +26,8 @@ export interface ReportCommune {
 export interface ReportSource {
   commune: ReportCommune;
   units: UnitEntry[];
+  /** The commune's list of unit types (the defaults when absent): names the units' types. */
+  unitTypes?: UnitType[];
   records: RecordEntry[];
   plan: Plan;
   /** Today in Vietnam: the report says "as of" this day. */
@@ -79,7 +82,7 @@ export function buildYearlyReport(source: ReportSource): YearlyReport {
   const input = { plan: source.plan, units: source.units, records: source.records, asOf: source.asOf };
   const table = computeIndicators({ ...input, period: { year } });
   const quarters = QUARTERS.map((quarter) => computeIndicators({ ...input, period: { year, quarter } }));
-  const word = unitWord(table.rows.filter((r) => !r.communeLevel).map((r) => r.unit.type));
+  const word = unitWord(table.rows.filter((r) => !r.communeLevel).map((r) => r.unit.type), source.unitTypes);
   const lines = source.plan.indicators.map((indicator): IndicatorLine => {
     const cell = table.commune[indicator.id];
     const target = effectiveTarget(indicator);

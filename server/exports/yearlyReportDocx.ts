@@ -84,6 +84,27 @@ function violenceText(report: YearlyReport, f: PeriodFigures): string {
   );
 }
 
+/** The commune checklist in words: contact points, models, inspections, trainings, complaints. */
+function communeWorkText(report: YearlyReport, level: string, f: PeriodFigures): string {
+  const c = report.table.commune;
+  const contact = c.unitsWithContactPoint.value;
+  const models = c.preventionModels.value;
+  const complaints = c.complaintsHandled.value;
+  const contactText = contact.kind === 'ratio' ? `${contact.numerator}/${contact.denominator} ${report.unitWord}` : '';
+  const modelCount = models.kind === 'count' ? models.count : 0;
+  const handledText = complaints.kind === 'ratio' ? ratioText(complaints.numerator, complaints.denominator) : '';
+  return (
+    `${contactText} có đầu mối (địa chỉ tin cậy) tiếp nhận thông tin về bạo lực đang hoạt động; ` +
+    `duy trì ${twoDigits(modelCount)} mô hình phòng, chống bạo lực gia đình. ` +
+    `Ủy ban nhân dân ${level} tổ chức ${twoDigits(f.inspections)} cuộc kiểm tra, giám sát về bình đẳng giới; ` +
+    `${twoDigits(f.trainings)} lớp tập huấn, bồi dưỡng với ${f.trainingMen + f.trainingWomen} lượt người tham dự ` +
+    `(${f.trainingWomen} lượt nữ, ${f.trainingMen} lượt nam). ` +
+    (f.complaintsReceived === 0
+      ? 'Trong năm không tiếp nhận phản ánh, kiến nghị, khiếu nại nào liên quan đến bình đẳng giới.'
+      : `Tiếp nhận ${twoDigits(f.complaintsReceived)} phản ánh, kiến nghị, khiếu nại; đã giải quyết xong ${handledText}.`)
+  );
+}
+
 function indicatorTable(report: YearlyReport) {
   const rows = report.lines.map((line, i) => [String(i + 1), line.name, line.targetText, line.resultText, line.verdictText]);
   return dataTable(['TT', 'Chỉ tiêu', 'Kế hoạch', 'Kết quả', 'Đánh giá'], rows, [0.06, 0.36, 0.17, 0.27, 0.14], [true, false, true, false, true]);
@@ -190,18 +211,21 @@ export function yearlyReportDocument(report: YearlyReport): Document {
     body(propagandaText(report, level, f)),
     heading('2. Phòng ngừa, ứng phó với bạo lực trên cơ sở giới'),
     body(violenceText(report, f)),
-    heading('3. Kết quả thực hiện các chỉ tiêu'),
+    heading('3. Mô hình, kiểm tra, tập huấn, giải quyết khiếu nại'),
+    body(communeWorkText(report, level, f)),
+    heading('4. Kết quả thực hiện các chỉ tiêu'),
     indicatorTable(report),
     body([
       run(
         `Ghi chú: Vụ việc được xử lý kịp thời là vụ việc được chuyển sang bước can thiệp hoặc kết thúc trong vòng ` +
           `${report.plan.handledInTimeDays} ngày kể từ ngày phát hiện; vụ việc chưa xử lý nhưng còn trong thời hạn không tính. ` +
           `Số hộ được tiếp cận tính theo từng ${report.unitWord}, không vượt quá số hộ của đơn vị. ` +
-          `Chỉ tiêu “Chưa có số liệu” do ứng dụng chưa thu thập, cán bộ bổ sung. Kết quả tính đến ngày ${asOf}.`,
+          `Đầu mối tiếp nhận thông tin và mô hình tính khi đang hoạt động vào ngày cuối kỳ (hoặc ngày lập báo cáo nếu kỳ chưa kết thúc); ` +
+          `phản ánh, khiếu nại tính theo ngày tiếp nhận. Kết quả tính đến ngày ${asOf}.`,
         { italics: true, size: 12 },
       ),
     ]),
-    heading(`4. Kết quả theo từng ${report.unitWord}`),
+    heading(`5. Kết quả theo từng ${report.unitWord}`),
     unitTable(report),
     spacer(),
     heading('III. HẠN CHẾ, NGUYÊN NHÂN'),

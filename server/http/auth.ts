@@ -22,7 +22,8 @@ export function requireActor(store: Store, clock: () => Date = () => new Date())
     const now = clock();
     const session = tokenHash ? await store.findSession(tokenHash, now.toISOString()) : undefined;
     if (!session) {
-      if (tokenHash && (await store.isRevokedToken(tokenHash))) return apiError(c, 401, 'device_revoked');
+      const refusal = tokenHash ? await store.tokenRefusal(tokenHash) : undefined;
+      if (refusal) return apiError(c, 401, refusal);
       return apiError(c, 401, 'unauthorized');
     }
     // A cookie rides along with any request to this site: a change made with it must come from the app.

@@ -1,21 +1,88 @@
-// The commune officer's hand on the accounts of the commune: lift a sign-in lock-out.
-// Deny by default: only the officer, and only for a user of the officer's own commune.
+// The commune officer's hand on the commune's accounts: list them with their state, create a
+// village head or a commune reporter (with a first enrolment code), disable and enable, issue
+// a new code (new phone, forgotten PIN), lift a sign-in lock-out. Deny by default: only the
+// officer, and only for accounts of the officer's own commune. Each change is audited.
+import { randomBytes, randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
+import type { Context } from 'hono';
+import { newAccount } from '../../src/domain/communeAccounts.ts';
+import { groupEnrolmentCode, type IssuedEnrolment } from '../../src/domain/enrolment.ts';
+import { DEFAULT_ENROLMENT_SETTINGS, hashEnrolmentCode, newEnrolmentCode, type EnrolmentSettings } from '../auth/enrolmentCodes.ts';
+import { UNUSABLE_PIN_HASH } from '../auth/secrets.ts';
 import { accountKey } from '../auth/signInThrottle.ts';
+import { auditInput } from '../http/auditInput.ts';
 import { requireActor } from '../http/auth.ts';
 import type { AuthEnv } from '../http/auth.ts';
 import { apiError } from '../http/errors.ts';
+import { parseJsonBody } from '../http/validate.ts';
 import type { Store } from '../store/store.ts';
 
-export function accountRoutes(deps: { store: Store; clock: () => Date }) {
+export function accountRoutes(deps: { store: Store; clock: () => Date; settings?: { enrolment?: EnrolmentSettings } }) {
   const { store, clock } = deps;
+  const lifetimeMs = deps.settings?.enrolment?.codeLifetimeMs ?? DEFAULT_ENROLMENT_SETTINGS.codeLifetimeMs;
+
+  /** A fresh code, its hash, and when it stops working. */
+  async function freshCode(at: string) {
+    const code = newEnrolmentCode();
+    const issued: IssuedEnrolment = { code: groupEnrolmentCode(code), expiresAt: new Date(Date.parse(at) + lifetimeMs).toISOString() };
+    return { issued, codeId: randomUUID(), codeHash: await hashEnrolmentCode(code), expiresAt: issued.expiresAt };
+  }
+
+  async function target(c: Context<AuthEnv>) {
+    return store.findCommuneUser(c.get('actor').communeId, c.req.param('id') ?? '');
+  }
+
+  async function setDisabled(c: Context<AuthEnv>, disabled: boolean): Promise<Response> {
+    const user = await target(c);
+    if (!user) return apiError(c, 404, 'not_found');
+    if (user.id === c.get('actor').userId) return apiError(c, 400, 'invalid_body', [{ path: 'id', code: 'self' }]);
+    const changed = await store.setAccountDisabled({ userId: user.id, disabled, audit: auditInput(c, clock) });
+    return c.json({ userId: user.id, disabled, changed }, 200);
+  }
+
   return new Hono<AuthEnv>()
+    .use('/accounts', requireActor(store, clock))
     .use('/accounts/*', requireActor(store, clock))
+    .use('/accounts', async (c, next) => (c.get('actor').role === 'communeOfficer' ? next() : apiError(c, 403, 'forbidden')))
     .use('/accounts/*', async (c, next) => (c.get('actor').role === 'communeOfficer' ? next() : apiError(c, 403, 'forbidden')))
+    .get('/accounts', async (c) => {
+      const accounts = await store.listCommuneAccounts(c.get('actor').communeId, clock().toISOString(), accountKey);
+      return c.json({ accounts }, 200);
+    })
+    .post('/accounts', async (c) => {
+      const parsed = await parseJsonBody(c, newAccount);
+      if (!parsed.ok) return parsed.response;
+      const account = parsed.data;
+      const actor = c.get('actor');
+      const unit = (await store.listUnits(actor.communeId)).find((u) => u.id === account.unitId);
+      // A village head keeps a village unit's records; a commune reporter the commune's own.
+      const fits = unit && !unit.retired && (account.role === 'villageHead' ? unit.type !== 'commune' : unit.type === 'commune');
+      if (!fits) return apiError(c, 400, 'invalid_body', [{ path: 'unitId', code: 'invalid_value' }]);
+      const audit = auditInput(c, clock);
+      const code = await freshCode(audit.at);
+      const userId = `u-${randomBytes(5).toString('hex')}`;
+      // Until a code is used, no PIN opens the account.
+      const created = await store.createAccount({ communeId: actor.communeId, userId, account, pinHash: UNUSABLE_PIN_HASH, ...code, audit });
+      if (!created) return apiError(c, 409, 'username_taken', [{ path: 'username', code: 'taken' }]);
+      const accounts = await store.listCommuneAccounts(actor.communeId, audit.at, accountKey);
+      return c.json({ account: accounts.find((a) => a.id === userId), enrolment: code.issued }, 201);
+    })
+    .post('/accounts/:id/enrolment', async (c) => {
+      const user = await target(c);
+      if (!user) return apiError(c, 404, 'not_found');
+      if (user.role === 'communeOfficer' || user.role === 'province') return apiError(c, 400, 'invalid_body', [{ path: 'id', code: 'role' }]);
+      const audit = auditInput(c, clock);
+      const code = await freshCode(audit.at);
+      await store.issueEnrolmentCode({ userId: user.id, ...code, audit });
+      return c.json({ userId: user.id, enrolment: code.issued }, 201);
+    })
+    .post('/accounts/:id/disable', (c) => setDisabled(c, true))
+    .post('/accounts/:id/enable', (c) => setDisabled(c, false))
     .post('/accounts/:id/unlock', async (c) => {
-      const user = await store.findCommuneUser(c.get('actor').communeId, c.req.param('id'));
+      const user = await target(c);
       if (!user) return apiError(c, 404, 'not_found');
       const unlocked = await store.clearSignInFailures(accountKey(user.username));
+      if (unlocked) await store.appendAudit({ ...auditInput(c, clock), action: 'account.unlock', target: user.id, fields: [] });
       return c.json({ userId: user.id, unlocked }, 200);
     });
 }

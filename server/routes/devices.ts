@@ -5,6 +5,7 @@ import { requireActor } from '../http/auth.ts';
 import type { AuthEnv } from '../http/auth.ts';
 import { apiError } from '../http/errors.ts';
 import type { Store } from '../store/store.ts';
+import { auditInput } from '../http/auditInput.ts';
 
 export function deviceRoutes(deps: { store: Store; clock: () => Date }) {
   const { store, clock } = deps;
@@ -19,6 +20,7 @@ export function deviceRoutes(deps: { store: Store; clock: () => Date }) {
       const deviceId = c.req.param('id');
       const revoked = await store.revokeDevice({ communeId: c.get('actor').communeId, deviceId, now: clock().toISOString() });
       if (!revoked) return apiError(c, 404, 'not_found');
+      await store.appendAudit({ ...auditInput(c, clock), action: 'device.revoke', target: deviceId, fields: ['revokedAt'] });
       return c.json({ deviceId, revoked: true }, 200);
     });
 }

@@ -10,6 +10,8 @@ import { apiError } from '../http/errors.ts';
 import type { FieldError } from '../http/errors.ts';
 import { parseJsonBody } from '../http/validate.ts';
 import type { Store } from '../store/store.ts';
+import { auditInput } from '../http/auditInput.ts';
+import { changedFields } from '../../src/domain/audit.ts';
 
 export interface PlanResponse {
   plan: Plan;
@@ -47,7 +49,11 @@ export function planRoutes(deps: { store: Store; clock: () => Date }) {
       if (parsed.data.year !== year) mismatches.push({ path: 'year', code: 'mismatch' });
       if (parsed.data.communeId !== actor.communeId) mismatches.push({ path: 'communeId', code: 'mismatch' });
       if (mismatches.length > 0) return apiError(c, 400, 'invalid_body', mismatches);
+      const previous = await store.loadPlan(actor.communeId, year);
       await store.savePlan({ plan: parsed.data, userId: actor.userId, now: clock().toISOString() });
+      // Compared with what applied before: the saved plan, or the seeds' defaults.
+      const fields = changedFields({ ...(previous ?? defaultPlan(actor.communeId, year)) }, { ...parsed.data });
+      await store.appendAudit({ ...auditInput(c, clock), action: 'plan.update', target: String(year), fields });
       const response: PlanResponse = { plan: parsed.data, saved: true };
       return c.json(response, 200);
     });

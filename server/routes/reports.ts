@@ -15,6 +15,7 @@ import type { AuthEnv } from '../http/auth.ts';
 import { apiError } from '../http/errors.ts';
 import { parseQuery } from '../http/validate.ts';
 import type { Store } from '../store/store.ts';
+import { auditInput } from '../http/auditInput.ts';
 
 export const reportQuery = z.object({
   year: z.optional(z.pipe(z.string().check(z.regex(/^\d{4}$/)), z.transform(Number))),
@@ -49,6 +50,7 @@ export function reportRoutes(deps: { store: Store; clock: () => Date }) {
     const report = buildYearlyReport({
       commune,
       units: commune.units,
+      unitTypes: await store.listUnitTypes(commune.id),
       records: basis === 'accepted' ? acceptedRecords(received, reviews, communeUnitIds) : received,
       plan: (await store.loadPlan(commune.id, year)) ?? defaultPlan(commune.id, year),
       asOf,
@@ -58,6 +60,8 @@ export function reportRoutes(deps: { store: Store; clock: () => Date }) {
     const body =
       format === 'docx' ? await yearlyReportDocx(report) : format === 'xlsx' ? await yearlyReportXlsx(report) : yearlyReportCsv(report);
     const name = `bao-cao-binh-dang-gioi-${year}.${format}`;
+    // An export carries no case notes, but who took the commune's figures out, and when, is kept.
+    await store.appendAudit({ ...auditInput(c, clock), action: 'report.export', target: `${year} ${format} ${basis}`, fields: [] });
     return c.body(typeof body === 'string' ? body : new Uint8Array(body), 200, {
       'Content-Type': formats[format],
       'Content-Disposition': `attachment; filename="${name}"`,

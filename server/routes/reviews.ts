@@ -9,6 +9,7 @@ import type { AuthEnv } from '../http/auth.ts';
 import { apiError } from '../http/errors.ts';
 import { parseJsonBody, parseQuery } from '../http/validate.ts';
 import type { Store } from '../store/store.ts';
+import { auditInput } from '../http/auditInput.ts';
 
 const listQuery = z.object({ period: z.optional(reviewPeriod) });
 
@@ -44,6 +45,7 @@ export function reviewRoutes(deps: { store: Store; clock: () => Date }) {
       }
       const event: ReviewEvent = { id: randomUUID(), unitId: actor.unitId, period, seq: history.nextSeq, action: 'submit', comment: note || null, userId: actor.userId, at: clock().toISOString() };
       await store.addReviewEvent(actor.communeId, event);
+      await store.appendAudit({ ...auditInput(c, clock), action: 'review.submit', target: `${actor.unitId} ${period}`, fields: note ? ['note'] : [] });
       return c.json({ event }, 201);
     })
     .post('/reviews/decide', async (c) => {
@@ -60,6 +62,7 @@ export function reviewRoutes(deps: { store: Store; clock: () => Date }) {
       }
       const event: ReviewEvent = { id: randomUUID(), unitId, period, seq: history.nextSeq, action, comment: comment || null, userId: actor.userId, at: clock().toISOString() };
       await store.addReviewEvent(actor.communeId, event);
+      await store.appendAudit({ ...auditInput(c, clock), action: `review.${action}`, target: `${unitId} ${period}`, fields: comment ? ['comment'] : [] });
       return c.json({ event }, 201);
     });
 }

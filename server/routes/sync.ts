@@ -1,12 +1,13 @@
 // Push (the phone's outbox, one batch per request) and pull (changes since a cursor).
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
-import { MAX_PULL_LIMIT, pushRequest } from '../../src/domain/index.ts';
+import { compactPushAnswer, MAX_PULL_LIMIT, parseSeqRanges, pushRequest } from '../../src/domain/index.ts';
 import { requireActor } from '../http/auth.ts';
 import type { AuthEnv } from '../http/auth.ts';
 import { apiError } from '../http/errors.ts';
 import { parseJsonBody, parseQuery } from '../http/validate.ts';
-import type { Store } from '../store/store.ts';
+import type { Actor, Store } from '../store/store.ts';
+import { casesInPull, casesInPush } from '../sync/caseReads.ts';
 
 const DEFAULT_PULL_LIMIT = 500;
 
@@ -19,10 +20,14 @@ const wholeNumber = (min: number, max: number) =>
 export const pullQuery = z.object({
   since: z._default(wholeNumber(0, Number.MAX_SAFE_INTEGER), 0),
   limit: z._default(wholeNumber(1, MAX_PULL_LIMIT), DEFAULT_PULL_LIMIT),
+  /** Server seqs of this device's own changes whose answers the phone holds: not sent back. */
+  skip: z.optional(z.string().check(z.refine((text) => parseSeqRanges(text) !== undefined, { message: 'invalidRanges' }))),
 });
 
 export function syncRoutes(deps: { store: Store; clock: () => Date }) {
   const { store, clock } = deps;
+  // Who reads a case's details, for the access log.
+  const reader = (actor: Actor) => ({ communeId: actor.communeId, at: clock().toISOString(), userId: actor.userId, deviceId: actor.deviceId });
   return new Hono<AuthEnv>()
     .use('/sync/*', requireActor(store, clock))
     .post('/sync/push', async (c) => {
@@ -34,11 +39,20 @@ export function syncRoutes(deps: { store: Store; clock: () => Date }) {
       if (!outcome.ok) {
         return apiError(c, 409, 'change_id_reused', [{ path: `changes.${outcome.reusedIndex}.changeId`, code: 'reused' }]);
       }
-      return c.json(outcome.response, 200);
+      const reads = casesInPush(outcome.response);
+      for (const via of ['conflict', 'merge'] as const) {
+        const recordIds = reads.filter((read) => read.via === via).map((read) => read.recordId);
+        await store.logCaseAccess({ ...reader(actor), via, recordIds });
+      }
+      return c.json(parsed.data.answer === 'compact' ? compactPushAnswer(outcome.response) : outcome.response, 200);
     })
     .get('/sync/pull', async (c) => {
       const parsed = parseQuery(c, pullQuery);
       if (!parsed.ok) return parsed.response;
-      return c.json(await store.pull({ actor: c.get('actor'), ...parsed.data }), 200);
+      const actor = c.get('actor');
+      const { since, limit, skip } = parsed.data;
+      const response = await store.pull({ actor, since, limit, skipOwn: parseSeqRanges(skip ?? '') ?? [] });
+      await store.logCaseAccess({ ...reader(actor), via: 'pull', recordIds: casesInPull(response) });
+      return c.json(response, 200);
     });
 }

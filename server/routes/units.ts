@@ -1,5 +1,6 @@
 // The commune's village units, set up by its officer: list, add, change (name, type,
-// households), retire, merge into another. Deny by default: only the commune officer.
+// households), retire, merge into another. A unit's type comes from the commune's list
+// (routes/unitTypes.ts). Deny by default: only the commune officer.
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { newUnit, unitChange, unitMerge, type SetupUnit } from '../../src/domain/setup/units.ts';
@@ -8,6 +9,7 @@ import type { AuthEnv } from '../http/auth.ts';
 import { apiError } from '../http/errors.ts';
 import { parseJsonBody } from '../http/validate.ts';
 import type { Store } from '../store/store.ts';
+import { auditInput } from '../http/auditInput.ts';
 
 export function unitRoutes(deps: { store: Store; clock: () => Date }) {
   const { store, clock } = deps;
@@ -21,6 +23,15 @@ export function unitRoutes(deps: { store: Store; clock: () => Date }) {
     return { unit, units };
   }
 
+  /** A new or changed unit's type must be in the commune's list and in service. */
+  async function typeProblem(c: Context<AuthEnv>, type: string | undefined, current?: string): Promise<Response | undefined> {
+    if (type === undefined || type === current) return undefined;
+    const found = (await store.listUnitTypes(c.get('actor').communeId)).find((t) => t.id === type);
+    if (!found) return apiError(c, 400, 'invalid_body', [{ path: 'type', code: 'invalid_value' }]);
+    if (found.retired) return apiError(c, 400, 'invalid_body', [{ path: 'type', code: 'retired' }]);
+    return undefined;
+  }
+
   return new Hono<AuthEnv>()
     .use('/units', requireActor(store, clock))
     .use('/units/*', requireActor(store, clock))
@@ -30,8 +41,11 @@ export function unitRoutes(deps: { store: Store; clock: () => Date }) {
     .post('/units', async (c) => {
       const parsed = await parseJsonBody(c, newUnit);
       if (!parsed.ok) return parsed.response;
+      const badType = await typeProblem(c, parsed.data.type);
+      if (badType) return badType;
       const added = await store.addUnit(c.get('actor').communeId, parsed.data);
       if (!added) return apiError(c, 409, 'unit_exists', [{ path: 'id', code: 'taken' }]);
+      await store.appendAudit({ ...auditInput(c, clock), action: 'unit.create', target: parsed.data.id, fields: Object.keys(parsed.data).sort() });
       return c.json({ units: await store.listUnits(c.get('actor').communeId) }, 201);
     })
     .patch('/units/:id', async (c) => {
@@ -39,13 +53,17 @@ export function unitRoutes(deps: { store: Store; clock: () => Date }) {
       if (found instanceof Response) return found;
       const parsed = await parseJsonBody(c, unitChange);
       if (!parsed.ok) return parsed.response;
+      const badType = await typeProblem(c, parsed.data.type, found.unit.type);
+      if (badType) return badType;
       await store.changeUnit(found.unit.id, parsed.data);
+      await store.appendAudit({ ...auditInput(c, clock), action: 'unit.update', target: found.unit.id, fields: Object.keys(parsed.data).sort() });
       return c.json({ units: await store.listUnits(c.get('actor').communeId) }, 200);
     })
     .post('/units/:id/retire', async (c) => {
       const found = await target(c);
       if (found instanceof Response) return found;
       await store.retireUnit(found.unit.id, null);
+      await store.appendAudit({ ...auditInput(c, clock), action: 'unit.retire', target: found.unit.id, fields: ['retired'] });
       return c.json({ units: await store.listUnits(c.get('actor').communeId) }, 200);
     })
     .post('/units/:id/merge', async (c) => {
@@ -58,6 +76,7 @@ export function unitRoutes(deps: { store: Store; clock: () => Date }) {
         return apiError(c, 400, 'invalid_body', [{ path: 'into', code: 'invalid_value' }]);
       }
       await store.retireUnit(found.unit.id, into.id);
+      await store.appendAudit({ ...auditInput(c, clock), action: 'unit.merge', target: found.unit.id, fields: ['retired', 'mergedInto'] });
       return c.json({ units: await store.listUnits(c.get('actor').communeId) }, 200);
     });
 }

@@ -2,10 +2,15 @@
 import type { Kysely } from 'kysely';
 import type { Role, Unit } from '../../src/domain/index.ts';
 import type { Database } from './schema.ts';
-import type { Actor, CommuneSeed, Profile, UserForSignIn } from './store.ts';
+import type { Actor, CommuneSeed, Profile, ProvinceSeed, UserForSignIn } from './store.ts';
 
 export async function findUserForSignIn(db: Kysely<Database>, username: string): Promise<UserForSignIn | undefined> {
-  const row = await db.selectFrom('users').select(['id', 'pin_hash']).where('username', '=', username).executeTakeFirst();
+  const row = await db
+    .selectFrom('users')
+    .select(['id', 'pin_hash'])
+    .where('username', '=', username)
+    .where('disabled_at', 'is', null)
+    .executeTakeFirst();
   return row && { id: row.id, pinHash: row.pin_hash };
 }
 
@@ -26,16 +31,16 @@ export async function findSession(db: Kysely<Database>, tokenHash: string, now: 
   const row = await db
     .selectFrom('devices')
     .innerJoin('users', 'users.id', 'devices.user_id')
-    .select(['devices.id as deviceId', 'users.id as userId', 'users.role', 'users.commune_id', 'users.unit_id', 'devices.session_expires_at'])
+    .select(['devices.id as deviceId', 'users.id as userId', 'users.role', 'users.commune_id', 'users.unit_id', 'users.province_id', 'devices.session_expires_at'])
     .where('devices.token_hash', '=', tokenHash)
     .where('devices.revoked_at', 'is', null)
+    .where('users.disabled_at', 'is', null)
     .where((eb) => eb.or([eb('devices.session_expires_at', 'is', null), eb('devices.session_expires_at', '>', now)]))
     .executeTakeFirst();
   if (!row) return undefined;
-  return {
-    actor: { deviceId: row.deviceId, userId: row.userId, role: row.role as Role, communeId: row.commune_id, unitId: row.unit_id },
-    expiresAt: row.session_expires_at,
-  };
+  const actor: Actor = { deviceId: row.deviceId, userId: row.userId, role: row.role as Role, communeId: row.commune_id ?? '', unitId: row.unit_id ?? '' };
+  if (row.province_id) actor.provinceId = row.province_id;
+  return { actor, expiresAt: row.session_expires_at };
 }
 
 /** Moves the end of a device's session (sliding on use, or to now on sign-out). */
@@ -47,38 +52,54 @@ export async function findActor(db: Kysely<Database>, tokenHash: string): Promis
   const row = await db
     .selectFrom('devices')
     .innerJoin('users', 'users.id', 'devices.user_id')
-    .select(['devices.id as deviceId', 'users.id as userId', 'users.role', 'users.commune_id', 'users.unit_id'])
+    .select(['devices.id as deviceId', 'users.id as userId', 'users.role', 'users.commune_id', 'users.unit_id', 'users.province_id'])
     .where('devices.token_hash', '=', tokenHash)
     .where('devices.revoked_at', 'is', null)
+    .where('users.disabled_at', 'is', null)
     .executeTakeFirst();
-  return (
-    row && { deviceId: row.deviceId, userId: row.userId, role: row.role as Role, communeId: row.commune_id, unitId: row.unit_id }
-  );
+  if (!row) return undefined;
+  const actor: Actor = { deviceId: row.deviceId, userId: row.userId, role: row.role as Role, communeId: row.commune_id ?? '', unitId: row.unit_id ?? '' };
+  if (row.province_id) actor.provinceId = row.province_id;
+  return actor;
 }
 
 export async function loadProfile(db: Kysely<Database>, userId: string): Promise<Profile | undefined> {
   const user = await db
     .selectFrom('users')
-    .innerJoin('communes', 'communes.id', 'users.commune_id')
-    .select(['users.id', 'users.display_name', 'users.role', 'users.commune_id', 'users.unit_id', 'communes.name as commune_name'])
+    .leftJoin('communes', 'communes.id', 'users.commune_id')
+    .leftJoin('provinces', (join) => join.on((eb) => eb('provinces.id', '=', eb.fn.coalesce('users.province_id', 'communes.province_id'))))
+    .select([
+      'users.id',
+      'users.display_name',
+      'users.role',
+      'users.commune_id',
+      'users.unit_id',
+      'communes.name as commune_name',
+      'provinces.id as province_id',
+      'provinces.name as province_name',
+    ])
     .where('users.id', '=', userId)
     .executeTakeFirst();
   if (!user) return undefined;
-  const units = await db
-    .selectFrom('units')
-    .select(['id', 'commune_id', 'name', 'type', 'households'])
-    .where('commune_id', '=', user.commune_id)
-    .where('retired', '=', 0)
-    .orderBy('id')
-    .execute();
+  const units = user.commune_id
+    ? await db
+        .selectFrom('units')
+        .select(['id', 'commune_id', 'name', 'type', 'households'])
+        .where('commune_id', '=', user.commune_id)
+        .where('retired', '=', 0)
+        .orderBy('id')
+        .execute()
+    : [];
   return {
     user: {
       id: user.id,
       displayName: user.display_name,
       role: user.role as Role,
-      communeId: user.commune_id,
-      communeName: user.commune_name,
-      unitId: user.unit_id,
+      // A province user has no commune and no unit.
+      communeId: user.commune_id ?? '',
+      communeName: user.commune_name ?? '',
+      unitId: user.unit_id ?? '',
+      ...(user.province_id ? { provinceId: user.province_id, provinceName: user.province_name ?? '' } : {}),
     },
     units: units.map(
       (unit): Unit => ({
@@ -100,7 +121,11 @@ export async function hasAnyCommune(db: Kysely<Database>): Promise<boolean> {
 export async function seedCommune(db: Kysely<Database>, seed: CommuneSeed): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const { commune } = seed;
-    await trx.insertInto('communes').values({ id: commune.id, name: commune.name, province_name: commune.provinceName }).execute();
+    await trx.insertInto('provinces').values(seed.province).onConflict((oc) => oc.column('id').doNothing()).execute();
+    await trx
+      .insertInto('communes')
+      .values({ id: commune.id, name: commune.name, province_name: commune.provinceName, province_id: seed.province.id })
+      .execute();
     await trx
       .insertInto('units')
       .values(seed.units.map((u) => ({ id: u.id, commune_id: commune.id, name: u.name, type: u.type, households: u.households })))
@@ -122,16 +147,53 @@ export async function seedCommune(db: Kysely<Database>, seed: CommuneSeed): Prom
   });
 }
 
+/** A province and its province accounts (Sở Nội vụ): they belong to the province, not to a commune. */
+export async function seedProvince(db: Kysely<Database>, seed: ProvinceSeed): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx.insertInto('provinces').values(seed.province).onConflict((oc) => oc.column('id').doNothing()).execute();
+    if (seed.users.length === 0) return;
+    await trx
+      .insertInto('users')
+      .values(
+        seed.users.map((u) => ({
+          id: u.id,
+          username: u.username,
+          display_name: u.displayName,
+          role: 'province',
+          commune_id: null,
+          unit_id: null,
+          province_id: seed.province.id,
+          pin_hash: u.pinHash,
+        })),
+      )
+      .execute();
+  });
+}
+
 /** A user of the commune, by id; undefined for a user of another commune. */
 export async function findCommuneUser(
   db: Kysely<Database>,
   communeId: string,
   userId: string,
-): Promise<{ id: string; username: string } | undefined> {
-  return db
+): Promise<{ id: string; username: string; role: Role } | undefined> {
+  const row = await db
     .selectFrom('users')
-    .select(['id', 'username'])
+    .select(['id', 'username', 'role'])
     .where('id', '=', userId)
     .where('commune_id', '=', communeId)
     .executeTakeFirst();
+  return row && { id: row.id, username: row.username, role: row.role as Role };
+}
+
+/** Why a token that names no actor is refused, when it is known: a revoked device, a disabled account. */
+export async function tokenRefusal(db: Kysely<Database>, tokenHash: string): Promise<'device_revoked' | 'account_disabled' | undefined> {
+  const row = await db
+    .selectFrom('devices')
+    .innerJoin('users', 'users.id', 'devices.user_id')
+    .select(['devices.revoked_at', 'users.disabled_at'])
+    .where('devices.token_hash', '=', tokenHash)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  if (row.revoked_at !== null) return 'device_revoked';
+  return row.disabled_at ? 'account_disabled' : undefined;
 }

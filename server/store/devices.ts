@@ -23,7 +23,8 @@ export async function devicesWithGaps(db: Kysely<Database>, communeId: string): 
       deviceId: row.deviceId,
       userId: row.userId,
       displayName: row.displayName,
-      unitId: row.unitId,
+      // Users of a commune always have a unit (only province users have none).
+      unitId: row.unitId ?? '',
       lastSeq: Number(row.lastSeq),
       missingSeqs: [],
     };
@@ -43,7 +44,8 @@ export async function listCommuneDevices(db: Kysely<Database>, communeId: string
     .orderBy('u.id')
     .orderBy('d.id')
     .execute();
-  return rows;
+  // Users of a commune always have a unit (only province users have none).
+  return rows.map((row) => ({ ...row, unitId: row.unitId ?? '' }));
 }
 
 /** Revokes a device of the commune; false when no such device is signed in to it. */
@@ -60,10 +62,4 @@ export async function revokeDevice(db: Kysely<Database>, input: { communeId: str
     await db.updateTable('devices').set({ revoked_at: input.now }).where('id', '=', input.deviceId).execute();
   }
   return true;
-}
-
-/** True when the token belongs to a device that was revoked (not merely unknown). */
-export async function isRevokedToken(db: Kysely<Database>, tokenHash: string): Promise<boolean> {
-  const row = await db.selectFrom('devices').select('revoked_at').where('token_hash', '=', tokenHash).executeTakeFirst();
-  return row !== undefined && row.revoked_at !== null;
 }

@@ -4,29 +4,38 @@ import * as accounts from './accounts.ts';
 import { engineTraits } from './engine.ts';
 import type { Engine } from './engine.ts';
 import { migrateToLatest } from './migrations.ts';
-import { devicesWithGaps, isRevokedToken, listCommuneDevices, revokeDevice } from './devices.ts';
-import { pullRecords, pushChanges } from './records.ts';
+import * as audit from './audit.ts';
+import * as communeAccounts from './communeAccounts.ts';
+import { devicesWithGaps, listCommuneDevices, revokeDevice } from './devices.ts';
+import { groupCommittedPushes } from './groupCommit.ts';
+import { pushChanges } from './push.ts';
+import { pullRecords } from './records.ts';
+import * as province from './province.ts';
 import * as reports from './reports.ts';
 import * as reviews from './reviews.ts';
 import * as throttle from './throttle.ts';
 import * as units from './units.ts';
+import * as unitTypes from './unitTypes.ts';
 import type { Database } from './schema.ts';
-import type { Store } from './store.ts';
+import type { PushInput, Store } from './store.ts';
 
 export function kyselyStore(db: Kysely<Database>, engine: Engine): Store {
   const traits = engineTraits(engine);
+  // One writer (SQLite): concurrent pushes share a commit; many writers (PostgreSQL): one each.
+  const push = traits.rowLocks ? (input: PushInput) => pushChanges(db, traits, input) : groupCommittedPushes(db, traits);
   return {
     engine,
     migrate: () => migrateToLatest(db as Kysely<unknown>, engine),
     hasAnyCommune: () => accounts.hasAnyCommune(db),
     seedCommune: (seed) => accounts.seedCommune(db, seed),
+    seedProvince: (seed) => accounts.seedProvince(db, seed),
     findUserForSignIn: (username) => accounts.findUserForSignIn(db, username),
     bindDevice: (input) => accounts.bindDevice(db, input),
     findActor: (tokenHash) => accounts.findActor(db, tokenHash),
     findSession: (tokenHash, now) => accounts.findSession(db, tokenHash, now),
     setSessionExpiry: (deviceId, expiresAt) => accounts.setSessionExpiry(db, deviceId, expiresAt),
     loadProfile: (userId) => accounts.loadProfile(db, userId),
-    push: (input) => pushChanges(db, traits, input),
+    push,
     pull: (input) => pullRecords(db, input),
     devicesWithGaps: (communeId) => devicesWithGaps(db, communeId),
     loadCommune: (communeId) => reports.loadCommune(db, communeId),
@@ -37,15 +46,30 @@ export function kyselyStore(db: Kysely<Database>, engine: Engine): Store {
     addUnit: (communeId, unit) => units.addUnit(db, communeId, unit),
     changeUnit: (unitId, change) => units.changeUnit(db, unitId, change),
     retireUnit: (unitId, mergedInto) => units.retireUnit(db, unitId, mergedInto),
+    listUnitTypes: (communeId) => unitTypes.listUnitTypes(db, communeId),
+    saveUnitTypes: (communeId, types) => unitTypes.saveUnitTypes(db, communeId, types),
     listReviewEvents: (scope) => reviews.listReviewEvents(db, scope),
     addReviewEvent: (communeId, event) => reviews.addReviewEvent(db, communeId, event),
     listCommuneDevices: (communeId) => listCommuneDevices(db, communeId),
     revokeDevice: (input) => revokeDevice(db, input),
-    isRevokedToken: (tokenHash) => isRevokedToken(db, tokenHash),
+    tokenRefusal: (tokenHash) => accounts.tokenRefusal(db, tokenHash),
     findCommuneUser: (communeId, userId) => accounts.findCommuneUser(db, communeId, userId),
+    loadProvince: (provinceId) => province.loadProvince(db, provinceId),
+    provinceFigures: (input) => province.provinceFigures(db, engine, input),
+    listProvincePlans: (provinceId, year) => province.listProvincePlans(db, provinceId, year),
     signInLockedUntil: (keys, now) => throttle.lockedUntil(db, keys, now),
     noteSignInFailure: (key, now, rule) => throttle.noteFailure(db, key, now, rule),
     clearSignInFailures: (key) => throttle.clearFailures(db, key),
+    listCommuneAccounts: (communeId, now, accountKey) => communeAccounts.listCommuneAccounts(db, communeId, now, accountKey),
+    createAccount: (input) => communeAccounts.createAccount(db, input),
+    issueEnrolmentCode: (input) => communeAccounts.issueEnrolmentCode(db, input),
+    setAccountDisabled: (input) => communeAccounts.setAccountDisabled(db, input),
+    useEnrolmentCode: (input) => communeAccounts.useEnrolmentCode(db, input),
+    forgetOldFailures: (now) => throttle.forgetOldFailures(db, now),
+    appendAudit: (event) => audit.appendAudit(db, event),
+    listAuditTrail: (input) => audit.listAuditTrail(db, input),
+    logCaseAccess: (reads) => audit.logCaseAccess(db, reads),
+    listCaseAccess: (input) => audit.listCaseAccess(db, input),
     close: () => db.destroy(),
   };
 }

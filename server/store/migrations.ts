@@ -4,11 +4,14 @@
 import { Migrator, sql } from 'kysely';
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import type { Engine } from './engine.ts';
+import { fieldColumns, fieldExpressions, type RecordField } from './recordFields.ts';
 
 function migrationsFor(engine: Engine): Record<string, Migration> {
   // SQLite's integer is already 64-bit; PostgreSQL's is 32-bit, and the server's sequence
   // over a whole country may outgrow it. The driver parses bigint back to a number (postgres.ts).
   const counter = engine === 'postgres' ? 'bigint' : 'integer';
+  // A row number the database assigns: SQLite's rowid alias, PostgreSQL's bigserial.
+  const serial = engine === 'postgres' ? 'bigserial' : 'integer';
   return {
     '0001_initial': {
       async up(db: Kysely<unknown>) {
@@ -154,6 +157,54 @@ function migrationsFor(engine: Engine): Record<string, Migration> {
           .execute();
       },
     },
+    '0005_accounts_audit': {
+      async up(db: Kysely<unknown>) {
+        // Accounts the officer disables, and those still waiting for their owner to choose a PIN.
+        await db.schema.alterTable('users').addColumn('disabled_at', 'text').execute();
+        await db.schema.alterTable('users').addColumn('pin_set', 'integer', (c) => c.notNull().defaultTo(1)).execute();
+        // One-time enrolment codes, kept only as a slow hash.
+        await db.schema
+          .createTable('enrolment_codes')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
+          .addColumn('code_hash', 'text', (c) => c.notNull().unique())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('created_by', 'text', (c) => c.notNull())
+          .addColumn('expires_at', 'text', (c) => c.notNull())
+          .addColumn('used_at', 'text')
+          .addColumn('replaced_at', 'text')
+          .execute();
+        await db.schema.createIndex('enrolment_codes_user').on('enrolment_codes').column('user_id').execute();
+        // Account and office events: who did what, to what, which fields; never a value of a case.
+        await db.schema
+          .createTable('audit_events')
+          .addColumn('id', serial, (c) => (engine === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement()))
+          .addColumn('commune_id', 'text', (c) => c.notNull())
+          .addColumn('at', 'text', (c) => c.notNull())
+          .addColumn('user_id', 'text', (c) => c.notNull())
+          .addColumn('device_id', 'text')
+          .addColumn('action', 'text', (c) => c.notNull())
+          .addColumn('target', 'text', (c) => c.notNull())
+          .addColumn('fields', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('audit_events_commune_at').on('audit_events').columns(['commune_id', 'at']).execute();
+        // Every read of a violence case's details that left the server.
+        await db.schema
+          .createTable('case_access')
+          .addColumn('id', serial, (c) => (engine === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement()))
+          .addColumn('commune_id', 'text', (c) => c.notNull())
+          .addColumn('at', 'text', (c) => c.notNull())
+          .addColumn('user_id', 'text', (c) => c.notNull())
+          .addColumn('device_id', 'text', (c) => c.notNull())
+          .addColumn('record_id', 'text', (c) => c.notNull())
+          .addColumn('via', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('case_access_commune_id').on('case_access').columns(['commune_id', 'id']).execute();
+        // The trail reads the record history by time.
+        await db.schema.createIndex('record_versions_received').on('record_versions').column('received_at').execute();
+        await appendOnly(db, engine, ['record_versions', 'audit_events', 'case_access']);
+      },
+    },
     '0006_session_cookie': {
       async up(db: Kysely<unknown>) {
         // A device's session ends at this time unless used again (it slides on use); null for
@@ -161,7 +212,152 @@ function migrationsFor(engine: Engine): Record<string, Migration> {
         await db.schema.alterTable('devices').addColumn('session_expires_at', 'text').execute();
       },
     },
+    '0007_office_setup': {
+      async up(db: Kysely<unknown>) {
+        // The commune's own list of village unit types (thôn, ấp, tổ dân phố …). A commune with
+        // no rows uses the defaults (src/domain/setup/unitTypes.ts); units keep their type's id.
+        await db.schema
+          .createTable('unit_types')
+          .addColumn('commune_id', 'text', (c) => c.notNull().references('communes.id'))
+          .addColumn('id', 'text', (c) => c.notNull())
+          .addColumn('name', 'text', (c) => c.notNull())
+          .addColumn('retired', 'integer', (c) => c.notNull().defaultTo(0))
+          .addColumn('position', 'integer', (c) => c.notNull())
+          .addPrimaryKeyConstraint('unit_types_pk', ['commune_id', 'id'])
+          .execute();
+      },
+    },
+    '0008_province': {
+      async up(db: Kysely<unknown>) {
+        // Provinces own communes; a province user belongs to a province, not to a commune.
+        await db.schema
+          .createTable('provinces')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('name', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.alterTable('communes').addColumn('province_id', 'text', (c) => c.references('provinces.id')).execute();
+        // Communes made before this migration: one province per province name they carry.
+        const names = await sql<{ province_name: string }>`select distinct province_name from communes`.execute(db);
+        for (const { province_name: name } of names.rows) {
+          const id = provinceSlug(name);
+          await sql`insert into provinces (id, name) values (${id}, ${`Tỉnh ${name}`})`.execute(db);
+          await sql`update communes set province_id = ${id} where province_name = ${name}`.execute(db);
+        }
+        await db.schema.createIndex('communes_province').on('communes').column('province_id').execute();
+        await usersOfProvinces(db, engine);
+        await provinceIndexes(db, engine);
+      },
+    },
   };
+}
+
+/** The database itself refuses to change or remove a row of these tables (history, audit, access log). */
+async function appendOnly(db: Kysely<unknown>, engine: Engine, tables: string[]): Promise<void> {
+  if (engine === 'postgres') {
+    await sql`create function refuse_append_only_change() returns trigger language plpgsql as $$
+      begin raise exception '% is append-only', tg_table_name; end $$`.execute(db);
+    for (const table of tables) {
+      await sql`create trigger ${sql.raw(`${table}_append_only`)} before update or delete on ${sql.table(table)}
+        for each row execute function refuse_append_only_change()`.execute(db);
+      await sql`create trigger ${sql.raw(`${table}_no_truncate`)} before truncate on ${sql.table(table)}
+        for each statement execute function refuse_append_only_change()`.execute(db);
+    }
+    return;
+  }
+  for (const table of tables) {
+    for (const event of ['update', 'delete']) {
+      await sql`create trigger ${sql.raw(`${table}_no_${event}`)} before ${sql.raw(event)} on ${sql.table(table)}
+        begin select raise(abort, ${sql.lit(`${table} is append-only`)}); end`.execute(db);
+    }
+  }
+}
+
+/**
+ * The province view reads one period of many communes: records by commune and date. On
+ * PostgreSQL the few body fields its indicators need are kept in stored generated columns
+ * (recordFields.ts; one table rewrite) and carried in the index, so that the query over a
+ * million records is an index-only scan that parses no JSON. SQLite reads them from the body.
+ */
+async function provinceIndexes(db: Kysely<unknown>, engine: Engine): Promise<void> {
+  if (engine === 'sqlite') {
+    await db.schema.createIndex('records_commune_date').on('records').columns(['commune_id', 'date']).execute();
+    return;
+  }
+  const body = sql`(body::jsonb)`;
+  const expressions = fieldExpressions('postgres', body);
+  // The six fields of this migration, frozen here: a later field gets its own migration.
+  const types = {
+    form: 'text',
+    householdsReached: 'integer',
+    handledAfterDays: 'integer',
+    victimNeedsSupport: 'integer',
+    supportServiceCount: 'integer',
+    perpetratorCounselled: 'integer',
+  } as const satisfies Partial<Record<RecordField, string>>;
+  const fields = Object.keys(types) as Array<keyof typeof types>;
+  const additions = fields.map(
+    (field) => sql`add column ${sql.raw(fieldColumns[field])} ${sql.raw(types[field])} generated always as (${expressions[field]}) stored`,
+  );
+  await sql`alter table records ${sql.join(additions, sql`, `)}`.execute(db);
+  const carried = ['deleted', 'kind', 'unit_id', ...fields.map((field) => fieldColumns[field])].map((name) => sql.raw(name));
+  await sql`create index records_commune_date on records (commune_id, date) include (${sql.join(carried, sql`, `)})`.execute(db);
+}
+
+/** "Lâm Đồng" → "lam-dong". */
+function provinceSlug(name: string): string {
+  const ascii = name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase();
+  return ascii.replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'tinh';
+}
+
+/**
+ * users gains province_id, and commune_id / unit_id become optional: a province user has a
+ * province and no commune, every other user a commune and a unit (a check says so). SQLite
+ * cannot drop NOT NULL, so there the table is copied into a new one, with foreign keys off.
+ */
+async function usersOfProvinces(db: Kysely<unknown>, engine: Engine): Promise<void> {
+  const accountShape = sql`check ((role = 'province' and province_id is not null and commune_id is null and unit_id is null)
+    or (role <> 'province' and commune_id is not null and unit_id is not null))`;
+  // Province users made before (tied to a commune for want of a province) move to their commune's province.
+  const moveProvinceUsers = sql`update users set province_id = (select province_id from communes where communes.id = users.commune_id),
+    commune_id = null, unit_id = null where role = 'province'`;
+  if (engine === 'postgres') {
+    await db.schema.alterTable('users').addColumn('province_id', 'text', (c) => c.references('provinces.id')).execute();
+    await db.schema.alterTable('users').alterColumn('commune_id', (c) => c.dropNotNull()).execute();
+    await db.schema.alterTable('users').alterColumn('unit_id', (c) => c.dropNotNull()).execute();
+    await moveProvinceUsers.execute(db);
+    await sql`alter table users add constraint users_account_shape ${accountShape}`.execute(db);
+    return;
+  }
+  await sql`pragma foreign_keys = off`.execute(db);
+  try {
+    await db.transaction().execute(async (trx) => {
+      await sql`create table users_new (
+        id text primary key,
+        username text not null unique,
+        display_name text not null,
+        role text not null,
+        commune_id text references communes (id),
+        unit_id text references units (id),
+        pin_hash text not null,
+        disabled_at text,
+        pin_set integer not null default 1,
+        province_id text references provinces (id),
+        constraint users_account_shape ${accountShape})`.execute(trx);
+      await sql`insert into users_new (id, username, display_name, role, commune_id, unit_id, pin_hash, disabled_at, pin_set, province_id)
+        select id, username, display_name, role,
+          case when role = 'province' then null else commune_id end,
+          case when role = 'province' then null else unit_id end,
+          pin_hash, disabled_at, pin_set,
+          case when role = 'province' then (select province_id from communes where communes.id = users.commune_id) end
+        from users`.execute(trx);
+      await sql`drop table users`.execute(trx);
+      await sql`alter table users_new rename to users`.execute(trx);
+      const broken = await sql`pragma foreign_key_check`.execute(trx);
+      if (broken.rows.length > 0) throw new Error('0008_province: the copied users break a foreign key');
+    });
+  } finally {
+    await sql`pragma foreign_keys = on`.execute(db);
+  }
 }
 
 /**
@@ -173,4 +369,11 @@ export async function migrateToLatest(db: Kysely<unknown>, engine: Engine): Prom
   const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** Runs the migrations up to and including `name` (tests of an upgrade from an older schema). */
+export async function migrateUpTo(db: Kysely<unknown>, engine: Engine, name: string): Promise<void> {
+  const provider: MigrationProvider = { getMigrations: async () => migrationsFor(engine) };
+  const { error } = await new Migrator({ db, provider }).migrateTo(name);
+  if (error) throw error instanceof Error ? error : new Error(String(error));
 }

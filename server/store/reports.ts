@@ -1,7 +1,8 @@
 // Reads for the commune's reports: the commune with all its units (retired ones too, so their
-// records still find a name), the live records of a date range, and the plan of a year.
+// records still find a name), the live records of a date range (with the contact points and
+// models set up before it), and the plan of a year.
 import type { Kysely } from 'kysely';
-import type { ChecklistRecord, Unit } from '../../src/domain/index.ts';
+import { standingKinds, type ChecklistRecord, type Unit } from '../../src/domain/index.ts';
 import type { RecordEntry, UnitEntry } from '../../src/domain/indicators/index.ts';
 import type { Plan } from '../../src/domain/plan/index.ts';
 import type { Database } from './schema.ts';
@@ -42,8 +43,9 @@ export async function listCommuneRecords(
     .select('body')
     .where('commune_id', '=', input.communeId)
     .where('deleted', '=', 0)
-    .where('date', '>=', input.from)
     .where('date', '<=', input.to)
+    // A contact point or a model set up in an earlier year may still run in this range.
+    .where((eb) => eb.or([eb('date', '>=', input.from), eb('kind', 'in', [...standingKinds])]))
     .orderBy('date')
     .execute();
   return rows.flatMap((row) => (row.body ? [{ deleted: false, record: JSON.parse(row.body) as ChecklistRecord }] : []));

@@ -6,6 +6,14 @@ export interface CommuneTable {
   id: string;
   name: string;
   province_name: string;
+  /** Migration 0008: the province the commune belongs to. */
+  province_id: string | null;
+}
+
+/** Migration 0008: a province (tỉnh / thành phố), owner of communes and of province accounts. */
+export interface ProvinceTable {
+  id: string;
+  name: string;
 }
 
 export interface UnitTable {
@@ -24,9 +32,16 @@ export interface UserTable {
   username: string;
   display_name: string;
   role: string;
-  commune_id: string;
-  unit_id: string;
+  /** Null for a province user (migration 0008), set for everyone else. */
+  commune_id: string | null;
+  unit_id: string | null;
   pin_hash: string;
+  /** Migration 0008: set for a province user only. */
+  province_id: string | null;
+  /** Migration 0005: set while the commune officer has disabled the account. */
+  disabled_at?: string | null;
+  /** Migration 0005: 0 until the owner chose a PIN with an enrolment code. */
+  pin_set?: Generated<number>;
 }
 
 export interface DeviceTable {
@@ -122,7 +137,54 @@ export interface SignInThrottleTable {
   locked_until: string | null;
 }
 
+/** Migration 0007: a commune's list of village unit types. */
+export interface UnitTypeTable {
+  commune_id: string;
+  id: string;
+  name: string;
+  retired: number;
+  position: number;
+}
+
+/** Migration 0005: a one-time enrolment code, kept only as a slow hash. */
+export interface EnrolmentCodeTable {
+  id: string;
+  user_id: string;
+  code_hash: string;
+  created_at: string;
+  created_by: string;
+  expires_at: string;
+  used_at: string | null;
+  /** Set when a newer code was issued for the same account. */
+  replaced_at: string | null;
+}
+
+/** Migration 0005: an account or office event (append-only). */
+export interface AuditEventTable {
+  id: Generated<number>;
+  commune_id: string;
+  at: string;
+  user_id: string;
+  device_id: string | null;
+  action: string;
+  target: string;
+  /** JSON array of the names of the fields changed. */
+  fields: string;
+}
+
+/** Migration 0005: one read of a violence case's details (append-only). */
+export interface CaseAccessTable {
+  id: Generated<number>;
+  commune_id: string;
+  at: string;
+  user_id: string;
+  device_id: string;
+  record_id: string;
+  via: string;
+}
+
 export interface Database {
+  provinces: ProvinceTable;
   communes: CommuneTable;
   units: UnitTable;
   users: UserTable;
@@ -135,4 +197,8 @@ export interface Database {
   plans: PlanTable;
   review_events: ReviewEventTable;
   sign_in_throttle: SignInThrottleTable;
+  unit_types: UnitTypeTable;
+  enrolment_codes: EnrolmentCodeTable;
+  audit_events: AuditEventTable;
+  case_access: CaseAccessTable;
 }

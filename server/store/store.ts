@@ -2,21 +2,32 @@
 // (postgres.ts) by the same Kysely queries (kysely.ts).
 import type { CommuneDevice, DeviceGap } from './devices.ts';
 import type { ThrottleRule } from './throttle.ts';
-import type { Change, PullResponse, PushResponse, Role, SignedInUser, Unit } from '../../src/domain/index.ts';
+import type { Change, PullResponse, PushResponse, Role, SeqRange, SignedInUser, Unit } from '../../src/domain/index.ts';
 import type { Engine } from './engine.ts';
 import type { RecordEntry } from '../../src/domain/indicators/index.ts';
 import type { Plan } from '../../src/domain/plan/index.ts';
 import type { NewUnit, SetupUnit, UnitChange } from '../../src/domain/setup/units.ts';
+import type { UnitType } from '../../src/domain/setup/unitTypes.ts';
 import type { ReviewEvent } from '../../src/domain/review/review.ts';
 import type { CommuneWithUnits } from './reports.ts';
+import type { CommuneFigures } from '../../src/domain/province/index.ts';
+import type { ProvinceFiguresInput } from './province.ts';
+import type { AuditEventInput, AuditInput, CaseReads } from './audit.ts';
+import type { EnrolmentOutcome, IssueInput } from './communeAccounts.ts';
+import type { CommuneAccount, NewAccount } from '../../src/domain/communeAccounts.ts';
+import type { AuditPage, CaseAccessPage } from '../../src/domain/audit.ts';
 
 /** Who is acting: the signed-in user on one device. */
 export interface Actor {
   userId: string;
   role: Role;
+  /** Empty for a province user, who belongs to no commune (and so matches none). */
   communeId: string;
+  /** Empty for a province user. */
   unitId: string;
   deviceId: string;
+  /** Set for a province user only: the province whose communes' indicators they read. */
+  provinceId?: string;
 }
 
 export interface UserForSignIn {
@@ -46,12 +57,22 @@ export interface PullInput {
   actor: Actor;
   since: number;
   limit: number;
+  /** Server seqs of the actor's device's own changes it already holds: left out when still the latest. */
+  skipOwn?: readonly SeqRange[];
 }
 
 export interface CommuneSeed {
+  /** The province the commune belongs to, created if new. */
+  province: { id: string; name: string };
+  /** provinceName: the province's short name kept on the commune for the reports ("Lâm Đồng"). */
   commune: { id: string; name: string; provinceName: string };
   units: Unit[];
   users: Array<{ id: string; username: string; displayName: string; role: Role; unitId: string; pinHash: string }>;
+}
+
+export interface ProvinceSeed {
+  province: { id: string; name: string };
+  users: Array<{ id: string; username: string; displayName: string; pinHash: string }>;
 }
 
 export interface Store {
@@ -60,6 +81,8 @@ export interface Store {
   migrate(): Promise<string[]>;
   hasAnyCommune(): Promise<boolean>;
   seedCommune(seed: CommuneSeed): Promise<void>;
+  /** Creates the province if new, and its province accounts. */
+  seedProvince(seed: ProvinceSeed): Promise<void>;
 
   findUserForSignIn(username: string): Promise<UserForSignIn | undefined>;
   /** Creates the device or rebinds it to this user with a new token (only its hash is stored). */
@@ -80,7 +103,7 @@ export interface Store {
 
   /** A commune with all its units, retired ones included (reports). */
   loadCommune(communeId: string): Promise<CommuneWithUnits | undefined>;
-  /** The commune's live records dated from `from` to `to`, both included (reports). */
+  /** The commune's live records dated from `from` to `to`, both included, and the contact points and models set up before `from` (reports). */
   listCommuneRecords(input: { communeId: string; from: string; to: string }): Promise<RecordEntry[]>;
   /** The plan the commune's officer saved for a year; undefined when the defaults apply. */
   loadPlan(communeId: string, year: number): Promise<Plan | undefined>;
@@ -88,6 +111,9 @@ export interface Store {
 
   /** The commune's units for its officer's setup screen, retired ones included. */
   listUnits(communeId: string): Promise<SetupUnit[]>;
+  /** The commune's unit types in their order (the defaults until the officer saves a list). */
+  listUnitTypes(communeId: string): Promise<UnitType[]>;
+  saveUnitTypes(communeId: string, types: readonly UnitType[]): Promise<void>;
   /** False when the id is already taken. */
   addUnit(communeId: string, unit: NewUnit): Promise<boolean>;
   changeUnit(unitId: string, change: UnitChange): Promise<void>;
@@ -102,15 +128,39 @@ export interface Store {
   listCommuneDevices(communeId: string): Promise<CommuneDevice[]>;
   /** Revokes one of the commune's devices (its token stops working); false when not found there. */
   revokeDevice(input: { communeId: string; deviceId: string; now: string }): Promise<boolean>;
-  /** True when the token is a revoked device's, so that the phone can be told to wipe itself. */
-  isRevokedToken(tokenHash: string): Promise<boolean>;
-  findCommuneUser(communeId: string, userId: string): Promise<{ id: string; username: string } | undefined>;
+  /** Why a known token names no actor: a revoked device (the phone wipes itself) or a disabled account. */
+  tokenRefusal(tokenHash: string): Promise<'device_revoked' | 'account_disabled' | undefined>;
+  findCommuneUser(communeId: string, userId: string): Promise<{ id: string; username: string; role: Role } | undefined>;
+
+  /** The province's name, or undefined when there is no such province. */
+  loadProvince(provinceId: string): Promise<{ id: string; name: string } | undefined>;
+  /** Every commune of the province with its indicators for the period, computed by the database (province.ts). */
+  provinceFigures(input: ProvinceFiguresInput): Promise<CommuneFigures[]>;
+  /** The plans the province's communes saved for a year, by commune. */
+  listProvincePlans(provinceId: string, year: number): Promise<Map<string, Plan>>;
 
   /** Sign-in throttling (throttle.ts): the latest lock among the keys still running at `now`. */
   signInLockedUntil(keys: string[], now: string): Promise<string | undefined>;
   noteSignInFailure(key: string, now: Date, rule: ThrottleRule): Promise<number>;
   /** True when there was something to clear. */
   clearSignInFailures(key: string): Promise<boolean>;
+
+  /** The commune's accounts with their state (communeAccounts.ts); `accountKey` names an account's throttle key. */
+  listCommuneAccounts(communeId: string, now: string, accountKey: (username: string) => string): Promise<CommuneAccount[]>;
+  /** A new account waiting for enrolment, with its first code; false when the username is taken. */
+  createAccount(input: { communeId: string; userId: string; account: NewAccount; pinHash: string } & Omit<IssueInput, 'userId'>): Promise<boolean>;
+  /** A new code for the account; its earlier unused codes stop working. */
+  issueEnrolmentCode(input: IssueInput): Promise<void>;
+  /** False when the account was already in that state. */
+  setAccountDisabled(input: { userId: string; disabled: boolean; audit: AuditInput }): Promise<boolean>;
+  useEnrolmentCode(input: { codeHash: string; pinHash: string; deviceId: string; now: string }): Promise<EnrolmentOutcome>;
+  /** Opportunistic clean-up of sign_in_throttle; returns the rows deleted. */
+  forgetOldFailures(now: Date): Promise<number>;
+
+  appendAudit(event: AuditEventInput): Promise<void>;
+  listAuditTrail(input: { communeId: string; before: string | null; limit: number }): Promise<AuditPage>;
+  logCaseAccess(reads: CaseReads): Promise<void>;
+  listCaseAccess(input: { communeId: string; before: number | null; limit: number }): Promise<CaseAccessPage>;
 
   close(): Promise<void>;
 }

@@ -25,9 +25,28 @@ export async function lockedUntil(db: Kysely<Database>, keys: string[], now: str
   return rows.map((row) => row.locked_until ?? '').sort().at(-1);
 }
 
+/** Rows that neither lock nor count any more after this long without a failure. */
+export const THROTTLE_ROW_LIFETIME_MS = 24 * 3600_000;
+
+/**
+ * Deletes the rows of keys whose lock has run out and whose last failure is older than a day
+ * (no rule counts that far back), so that addresses seen once do not pile up. Run at each
+ * failure: the table stays as small as the recent guessing.
+ */
+export async function forgetOldFailures(db: Kysely<Database>, now: Date): Promise<number> {
+  const at = now.toISOString();
+  const result = await db
+    .deleteFrom('sign_in_throttle')
+    .where('last_failure_at', '<', new Date(now.getTime() - THROTTLE_ROW_LIFETIME_MS).toISOString())
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', at)]))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
 /** Counts one failure of `key`; returns the failures counted so far in this run. */
 export async function noteFailure(db: Kysely<Database>, key: string, now: Date, rule: ThrottleRule): Promise<number> {
   const at = now.toISOString();
+  await forgetOldFailures(db, now);
   const staleBefore = new Date(now.getTime() - rule.lockMs).toISOString();
   const row = await db
     .insertInto('sign_in_throttle')

@@ -1,6 +1,6 @@
 // What a pushed change may do, decided from the actor, the change and the stored record.
 // Pure: the store reads the rows, this decides, the store writes.
-import type { Change, RecordKind } from '../../src/domain/index.ts';
+import { communeOnlyKinds, type Change, type RecordKind } from '../../src/domain/index.ts';
 import type { Actor } from '../store/store.ts';
 
 /** The parts of a stored record the rules look at. */
@@ -13,7 +13,7 @@ export interface StoredHead {
   lastDeviceId: string;
 }
 
-export type RejectReason = 'forbidden_unit' | 'forbidden_record' | 'wrong_reporter' | 'immutable_field';
+export type RejectReason = 'forbidden_unit' | 'forbidden_record' | 'forbidden_kind' | 'wrong_reporter' | 'immutable_field';
 
 export type Verdict =
   | { action: 'apply' }
@@ -52,15 +52,37 @@ function mayHandleCase(actor: Actor, stored: StoredHead): boolean {
   return limit === undefined || stored.reporterId === limit;
 }
 
+/** Where an actor writes records: one unit, the whole commune, or nowhere. */
+export function writeScope(actor: Actor): ReadScope {
+  switch (actor.role) {
+    case 'villageHead':
+      return { unitId: actor.unitId };
+    // DESIGN §1: the other commune reporters (police, health station, women's union) record
+    // "what is theirs at commune level"; a village's records are its head's (and the officer's).
+    // So a reporter writes only in their own unit, the commune-level one. Reading stays commune-wide.
+    case 'communeReporter':
+      return { unitId: actor.unitId };
+    case 'communeOfficer':
+      return { communeId: actor.communeId };
+    default:
+      return null;
+  }
+}
+
 /** unitCommuneId: the commune the unit belongs to, undefined when the unit is unknown. */
 export function canWriteUnit(actor: Actor, unitId: string, unitCommuneId: string | undefined): boolean {
-  const scope = readScope(actor);
+  const scope = writeScope(actor);
   if (!scope) return false;
   if ('unitId' in scope) return unitId === scope.unitId;
   return unitCommuneId !== undefined && unitCommuneId === scope.communeId;
 }
 
 const reject = (reason: RejectReason, ...fields: string[]): Verdict => ({ action: 'reject', reason, fields });
+
+/** Inspections, trainings and complaints are the commune level's work: a village head records none. */
+export function mayRecordKind(actor: Actor, kind: string): boolean {
+  return actor.role !== 'villageHead' || !(communeOnlyKinds as readonly string[]).includes(kind);
+}
 
 /**
  * Field paths are relative to the change ("record.unitId"), so a stored result reads the
@@ -72,6 +94,7 @@ export function judgeChange(
   stored: StoredHead | undefined,
   targetUnitCommuneId: string | undefined,
 ): Verdict {
+  if (!mayRecordKind(actor, change.op === 'upsert' ? change.record.kind : change.kind)) return reject('forbidden_kind', change.op === 'upsert' ? 'record.kind' : 'kind');
   if (change.op === 'upsert') {
     const record = change.record;
     if (!canWriteUnit(actor, record.unitId, targetUnitCommuneId)) return reject('forbidden_unit', 'record.unitId');

@@ -8,6 +8,7 @@ import { text } from './i18n/index.ts';
 import { useAutoLock } from './lock/useAutoLock.ts';
 import type { OpenAccount } from './lock/vaultSession.ts';
 import { isLandingHash, isOfficeHash, OfficeEntry, OfficeLink } from './office/OfficeEntry.tsx';
+import { ProvinceEntry } from './province/ProvinceEntry.tsx';
 import { RecordScreen } from './records/RecordScreen.tsx';
 import { useRoute } from './router.ts';
 import { ServicesContext, type AppServices } from './services.ts';
@@ -67,6 +68,16 @@ export function SignedIn(props: { phone: PhoneStore; open: OpenAccount; onLocked
   useEffect(() => {
     if (officer && isLandingHash(location.hash)) location.replace('#/office');
   }, [officer, route]);
+  const signOutSheet = signingOut && <SignOutDialog open={props.open} onCancel={() => setSigningOut(false)} onSignedOut={props.onSignedOut} />;
+  // A province account has no unit to record for: its one screen is the communes' figures.
+  if (session.user.role === 'province') {
+    return (
+      <ServicesContext.Provider value={services}>
+        {signOutSheet}
+        <ProvinceEntry />
+      </ServicesContext.Provider>
+    );
+  }
   const office = officer && isOfficeHash(location.hash);
   return (
     <ServicesContext.Provider value={services}>
@@ -78,13 +89,7 @@ export function SignedIn(props: { phone: PhoneStore; open: OpenAccount; onLocked
           </button>
         </div>
       )}
-      {signingOut && (
-        <SignOutDialog
-          open={props.open}
-          onCancel={() => setSigningOut(false)}
-          onSignedOut={props.onSignedOut}
-        />
-      )}
+      {signOutSheet}
       {/* A new version is offered on the home screen only: never over a half-filled form. */}
       <UpdatePrompt visible={route.screen === 'home' && !office} />
       {office && <OfficeEntry />}

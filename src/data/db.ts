@@ -52,6 +52,15 @@ export interface OutboxEntry {
   createdAt: string;
 }
 
+/** What the commune officer's screen keeps to work offline: the plan of a year, the units, the unit types. */
+export interface OfficeRow {
+  /** "plan:<commune>:<year>", "units:<commune>", "unitTypes:<commune>". */
+  key: string;
+  value: unknown;
+  /** Phone time it was stored: for display only. */
+  storedAt: string;
+}
+
 export interface MetaRow {
   key: string;
   value: number;
@@ -64,6 +73,7 @@ export class NotebookDb extends Dexie {
   drafts!: Table<DraftRow, string>;
   /** The vault's data key while the app is unlocked; never stored. */
   vaultKey: CryptoKey | undefined;
+  office!: Table<OfficeRow, string>;
 
   constructor(name: string) {
     super(name, { chromeTransactionDurability: 'strict' });
@@ -74,6 +84,8 @@ export class NotebookDb extends Dexie {
     });
     // Version 2 adds the half-filled forms; the tables of version 1 stay as they are.
     this.version(2).stores({ drafts: 'key' });
+    // Version 3 adds the officer's copy of the plan, the units and the unit types (offline office).
+    this.version(3).stores({ office: 'key' });
   }
 }
 

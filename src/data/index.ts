@@ -11,3 +11,4 @@ export * from './phone.ts';
 export * from './vault.ts';
 export * from './sealed.ts';
 export * from './sealLeftovers.ts';
+export * from './office.ts';

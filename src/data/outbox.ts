@@ -91,35 +91,53 @@ export async function applyPushResults(db: NotebookDb, entries: OutboxEntry[], r
       theirs.set(result.changeId, { ...copy, ...(notesOnServer ? { theirsNotesOnServer: true } : {}) });
     }
   }
+  const recordIds = [...new Set(entries.map((entry) => entry.recordId))];
   await db.transaction('rw', db.records, db.outbox, async () => {
+    // Read once, decide in memory in the batch's order, write once: a batch of 500 answers
+    // costs a few IndexedDB requests instead of four per change.
+    const locals = new Map<string, LocalRecord | undefined>();
+    (await db.records.bulkGet(recordIds)).forEach((local, i) => locals.set(recordIds[i]!, local));
+    const queued = new Map<string, Set<number>>();
+    for (const entry of await db.outbox.where('recordId').anyOf(recordIds).toArray()) {
+      if (!queued.has(entry.recordId)) queued.set(entry.recordId, new Set());
+      queued.get(entry.recordId)!.add(entry.seq);
+    }
+    const answered: number[] = [];
+    const changed = new Set<string>();
     for (const entry of entries) {
       const result = byChange.get(entry.changeId);
       if (!result) continue; // not answered: stays in the outbox for the next push
-      await db.outbox.delete(entry.seq);
-      const local = await db.records.get(entry.recordId);
+      answered.push(entry.seq);
+      queued.get(entry.recordId)?.delete(entry.seq);
+      const local = locals.get(entry.recordId);
       if (!local) continue;
-      const stillQueued = (await db.outbox.where('recordId').equals(entry.recordId).count()) > 0;
+      const stillQueued = (queued.get(entry.recordId)?.size ?? 0) > 0;
+      changed.add(entry.recordId);
       if (result.status === 'applied') {
         if (stillQueued) {
-          await db.records.put({ ...local, rev: result.rev });
+          locals.set(local.id, { ...local, rev: result.rev });
         } else if (local.deleted) {
-          await db.records.delete(local.id);
+          locals.set(local.id, undefined);
         } else if (result.merged) {
           // The server kept this edit and a newer one from elsewhere: show the merged record.
           const sealed = merged.get(entry.changeId)!;
-          await db.records.put(placeSealed({ ...fromServer(sealed.record, result.rev, local.updatedAt), theirs: undefined }, sealed));
+          locals.set(local.id, placeSealed({ ...fromServer(sealed.record, result.rev, local.updatedAt), theirs: undefined }, sealed));
         } else if (notesLeaveThePhone(local.body) && (local.sealed || local.notesOnServer)) {
           // A closed case the server now holds: its notes leave the phone.
-          await db.records.put(placeSealed({ ...local, rev: result.rev, syncState: 'sent', rejection: undefined }, { record: local.body, notesOnServer: true }));
+          locals.set(local.id, placeSealed({ ...local, rev: result.rev, syncState: 'sent', rejection: undefined }, { record: local.body, notesOnServer: true }));
         } else {
-          await db.records.put({ ...local, rev: result.rev, syncState: 'sent', rejection: undefined });
+          locals.set(local.id, { ...local, rev: result.rev, syncState: 'sent', rejection: undefined });
         }
       } else if (result.status === 'conflict') {
-        await db.records.put({ ...local, syncState: 'conflict', ...theirs.get(entry.changeId)! });
+        locals.set(local.id, { ...local, syncState: 'conflict', ...theirs.get(entry.changeId)! });
       } else {
-        await db.records.put({ ...local, syncState: 'rejected', rejection: { reason: result.reason, fields: result.fields } });
+        locals.set(local.id, { ...local, syncState: 'rejected', rejection: { reason: result.reason, fields: result.fields } });
       }
     }
+    await db.outbox.bulkDelete(answered);
+    const kept = [...changed].map((id) => locals.get(id)).filter((local): local is LocalRecord => local !== undefined);
+    await db.records.bulkPut(kept);
+    await db.records.bulkDelete([...changed].filter((id) => locals.get(id) === undefined));
   });
 }
 

@@ -105,6 +105,6 @@ async function upgradeLegacySession(store: UseStore, legacy: ProfileResponse): P
 }
 
 /** The database a newly signed-in account uses: its own, or the one it kept from before. */
-export function newAccount(profile: ProfileResponse, username: string, existing?: PhoneAccount): PhoneAccount {
-  return { userId: profile.user.id, username, displayName: profile.user.displayName, dbName: existing?.dbName ?? dbNameFor(profile.user.id) };
+export function newAccount(profile: ProfileResponse, username: string | undefined, existing?: PhoneAccount): PhoneAccount {
+  return { userId: profile.user.id, ...(username === undefined ? {} : { username }), displayName: profile.user.displayName, dbName: existing?.dbName ?? dbNameFor(profile.user.id) };
 }

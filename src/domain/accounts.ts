@@ -6,13 +6,15 @@ import { slug, uuid } from './ids.ts';
 export const roles = ['province', 'communeOfficer', 'communeReporter', 'villageHead'] as const;
 export type Role = (typeof roles)[number];
 
+/** The built-in unit type ids (each commune keeps its own list: src/domain/setup/unitTypes.ts). */
 export const unitTypes = ['thon', 'ap', 'ban', 'buon', 'toDanPho', 'khuPho', 'commune'] as const;
 
 export const unit = z.object({
   id: slug,
   communeId: slug,
   name: z.string(),
-  type: z.enum(unitTypes),
+  /** An id from the commune's unit type list, or "commune" for the commune's own unit. */
+  type: z.string().check(z.minLength(1), z.maxLength(40)),
   households: z.int(),
 });
 export type Unit = z.infer<typeof unit>;
@@ -24,13 +26,19 @@ export const signInRequest = z.strictObject({
 });
 export type SignInRequest = z.infer<typeof signInRequest>;
 
+/** A province user belongs to a province, not to a commune: their commune and unit are empty. */
+const slugOrNone = z.union([slug, z.literal('')]);
+
 export const signedInUser = z.object({
   id: slug,
   displayName: z.string(),
   role: z.enum(roles),
-  communeId: slug,
+  communeId: slugOrNone,
   communeName: z.string(),
-  unitId: slug,
+  unitId: slugOrNone,
+  /** The province of the user (a province user) or of their commune; absent in sessions saved before it existed. */
+  provinceId: z.optional(slug),
+  provinceName: z.optional(z.string()),
 });
 export type SignedInUser = z.infer<typeof signedInUser>;
 

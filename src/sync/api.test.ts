@@ -21,7 +21,7 @@ describe('push body encoding', () => {
     await api.push({ deviceId, changes: [] }).catch(() => undefined);
     expect(sent).toHaveLength(1);
     expect(sent[0]!.headers['content-encoding']).toBeUndefined();
-    expect(JSON.parse(sent[0]!.body as string)).toEqual({ deviceId, changes: [] });
+    expect(JSON.parse(sent[0]!.body as string)).toEqual({ deviceId, changes: [], answer: 'compact' });
   });
 
   it('gzips a push over the threshold and says so in Content-Encoding', async () => {
@@ -29,7 +29,7 @@ describe('push body encoding', () => {
     const changes = Array.from({ length: 20 }, (_, i) => ({
       changeId: `c-${i}`, seq: i + 1, op: 'delete' as const, recordId: `r-${i}`, kind: 'newsPost' as const, baseRev: 1,
     }));
-    const json = JSON.stringify({ deviceId, changes });
+    const json = JSON.stringify({ deviceId, changes, answer: 'compact' });
     expect(json.length).toBeGreaterThan(GZIP_REQUEST_THRESHOLD_BYTES);
     await api.push({ deviceId, changes }).catch(() => undefined);
     expect(sent[0]!.headers['content-encoding']).toBe('gzip');

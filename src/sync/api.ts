@@ -2,6 +2,9 @@
 // throws; an HTTP answer is returned as it is, for the engine to decide.
 import {
   CLIENT_HEADER,
+  compactPushResponse,
+  expandPushAnswer,
+  formatSeqRanges,
   profileResponse,
   pullResponse,
   pushResponse,
@@ -12,13 +15,16 @@ import {
   type PushResponse,
   type SignInRequest,
   type SignInResponse,
+  type SeqRange,
 } from '../domain/index.ts';
+import { enrolmentResponse, type EnrolmentRequest } from '../domain/enrolment.ts';
 
 export type HttpOutcome<T> = { ok: true; value: T } | { ok: false; status: number; body: { error?: string; fields?: { path: string; code: string }[] } };
 
 export interface SyncApi {
   push(request: PushRequest): Promise<HttpOutcome<PushResponse>>;
-  pull(since: number, limit: number): Promise<HttpOutcome<PullResponse>>;
+  /** `skipOwn`: server seqs of this device's own changes whose answers the phone holds. */
+  pull(since: number, limit: number, skipOwn?: readonly SeqRange[]): Promise<HttpOutcome<PullResponse>>;
 }
 
 interface Parser<T> {
@@ -64,14 +70,27 @@ export function createSyncApi(options: { baseUrl: string; token?: () => Promise<
     const token = options.token ? await options.token() : undefined;
     return { ...apiHeaders(true), ...(token ? { authorization: `Bearer ${token}` } : {}) };
   };
+  // A server older than the compact answer refuses the unknown field: ask it the old way from then on.
+  let compact = true;
+  const send = async (request: PushRequest): Promise<HttpOutcome<PushResponse>> => {
+    const encoded = await encodeJsonBody(JSON.stringify(compact ? { ...request, answer: 'compact' } : request), options.gzipThresholdBytes);
+    const pushHeaders: Record<string, string> = { ...(await headers()), ...(encoded.gzip ? { 'content-encoding': 'gzip' } : {}) };
+    const init = { method: 'POST', headers: pushHeaders, body: encoded.body };
+    const url = `${options.baseUrl}/api/v1/sync/push`;
+    if (!compact) return call(fetchFn, url, init, pushResponse);
+    const outcome = await call(fetchFn, url, init, compactPushResponse);
+    if (!outcome.ok && outcome.status === 400 && outcome.body.fields?.some((field) => field.path === 'answer')) {
+      compact = false;
+      return send(request);
+    }
+    return outcome.ok ? { ok: true, value: expandPushAnswer(request.changes, outcome.value) } : outcome;
+  };
   return {
-    push: async (request) => {
-      const encoded = await encodeJsonBody(JSON.stringify(request), options.gzipThresholdBytes);
-      const pushHeaders: Record<string, string> = { ...(await headers()), ...(encoded.gzip ? { 'content-encoding': 'gzip' } : {}) };
-      return call(fetchFn, `${options.baseUrl}/api/v1/sync/push`, { method: 'POST', headers: pushHeaders, body: encoded.body }, pushResponse);
+    push: send,
+    pull: async (since, limit, skipOwn = []) => {
+      const skip = skipOwn.length > 0 ? `&skip=${formatSeqRanges(skipOwn)}` : '';
+      return call(fetchFn, `${options.baseUrl}/api/v1/sync/pull?since=${since}&limit=${limit}${skip}`, { headers: await headers() }, pullResponse);
     },
-    pull: async (since, limit) =>
-      call(fetchFn, `${options.baseUrl}/api/v1/sync/pull?since=${since}&limit=${limit}`, { headers: await headers() }, pullResponse),
   };
 }
 
@@ -84,6 +103,11 @@ export async function signIn(baseUrl: string, request: SignInRequest, fetchFn: t
 export async function signOutOnServer(baseUrl: string, fetchFn: typeof fetch = globalThis.fetch.bind(globalThis)): Promise<boolean> {
   const response = await fetchFn(`${baseUrl}/api/v1/sessions/current`, { method: 'DELETE', headers: apiHeaders() });
   return response.ok || response.status === 401;
+}
+
+/** A phone's first connection with an enrolment code and a new PIN; answered like a sign-in. */
+export async function enrol(baseUrl: string, request: EnrolmentRequest, fetchFn: typeof fetch = globalThis.fetch.bind(globalThis)): Promise<HttpOutcome<SignInResponse>> {
+  return call(fetchFn, `${baseUrl}/api/v1/enrolments`, { method: 'POST', headers: apiHeaders(true), body: JSON.stringify(request) }, enrolmentResponse);
 }
 
 /** The account and the commune's units as they are now (units are renamed, merged, retired). */

@@ -3,7 +3,7 @@
 // and a batch the server refuses as a whole (400, 409, 413) is split until the one change
 // at fault is found and marked rejected, so one bad change never blocks the others.
 import { applyPulled, applyPushResults, changesToSend, outboxBatch, wipeLocalData, type DeviceStore, type NotebookDb, type OutboxEntry } from '../data/index.ts';
-import { MAX_PULL_LIMIT, MAX_PUSH_CHANGES, type Change } from '../domain/index.ts';
+import { MAX_PULL_LIMIT, MAX_PUSH_CHANGES, seqRanges, type Change } from '../domain/index.ts';
 import type { HttpOutcome, SyncApi } from './api.ts';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff.ts';
 import { StatusBox, type SyncFailure } from './status.ts';
@@ -49,6 +49,8 @@ export class SyncEngine {
   private failures = 0;
   private timer: unknown;
   private stopped = false;
+  /** Server seqs of this run's own changes, applied and stored on the phone: the pull need not send them back. */
+  private ownSeqs: number[] = [];
   private readonly random: () => number;
   private readonly now: () => number;
   private readonly setTimer: (fn: () => void, ms: number) => unknown;
@@ -96,6 +98,7 @@ export class SyncEngine {
     if (this.timer !== undefined) this.clearTimer(this.timer);
     this.timer = undefined;
     this.status.update({ phase: 'syncing', nextRetryAt: undefined });
+    this.ownSeqs = [];
     try {
       await this.pushAll();
       if (!this.deps.pushOnly) await this.pullAll();
@@ -161,6 +164,8 @@ export class SyncEngine {
     });
     if (outcome.ok) {
       await applyPushResults(this.deps.db, entries, outcome.value.results);
+      const sent = new Set(entries.map((entry) => entry.changeId));
+      for (const result of outcome.value.results) if (result.status === 'applied' && sent.has(result.changeId)) this.ownSeqs.push(result.serverSeq);
       return;
     }
     throwIfRefused(outcome);
@@ -181,8 +186,10 @@ export class SyncEngine {
 
   private async pullAll(): Promise<void> {
     let cursor = await this.deps.device.cursor();
+    const own = this.ownSeqs;
     for (;;) {
-      const outcome = await this.deps.api.pull(cursor, MAX_PULL_LIMIT).catch((error: unknown) => {
+      const skip = seqRanges(own.filter((seq) => seq > cursor));
+      const outcome = await this.deps.api.pull(cursor, MAX_PULL_LIMIT, skip).catch((error: unknown) => {
         if (error instanceof TypeError) throw error;
         throw new RetryLater();
       });
@@ -192,6 +199,10 @@ export class SyncEngine {
       }
       await applyPulled(this.deps.db, outcome.value.records);
       cursor = outcome.value.cursor;
+      // On the last page every change up to our own newest one has been seen or was ours:
+      // commits take server seqs in order, so nothing below it can still arrive.
+      const ownNewest = Math.max(0, ...skip.map(([, to]) => to));
+      if (!outcome.value.more && ownNewest > cursor) cursor = ownNewest;
       await this.deps.device.setCursor(cursor);
       if (!outcome.value.more) return;
     }

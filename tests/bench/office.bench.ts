@@ -44,7 +44,21 @@ function makeRecord(i: number): ChecklistRecord {
   if (roll < 12) {
     return { kind: 'propagandaSession', ...base, form: pick(['villageMeeting', 'conference', 'thematicSession', 'loudspeaker'] as const), topics: ['genderEqualityLaw'], menCount: 10, womenCount: 15, householdsReached: 30, language: 'vi' };
   }
-  if (roll < 17) return { kind: 'newsPost', ...base, channel: 'communePortal', title: `Tin số ${i}` };
+  if (roll < 16) return { kind: 'newsPost', ...base, channel: 'communePortal', title: `Tin số ${i}` };
+  // The commune checklist: contact points and models (some stopped), inspections, trainings, complaints.
+  if (roll === 16) {
+    const stoppedOn = next() < 0.3 ? day(2026) : undefined;
+    const stop = stoppedOn && stoppedOn >= date ? { stoppedOn } : {};
+    return i % 2 === 0
+      ? { kind: 'contactPoint', ...base, keeper: 'womenUnion', ...stop }
+      : { kind: 'preventionModel', ...base, modelType: 'club', name: `Câu lạc bộ ${i}`, ...stop };
+  }
+  if (roll === 17) {
+    const atCommune = { ...base, unitId: communeId };
+    if (i % 3 === 0) return { kind: 'inspection', ...atCommune, subject: 'both', scope: 'Các thôn', violationsFound: 0 };
+    if (i % 3 === 1) return { kind: 'training', ...atCommune, audience: ['villageHeads'], title: `Tập huấn ${i}`, menCount: 5, womenCount: 6 };
+    return { kind: 'complaint', ...atCommune, subject: 'domesticViolence', ...(next() < 0.7 ? { handledOn: date } : {}) };
+  }
   const handled = next() < 0.8;
   return {
     kind: 'violenceCase', ...base, caseCode: `B-${i}`, reportedBy: 'neighbour', acts: ['physical'], victimSex: 'female', victimAgeBand: 'from16to59',
@@ -92,6 +106,7 @@ const store = openSqliteStore(join(dir, 'bench.sqlite'));
 try {
   await store.migrate();
   await store.seedCommune({
+    province: { id: 'lam-dong', name: 'Tỉnh Lâm Đồng' },
     commune: { id: communeId, name: 'Xã Thử Nghiệm', provinceName: 'Lâm Đồng' },
     units,
     users: [{ id: 'officer', username: 'officer', displayName: 'Cán bộ', role: 'communeOfficer', unitId: communeId, pinHash: await hashPin('1234') }],

@@ -1,33 +1,56 @@
-// npm run bench:pg — how pulls and a province-wide count grow with the data: synthetic records
-// at 10 k, 100 k and 1 M over 3,000 units of 100 communes, on a throwaway PostgreSQL cluster
-// (Debian's, with its default durability). Prints medians of a few runs and the query plans.
-// Figures only; no test asserts a time. The province query is a stand-in (counts per commune
-// and kind for the year) until the province view's indicator queries exist.
+// npm run bench:pg — how pulls and the province view's indicator query grow with the data:
+// synthetic records at 10 k, 100 k and 1 M over 3,000 units of 100 communes of one province
+// (every record dated in the year the province asks for: the worst case for its query), on
+// a throwaway PostgreSQL cluster with the default durability. Prints medians of a few runs,
+// writes tests/bench/results/postgres-growth.md and the EXPLAIN (ANALYZE, BUFFERS) plan of
+// the province query at each size. Figures only; no test asserts a time.
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { sql } from 'kysely';
+import { CompiledQuery, sql } from 'kysely';
 import { openPostgresStore } from '../../server/store/postgres.ts';
+import { provinceFiguresQuery, type ProvinceFiguresInput } from '../../server/store/province.ts';
 import type { Actor } from '../../server/store/store.ts';
+import { defaultPlan } from '../../src/domain/plan/index.ts';
+import { provinceTable } from '../../src/domain/province/index.ts';
 import { createDatabase, startCluster } from '../support/postgres.ts';
 
-const SIZES = [10_000, 100_000, 1_000_000];
+// BENCH_PG_SIZES=10000,100000 runs other sizes (the results file then names them).
+const SIZES = (process.env.BENCH_PG_SIZES ?? '10000,100000,1000000').split(',').map(Number);
 const COMMUNES = 100;
 const UNITS_PER_COMMUNE = 30;
 const RUNS = 7;
+const RESULTS = 'tests/bench/results';
+const TARGET_MS = 1000;
 
+const started = performance.now();
 const cluster = await startCluster({ durable: true });
 try {
   const database = await createDatabase(cluster);
   const store = openPostgresStore(database.url);
   const { db } = store;
   await store.migrate();
-  await sql`insert into communes (id, name, province_name)
-    select 'xa-' || c, 'Xã ' || c, 'Tỉnh Thử' from generate_series(1, ${COMMUNES}::int) c`.execute(db);
+  await sql`insert into provinces (id, name) values ('tinh-thu', 'Tỉnh Thử')`.execute(db);
+  await sql`insert into communes (id, name, province_name, province_id)
+    select 'xa-' || c, 'Xã ' || c, 'Thử', 'tinh-thu' from generate_series(1, ${COMMUNES}::int) c`.execute(db);
   await sql`insert into units (id, commune_id, name, type, households)
     select 'xa-' || c || '-thon-' || u, 'xa-' || c, 'Thôn ' || u, 'thon', 150 + (u * 7) % 100
     from generate_series(1, ${COMMUNES}::int) c, generate_series(1, ${UNITS_PER_COMMUNE}::int) u`.execute(db);
+  // Units reorganised: one in ten communes merged its last unit into the first.
+  await sql`update units set retired = 1, merged_into = replace(id, '-thon-${sql.raw(String(UNITS_PER_COMMUNE))}', '-thon-1')
+    where id like '%-thon-${sql.raw(String(UNITS_PER_COMMUNE))}' and commune_id like '%0'`.execute(db);
+  // Another province's commune, so the query has something to leave out.
+  await sql`insert into provinces (id, name) values ('tinh-khac', 'Tỉnh Khác')`.execute(db);
+  await sql`insert into communes (id, name, province_name, province_id) values ('xa-khac', 'Xã Khác', 'Khác', 'tinh-khac')`.execute(db);
 
   const head: Actor = { userId: 'bench', role: 'villageHead', communeId: 'xa-1', unitId: 'xa-1-thon-1', deviceId: 'bench' };
   const officer: Actor = { ...head, role: 'communeOfficer', unitId: 'xa-1' };
+  const asOf = '2026-11-22';
+  const yearInput: ProvinceFiguresInput = { provinceId: 'tinh-thu', period: { year: 2026 }, asOf, defaultHandledInTimeDays: 7 };
+  const quarterInput: ProvinceFiguresInput = { ...yearInput, period: { year: 2026, quarter: 3 } };
+  const provinceView = async (input: ProvinceFiguresInput) => {
+    const [figures, plans] = await Promise.all([store.provinceFigures(input), store.listProvincePlans(input.provinceId, input.period.year)]);
+    return provinceTable({ province: { id: 'tinh-thu', name: 'Tỉnh Thử' }, figures, planOf: (id) => plans.get(id) ?? defaultPlan(id, 2026), period: input.period, asOf });
+  };
   const median = async (work: () => Promise<unknown>) => {
     const times: number[] = [];
     for (let run = 0; run < RUNS; run++) {
@@ -37,53 +60,90 @@ try {
     }
     return times.sort((a, b) => a - b)[Math.floor(RUNS / 2)]!;
   };
-  const provinceCounts = sql`
-    select r.commune_id, r.kind, count(*) as n from records r join communes c on c.id = r.commune_id
-    where c.province_name = 'Tỉnh Thử' and r.deleted = 0 and r.date between '2026-01-01' and '2026-12-31'
-    group by r.commune_id, r.kind`;
-  const plan = async (query: string) =>
-    (await sql.raw<{ 'QUERY PLAN': string }>(`explain (costs off) ${query}`).execute(db)).rows.map((r) => `      ${r['QUERY PLAN']}`).join('\n');
+  const explain = async (input: ProvinceFiguresInput) => {
+    const compiled = provinceFiguresQuery('postgres', input).compile(db);
+    const result = await db.executeQuery<{ 'QUERY PLAN': string }>(CompiledQuery.raw(`explain (analyze, buffers) ${compiled.sql}`, [...compiled.parameters]));
+    return result.rows.map((r) => r['QUERY PLAN']).join('\n');
+  };
 
   let inserted = 0;
   const rows: string[] = [];
+  const planNotes: string[] = [];
+  mkdirSync(RESULTS, { recursive: true });
   for (const size of SIZES) {
-    const started = performance.now();
+    const loadStart = performance.now();
+    // A third each of sessions, posts and cases, over the year 2026, 2 % deleted; cases
+    // handled after 0–13 days or not yet, half needing support; bodies as the phone writes them.
     await sql`insert into records (id, kind, unit_id, commune_id, reporter_id, date, rev, deleted, body, server_seq, received_at, last_device_id, last_user_id)
-      select md5(i::text)::uuid::text, (array['propagandaSession', 'newsPost', 'violenceCase'])[1 + i % 3],
-        'xa-' || (1 + (i / ${UNITS_PER_COMMUNE}::int) % ${COMMUNES}::int) || '-thon-' || (1 + i % ${UNITS_PER_COMMUNE}::int),
-        'xa-' || (1 + (i / ${UNITS_PER_COMMUNE}::int) % ${COMMUNES}::int), 'bench', to_char(date '2026-01-01' + i % 365, 'YYYY-MM-DD'), 1, 0,
-        json_build_object('kind', 'propagandaSession', 'id', md5(i::text)::uuid, 'unitId', 'xa-1-thon-1', 'reporterId', 'bench',
-          'date', to_char(date '2026-01-01' + i % 365, 'YYYY-MM-DD'), 'form', 'villageMeeting',
-          'topics', json_build_array('genderEqualityLaw', 'domesticViolencePrevention'), 'menCount', 18, 'womenCount', 27,
-          'householdsReached', 41, 'language', 'vi', 'note', 'Sinh hoạt chuyên đề về bình đẳng giới tại nhà văn hóa thôn')::text,
+      select id, kind, unit_id, commune_id, 'bench', day, 1, case when i % 50 = 0 then 1 else 0 end,
+        case kind
+          when 'propagandaSession' then json_build_object('kind', kind, 'id', id, 'unitId', unit_id, 'reporterId', 'bench', 'date', day,
+            'form', (array['loudspeaker', 'villageMeeting', 'conference', 'thematicSession', 'talk', 'socialMedia'])[1 + i % 6],
+            'topics', json_build_array('genderEqualityLaw', 'domesticViolencePrevention'), 'menCount', 18, 'womenCount', 27,
+            'householdsReached', i % 60, 'language', 'vi', 'note', 'Sinh hoạt chuyên đề về bình đẳng giới tại nhà văn hóa thôn')
+          when 'newsPost' then json_build_object('kind', kind, 'id', id, 'unitId', unit_id, 'reporterId', 'bench', 'date', day,
+            'channel', 'communePortal', 'title', 'Hưởng ứng Tháng hành động vì bình đẳng giới', 'link', 'https://example.gov.vn/tin/' || i)
+          else json_build_object('kind', kind, 'id', id, 'unitId', unit_id, 'reporterId', 'bench', 'date', day, 'caseCode', 'BENCH-' || i,
+            'reportedBy', 'neighbour', 'acts', json_build_array('physical'), 'victimSex', 'female', 'victimAgeBand', 'from16to59',
+            'perpetratorSex', 'male', 'perpetratorRelation', 'spouse', 'victimNeedsSupport', i % 2 = 0,
+            'supportServices', case when i % 4 = 0 then json_build_array('medical') else json_build_array() end,
+            'measures', json_build_array('orderedToStop'), 'perpetratorCounselled', i % 3 = 0, 'referredToPolice', false,
+            'status', case when i % 14 = 0 then 'received' else 'intervening' end,
+            'statusDates', case when i % 14 = 0 then json_build_object('received', day)
+              else json_build_object('received', day, 'intervening', to_char(day::date + i % 13, 'YYYY-MM-DD')) end)
+        end::text,
         i, '2026-06-01T00:00:00.000Z', 'bench', 'bench'
-      from generate_series(${inserted + 1}::int, ${size}::int) i`.execute(db);
+      from (
+        select i, md5(i::text)::uuid::text as id, (array['propagandaSession', 'newsPost', 'violenceCase'])[1 + i % 3] as kind,
+          'xa-' || (1 + (i / ${UNITS_PER_COMMUNE}::int) % ${COMMUNES}::int) || '-thon-' || (1 + i % ${UNITS_PER_COMMUNE}::int) as unit_id,
+          'xa-' || (1 + (i / ${UNITS_PER_COMMUNE}::int) % ${COMMUNES}::int) as commune_id,
+          to_char(date '2026-01-01' + (i * 7) % 365, 'YYYY-MM-DD') as day
+        from generate_series(${inserted + 1}::int, ${size}::int) i
+      ) generated`.execute(db);
     await sql`update counters set value = ${size}::bigint where name = 'server_seq'`.execute(db);
-    await sql`analyze`.execute(db);
+    await sql`vacuum analyze`.execute(db);
     inserted = size;
-    const loadSeconds = (performance.now() - started) / 1000;
+    const loadSeconds = (performance.now() - loadStart) / 1000;
+    console.log(`${size} records loaded in ${loadSeconds.toFixed(1)} s`);
 
     const headFirst = await median(() => store.pull({ actor: head, since: 0, limit: 500 }));
     const headLate = await median(() => store.pull({ actor: head, since: size - 3000, limit: 500 }));
     const officerFirst = await median(() => store.pull({ actor: officer, since: 0, limit: 1000 }));
     const officerLate = await median(() => store.pull({ actor: officer, since: size - 10_000, limit: 1000 }));
-    const province = await median(() => provinceCounts.execute(db));
+    const provinceYear = await median(() => provinceView(yearInput));
+    const provinceQuarter = await median(() => provinceView(quarterInput));
     rows.push(
-      `${String(size).padStart(9)} | ${loadSeconds.toFixed(1).padStart(6)} s | ${[headFirst, headLate, officerFirst, officerLate, province]
-        .map((ms) => `${ms.toFixed(1).padStart(8)} ms`)
-        .join(' | ')}`,
+      `| ${size.toLocaleString('en')} | ${loadSeconds.toFixed(1)} s | ${[headFirst, headLate, officerFirst, officerLate, provinceQuarter, provinceYear]
+        .map((ms) => `${ms.toFixed(1)} ms`)
+        .join(' | ')} |`,
     );
-    console.log(`${size} records loaded in ${loadSeconds.toFixed(1)} s`);
-    if (size === SIZES.at(-1)) {
-      console.log('\nPlans at the largest size:');
-      console.log(`  village head's pull:\n${await plan("select * from records where server_seq > 0 and unit_id = 'xa-1-thon-1' order by server_seq limit 501")}`);
-      console.log(`  officer's pull:\n${await plan("select * from records where server_seq > 0 and commune_id = 'xa-1' order by server_seq limit 1001")}`);
-      console.log(`  province counts:\n${await plan(provinceCounts.compile(db).sql)}`);
-    }
+    const plan = await explain(yearInput);
+    writeFileSync(`${RESULTS}/province-plan-${size}.txt`, `EXPLAIN (ANALYZE, BUFFERS) of the province query for the year 2026, ${size.toLocaleString('en')} records\n\n${plan}\n`);
+    const execution = /Execution Time: ([\d.]+) ms/.exec(plan)?.[1];
+    planNotes.push(`- ${size.toLocaleString('en')} records: executed in ${execution} ms inside PostgreSQL (\`province-plan-${size}.txt\`)`);
+    console.log(`  province year query: ${provinceYear.toFixed(1)} ms (target ≤ ${TARGET_MS} ms), plan in ${RESULTS}/province-plan-${size}.txt`);
   }
-  console.log(`\nMedians of ${RUNS} runs (head: one unit; officer: one commune; province: ${COMMUNES} communes):`);
-  console.log('  records |   load   | head pull 0 | head pull late | officer pull 0 | officer late | province counts');
-  for (const row of rows) console.log(row);
+  const header = [
+    '| records | load | head pull from 0 | head pull, late cursor | officer pull from 0 | officer pull, late cursor | province view, a quarter | province view, the year |',
+    '|---|---|---|---|---|---|---|---|',
+  ];
+  const report = [
+    '# PostgreSQL growth (`npm run bench:pg`)',
+    '',
+    `${COMMUNES} communes × ${UNITS_PER_COMMUNE} units of one province, every record dated in 2026 (the year the province view asks for), 2 % deleted.`,
+    `Medians of ${RUNS} runs on a shared 2-core machine; the province view is the real store query (one SQL statement) and the`,
+    `judging of its ${COMMUNES} rows against the communes' plans, as GET /api/v1/province/indicators runs it. Target: the year ≤ ${TARGET_MS} ms at 1 M.`,
+    '',
+    ...header,
+    ...rows,
+    '',
+    'Plans of the year query (EXPLAIN ANALYZE, BUFFERS):',
+    ...planNotes,
+    '',
+  ].join('\n');
+  writeFileSync(`${RESULTS}/postgres-growth.md`, report);
+  console.log(`\n${report}`);
+  console.log(`Whole run: ${((performance.now() - started) / 1000).toFixed(0)} s`);
   await store.close();
 } finally {
   cluster.stop();

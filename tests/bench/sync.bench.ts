@@ -31,6 +31,9 @@ import { startOurServer, startPouchServer, type BenchServer } from './sync/proce
 import { benchRecords } from './sync/records.ts';
 
 const SHORT = process.argv.includes('--short');
+/** `--only=wire,link,saves,load`: run those parts alone (nothing written), e.g. to measure one change. */
+const ONLY = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).split(',');
+const runs = (part: 'wire' | 'link' | 'saves' | 'load') => !ONLY || ONLY.includes(part);
 const require = createRequire(import.meta.url);
 
 const config = SHORT
@@ -508,7 +511,7 @@ interface Results {
   at: string;
   wire: WireRow[];
   links: LinkRow[];
-  saves: SaveRow;
+  saves?: SaveRow;
   load: { ours: LoadResult; pouch: LoadResult }[];
 }
 
@@ -516,6 +519,16 @@ function table(results: Results): string {
   const lines: string[] = [];
   const row = (...cells: (string | number)[]) => lines.push(`| ${cells.join(' | ')} |`);
   lines.push(`## Sync benchmark (${results.mode}, ${results.at})`, '');
+  if (results.wire.length > 0) wireTable(results, row, lines);
+  if (results.links.length > 0) linkTable(results, row, lines);
+  if (results.saves) saveTable(results.saves, row, lines);
+  if (results.load.length > 0) loadTable(results, row, lines);
+  return lines.join('\n');
+}
+
+type Row = (...cells: (string | number)[]) => void;
+
+function wireTable(results: Results, row: Row, lines: string[]): void {
   lines.push('### 1. Wire cost of syncing N records (Node, real processes; ours = push + pull, PouchDB = replicate.to)', '');
   row('N', 'JSON / gzip', 'ours requests', 'ours round trips', 'ours up', 'ours down', 'PouchDB requests', 'PouchDB round trips', 'PouchDB up', 'PouchDB down', 'bytes ratio (PouchDB ÷ ours)', 'round-trip ratio');
   row('---', '---', '---', '---', '---', '---', '---', '---', '---', '---', '---', '---');
@@ -532,7 +545,9 @@ function table(results: Results): string {
   lines.push('', 'Requests by endpoint (largest N):', '');
   const last = results.wire.at(-1)!;
   lines.push(`- ours: ${JSON.stringify(last.ours.byEndpoint)}`, `- PouchDB: ${JSON.stringify(last.pouch.byEndpoint)}`);
+}
 
+function linkTable(results: Results, row: Row, lines: string[]): void {
   lines.push('', `### 2. Time until the server holds all ${results.links[0]?.n} records, Chromium with CDP network emulation (median of ${results.links[0]?.oursPushed.length})`, '');
   row('link', 'ours: server holds all', 'ours: whole sync (push + pull)', 'its bound', 'whole ÷ bound', 'PouchDB (replicate.to)', 'its bound', 'PouchDB ÷ bound', 'time ratio (PouchDB ÷ ours)', 'ours wire', 'PouchDB wire');
   row('---', '---', '---', '---', '---', '---', '---', '---', '---', '---', '---');
@@ -549,20 +564,23 @@ function table(results: Results): string {
   }
   lines.push('', '"Server holds all" = until the last push is answered; "whole sync" adds the pull that follows it. Bound = (bytes up + bytes down) ÷ bandwidth + round trips × latency, from the bytes (headers included) and round trips counted on the wire in the same run: for ours, of the whole sync.');
 
-  const s = results.saves;
+}
+
+function saveTable(s: SaveRow, row: Row, lines: string[]): void {
   lines.push('', '### 3. The phone: durable saves in Chromium, 4× CPU slowdown', '');
   row('', 'ours (saveRecord: validate, record + outbox, strict durability)', 'PouchDB (put, idb adapter)', 'ratio (PouchDB ÷ ours)');
   row('---', '---', '---', '---');
   row('one save (median)', `${s.oursOneMs.toFixed(1)} ms`, `${s.pouchOneMs.toFixed(1)} ms`, ratio(s.pouchOneMs, s.oursOneMs));
   row(`${s.many} saves, one after the other`, `${s.oursManyMs.toFixed(0)} ms`, `${s.pouchManyMs.toFixed(0)} ms`, ratio(s.pouchManyMs, s.oursManyMs));
+}
 
+function loadTable(results: Results, row: Row, lines: string[]): void {
   lines.push('', '### 4. The server on loopback (autocannon, one connection per device; ours: POST /sync/push on SQLite with synchronous=FULL, PouchDB: POST /_bulk_docs on LevelDB)', '');
   row('devices × batch', 'ours records/s', 'ours p50 / p90 / p99', 'ours errors + non-2xx', 'PouchDB records/s', 'PouchDB p50 / p90 / p99', 'PouchDB errors + non-2xx', 'throughput ratio (ours ÷ PouchDB)');
   row('---', '---', '---', '---', '---', '---', '---', '---');
   for (const { ours, pouch } of results.load) {
     row(`${ours.devices} × ${ours.batch}${ours.burst ? ', one push each, all at once' : `, pushing for ${config.loadSeconds} s`}`, ours.recordsPerSecond.toFixed(0), `${ours.p50} / ${ours.p90} / ${ours.p99} ms`, `${ours.errors} + ${ours.non2xx}`, pouch.recordsPerSecond.toFixed(0), `${pouch.p50} / ${pouch.p90} / ${pouch.p99} ms`, `${pouch.errors} + ${pouch.non2xx}`, ratio(ours.recordsPerSecond, pouch.recordsPerSecond));
   }
-  return lines.join('\n');
 }
 
 async function main(): Promise<void> {
@@ -573,14 +591,14 @@ async function main(): Promise<void> {
   const browser = await launchChromium();
   try {
     log('1. wire cost');
-    const wire = await wireCost(staticDir, pouchServer);
+    const wire = runs('wire') ? await wireCost(staticDir, pouchServer) : [];
     log('2. bad link in Chromium');
-    const links = await badLink(browser, staticDir, pouchServer);
+    const links = runs('link') ? await badLink(browser, staticDir, pouchServer) : [];
     log('3. saves in Chromium, 4× CPU slowdown');
-    const saves = await saveCost(browser, staticDir, pouchServer);
+    const saves = runs('saves') ? await saveCost(browser, staticDir, pouchServer) : undefined;
     log('4. server load');
     const load: Results['load'] = [];
-    for (const [devices, batch, burst] of [[8, 100, false], [config.devices, 10, false], [config.devices, 10, true]] as const) {
+    for (const [devices, batch, burst] of runs('load') ? ([[8, 100, false], [config.devices, 10, false], [config.devices, 10, true]] as const) : []) {
       const ours = await oursLoad(staticDir, devices, batch, burst);
       const pouch = await pouchLoad(pouchServer, devices, batch, burst);
       check(ours.requests > 0 && pouch.requests > 0, 'the load generator sent nothing');
@@ -590,7 +608,7 @@ async function main(): Promise<void> {
     const results: Results = { mode: SHORT ? 'short' : 'full', at: new Date().toISOString(), wire, links, saves, load };
     const text = table(results);
     log(`\n${text}\n`);
-    if (!SHORT) {
+    if (!SHORT && !ONLY) {
       mkdirSync('tests/bench/results', { recursive: true });
       writeFileSync('tests/bench/results/sync.json', `${JSON.stringify(results, null, 2)}\n`);
       writeFileSync('tests/bench/results/sync.md', `${text}\n`);

@@ -133,12 +133,59 @@ describe('the commune officer', () => {
     await page.screenshot({ path: join(SHOTS, 'office-units-1280.png'), fullPage: true });
   });
 
-  it('opens offline from local data and says the downloads need a connection', async () => {
+  it('records an inspection on the office’s own form, named field by field, and the table counts it', async () => {
+    await expect(cell('', 'inspections').innerText()).resolves.toBe('0 !');
+    await page.goto(`${server.url}/#/new/inspection`);
+    await page.getByRole('button', { name: 'Lưu' }).click();
+    const errors = page.locator('.notice.error[role=alert]');
+    await expect(errors.innerText()).resolves.toContain('Nội dung: chưa chọn');
+    await expect(errors.innerText()).resolves.toContain('Đối tượng, địa bàn kiểm tra:');
+    await page.getByLabel('Nội dung').selectOption('both');
+    await page.getByLabel('Đối tượng, địa bàn kiểm tra').fill('UBND phường và Tổ dân phố 4');
+    await page.getByLabel('Số vi phạm phát hiện').fill('0');
+    await page.setViewportSize({ width: 360, height: 640 });
+    await page.screenshot({ path: join(SHOTS, 'office-inspection-360.png'), fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.getByRole('button', { name: 'Lưu' }).click();
+    // Saved on this device, the form goes back to the list; then to the office view.
+    await page.waitForFunction(() => !location.hash.startsWith('#/new'));
+    await page.screenshot({ path: join(SHOTS, 'office-own-records-360.png') });
+    await page.goto(`${server.url}/#/office`);
+    await expect.poll(() => cell('', 'inspections').innerText(), { timeout: 30_000 }).toBe('1');
+  });
+
+  it('keeps the commune’s unit types: adds one, and a new unit takes it', async () => {
+    await page.locator('.unit-setup summary').click();
+    await page.getByLabel('Loại mới (ví dụ: Khóm, Làng)').fill('Khóm');
+    await page.getByRole('button', { name: 'Thêm loại' }).click();
+    await page.getByRole('button', { name: 'Lưu danh sách loại' }).click();
+    await page.getByText('Đã lưu danh sách loại đơn vị.').waitFor();
+    const add = page.locator('form.unit-add');
+    await add.getByLabel('Mã đơn vị (chữ thường, số, gạch ngang)').fill('khom-1');
+    await add.getByLabel('Tên đơn vị').fill('Khóm 1');
+    await add.getByRole('combobox', { name: 'Loại' }).selectOption({ label: 'Khóm' });
+    await add.getByLabel('Số hộ').fill('90');
+    await add.getByRole('button', { name: 'Thêm đơn vị' }).click();
+    await page.locator('[data-unit="khom-1"]').waitFor();
+    await expect(page.getByLabel('Loại khom-1').inputValue()).resolves.toBe('khom');
+    await page.setViewportSize({ width: 360, height: 640 });
+    await page.locator('.unit-types').screenshot({ path: join(SHOTS, 'office-unit-types-360.png') });
+    await page.setViewportSize({ width: 1280, height: 800 });
+  });
+
+  it('opens offline from the phone’s database and says the downloads need a connection', async () => {
     await context.setOffline(true);
+    // Nothing of the office is kept in localStorage any more: the plan, units and types come from IndexedDB.
+    await page.evaluate(() => localStorage.clear());
     await page.reload();
     await unlock(page);
     await page.getByRole('heading', { name: 'Theo dõi kế hoạch bình đẳng giới' }).waitFor();
     await expect.poll(() => cell('tdp-2', 'unitsReachedByPropaganda').innerText()).toBe('1/1');
+    // The merge, the saved plan (news target 0) and the new unit, all from the local copy.
+    await expect(page.locator('tr[data-unit-id="tdp-1"]').count()).resolves.toBe(0);
+    await expect(page.locator('tr[data-unit-id="khom-1"]').count()).resolves.toBe(1);
+    await expect(cell('', 'newsPostsPerQuarter').getAttribute('class')).resolves.toBeNull();
+    await expect(cell('', 'inspections').innerText()).resolves.toBe('1');
     await page.getByText('Cần có mạng để tải báo cáo.', { exact: false }).waitFor();
     await expect(page.getByRole('button', { name: 'Tải báo cáo (Word)' }).isDisabled()).resolves.toBe(true);
     await page.screenshot({ path: join(SHOTS, 'office-offline-1280.png'), fullPage: true });

@@ -89,7 +89,9 @@ describe('the village head’s screens', () => {
     expect(await progress.innerText()).toMatch(/0 \/ 4\s+tin, bài quý 4\/2026\s+Còn thiếu 4/);
     expect(await progress.innerText()).toMatch(/0 \/ 1\s+buổi tuyên truyền năm 2026\s+Còn thiếu 1/);
     expect(await progress.locator('.reminder').innerText()).toBe('Còn 5 ngày đến hạn báo cáo xã (25/11/2026).');
-    for (const [tab, name] of [['Tuyên truyền', 'propaganda'], ['Tin, bài', 'news'], ['Vụ việc', 'cases']] as const) {
+    // A village head keeps the village's checklists; inspections, trainings and complaints are the commune's.
+    expect(await page.getByRole('tab').allInnerTexts()).toEqual(['Tuyên truyền', 'Tin, bài', 'Vụ việc', 'Đầu mối', 'Mô hình']);
+    for (const [tab, name] of [['Tuyên truyền', 'propaganda'], ['Tin, bài', 'news'], ['Vụ việc', 'cases'], ['Đầu mối', 'contact-points']] as const) {
       await openTab(tab);
       await check(`03-home-${name}`);
     }
@@ -100,6 +102,8 @@ describe('the village head’s screens', () => {
       ['propagandaSession', 'Buổi tuyên truyền', 'Hình thức: chưa chọn'],
       ['newsPost', 'Tin, bài', 'Kênh đăng: chưa chọn'],
       ['violenceCase', 'Vụ việc bạo lực', 'Người báo tin: chưa chọn'],
+      ['contactPoint', 'Địa chỉ tin cậy, đầu mối tiếp nhận tin báo', 'Người làm đầu mối: chưa chọn'],
+      ['preventionModel', 'Mô hình phòng, chống bạo lực', 'Loại mô hình: chưa chọn'],
     ] as const;
     for (const [kind, label, error] of forms) {
       await page.goto(`${server.url}/#/?k=${kind}`);

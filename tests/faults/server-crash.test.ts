@@ -101,7 +101,7 @@ describe('the server process killed', () => {
     expect(settled.records).toBe(400);
     expect(settled.applied).toBe(400);
     expect(new Set(settled.perRecord)).toEqual(new Set([1]));
-  });
+  }, 60_000); // 400 saves and two server starts: about 20 s on a busy 2-core machine
 
   it('right after it acknowledged a batch: the batch is there after the restart', async () => {
     const first = await boot();

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { openPostgresStore } from '../../server/store/postgres.ts';
 import type { PostgresStore } from '../../server/store/postgres.ts';
 import { createDatabase, dropDatabase } from '../support/postgres.ts';
+import { MIGRATION_NAMES } from '../support/migration-names.ts';
 
 const cluster = inject('postgres');
 if (!cluster) throw new Error('this suite runs in the postgres project only');
@@ -23,9 +24,9 @@ afterEach(async () => {
 describe('the PostgreSQL store', () => {
   it('runs its migrations once when two processes start at the same moment', async () => {
     const ran = await Promise.all(stores.map((store) => store.migrate()));
-    expect(ran.flat()).toEqual(['0001_initial', '0002_record_versions', '0003_office', '0004_sign_in_throttle', '0006_session_cookie']);
+    expect(ran.flat()).toEqual(MIGRATION_NAMES);
     const recorded = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(stores[0]!.db);
-    expect(recorded.rows).toEqual([{ name: '0001_initial' }, { name: '0002_record_versions' }, { name: '0003_office' }, { name: '0004_sign_in_throttle' }, { name: '0006_session_cookie' }]);
+    expect(recorded.rows).toEqual(MIGRATION_NAMES.map((name) => ({ name })));
     expect(await stores[1]!.migrate()).toEqual([]);
   });
 

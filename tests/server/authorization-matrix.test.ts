@@ -8,6 +8,7 @@ import { createApp } from '../../server/app.ts';
 import { sha256Hex as sha } from '../../server/auth/secrets.ts';
 import type { Store } from '../../server/store/store.ts';
 import { defaultPlan } from '../../src/domain/plan/index.ts';
+import { defaultUnitTypes } from '../../src/domain/setup/unitTypes.ts';
 import { roles, type Role } from '../../src/domain/index.ts';
 import { newsPost, propagandaSession, upsertOf, violenceCase } from '../fixtures/records.ts';
 import { startServer, type TestServer } from './harness.ts';
@@ -30,7 +31,7 @@ const markers: Record<string, Role[]> = {
   'CASE-XK': [],
 };
 
-const PUBLIC = new Set(['GET /api/v1/health', 'POST /api/v1/sessions']);
+const PUBLIC = new Set(['GET /api/v1/health', 'POST /api/v1/sessions', 'POST /api/v1/enrolments']);
 
 interface World {
   server: TestServer;
@@ -48,8 +49,8 @@ interface Cell {
 
 const officerOnly = (role: Role, ok = 200): number[] => (role === 'communeOfficer' ? [ok] : [403]);
 /** The officer may act on the commune's units and users; another commune's are not found. */
-const officerInCommune = (role: Role, target: Target): number[] =>
-  role !== 'communeOfficer' ? [403] : target === 'otherCommune' ? [404] : [200];
+const officerInCommune = (role: Role, target: Target, ok = 200): number[] =>
+  role !== 'communeOfficer' ? [403] : target === 'otherCommune' ? [404] : [ok];
 
 /** One row per route: how to call it at a target, and what each role gets. */
 const matrix: Record<string, (w: World, role: Role, target: Target) => Cell> = {
@@ -65,6 +66,18 @@ const matrix: Record<string, (w: World, role: Role, target: Target) => Cell> = {
     expect: officerInCommune(role, target),
   }),
   'POST /api/v1/accounts/:id/unlock': (_, role, target) => ({ path: `/api/v1/accounts/${userOf[target]}/unlock`, expect: officerInCommune(role, target) }),
+  'GET /api/v1/accounts': (_, role) => ({ path: '/api/v1/accounts', expect: officerOnly(role) }),
+  // A new account always lands in the officer's commune: a unit of another commune is refused by name.
+  'POST /api/v1/accounts': (_, role, target) => ({
+    path: '/api/v1/accounts',
+    body: { username: `moi-${target.toLowerCase()}`, displayName: 'Tổ trưởng mới', role: 'villageHead', unitId: unitOf[target] },
+    expect: role !== 'communeOfficer' ? [403] : target === 'otherCommune' ? [400] : [201],
+  }),
+  'POST /api/v1/accounts/:id/enrolment': (_, role, target) => ({ path: `/api/v1/accounts/${userOf[target]}/enrolment`, expect: officerInCommune(role, target, 201) }),
+  'POST /api/v1/accounts/:id/disable': (_, role, target) => ({ path: `/api/v1/accounts/${userOf[target]}/disable`, expect: officerInCommune(role, target) }),
+  'POST /api/v1/accounts/:id/enable': (_, role, target) => ({ path: `/api/v1/accounts/${userOf[target]}/enable`, expect: officerInCommune(role, target) }),
+  'GET /api/v1/audit': (_, role) => ({ path: '/api/v1/audit', expect: officerOnly(role) }),
+  'GET /api/v1/case-access': (_, role) => ({ path: '/api/v1/case-access', expect: officerOnly(role) }),
   'GET /api/v1/reports/yearly.docx': (_, role) => ({ path: '/api/v1/reports/yearly.docx?year=2026', expect: officerOnly(role) }),
   'GET /api/v1/reports/yearly.xlsx': (_, role) => ({ path: '/api/v1/reports/yearly.xlsx?year=2026', expect: officerOnly(role) }),
   'GET /api/v1/reports/yearly.csv': (_, role) => ({ path: '/api/v1/reports/yearly.csv?year=2026', expect: officerOnly(role) }),
@@ -88,6 +101,9 @@ const matrix: Record<string, (w: World, role: Role, target: Target) => Cell> = {
     body: { into: 'tdp-3' },
     expect: officerInCommune(role, target),
   }),
+  'GET /api/v1/unit-types': (_, role) => ({ path: '/api/v1/unit-types', expect: officerOnly(role) }),
+  // The list is the caller's own commune's: there is no other commune's to name.
+  'PUT /api/v1/unit-types': (_, role) => ({ path: '/api/v1/unit-types', body: { types: defaultUnitTypes }, expect: officerOnly(role) }),
   'GET /api/v1/reviews': (_, role) => ({ path: '/api/v1/reviews', expect: role === 'villageHead' || role === 'communeOfficer' ? [200] : [403] }),
   // A village head submits only their own unit's period (the unit comes from the account).
   'POST /api/v1/reviews/submit': (_, role, target) => ({
@@ -95,6 +111,8 @@ const matrix: Record<string, (w: World, role: Role, target: Target) => Cell> = {
     body: { period: { own: '2026-Q3', otherUnit: '2026-Q4', otherCommune: '2026' }[target] },
     expect: role === 'villageHead' ? [201] : [403],
   }),
+  // The caller's own province only, whatever is asked: the answer never names a record (markers).
+  'GET /api/v1/province/indicators': (_, role) => ({ path: '/api/v1/province/indicators?year=2026', expect: role === 'province' ? [200] : [403] }),
   'POST /api/v1/reviews/decide': (_, role, target) => ({
     path: '/api/v1/reviews/decide',
     body: { unitId: unitOf[target], period: '2026-Q2', action: 'accept' },
@@ -102,10 +120,13 @@ const matrix: Record<string, (w: World, role: Role, target: Target) => Cell> = {
   }),
 };
 
-/** Who may write a new record in the target's unit. */
+/**
+ * Who may write a new record in the target's unit (a village unit). A commune reporter writes
+ * only at commune level (DESIGN §1: "what is theirs at commune level"), never in a village.
+ */
 function mayWrite(role: Role, target: Target): boolean {
   if (role === 'villageHead') return target === 'own';
-  if (role === 'communeOfficer' || role === 'communeReporter') return target !== 'otherCommune';
+  if (role === 'communeOfficer') return target !== 'otherCommune';
   return false;
 }
 
@@ -167,6 +188,8 @@ async function snapshot(server: TestServer): Promise<string> {
     db.selectFrom('plans').selectAll().orderBy('commune_id').execute(),
     db.selectFrom('review_events').select(['id', 'action']).orderBy('id').execute(),
     db.selectFrom('sign_in_throttle').selectAll().orderBy('key').execute(),
+    db.selectFrom('enrolment_codes').select(['id', 'used_at', 'replaced_at']).orderBy('id').execute(),
+    db.selectFrom('audit_events').select('id').orderBy('id').execute(),
   ]);
   return JSON.stringify(tables);
 }

@@ -102,4 +102,27 @@ describe('violence-case notes', () => {
     }
     expect(captured.filter((line) => line.includes(SECRET))).toEqual([]);
   });
+
+  it('never appear in the audit trail or the access log, which name fields and records only', async () => {
+    const head = await server.device('tdp1');
+    const created = violenceCase({ notes: `${SECRET} a1` });
+    await head.push([upsertOf(created, 1)]);
+    const officer = await server.device('canbo');
+    await officer.push([upsertOf({ ...created, notes: `${SECRET} a2` }, 1, 1)]);
+    expect((await head.push([upsertOf({ ...created, notes: `${SECRET} a3` }, 2, 1)])).body.results[0].status).toBe('conflict');
+    await head.pull();
+    await officer.pull();
+    await server.app.request('/api/v1/reports/yearly.csv?year=2026', { headers: { Authorization: `Bearer ${officer.token}` } });
+    const answers: string[] = [];
+    for (const path of ['/api/v1/audit', '/api/v1/case-access']) {
+      const response = await server.app.request(path, { headers: { Authorization: `Bearer ${officer.token}` } });
+      expect(response.status).toBe(200);
+      answers.push(await response.text());
+    }
+    expect(answers[0]).toContain('"fields":["notes"]');
+    expect(answers[0]).toContain('report.export');
+    expect(JSON.parse(answers[1]!).entries.map((e: Json) => e.via).sort()).toEqual(['conflict', 'pull', 'pull']);
+    const tables = await Promise.all([server.store.db.selectFrom('audit_events').selectAll().execute(), server.store.db.selectFrom('case_access').selectAll().execute()]);
+    expectNowhere(SECRET, [...answers, JSON.stringify(tables)]);
+  });
 });

@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deleteOf, newsPost, propagandaSession, upsertOf, violenceCase } from '../fixtures/records.ts';
+import { complaint, contactPoint, deleteOf, inspection, newsPost, preventionModel, propagandaSession, training, upsertOf, violenceCase } from '../fixtures/records.ts';
 import { startServer, type TestServer } from './harness.ts';
 
 const SECRET_NOTE = 'GHI-CHU-NHAY-CAM vợ bị đánh tại nhà số 12';
@@ -33,6 +33,9 @@ beforeAll(async () => {
       upsertOf(gone, 3),
     ]),
     await tdp1.push([deleteOf(gone.id, 'propagandaSession', 4, 1)]),
+    // A contact point since 2025, still serving; a model in Tổ dân phố 2 that stopped on 1/7.
+    await tdp1.push([upsertOf(contactPoint(), 5)]),
+    await tdp2.push([upsertOf(preventionModel({ unitId: 'tdp-2', reporterId: 'tdp2', stoppedOn: '2026-07-01' }), 2)]),
     await tdp2.push([
       upsertOf(
         violenceCase({
@@ -49,6 +52,8 @@ beforeAll(async () => {
     await officer.push(
       ['2026-01-10', '2026-02-10', '2026-03-10', '2026-03-20', '2026-04-15'].map((date, i) => upsertOf(newsPost({ date }), i + 1)),
     ),
+    // The ward's own checklist: an inspection, a training of 3 men and 4 women, a complaint handled.
+    await officer.push([upsertOf(inspection(), 6), upsertOf(training(), 7), upsertOf(complaint(), 8)]),
   ];
   for (const push of pushed) {
     expect(push.status).toBe(200);
@@ -132,7 +137,14 @@ describe('the Word report', () => {
     // The indicators table: news fell short in Q2, so the year is not met.
     expect(xml).toContain('5 (Quý I: 4; Quý II: 1; Quý III: 0; Quý IV: 0)');
     expect(xml).toContain('Chỉ tiêu “Tin, bài tuyên truyền về bình đẳng giới được đăng tải mỗi quý” chưa đạt');
-    expect(xml).toContain('Ứng dụng chưa thu thập số liệu này.');
+    expect(xml).not.toContain('Ứng dụng chưa thu thập số liệu này.');
+  });
+
+  it('fills the commune checklist: a contact point set up the year before, a model stopped mid-year', () => {
+    expect(xml).toContain('3. Mô hình, kiểm tra, tập huấn, giải quyết khiếu nại');
+    expect(xml).toContain('1/5 tổ dân phố có đầu mối (địa chỉ tin cậy) tiếp nhận thông tin về bạo lực đang hoạt động; duy trì 00 mô hình');
+    expect(xml).toContain('tổ chức 01 cuộc kiểm tra, giám sát về bình đẳng giới; 01 lớp tập huấn, bồi dưỡng với 7 lượt người tham dự (4 lượt nữ, 3 lượt nam)');
+    expect(xml).toContain('Tiếp nhận 01 phản ánh, kiến nghị, khiếu nại; đã giải quyết xong 1/1 (100%).');
   });
 
   it('says whose data the officer accepted', () => {
@@ -152,8 +164,9 @@ describe('the report from accepted data only', () => {
     expect(file.status).toBe(200);
     const xml = await (await JSZip.loadAsync(file.bytes)).file('word/document.xml')!.async('string');
     expect(xml).toContain('chỉ tính số liệu đã được duyệt');
-    // Tổ dân phố 1's year (2 sessions) and the ward's 5 posts; Tổ dân phố 2's case is in Q2, not accepted.
-    expect(xml).toContain('tổng hợp từ 7 bản ghi');
+    // Tổ dân phố 1's year (2 sessions; its contact point is dated 2025, not accepted), the ward's 5 posts
+    // and its inspection, training and complaint, Tổ dân phố 2's model (Q1, accepted); its case is in Q2, not accepted.
+    expect(xml).toContain('tổng hợp từ 11 bản ghi');
     expect(xml).toContain('ứng dụng không ghi nhận vụ việc bạo lực gia đình');
     expect(xml).toContain('thu hút 67 lượt người tham dự');
     expect((await download('csv', officerToken, 'year=2026&basis=some')).status).toBe(400);
@@ -164,11 +177,16 @@ describe('the Excel workbook', () => {
   it('has the indicators and a sheet per checklist with Vietnamese headers, without case notes', async () => {
     const file = await download('xlsx', officerToken);
     expect(file.status).toBe(200);
+    if (process.env.SAVE_REPORTS_TO) writeFileSync(`${process.env.SAVE_REPORTS_TO}/report.xlsx`, file.bytes);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(file.bytes as unknown as ExcelJS.Buffer);
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Chỉ tiêu', 'Tuyên truyền', 'Tin, bài', 'Vụ việc']);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Chỉ tiêu', 'Đơn vị', 'Tuyên truyền', 'Tin, bài', 'Vụ việc', 'Đầu mối, mô hình', 'Kiểm tra', 'Tập huấn', 'Khiếu nại']);
     const values = (name: string) =>
       workbook.getWorksheet(name)!.getSheetValues().filter(Boolean).map((row) => (row as unknown[]).slice(1));
+    expect(values('Đơn vị').slice(1, 3)).toEqual([
+      ['nam-gia-nghia', 'UBND phường Nam Gia Nghĩa', 'UBND cấp xã', '', 'Đang theo dõi'],
+      ['tdp-1', 'Tổ dân phố 1', 'Tổ dân phố', 214, 'Đang theo dõi'],
+    ]);
     const sessions = values('Tuyên truyền');
     expect(sessions[0]).toEqual(['Ngày', 'Đơn vị', 'Hình thức', 'Nội dung', 'Nam', 'Nữ', 'Số hộ', 'Ngôn ngữ', 'Ghi chú']);
     expect(sessions.slice(1).map((r) => r.slice(0, 7))).toEqual([
@@ -180,7 +198,13 @@ describe('the Excel workbook', () => {
     expect(cases).toHaveLength(2);
     expect(cases[1]!.slice(0, 3)).toEqual(['TDP2-2026-01', '04/05/2026', 'Tổ dân phố 2']);
     const news = values('Chỉ tiêu').find((r) => r[0] === 'Toàn phường' && String(r[1]).startsWith('Tin, bài'));
-    expect(news!.slice(3)).toEqual(['4', '1', '0', '0', '5', 'Chưa đạt']);
+    expect(news!.slice(3)).toEqual([4, 1, 0, 0, 5, 'Chưa đạt']);
+    expect(values('Đầu mối, mô hình').slice(1).map((r) => r.slice(0, 5))).toEqual([
+      ['Tổ dân phố 1', 'Đầu mối tiếp nhận thông tin', 'Chi hội Phụ nữ', '01/03/2025', ''],
+      ['Tổ dân phố 2', 'Mô hình: Địa chỉ tin cậy', 'Địa chỉ tin cậy tổ dân phố 1', '15/01/2026', '01/07/2026'],
+    ]);
+    expect(values('Khiếu nại').slice(1).map((r) => r.slice(0, 3))).toEqual([['02/10/2026', 'Bạo lực gia đình', '14/10/2026']]);
+    expect(values('Tập huấn')[1]!.slice(3, 5)).toEqual([3, 4]);
     const everything = JSON.stringify(workbook.worksheets.map((s) => s.getSheetValues()));
     expect(everything).not.toContain('GHI-CHU-NHAY-CAM');
   });

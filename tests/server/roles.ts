@@ -7,7 +7,7 @@ import type { TestServer } from './harness.ts';
 
 export const OTHER_COMMUNE = 'xa-khac';
 
-/** One user per role in the demo ward; the province user hangs off the ward for now. */
+/** One user per role in the demo ward; the province user belongs to the ward's province (Lâm Đồng). */
 export const actors = {
   villageHead: 'tdp1',
   communeOfficer: 'canbo',
@@ -17,6 +17,7 @@ export const actors = {
 
 export async function seedRoles(server: TestServer): Promise<void> {
   await server.store.seedCommune({
+    province: { id: 'lam-dong', name: 'Tỉnh Lâm Đồng' },
     commune: { id: OTHER_COMMUNE, name: 'Xã Khác', provinceName: 'Lâm Đồng' },
     units: [
       { id: OTHER_COMMUNE, communeId: OTHER_COMMUNE, name: 'UBND xã Khác', type: 'commune', households: 0 },
@@ -31,9 +32,12 @@ export async function seedRoles(server: TestServer): Promise<void> {
     .insertInto('users')
     .values([
       { id: 'congan', username: 'congan', display_name: 'Công an phường', role: 'communeReporter', commune_id: 'nam-gia-nghia', unit_id: 'nam-gia-nghia', pin_hash: UNUSABLE_PIN_HASH },
-      { id: 'tinh', username: 'tinh', display_name: 'Sở Nội vụ', role: 'province', commune_id: 'nam-gia-nghia', unit_id: 'nam-gia-nghia', pin_hash: UNUSABLE_PIN_HASH },
     ])
     .execute();
+  await server.store.seedProvince({
+    province: { id: 'lam-dong', name: 'Tỉnh Lâm Đồng' },
+    users: [{ id: 'tinh', username: 'tinh', displayName: 'Sở Nội vụ', pinHash: UNUSABLE_PIN_HASH }],
+  });
 }
 
 /** A device signed in as the user, made directly in the store; returns its id and token. */

@@ -43,6 +43,8 @@ describe('POST /api/v1/sessions', () => {
       communeId: 'nam-gia-nghia',
       communeName: 'Phường Nam Gia Nghĩa',
       unitId: 'tdp-1',
+      provinceId: 'lam-dong',
+      provinceName: 'Tỉnh Lâm Đồng',
     });
     expect(body.units).toEqual(wardUnits);
     // Only the token's hash is kept.

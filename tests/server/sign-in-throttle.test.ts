@@ -104,4 +104,26 @@ describe('lifting a lock-out', () => {
     const officer = await server.device('canbo');
     expect(await unlock(officer.token, 'nobody')).toMatchObject({ status: 404, body: { error: 'not_found' } });
   });
+
+  it('forgets keys whose lock ran out and whose last failure is over a day old, at the next failure', async () => {
+    for (let attempt = 1; attempt <= 5; attempt++) await signIn('tdp1', '0000', { address: '203.0.113.50' });
+    await signIn('tdp2', '0000', { address: '203.0.113.51' });
+    expect(await server.countRows('sign_in_throttle')).toBe(4);
+    // A day later, less a minute: nothing old enough yet.
+    server.setNow(new Date(START_TIME.getTime() + 24 * 3600_000 - 60_000));
+    await signIn('tdp3', '0000', { address: '203.0.113.52' });
+    expect(await server.countRows('sign_in_throttle')).toBe(6);
+    // Over a day after the first ones: they go, the recent ones stay.
+    server.setNow(new Date(START_TIME.getTime() + 24 * 3600_000 + 60_000));
+    await signIn('tdp4', '0000', { address: '203.0.113.53' });
+    const keys = (await server.store.db.selectFrom('sign_in_throttle').select('key').orderBy('key').execute()).map((row) => row.key);
+    expect(keys).toEqual(['account:tdp3', 'account:tdp4', 'address:203.0.113.52', 'address:203.0.113.53']);
+  });
+
+  it('keeps a key whose lock still runs, however old its failures', async () => {
+    const lockedRow = { key: 'address:203.0.113.60', failures: 20, last_failure_at: '2026-05-01T00:00:00.000Z', locked_until: '2026-06-02T00:00:00.000Z' };
+    await server.store.db.insertInto('sign_in_throttle').values(lockedRow).execute();
+    await signIn('tdp1', '0000');
+    expect(await server.store.db.selectFrom('sign_in_throttle').selectAll().where('key', '=', lockedRow.key).executeTakeFirst()).toEqual(lockedRow);
+  });
 });

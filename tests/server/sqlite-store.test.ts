@@ -5,6 +5,7 @@ import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../../server/store/sqlite.ts';
 import type { SqliteStore } from '../../server/store/sqlite.ts';
+import { MIGRATION_NAMES } from '../support/migration-names.ts';
 
 let dir: string;
 let store: SqliteStore;
@@ -31,14 +32,14 @@ describe('the SQLite store', () => {
   });
 
   it('records its migrations, and running them again changes nothing', async () => {
-    expect(await store.migrate()).toEqual(['0001_initial', '0002_record_versions', '0003_office', '0004_sign_in_throttle', '0006_session_cookie']);
+    expect(await store.migrate()).toEqual(MIGRATION_NAMES);
     const recorded = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(store.db);
-    expect(recorded.rows.map((row) => row.name)).toEqual(['0001_initial', '0002_record_versions', '0003_office', '0004_sign_in_throttle', '0006_session_cookie']);
+    expect(recorded.rows.map((row) => row.name)).toEqual(MIGRATION_NAMES);
     await store.db.updateTable('counters').set({ value: 7 }).where('name', '=', 'server_seq').execute();
 
     expect(await store.migrate()).toEqual([]);
     const again = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(store.db);
-    expect(again.rows.map((row) => row.name)).toEqual(['0001_initial', '0002_record_versions', '0003_office', '0004_sign_in_throttle', '0006_session_cookie']);
+    expect(again.rows.map((row) => row.name)).toEqual(MIGRATION_NAMES);
     expect(await store.db.selectFrom('counters').selectAll().execute()).toEqual([{ name: 'server_seq', value: 7 }]);
   });
 

@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startServer } from './harness.ts';
 import type { TestServer } from './harness.ts';
@@ -39,6 +40,28 @@ describe('the built app', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('Cache-Control')).toBe('public, max-age=31536000, immutable');
     expect(await response.text()).toBe('console.log(1);');
+  });
+
+  it('sends text files gzip-compressed to a browser that accepts gzip, and plain otherwise', async () => {
+    const script = `console.log(${JSON.stringify('Sổ tay Bình đẳng '.repeat(200))});`;
+    writeFileSync(join(dist, 'assets', 'index-big.js'), script);
+    const zipped = await server.app.request('/assets/index-big.js', { headers: { 'Accept-Encoding': 'gzip, deflate, br' } });
+    expect(zipped.headers.get('Content-Encoding')).toBe('gzip');
+    expect(zipped.headers.get('Vary')).toContain('Accept-Encoding');
+    expect(zipped.headers.get('Cache-Control')).toBe('public, max-age=31536000, immutable');
+    const wire = Buffer.from(await zipped.arrayBuffer());
+    expect(wire.length).toBeLessThan(script.length / 10);
+    expect(gunzipSync(wire).toString('utf8')).toBe(script);
+    const page = await server.app.request('/', { headers: { 'Accept-Encoding': 'gzip' } });
+    expect(page.headers.get('Content-Encoding')).toBe('gzip');
+    expect(gunzipSync(Buffer.from(await page.arrayBuffer())).toString('utf8')).toContain('Sổ tay Bình đẳng');
+
+    const plain = await get('/assets/index-big.js');
+    expect(plain.headers.get('Content-Encoding')).toBeNull();
+    expect(await plain.text()).toBe(script);
+    // Not a text file: as it is.
+    const png = await server.app.request('/icon.png', { headers: { 'Accept-Encoding': 'gzip' } });
+    expect(png.headers.get('Content-Encoding')).toBeNull();
   });
 
   it('answers an app route with the page (SPA fallback)', async () => {

@@ -1,7 +1,7 @@
-// The village head's home: the quarter, the three checklists as tabs, and a big "add" button.
+// The village head's home: the quarter, the checklists the user keeps as tabs, and a big "add" button.
 import { useEffect, useState } from 'preact/hooks';
 import { watchQuarter } from '../../data/index.ts';
-import { dayInVietnam, parseQuarterKey, quarterKey, quarterOf, recordKinds, shiftQuarter, type RecordKind } from '../../domain/index.ts';
+import { dayInVietnam, kindsFor, parseQuarterKey, quarterKey, quarterOf, shiftQuarter, type RecordKind } from '../../domain/index.ts';
 import { useLive } from '../hooks/useLive.ts';
 import { text } from '../i18n/index.ts';
 import { navigate, routeHref } from '../router.ts';
@@ -46,7 +46,7 @@ export function Home(props: { route: { quarter?: string; kind?: RecordKind } }) 
         </button>
       </nav>
       <div class="tabs" role="tablist">
-        {recordKinds.map((k) => (
+        {kindsFor(session.user.role).map((k) => (
           <a key={k} role="tab" aria-selected={k === kind} class={k === kind ? 'tab active' : 'tab'} href={routeHref({ screen: 'home', kind: k, quarter })}>
             {text.kindsPlural[k]}
           </a>

@@ -13,10 +13,15 @@ export interface OpenAccount {
 
 export type UnlockOutcome = { ok: true; open: OpenAccount } | { ok: false; gate: PinGate; failures: number };
 
-/** The success path of a sign-in or an enrolment: the account, its database and its vault on this phone. */
-export async function completeSignIn(phone: PhoneStore, input: { profile: ProfileResponse; username: string; pin: string; deviceId: string }): Promise<OpenAccount> {
+/**
+ * The success path of a sign-in or an enrolment: the account, its database and its vault on
+ * this phone, the vault under the PIN just checked (sign-in) or just chosen (enrolment). An
+ * enrolment types no user name: the one this phone knew for the account stays.
+ */
+export async function completeSignIn(phone: PhoneStore, input: { profile: ProfileResponse; username?: string; pin: string; deviceId: string }): Promise<OpenAccount> {
   const userId = input.profile.user.id;
-  const account = newAccount(input.profile, input.username, await phone.account(userId));
+  const existing = await phone.account(userId);
+  const account = newAccount(input.profile, input.username ?? existing?.username, existing);
   await phone.rememberAccount(account);
   // The device id signed in with is this account's from now on.
   const device = phone.device(userId);

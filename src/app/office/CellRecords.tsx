@@ -13,6 +13,16 @@ function summary(record: ChecklistRecord): string {
       return record.title;
     case 'violenceCase':
       return `${record.caseCode} · ${text.options.status[record.status]}`;
+    case 'contactPoint':
+      return `${text.options.keeper[record.keeper]}${record.stoppedOn ? ` · ${fill(text.home.stoppedOn, { date: formatDate(record.stoppedOn) })}` : ''}`;
+    case 'preventionModel':
+      return `${record.name} · ${text.options.modelType[record.modelType]}`;
+    case 'inspection':
+      return record.scope;
+    case 'training':
+      return `${record.title} · ${record.menCount + record.womenCount}`;
+    case 'complaint':
+      return `${text.options.complaintSubject[record.subject]}${record.handledOn ? ` · ${fill(text.home.handledOn, { date: formatDate(record.handledOn) })}` : ` · ${text.home.notHandled}`}`;
   }
 }
 

@@ -85,9 +85,11 @@ export function IndicatorGrid(props: { table: IndicatorTable; plan: Plan; commun
       </div>
       {picked && <CellRecords title={picked.title} ids={picked.ids} records={props.records} units={props.units} onClose={() => setPicked(null)} />}
       <p class="muted">{text.office.legend}</p>
-      <p class="muted">
-        {text.office.noDataTitle} {indicatorsWithoutData.map((id) => text.office.indicators[id]).join('; ')}.
-      </p>
+      {indicatorsWithoutData.length > 0 && (
+        <p class="muted">
+          {text.office.noDataTitle} {indicatorsWithoutData.map((id) => text.office.indicators[id]).join('; ')}.
+        </p>
+      )}
     </>
   );
 }

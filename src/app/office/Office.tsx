@@ -1,8 +1,8 @@
 // The commune officer's progress view: the plan's indicators for each unit over a quarter or
-// the year, from the records synced to this device (so it works offline), the units that sent
+// the year, from the records, plan and units kept on this device (so it works offline), the units that sent
 // nothing this quarter, the coming dates, and the report downloads.
 import { useMemo } from 'preact/hooks';
-import { watchYear } from '../../data/index.ts';
+import { watchIndicatorRecords } from '../../data/index.ts';
 import { dayInVietnam, quarterOf } from '../../domain/index.ts';
 import { computeIndicators, periodKey, type IndicatorTable, type Period, type RecordEntry } from '../../domain/indicators/index.ts';
 import { useLive } from '../hooks/useLive.ts';
@@ -11,7 +11,9 @@ import { routeHref, useRoute } from '../router.ts';
 import { useServices } from '../services.ts';
 import { SignedInHeader } from '../SignedInHeader.tsx';
 import { SyncBanner } from '../sync-status/SyncBanner.tsx';
+import { AccountPanel } from './AccountPanel.tsx';
 import { ComingDates } from './ComingDates.tsx';
+import { HistoryPanel } from './HistoryPanel.tsx';
 import { DeviceGaps } from './DeviceGaps.tsx';
 import { DevicePanel } from './DevicePanel.tsx';
 import { IndicatorGrid } from './IndicatorGrid.tsx';
@@ -29,7 +31,7 @@ const QUARTER_NUMERALS = ['I', 'II', 'III', 'IV'] as const;
 
 function useYearRecords(year: number): RecordEntry[] | undefined {
   const { db } = useServices();
-  const rows = useLive(() => watchYear(db, year), [db, year]);
+  const rows = useLive(() => watchIndicatorRecords(db, year), [db, year]);
   return useMemo(() => rows?.map((r) => ({ deleted: r.deleted, record: r.body })), [rows]);
 }
 
@@ -135,8 +137,16 @@ export function Office() {
         <UnitSetup units={unitsState} />
       </section>
 
+      <section class="card" aria-labelledby="accounts-title">
+        <AccountPanel units={units} />
+      </section>
+
       <section class="card" aria-labelledby="devices-title">
         <DevicePanel />
+      </section>
+
+      <section class="card history" aria-label={text.history.auditTitle}>
+        <HistoryPanel unitName={unitName} />
       </section>
 
       <section class="card" aria-labelledby="report-title">

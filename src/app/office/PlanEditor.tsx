@@ -74,8 +74,12 @@ export function PlanEditor(props: { plan: Plan; saved: boolean; save(plan: Plan)
             inputMode="numeric"
             min={0}
             value={draft.handledInTimeDays}
+            aria-describedby="handled-in-time-hint"
             onInput={(e) => setDraft({ ...draft, handledInTimeDays: Number((e.target as HTMLInputElement).value) })}
           />
+          <small class="hint" id="handled-in-time-hint">
+            {fill(text.office.handledInTimeHint, { n: draft.handledInTimeDays })}
+          </small>
         </label>
         <div class="row">
           <label class="field">

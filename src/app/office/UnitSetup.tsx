@@ -1,9 +1,12 @@
 // The officer's list of village units: add one, change its name, type or households, retire
-// it, or merge it into another. Changes go to the server, so they need a connection.
+// it, or merge it into another; and the commune's list of unit types. Changes go to the
+// server, so they need a connection.
 import { useState } from 'preact/hooks';
-import { villageUnitTypes, type SetupUnit } from '../../domain/setup/units.ts';
+import type { SetupUnit } from '../../domain/setup/units.ts';
+import type { UnitType } from '../../domain/setup/unitTypes.ts';
 import { useConnection } from '../hooks/useConnection.ts';
 import { fill, text } from '../i18n/index.ts';
+import { UnitTypesEditor } from './UnitTypesEditor.tsx';
 import type { UnitOutcome, useUnits } from './useUnits.ts';
 
 type Units = ReturnType<typeof useUnits>;
@@ -25,12 +28,15 @@ function outcomeText(outcome: UnitOutcome): { kind: 'ok' | 'error'; text: string
 
 const value = (e: Event) => (e.target as HTMLInputElement | HTMLSelectElement).value;
 
-function TypeSelect(props: { value: string; onChange: (value: string) => void; label: string }) {
+/** The commune's types in service, and the unit's own type even if it was retired since. */
+function TypeSelect(props: { value: string; onChange: (value: string) => void; label: string; types: UnitType[] }) {
+  const shown = props.types.filter((t) => !t.retired || t.id === props.value);
   return (
     <select aria-label={props.label} value={props.value} onChange={(e) => props.onChange(value(e))}>
-      {villageUnitTypes.map((t) => (
-        <option key={t} value={t}>
-          {text.office.unitTypes[t]}
+      {!shown.some((t) => t.id === props.value) && <option value={props.value}>{props.value}</option>}
+      {shown.map((t) => (
+        <option key={t.id} value={t.id}>
+          {t.retired ? fill(text.office.typeRetiredMark, { name: t.name }) : t.name}
         </option>
       ))}
     </select>
@@ -53,9 +59,9 @@ function UnitRow(props: { unit: SetupUnit; all: SetupUnit[]; units: Units; disab
   return (
     <li class="unit-row" data-unit={unit.id}>
       <input aria-label={`${text.office.unitName} ${unit.id}`} value={draft.name} onInput={(e) => setDraft({ ...draft, name: value(e) })} />
-      <TypeSelect label={`${text.office.unitType} ${unit.id}`} value={draft.type} onChange={(type) => setDraft({ ...draft, type: type as SetupUnit['type'] })} />
+      <TypeSelect label={`${text.office.unitType} ${unit.id}`} types={props.units.types} value={draft.type} onChange={(type) => setDraft({ ...draft, type })} />
       <input aria-label={`${text.office.unitHouseholds} ${unit.id}`} type="number" inputMode="numeric" min={0} value={draft.households} onInput={(e) => setDraft({ ...draft, households: value(e) })} />
-      <button class="secondary" disabled={props.disabled} onClick={async () => props.report(await props.units.change(unit.id, { name: draft.name, type: draft.type as never, households: Number(draft.households) }))}>
+      <button class="secondary" disabled={props.disabled} onClick={async () => props.report(await props.units.change(unit.id, { name: draft.name, type: draft.type, households: Number(draft.households) }))}>
         {text.office.unitSave}
       </button>
       <button class="danger" disabled={props.disabled} onClick={async () => confirm(fill(text.office.unitConfirmRetire, { name: unit.name })) && props.report(await props.units.retire(unit.id))}>
@@ -86,7 +92,8 @@ function UnitRow(props: { unit: SetupUnit; all: SetupUnit[]; units: Units; disab
 export function UnitSetup(props: { units: Units }) {
   const online = useConnection();
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
-  const [fresh, setFresh] = useState({ id: '', name: '', type: 'toDanPho', households: '' });
+  const firstType = props.units.types.find((t) => !t.retired)?.id ?? '';
+  const [fresh, setFresh] = useState({ id: '', name: '', type: '', households: '' });
   const all = props.units.units;
   const report = (outcome: UnitOutcome) => setMessage(outcomeText(outcome));
   return (
@@ -109,7 +116,7 @@ export function UnitSetup(props: { units: Units }) {
         class="unit-add"
         onSubmit={async (e) => {
           e.preventDefault();
-          const outcome = await props.units.add({ id: fresh.id.trim(), name: fresh.name, type: fresh.type as never, households: Number(fresh.households || 0) });
+          const outcome = await props.units.add({ id: fresh.id.trim(), name: fresh.name, type: fresh.type || firstType, households: Number(fresh.households || 0) });
           report(outcome);
           if (outcome.ok) setFresh({ id: '', name: '', type: fresh.type, households: '' });
         }}
@@ -124,7 +131,7 @@ export function UnitSetup(props: { units: Units }) {
         </label>
         <label class="field">
           <span>{text.office.unitType}</span>
-          <TypeSelect label={text.office.unitType} value={fresh.type} onChange={(type) => setFresh({ ...fresh, type })} />
+          <TypeSelect label={text.office.unitType} types={props.units.types} value={fresh.type || firstType} onChange={(type) => setFresh({ ...fresh, type })} />
         </label>
         <label class="field">
           <span>{text.office.unitHouseholds}</span>
@@ -134,6 +141,7 @@ export function UnitSetup(props: { units: Units }) {
           {text.office.unitAdd}
         </button>
       </form>
+      <UnitTypesEditor types={props.units.types} disabled={!online} save={props.units.saveTypes} />
     </details>
   );
 }

@@ -1,74 +1,67 @@
-// The commune's units for the office view: from the server when online (retired and merged
-// ones included, so merged records count where they belong), the last copy seen on this
-// device when offline, the signed-in profile's units before either.
-import { useEffect, useMemo, useState } from 'preact/hooks';
+// The commune's units and unit types for the office view, read from the phone's database:
+// fetched from the server into it when online (retired and merged units included, so merged
+// records count where they belong); offline the last copy seen; the signed-in profile's units
+// and the default types before either.
+import { useEffect, useMemo } from 'preact/hooks';
+import { keepOfficeValue, officeKey, watchOfficeValue } from '../../data/index.ts';
 import type { UnitEntry } from '../../domain/indicators/index.ts';
-import type { NewUnit, SetupUnit, UnitChange } from '../../domain/setup/units.ts';
-import { apiHeaders } from '../../sync/index.ts';
+import { setupUnit, type NewUnit, type SetupUnit, type UnitChange } from '../../domain/setup/units.ts';
+import { defaultUnitTypes, unitTypeList, type UnitType } from '../../domain/setup/unitTypes.ts';
+import { useLive } from '../hooks/useLive.ts';
 import { useServices } from '../services.ts';
+import { officeCall } from './officeApi.ts';
 
 export type UnitOutcome = { ok: true } | { ok: false; fields: string[]; code: string } | { ok: false; failed: true };
-
-const cacheKey = (communeId: string) => `so-tay-units:${communeId}`;
 
 export function toUnitEntries(units: readonly SetupUnit[], communeId: string): UnitEntry[] {
   return units.map((u) => ({ id: u.id, communeId, name: u.name, type: u.type, households: u.households, retired: u.retired, mergedInto: u.mergedInto ?? undefined }));
 }
 
-export function useUnits() {
-  const { session } = useServices();
-  const communeId = session.user.communeId;
-  const fromProfile = (): SetupUnit[] => session.units.map((u) => ({ id: u.id, name: u.name, type: u.type, households: u.households, retired: false, mergedInto: null }));
-  const [units, setUnits] = useState<SetupUnit[]>(() => {
-    try {
-      const raw = localStorage.getItem(cacheKey(communeId));
-      return raw ? (JSON.parse(raw) as SetupUnit[]) : fromProfile();
-    } catch {
-      return fromProfile();
-    }
-  });
+const asUnits = (value: unknown): SetupUnit[] | undefined => {
+  if (!Array.isArray(value)) return undefined;
+  const parsed = value.map((u) => setupUnit.safeParse(u));
+  return parsed.every((p) => p.success) ? parsed.map((p) => p.data!) : undefined;
+};
+const asTypes = (value: unknown): UnitType[] | undefined => {
+  const parsed = unitTypeList.safeParse({ types: value });
+  return parsed.success ? parsed.data.types : undefined;
+};
 
-  const remember = (next: SetupUnit[]) => {
-    setUnits(next);
-    try {
-      localStorage.setItem(cacheKey(communeId), JSON.stringify(next));
-    } catch {
-      // Only the offline copy is lost.
-    }
-  };
+export function useUnits() {
+  const { session, db } = useServices();
+  const communeId = session.user.communeId;
+  const unitsKey = officeKey.units(communeId);
+  const typesKey = officeKey.unitTypes(communeId);
+  const storedUnits = useLive(() => watchOfficeValue(db, unitsKey), [db, unitsKey]);
+  const storedTypes = useLive(() => watchOfficeValue(db, typesKey), [db, typesKey]);
+  const units = useMemo(
+    () => asUnits(storedUnits) ?? session.units.map((u) => ({ id: u.id, name: u.name, type: u.type, households: u.households, retired: false, mergedInto: null })),
+    [storedUnits, session],
+  );
+  const types = useMemo(() => asTypes(storedTypes) ?? [...defaultUnitTypes], [storedTypes]);
 
   async function call(method: string, path: string, body?: unknown): Promise<UnitOutcome> {
-    try {
-      const response = await fetch(`/api/v1${path}`, {
-        method,
-        headers: apiHeaders(true),
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const answer = (await response.json()) as { units?: SetupUnit[]; error?: string; fields?: { path: string }[] };
-      if (response.ok && answer.units) {
-        remember(answer.units);
-        return { ok: true };
-      }
-      if (response.status === 400 || response.status === 409) {
-        return { ok: false, code: answer.error ?? '', fields: (answer.fields ?? []).map((f) => f.path) };
-      }
-      return { ok: false, failed: true };
-    } catch {
-      return { ok: false, failed: true };
-    }
+    const answer = await officeCall<{ units?: SetupUnit[]; types?: UnitType[] }>(method, path, body);
+    if (!answer.ok) return 'failed' in answer ? answer : { ok: false, code: answer.code, fields: answer.fields };
+    if (answer.body.units) await keepOfficeValue(db, unitsKey, answer.body.units);
+    if (answer.body.types) await keepOfficeValue(db, typesKey, answer.body.types);
+    return { ok: true };
   }
 
   useEffect(() => {
     void call('GET', '/units');
+    void call('GET', '/unit-types');
   }, [communeId]);
 
   const entries = useMemo(() => toUnitEntries(units, communeId), [units, communeId]);
   return {
     units,
     entries,
+    types,
     add: (unit: NewUnit) => call('POST', '/units', unit),
     change: (id: string, change: UnitChange) => call('PATCH', `/units/${id}`, change),
     retire: (id: string) => call('POST', `/units/${id}/retire`),
     merge: (id: string, into: string) => call('POST', `/units/${id}/merge`, { into }),
+    saveTypes: (list: UnitType[]) => call('PUT', '/unit-types', { types: list }),
   };
 }

@@ -12,16 +12,23 @@ import { navigate } from '../router.ts';
 import { requestBackgroundSync } from '../sw-bridge.tsx';
 import { useServices } from '../services.ts';
 import { CaseFields } from './CaseFields.tsx';
+import { ComplaintFields, InspectionFields, TrainingFields } from './CommuneWorkFields.tsx';
 import { describeValue, differingFields } from './describe.ts';
 import { draftOf, newDraft, setPath, type Draft } from './draft.ts';
 import type { FormBinding } from './fields.tsx';
 import { NewsFields } from './NewsFields.tsx';
 import { PropagandaFields } from './PropagandaFields.tsx';
+import { ContactPointFields, PreventionModelFields } from './StandingFields.tsx';
 
 const FIELDS_OF: Record<RecordKind, (props: { form: FormBinding }) => preact.JSX.Element> = {
   propagandaSession: PropagandaFields,
   newsPost: NewsFields,
   violenceCase: CaseFields,
+  contactPoint: ContactPointFields,
+  preventionModel: PreventionModelFields,
+  inspection: InspectionFields,
+  training: TrainingFields,
+  complaint: ComplaintFields,
 };
 
 /** Where an issue shows: the nested status dates by their own path, others by the top field. */

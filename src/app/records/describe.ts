@@ -15,6 +15,9 @@ const optionsOf: Record<string, Record<string, string>> = {
   supportServices: text.options.support,
   measures: text.options.measures,
   status: text.options.status,
+  keeper: text.options.keeper,
+  modelType: text.options.modelType,
+  audience: text.options.audience,
 };
 
 export function describeValue(field: string, value: unknown): string {

@@ -31,6 +31,13 @@ export function newDraft(kind: RecordKind, session: ProfileResponse, now = new D
         status: 'received',
         statusDates: { received: today },
       };
+    case 'contactPoint':
+    case 'preventionModel':
+    case 'inspection':
+    case 'complaint':
+      return common;
+    case 'training':
+      return { ...common, audience: [] };
   }
 }
 

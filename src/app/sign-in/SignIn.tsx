@@ -1,11 +1,14 @@
-// Sign-in on a phone: user name and PIN, with a connection. The server sets the session
-// cookie and answers with the profile; the phone then sets up (or opens) this account's vault
-// with the same PIN, so that the app opens offline with it afterwards.
+// Sign-in on a phone: user name and PIN, with a connection; or, the very first time, an
+// enrolment code (Enrol.tsx). The server sets the session cookie and answers with the profile;
+// the phone then sets up (or opens) this account's vault with the same PIN, so that the app
+// opens offline with it afterwards.
 import { useEffect, useState } from 'preact/hooks';
 import { outboxSize, notebookDb, type PhoneStore } from '../../data/index.ts';
+import { enrolmentCodeFromHash } from '../../domain/enrolment.ts';
 import { signIn } from '../../sync/index.ts';
 import { fill, text } from '../i18n/index.ts';
 import { completeSignIn, type OpenAccount } from '../lock/vaultSession.ts';
+import { Enrol } from './Enrol.tsx';
 
 /** The accounts whose unsent records this phone keeps for them. */
 async function keptFor(phone: PhoneStore): Promise<string[]> {
@@ -17,6 +20,8 @@ async function keptFor(phone: PhoneStore): Promise<string[]> {
 }
 
 export function SignIn(props: { phone: PhoneStore; notice?: string; onSignedIn: (open: OpenAccount) => void }) {
+  // Opened from an enrolment QR code: its link carries the code in the fragment.
+  const [enrolCode, setEnrolCode] = useState<string | undefined | null>(() => enrolmentCodeFromHash(location.hash) ?? null);
   const [username, setUsername] = useState('');
   const [pin, setPin] = useState('');
   const [busy, setBusy] = useState(false);
@@ -46,6 +51,8 @@ export function SignIn(props: { phone: PhoneStore; notice?: string; onSignedIn: 
     }
   }
 
+  if (enrolCode !== null) return <Enrol phone={props.phone} initialCode={enrolCode} onBack={() => setEnrolCode(null)} onSignedIn={props.onSignedIn} />;
+
   return (
     <main class="screen sign-in">
       <h1>{text.app.name}</h1>
@@ -72,6 +79,12 @@ export function SignIn(props: { phone: PhoneStore; notice?: string; onSignedIn: 
           {busy ? text.signIn.working : text.signIn.submit}
         </button>
       </form>
+      <section class="card enrol-offer">
+        <p class="muted">{text.enrol.offerHint}</p>
+        <button class="secondary big" type="button" onClick={() => setEnrolCode(undefined)}>
+          {text.enrol.offer}
+        </button>
+      </section>
     </main>
   );
 }

@@ -31,6 +31,13 @@ export interface PeriodFigures {
   victimsBySex: Tally<(typeof sexes)[number]>;
   victimsByAgeBand: Tally<(typeof ageBands)[number]>;
   casesReferredToPolice: number;
+  inspections: number;
+  trainings: number;
+  trainingMen: number;
+  trainingWomen: number;
+  complaintsReceived: number;
+  /** Of those received in the period, handled by their `handledOn` (any day up to now). */
+  complaintsHandled: number;
   lastRecordDate: LocalDate | null;
 }
 
@@ -49,6 +56,12 @@ export function periodFigures(records: Iterable<RecordEntry>, period: Period): P
     victimsBySex: tally(sexes),
     victimsByAgeBand: tally(ageBands),
     casesReferredToPolice: 0,
+    inspections: 0,
+    trainings: 0,
+    trainingMen: 0,
+    trainingWomen: 0,
+    complaintsReceived: 0,
+    complaintsHandled: 0,
     lastRecordDate: null,
   };
   const { first, last } = periodDates(period);
@@ -66,7 +79,16 @@ export function periodFigures(records: Iterable<RecordEntry>, period: Period): P
     } else if (r.kind === 'newsPost') {
       f.newsPosts++;
       f.postsByChannel[r.channel]++;
-    } else {
+    } else if (r.kind === 'inspection') {
+      f.inspections++;
+    } else if (r.kind === 'training') {
+      f.trainings++;
+      f.trainingMen += r.menCount;
+      f.trainingWomen += r.womenCount;
+    } else if (r.kind === 'complaint') {
+      f.complaintsReceived++;
+      if (r.handledOn) f.complaintsHandled++;
+    } else if (r.kind === 'violenceCase') {
       f.violenceCases++;
       for (const act of r.acts) f.casesByAct[act]++;
       f.victimsBySex[r.victimSex]++;

@@ -125,10 +125,10 @@ describe('indicators of a year', () => {
     expect(year.commune.perpetratorsCounselled.verdict).toBe('behind');
   });
 
-  it('shows "no data" for what the app does not collect yet', () => {
-    for (const id of ['unitsWithContactPoint', 'preventionModels', 'inspections', 'complaintsHandled', 'officerTrainings'] as const) {
-      expect(year.commune[id]).toEqual({ value: { kind: 'noData' }, verdict: 'noData' });
-    }
+  it('judges the commune checklist as not met when nothing of it was recorded', () => {
+    expect(year.commune.inspections).toMatchObject({ value: { count: 0 }, verdict: 'behind' });
+    expect(year.commune.unitsWithContactPoint).toMatchObject({ value: { numerator: 0, denominator: 3 }, verdict: 'behind' });
+    expect(year.commune.complaintsHandled.verdict).toBe('notApplicable');
   });
 
   it('keeps count targets for the commune and percent targets for every unit', () => {

@@ -1,7 +1,8 @@
 // The units × indicators table of a period: each indicator for each unit and for the whole
 // commune, judged against the plan. Pure: records in, values (with their record ids) out.
 import type { LocalDate } from '../dates.ts';
-import type { ChecklistRecord, NewsPost, PropagandaSession, ViolenceCase } from '../records/index.ts';
+import type { ChecklistRecord, Complaint, ContactPoint, Inspection, NewsPost, PreventionModel, PropagandaSession, Training, ViolenceCase } from '../records/index.ts';
+import * as communeRules from './communeRules.ts';
 import { effectiveTarget, indicatorIds, indicatorsWithoutData, type IndicatorId, type Plan } from '../plan/plan.ts';
 import { periodDates, type Period } from './period.ts';
 import * as rules from './rules.ts';
@@ -47,15 +48,45 @@ interface Bucket {
   sessions: PropagandaSession[];
   posts: NewsPost[];
   cases: ViolenceCase[];
+  /** Standing arrangements set up on or before the period's last day, whatever year. */
+  contactPoints: ContactPoint[];
+  models: PreventionModel[];
+  inspections: Inspection[];
+  trainings: Training[];
+  complaints: Complaint[];
+  /** Records dated inside the period (what makes a unit not silent). */
+  inPeriod: string[];
 }
 
-const emptyBucket = (): Bucket => ({ sessions: [], posts: [], cases: [] });
+const emptyBucket = (): Bucket => ({ sessions: [], posts: [], cases: [], contactPoints: [], models: [], inspections: [], trainings: [], complaints: [], inPeriod: [] });
 
-function addTo(bucket: Bucket, record: ChecklistRecord): void {
-  if (record.kind === 'propagandaSession') bucket.sessions.push(record);
-  else if (record.kind === 'newsPost') bucket.posts.push(record);
-  else bucket.cases.push(record);
+function addTo(bucket: Bucket, record: ChecklistRecord, inPeriod: boolean): void {
+  if (inPeriod) bucket.inPeriod.push(record.id);
+  switch (record.kind) {
+    case 'contactPoint':
+      return void bucket.contactPoints.push(record);
+    case 'preventionModel':
+      return void bucket.models.push(record);
+  }
+  if (!inPeriod) return;
+  switch (record.kind) {
+    case 'propagandaSession':
+      return void bucket.sessions.push(record);
+    case 'newsPost':
+      return void bucket.posts.push(record);
+    case 'violenceCase':
+      return void bucket.cases.push(record);
+    case 'inspection':
+      return void bucket.inspections.push(record);
+    case 'training':
+      return void bucket.trainings.push(record);
+    case 'complaint':
+      return void bucket.complaints.push(record);
+  }
 }
+
+/** A contact point or a model set up before the period may still be running in it. */
+const isStanding = (record: ChecklistRecord) => record.kind === 'contactPoint' || record.kind === 'preventionModel';
 
 export function computeIndicators(input: IndicatorInput): IndicatorTable {
   const { plan, period, asOf } = input;
@@ -65,15 +96,18 @@ export function computeIndicators(input: IndicatorInput): IndicatorTable {
   const { first, last } = periodDates(period);
   for (const entry of input.records) {
     const record = entry.record;
-    if (entry.deleted || !record || record.date < first || record.date > last) continue;
-    addTo(all, record);
+    if (entry.deleted || !record || record.date > last) continue;
+    const inPeriod = record.date >= first;
+    if (!inPeriod && !isStanding(record)) continue;
+    addTo(all, record, inPeriod);
     const unitId = directory.countsFor(record.unitId);
     let bucket = byUnit.get(unitId);
     if (!bucket) byUnit.set(unitId, (bucket = emptyBucket()));
-    addTo(bucket, record);
+    addTo(bucket, record, inPeriod);
   }
   const bucketOf = (unitId: string) => byUnit.get(unitId) ?? emptyBucket();
   const sessionsOf = (unitId: string) => bucketOf(unitId).sessions;
+  const contactPointsOf = (unitId: string) => bucketOf(unitId).contactPoints;
 
   const valuesFor = (bucket: Bucket, villageUnits: readonly UnitEntry[]): Record<IndicatorId, IndicatorValue> => ({
     newsPostsPerQuarter: rules.newsPosts(bucket.posts, period),
@@ -83,11 +117,11 @@ export function computeIndicators(input: IndicatorInput): IndicatorTable {
     casesHandledInTime: rules.casesHandledInTime(bucket.cases, plan.handledInTimeDays, asOf),
     victimsReachedService: rules.victimsReachedService(bucket.cases),
     perpetratorsCounselled: rules.perpetratorsCounselled(bucket.cases),
-    unitsWithContactPoint: { kind: 'noData' },
-    preventionModels: { kind: 'noData' },
-    inspections: { kind: 'noData' },
-    complaintsHandled: { kind: 'noData' },
-    officerTrainings: { kind: 'noData' },
+    unitsWithContactPoint: communeRules.unitsWithContactPoint(villageUnits, contactPointsOf, period, asOf),
+    preventionModels: communeRules.preventionModelsRunning(bucket.models, period, asOf),
+    inspections: rules.countByQuarter(bucket.inspections, period),
+    complaintsHandled: communeRules.complaintsHandled(bucket.complaints, asOf),
+    officerTrainings: rules.countByQuarter(bucket.trainings, period),
   });
 
   const targets = new Map(plan.indicators.map((i) => [i.id, effectiveTarget(i)]));
@@ -106,11 +140,12 @@ export function computeIndicators(input: IndicatorInput): IndicatorTable {
   const row = (unit: UnitEntry, communeLevel: boolean): UnitRow => {
     const bucket = bucketOf(unit.id);
     const reachScope = communeLevel ? [] : [unit];
+    // A unit's own cells: its contact point counts 1 of 1 (the commune row has no contact point of its own).
     return {
       unit,
       communeLevel,
       cells: judge(valuesFor(bucket, reachScope), true),
-      recordIds: [...bucket.sessions, ...bucket.posts, ...bucket.cases].map((r) => r.id),
+      recordIds: bucket.inPeriod,
     };
   };
 

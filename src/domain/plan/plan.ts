@@ -21,14 +21,8 @@ export const indicatorIds = [
 ] as const;
 export type IndicatorId = (typeof indicatorIds)[number];
 
-/** Indicators whose records the app does not collect yet: they show "no data", never a guess. */
-export const indicatorsWithoutData: readonly IndicatorId[] = [
-  'unitsWithContactPoint',
-  'preventionModels',
-  'inspections',
-  'complaintsHandled',
-  'officerTrainings',
-];
+/** Indicators whose records the app does not collect yet: they show "no data", never a guess. None left. */
+export const indicatorsWithoutData: readonly IndicatorId[] = [];
 
 export const target = z.discriminatedUnion('kind', [
   /** At least `min` in every quarter (news posts). */

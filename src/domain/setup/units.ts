@@ -1,15 +1,14 @@
 // What the commune officer sends to set up the commune's village units: add one, change its
-// name, type or household count, retire it, or merge it into another when units are reorganised.
+// name, type or household count, retire it, or merge it into another when units are reorganised;
+// and keep the commune's list of unit types (unitTypes.ts).
 import * as z from 'zod/mini';
-import { unitTypes } from '../accounts.ts';
 import { slug } from '../ids.ts';
-
-/** The types a village unit can have (the commune itself is not one of them). */
-export const villageUnitTypes = unitTypes.filter((t): t is Exclude<(typeof unitTypes)[number], 'commune'> => t !== 'commune');
+import { COMMUNE_UNIT_TYPE, unitTypeId } from './unitTypes.ts';
 
 const name = z.string().check(z.trim(), z.minLength(2), z.maxLength(120));
 const households = z.int().check(z.minimum(0), z.maximum(100_000));
-const villageType = z.enum(villageUnitTypes as [typeof villageUnitTypes[number], ...typeof villageUnitTypes[number][]]);
+/** A type from the commune's list, in service: the server checks the list (unit_type_unknown / retired). */
+const villageType = unitTypeId.check(z.refine((id) => id !== COMMUNE_UNIT_TYPE, { message: 'reserved' }));
 
 export const newUnit = z.strictObject({ id: slug, name, type: villageType, households });
 export type NewUnit = z.infer<typeof newUnit>;
@@ -26,7 +25,7 @@ export type UnitMerge = z.infer<typeof unitMerge>;
 export const setupUnit = z.object({
   id: slug,
   name: z.string(),
-  type: z.enum(unitTypes),
+  type: z.string(),
   households: z.int(),
   retired: z.boolean(),
   mergedInto: z.nullable(slug),

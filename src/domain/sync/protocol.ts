@@ -44,6 +44,8 @@ export type Change = z.infer<typeof change>;
 export const pushRequest = z.strictObject({
   deviceId: uuid,
   changes: z.array(change).check(z.minLength(1), z.maxLength(MAX_PUSH_CHANGES)),
+  /** 'compact': answer with compactPushResponse (below); absent: the full list of results. */
+  answer: z.optional(z.literal('compact')),
 });
 export type PushRequest = z.infer<typeof pushRequest>;
 
@@ -97,3 +99,89 @@ export const errorBody = z.object({
   fields: z.optional(z.array(z.object({ path: z.string(), code: z.string() }))),
 });
 export type ErrorBody = z.infer<typeof errorBody>;
+
+// ---------------------------------------------------------------------------------------------
+// The compact push answer. A phone that sends `answer: 'compact'` gets the plain applied
+// changes as runs (a run: consecutive changes of the batch with one revision and consecutive
+// server seqs, e.g. 500 new records → one run) and the other results in full. Phones that do
+// not ask (older versions) get the full list, as before.
+
+/** [index of the run's first change in the batch, number of changes, rev, first serverSeq] */
+export const appliedRun = z.tuple([z.int().check(z.minimum(0)), z.int().check(z.minimum(1)), z.int(), z.int()]);
+export type AppliedRun = z.infer<typeof appliedRun>;
+
+export const compactPushResponse = z.object({
+  applied: z.array(appliedRun),
+  /** Conflicts, rejections and merged edits, in full. */
+  others: z.array(changeResult),
+  missingSeqs: z.array(z.int()),
+});
+export type CompactPushResponse = z.infer<typeof compactPushResponse>;
+
+export function compactPushAnswer(response: PushResponse): CompactPushResponse {
+  const applied: AppliedRun[] = [];
+  const others: ChangeResult[] = [];
+  response.results.forEach((result, index) => {
+    if (result.status !== 'applied' || result.merged) {
+      others.push(result);
+      return;
+    }
+    const run = applied.at(-1);
+    if (run && run[0] + run[1] === index && run[2] === result.rev && run[3] + run[1] === result.serverSeq) run[1] += 1;
+    else applied.push([index, 1, result.rev, result.serverSeq]);
+  });
+  return { applied, others, missingSeqs: response.missingSeqs };
+}
+
+/** The full answer again, from the batch the phone sent (in its order) and the compact one. */
+export function expandPushAnswer(changes: ReadonlyArray<{ changeId: string }>, answer: CompactPushResponse): PushResponse {
+  const results: ChangeResult[] = [];
+  for (const [first, count, rev, serverSeq] of answer.applied) {
+    for (let i = 0; i < count; i++) {
+      const change = changes[first + i];
+      if (change) results.push({ changeId: change.changeId, status: 'applied', rev, serverSeq: serverSeq + i });
+    }
+  }
+  return { results: [...results, ...answer.others], missingSeqs: answer.missingSeqs };
+}
+
+// ---------------------------------------------------------------------------------------------
+// A pull may name server seqs whose answer the phone already holds (its own changes, applied
+// and acknowledged in this sync): records whose latest revision is one of them are not sent
+// back. A phone that names none (wiped, reinstalled, older) gets everything.
+
+/** At most this many ranges in one pull (a sync's pushes give one range per batch or so). */
+export const MAX_SKIP_RANGES = 64;
+
+export type SeqRange = readonly [from: number, to: number];
+
+/** Sorted, merged ranges of the given seqs, at most `max` (the newest kept). */
+export function seqRanges(seqs: Iterable<number>, max = MAX_SKIP_RANGES): SeqRange[] {
+  const sorted = [...new Set(seqs)].sort((a, b) => a - b);
+  const ranges: Array<[number, number]> = [];
+  for (const seq of sorted) {
+    const last = ranges.at(-1);
+    if (last && last[1] + 1 === seq) last[1] = seq;
+    else ranges.push([seq, seq]);
+  }
+  return ranges.slice(-max);
+}
+
+export const formatSeqRanges = (ranges: readonly SeqRange[]): string => ranges.map(([from, to]) => (from === to ? `${from}` : `${from}-${to}`)).join(',');
+
+/** "5-9,12" → [[5, 9], [12, 12]]; undefined when malformed or too many. */
+export function parseSeqRanges(text: string): SeqRange[] | undefined {
+  if (text === '') return [];
+  const parts = text.split(',');
+  if (parts.length > MAX_SKIP_RANGES) return undefined;
+  const ranges: SeqRange[] = [];
+  for (const part of parts) {
+    const match = /^(\d{1,15})(?:-(\d{1,15}))?$/.exec(part);
+    if (!match) return undefined;
+    const from = Number(match[1]);
+    const to = match[2] === undefined ? from : Number(match[2]);
+    if (to < from) return undefined;
+    ranges.push([from, to]);
+  }
+  return ranges;
+}

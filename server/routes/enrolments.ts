@@ -1,0 +1,60 @@
+// A phone's first connection with an enrolment code: the code (once, before it expires) and a
+// new PIN in, the same answer as a sign-in out. Wrong codes are counted per address and over
+// all addresses (a wrong code names no account); a locked key answers 429 before any code is checked.
+import { Hono } from 'hono';
+import type { Context } from 'hono';
+import { enrolmentRequest } from '../../src/domain/enrolment.ts';
+import { DEFAULT_ENROLMENT_SETTINGS, ENROLMENT_EVERYONE_KEY, enrolmentAddressKey, hashEnrolmentCode } from '../auth/enrolmentCodes.ts';
+import type { EnrolmentSettings } from '../auth/enrolmentCodes.ts';
+import { hashPin } from '../auth/secrets.ts';
+import { accountKey } from '../auth/signInThrottle.ts';
+import { clientAddress } from '../http/address.ts';
+import { apiError } from '../http/errors.ts';
+import { startSession } from '../http/session.ts';
+import { parseJsonBody } from '../http/validate.ts';
+import type { Store } from '../store/store.ts';
+
+function locked(c: Context, until: string, now: Date): Response {
+  c.header('Retry-After', String(Math.max(1, Math.ceil((Date.parse(until) - now.getTime()) / 1000))));
+  return apiError(c, 429, 'enrolment_locked');
+}
+
+const refusals = {
+  invalid: 'enrolment_code_invalid',
+  expired: 'enrolment_code_expired',
+  used: 'enrolment_code_used',
+} as const;
+
+export function enrolmentRoutes(deps: { store: Store; clock: () => Date; settings?: { trustProxy?: boolean; enrolment?: EnrolmentSettings } }) {
+  const { store, clock } = deps;
+  const settings = deps.settings?.enrolment ?? DEFAULT_ENROLMENT_SETTINGS;
+  return new Hono().post('/enrolments', async (c) => {
+    const parsed = await parseJsonBody(c, enrolmentRequest);
+    if (!parsed.ok) return parsed.response;
+    const { code, pin, deviceId } = parsed.data;
+    const now = clock();
+    const address = clientAddress(c, deps.settings?.trustProxy ?? false);
+    const keys = [{ key: ENROLMENT_EVERYONE_KEY, rule: settings.everyone }];
+    if (address) keys.push({ key: enrolmentAddressKey(address), rule: settings.address });
+    const lockedUntil = await store.signInLockedUntil(keys.map((k) => k.key), now.toISOString());
+    if (lockedUntil) return locked(c, lockedUntil, now);
+
+    const [codeHash, pinHash] = await Promise.all([hashEnrolmentCode(code), hashPin(pin)]);
+    const outcome = await store.useEnrolmentCode({ codeHash, pinHash, deviceId, now: now.toISOString() });
+    if (!outcome.ok) {
+      if (outcome.reason === 'disabled') return apiError(c, 403, 'account_disabled');
+      let reachedLimit = false;
+      for (const { key, rule } of keys) {
+        if ((await store.noteSignInFailure(key, now, rule)) >= rule.maxFailures) reachedLimit = true;
+      }
+      const until = reachedLimit ? await store.signInLockedUntil(keys.map((k) => k.key), now.toISOString()) : undefined;
+      if (until) return locked(c, until, now);
+      return apiError(c, 400, refusals[outcome.reason], [{ path: 'code', code: outcome.reason }]);
+    }
+    // A new PIN starts a clean count of wrong PINs.
+    const user = await store.findCommuneUser(outcome.communeId, outcome.userId);
+    if (user) await store.clearSignInFailures(accountKey(user.username));
+    // The same success path as a sign-in: the cookie, and the token only for a client that asks.
+    return startSession(c, store, { deviceId, userId: outcome.userId, now });
+  });
+}

@@ -1,0 +1,30 @@
+// The commune's list of village unit types, kept by its officer: read it, or replace it with
+// a list where every type stored before is still present (renamed or retired, never removed,
+// so no unit loses its type). Deny by default: only the commune officer.
+import { Hono } from 'hono';
+import { COMMUNE_UNIT_TYPE, removedTypeIds, unitTypeList } from '../../src/domain/setup/unitTypes.ts';
+import { requireActor } from '../http/auth.ts';
+import type { AuthEnv } from '../http/auth.ts';
+import { apiError } from '../http/errors.ts';
+import { parseJsonBody } from '../http/validate.ts';
+import type { Store } from '../store/store.ts';
+
+export function unitTypeRoutes(deps: { store: Store; clock: () => Date }) {
+  const { store } = deps;
+  return new Hono<AuthEnv>()
+    .use('/unit-types', requireActor(store, deps.clock))
+    .use('/unit-types', async (c, next) => (c.get('actor').role === 'communeOfficer' ? next() : apiError(c, 403, 'forbidden')))
+    .get('/unit-types', async (c) => c.json({ types: await store.listUnitTypes(c.get('actor').communeId) }, 200))
+    .put('/unit-types', async (c) => {
+      const parsed = await parseJsonBody(c, unitTypeList);
+      if (!parsed.ok) return parsed.response;
+      const communeId = c.get('actor').communeId;
+      // The types stored before, and those the units have (a unit may carry a type the list never had).
+      const before = await store.listUnitTypes(communeId);
+      const used = (await store.listUnits(communeId)).map((u) => u.type).filter((id) => id !== COMMUNE_UNIT_TYPE);
+      const kept = [...before, ...used.map((id) => ({ id, name: id, retired: false }))];
+      if (removedTypeIds(kept, parsed.data.types).length > 0) return apiError(c, 400, 'invalid_body', [{ path: 'types', code: 'removed' }]);
+      await store.saveUnitTypes(communeId, parsed.data.types);
+      return c.json({ types: await store.listUnitTypes(communeId) }, 200);
+    });
+}

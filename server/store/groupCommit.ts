@@ -1,0 +1,83 @@
+// SQLite has one writer, and with synchronous=FULL every commit waits for the disk. Pushes
+// that arrive while one transaction runs are applied together in the next one, each inside
+// its own savepoint (a reused changeId undoes its own push only), and all of them are answered
+// after that one commit: one disk flush for many phones, and still no answer before its batch
+// is on disk. PostgreSQL has many writers and row locks: it commits each push alone (push.ts).
+import { sql, type Kysely } from 'kysely';
+import type { EngineTraits } from './engine.ts';
+import { ChangeIdReused, pushBatch } from './push.ts';
+import type { Database } from './schema.ts';
+import type { PushInput, PushOutcome } from './store.ts';
+
+/** A group closes at this many changes, so that one group's transaction stays short. */
+const MAX_CHANGES_PER_GROUP = 5000;
+
+interface Waiting {
+  input: PushInput;
+  resolve(outcome: PushOutcome): void;
+  reject(error: unknown): void;
+}
+
+type Settled = { ok: true; outcome: PushOutcome } | { ok: false; error: unknown };
+
+export function groupCommittedPushes(db: Kysely<Database>, traits: EngineTraits): (input: PushInput) => Promise<PushOutcome> {
+  let queue: Waiting[] = [];
+  let draining = false;
+
+  const takeGroup = (): Waiting[] => {
+    let changes = 0;
+    let size = 0;
+    while (size < queue.length && (size === 0 || changes + queue[size]!.input.changes.length <= MAX_CHANGES_PER_GROUP)) {
+      changes += queue[size]!.input.changes.length;
+      size += 1;
+    }
+    const group = queue.slice(0, size);
+    queue = queue.slice(size);
+    return group;
+  };
+
+  const applyGroup = async (group: Waiting[]): Promise<Settled[]> =>
+    db.transaction().execute(async (trx) => {
+      const settled: Settled[] = [];
+      for (const waiting of group) {
+        await sql`savepoint one_push`.execute(trx);
+        try {
+          const response = await pushBatch(trx, traits, waiting.input);
+          settled.push({ ok: true, outcome: { ok: true, response } });
+        } catch (error) {
+          await sql`rollback to savepoint one_push`.execute(trx);
+          settled.push(error instanceof ChangeIdReused ? { ok: true, outcome: { ok: false, reusedIndex: error.index } } : { ok: false, error });
+        }
+        await sql`release savepoint one_push`.execute(trx);
+      }
+      return settled;
+    });
+
+  const drain = async (): Promise<void> => {
+    while (queue.length > 0) {
+      const group = takeGroup();
+      try {
+        const settled = await applyGroup(group);
+        group.forEach((waiting, i) => {
+          const one = settled[i]!;
+          if (one.ok) waiting.resolve(one.outcome);
+          else waiting.reject(one.error);
+        });
+      } catch (error) {
+        for (const waiting of group) waiting.reject(error);
+      }
+      // Let the requests that arrived meanwhile reach the queue and join the next group.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    draining = false;
+  };
+
+  return (input) =>
+    new Promise<PushOutcome>((resolve, reject) => {
+      queue.push({ input, resolve, reject });
+      if (!draining) {
+        draining = true;
+        setImmediate(() => void drain());
+      }
+    });
+}

@@ -1,0 +1,103 @@
+// The officer's two logs, loaded on demand (online): the audit trail (record changes with the
+// names of the fields changed, and account and office events) and the reads of violence cases.
+import { useState } from 'preact/hooks';
+import type { AuditEntry, CaseAccess } from '../../domain/audit.ts';
+import { useConnection } from '../hooks/useConnection.ts';
+import { fieldLabel, fill, text } from '../i18n/index.ts';
+import { apiHeaders } from '../../sync/index.ts';
+
+const when = (iso: string) => new Date(iso).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short', timeStyle: 'short' });
+
+function useLog<E>(path: string) {
+  const [entries, setEntries] = useState<E[] | undefined>(undefined);
+  const [next, setNext] = useState<string | number | null>(null);
+  const [failed, setFailed] = useState(false);
+  async function load(before: string | number | null) {
+    try {
+      const query = before === null ? '' : `?before=${encodeURIComponent(String(before))}`;
+      const response = await fetch(`/api/v1${path}${query}`, { headers: apiHeaders() });
+      if (!response.ok) throw new Error(String(response.status));
+      const page = (await response.json()) as { entries: E[]; next: string | number | null };
+      setEntries((before === null ? [] : (entries ?? [])).concat(page.entries));
+      setNext(page.next);
+      setFailed(false);
+    } catch {
+      setFailed(true);
+    }
+  }
+  return { entries, next, failed, load };
+}
+
+function auditLine(entry: AuditEntry, unitName: (id: string) => string): string {
+  if (entry.kind === 'event') return `${text.history.action[entry.action]} · ${entry.targetName ?? entry.target}`;
+  const kind = text.kinds[entry.recordKind as keyof typeof text.kinds] ?? entry.recordKind;
+  const what = entry.deleted ? text.history.recordDeleted : entry.rev === 1 ? text.history.recordNew : '';
+  return [fill(text.history.recordChange, { kind, unit: unitName(entry.unitId) }), what].filter(Boolean).join(' · ');
+}
+
+function Log<E>(props: { title: string; intro: string; log: ReturnType<typeof useLog<E>>; online: boolean; render: (entry: E) => preact.JSX.Element }) {
+  const { log } = props;
+  return (
+    <div class="history-log">
+      <h3>{props.title}</h3>
+      <p class="muted">{props.intro}</p>
+      {log.entries === undefined ? (
+        <button class="secondary" type="button" disabled={!props.online} onClick={() => void log.load(null)}>
+          {text.history.load}
+        </button>
+      ) : (
+        <>
+          {log.entries.length === 0 && <p>{text.history.empty}</p>}
+          <ul class="history-list">{log.entries.map(props.render)}</ul>
+          {log.next !== null && (
+            <button class="secondary" type="button" disabled={!props.online} onClick={() => void log.load(log.next)}>
+              {text.history.more}
+            </button>
+          )}
+        </>
+      )}
+      {log.failed && <p class="error">{text.history.failed}</p>}
+    </div>
+  );
+}
+
+export function HistoryPanel(props: { unitName: (id: string) => string }) {
+  const online = useConnection();
+  const audit = useLog<AuditEntry>('/audit');
+  const access = useLog<CaseAccess>('/case-access');
+  return (
+    <>
+      <Log<AuditEntry>
+        title={text.history.auditTitle}
+        intro={text.history.auditIntro}
+        log={audit}
+        online={online}
+        render={(entry) => (
+          <li key={`${entry.at}-${entry.kind === 'record' ? `${entry.recordId}-${entry.rev}` : `${entry.action}-${entry.target}`}`} data-audit={entry.kind === 'event' ? entry.action : `record.${entry.recordKind}`}>
+            <strong>{auditLine(entry, props.unitName)}</strong>
+            <br />
+            <small>
+              {when(entry.at)} · {entry.displayName}
+              {entry.fields.length > 0 && !(entry.kind === 'record' && entry.rev === 1) && ` · ${fill(text.history.fields, { fields: entry.fields.map((f) => fieldLabel(f)).join(', ') })}`}
+            </small>
+          </li>
+        )}
+      />
+      <Log<CaseAccess>
+        title={text.history.accessTitle}
+        intro={text.history.accessIntro}
+        log={access}
+        online={online}
+        render={(entry) => (
+          <li key={entry.id} data-case-access={entry.recordId}>
+            <strong>{fill(text.history.caseRead, { id: entry.recordId.slice(0, 8), via: text.history.via[entry.via] })}</strong>
+            <br />
+            <small>
+              {when(entry.at)} · {entry.displayName}
+            </small>
+          </li>
+        )}
+      />
+    </>
+  );
+}

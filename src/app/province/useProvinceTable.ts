@@ -1,0 +1,55 @@
+// The province table of a period from the server (GET /api/v1/province/indicators). The last
+// answer for each period is kept on this device, so the screen still shows it offline.
+import { useEffect, useState } from 'preact/hooks';
+import { periodKey, type Period } from '../../domain/indicators/period.ts';
+import type { ProvinceTable } from '../../domain/province/index.ts';
+import { apiHeaders } from '../../sync/index.ts';
+
+export type ProvinceTableState =
+  | { phase: 'loading' }
+  | { phase: 'ready'; table: ProvinceTable }
+  /** No connection: the copy kept from the last answer, if any. */
+  | { phase: 'offline'; table?: ProvinceTable; savedAt?: string }
+  | { phase: 'failed' };
+
+const cacheKey = (period: Period) => `so-tay-province:${periodKey(period)}`;
+
+function cached(period: Period): { table: ProvinceTable; savedAt: string } | undefined {
+  try {
+    const raw = localStorage.getItem(cacheKey(period));
+    return raw ? (JSON.parse(raw) as { table: ProvinceTable; savedAt: string }) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function useProvinceTable(period: Period, today: string): { state: ProvinceTableState; reload(): void } {
+  const [state, setState] = useState<ProvinceTableState>({ phase: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+  useEffect(() => {
+    let cancelled = false;
+    setState({ phase: 'loading' });
+    void (async () => {
+      const query = new URLSearchParams({ year: String(period.year), ...(period.quarter ? { quarter: String(period.quarter) } : {}) });
+      try {
+        const response = await fetch(`/api/v1/province/indicators?${query}`, { headers: apiHeaders() });
+        if (cancelled) return;
+        if (!response.ok) return setState({ phase: 'failed' });
+        const table = (await response.json()) as ProvinceTable;
+        if (cancelled) return;
+        setState({ phase: 'ready', table });
+        try {
+          localStorage.setItem(cacheKey(period), JSON.stringify({ table, savedAt: today }));
+        } catch {
+          // A full storage only costs the offline copy.
+        }
+      } catch {
+        if (!cancelled) setState({ phase: 'offline', ...cached(period) });
+      }
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, [period.year, period.quarter, attempt]);
+  return { state, reload: () => setAttempt((n) => n + 1) };
+}

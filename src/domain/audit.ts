@@ -1,0 +1,82 @@
+// The commune's audit trail as its officer reads it: record changes (from the record history)
+// and account and office events, newest first; and the log of who read a violence case's
+// details. Field NAMES only: never a value of a case's free text.
+export const auditActions = [
+  'account.create',
+  'account.disable',
+  'account.enable',
+  'account.unlock',
+  'enrolment.issue',
+  'enrolment.use',
+  'device.revoke',
+  'plan.update',
+  'unit.create',
+  'unit.update',
+  'unit.retire',
+  'unit.merge',
+  'review.submit',
+  'review.accept',
+  'review.return',
+  'report.export',
+] as const;
+export type AuditAction = (typeof auditActions)[number];
+
+export type AuditEntry =
+  | {
+      kind: 'event';
+      at: string;
+      action: AuditAction;
+      userId: string;
+      displayName: string;
+      deviceId: string | null;
+      /** What the event is about: a user id, a unit id, a device id, a period, a year. */
+      target: string;
+      /** The target's name when it is a user of the commune. */
+      targetName: string | null;
+      fields: string[];
+    }
+  | {
+      kind: 'record';
+      at: string;
+      recordKind: string;
+      recordId: string;
+      unitId: string;
+      rev: number;
+      deleted: boolean;
+      userId: string;
+      displayName: string;
+      deviceId: string;
+      /** Top-level fields that differ from the previous revision (all of them for a new record). */
+      fields: string[];
+    };
+
+export interface AuditPage {
+  entries: AuditEntry[];
+  /** Pass as `before` for the next (older) page; null when there is none. */
+  next: string | null;
+}
+
+/** How a case's details left the server. */
+export const caseAccessVias = ['pull', 'conflict', 'merge'] as const;
+export type CaseAccessVia = (typeof caseAccessVias)[number];
+
+export interface CaseAccess {
+  id: number;
+  at: string;
+  userId: string;
+  displayName: string;
+  deviceId: string;
+  recordId: string;
+  via: CaseAccessVia;
+}
+
+export interface CaseAccessPage {
+  entries: CaseAccess[];
+  next: number | null;
+}
+
+/** Names of the top-level fields whose values differ between two versions of a record. */
+export function changedFields(before: Record<string, unknown> | null, after: Record<string, unknown> | null): string[] {
+  const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
+  return [...keys].filter((key) => JSON.stringify(before?.[key]) !== JSON.stringify(after?.[key])).sort();
+}

@@ -1,0 +1,32 @@
+// The commune's accounts as its officer manages them: who, which role and unit, and where the
+// account stands. Shared by the server's answers and the office screen.
+import * as z from 'zod/mini';
+import type { Role } from './accounts.ts';
+import { slug } from './ids.ts';
+
+/** Waiting: created, no PIN chosen yet. Locked: too many wrong PINs. Disabled: by the officer. */
+export const accountStates = ['waiting', 'active', 'locked', 'disabled'] as const;
+export type AccountState = (typeof accountStates)[number];
+
+export interface CommuneAccount {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  unitId: string;
+  state: AccountState;
+  /** Until when an unused enrolment code of the account works, if there is one. */
+  enrolmentExpiresAt: string | null;
+  lockedUntil: string | null;
+}
+
+/** The roles an officer may create: the people who record in the commune. */
+export const creatableRoles = ['villageHead', 'communeReporter'] as const satisfies readonly Role[];
+
+export const newAccount = z.strictObject({
+  username: z.string().check(z.trim(), z.toLowerCase(), z.minLength(3), z.maxLength(32), z.regex(/^[a-z0-9][a-z0-9._-]*$/)),
+  displayName: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
+  role: z.enum(creatableRoles),
+  unitId: slug,
+});
+export type NewAccount = z.infer<typeof newAccount>;
