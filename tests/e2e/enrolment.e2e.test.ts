@@ -9,7 +9,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../support/server-process.ts';
 import { launchChromium } from './chromium.ts';
-import { phoneContext, signIn, waitForServiceWorker } from './session.ts';
+import { phoneContext, signIn, unlock, waitForServiceWorker } from './session.ts';
 
 const SHOTS = 'tests/e2e/screenshots';
 let server: RunningServer;
@@ -98,11 +98,14 @@ describe('enrolling a new village head', () => {
     // This page went through the sign-in and enrolment screens before the worker was active:
     // a reload makes sure the active worker controls it (it once did not within 30 s under load).
     await phone.reload();
+    // The app opens locked: the PIN chosen at enrolment opens this account's vault.
+    await unlock(phone, '2468');
     await phone.getByText('Tổ trưởng Tổ dân phố 3 (mới) · Tổ dân phố 3').waitFor();
     await waitForServiceWorker(phone);
     await phone.locator('[data-phase=idle]').waitFor({ timeout: 30_000 });
     await phoneSide.setOffline(true);
     await phone.reload();
+    await unlock(phone, '2468');
     await phone.getByText('Tổ trưởng Tổ dân phố 3 (mới) · Tổ dân phố 3').waitFor();
     await phone.goto(`${server.url}/#/new/newsPost`);
     await phone.getByLabel('Kênh đăng').selectOption('loudspeaker');

@@ -25,7 +25,7 @@ async function pushAs(username: string, changes: unknown[]): Promise<void> {
   const deviceId = randomUUID();
   const signIn = await fetch(`${server.url}/api/v1/sessions`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
+    headers: { 'Content-Type': 'application/json', 'X-Session-Token': 'body' },
     body: JSON.stringify({ username, pin: '1234', deviceId }),
   });
   const { token } = (await signIn.json()) as { token: string };

@@ -24,13 +24,17 @@ async function createHead(username = 'totruong6'): Promise<{ userId: string; cod
   return { userId: created.json.account.id, code: created.json.enrolment.code };
 }
 
-async function enrol(code: string, pin = '2468', options: { address?: string; deviceId?: string } = {}) {
+async function enrol(code: string, pin = '2468', options: { address?: string; deviceId?: string; tokenInBody?: boolean } = {}) {
   const response = await server.app.request('/api/v1/enrolments', {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': options.address ?? '198.51.100.4' },
+    headers: {
+      'Content-Type': 'application/json',
+      'X-Forwarded-For': options.address ?? '198.51.100.4',
+      ...(options.tokenInBody === false ? {} : { 'X-Session-Token': 'body' }),
+    },
     body: JSON.stringify({ code, pin, deviceId: options.deviceId ?? randomUUID() }),
   });
-  return { status: response.status, retryAfter: response.headers.get('Retry-After'), body: await response.json() };
+  return { status: response.status, retryAfter: response.headers.get('Retry-After'), cookie: response.headers.get('Set-Cookie'), body: await response.json() };
 }
 
 async function signIn(username: string, pin: string) {
@@ -62,6 +66,17 @@ describe('enrolment with a one-time code', () => {
     expect(list.json.accounts.find((a: { id: string }) => a.id === userId)).toMatchObject({ state: 'active', enrolmentExpiresAt: null });
     const events = await server.store.db.selectFrom('audit_events').select(['action', 'user_id', 'device_id']).orderBy('id').execute();
     expect(events.at(-1)).toEqual({ action: 'enrolment.use', user_id: userId, device_id: deviceId });
+  });
+
+  it('sets the session cookie like a sign-in, and gives the token only to a client that asks', async () => {
+    const { code } = await createHead();
+    const enrolled = await enrol(code, '2468', { tokenInBody: false });
+    expect(enrolled.status).toBe(200);
+    expect(Object.keys(enrolled.body).sort()).toEqual(['units', 'user']);
+    expect(enrolled.cookie).toMatch(/^so_tay_session=[A-Za-z0-9_-]+;.*HttpOnly/);
+    const cookie = enrolled.cookie!.split(';')[0]!;
+    const me = await server.app.request('/api/v1/me', { headers: { Cookie: cookie } });
+    expect(me.status).toBe(200);
   });
 
   it('refuses a code used once already, and nothing changes', async () => {
