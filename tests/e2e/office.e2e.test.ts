@@ -155,7 +155,7 @@ describe('the commune officer', () => {
   });
 
   it('keeps the commune’s unit types: adds one, and a new unit takes it', async () => {
-    await page.locator('.unit-setup summary').click();
+    await page.locator('.unit-setup summary', { hasText: 'sáp nhập đơn vị' }).click();
     await page.getByLabel('Loại mới (ví dụ: Khóm, Làng)').fill('Khóm');
     await page.getByRole('button', { name: 'Thêm loại' }).click();
     await page.getByRole('button', { name: 'Lưu danh sách loại' }).click();
