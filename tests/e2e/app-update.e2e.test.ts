@@ -70,7 +70,10 @@ describe('an app update with a full outbox', () => {
     await page.locator('[data-sync-state=pending]').waitFor();
     await expect(page.locator('[data-waiting]').getAttribute('data-waiting')).resolves.toBe('1');
 
-    // The server answers again: the record that waited through the update is sent once.
+    // The server answers again: the record that waited through the update is sent once. The
+    // page opened locked: wait until the engine, started by the unlock, has met the refusal
+    // and waits to retry, so that the button is there to tap.
+    await page.locator('[data-phase=retrying]').waitFor();
     await context.unroute('**/api/v1/sync/**');
     await page.getByRole('button', { name: 'Gửi ngay' }).click();
     await page.locator('[data-phase=idle][data-waiting="0"]').waitFor({ timeout: 30_000 });
