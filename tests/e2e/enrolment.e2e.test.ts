@@ -91,6 +91,8 @@ describe('enrolling a new village head', () => {
     await phone.getByText('Tổ trưởng Tổ dân phố 3 (mới) · Tổ dân phố 3').waitFor({ timeout: 30_000 });
     expect(new URL(phone.url()).hash).not.toContain('enrol');
     await phone.screenshot({ path: join(SHOTS, 'phone-enrolled-home.png'), fullPage: true });
+    // A long name and unit must not push "Đăng xuất" past the edge of a 360 px phone.
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     expect(serverRows("SELECT u.pin_set FROM devices d JOIN users u ON u.id = d.user_id WHERE u.username = 'tdp3moi'")).toEqual([{ pin_set: 1 }]);
   });
 
