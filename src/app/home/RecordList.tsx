@@ -1,35 +1,15 @@
 // The records of one checklist in one quarter, newest first, each with where it stands.
 import type { LocalRecord } from '../../data/index.ts';
-import type { ChecklistRecord } from '../../domain/index.ts';
 import { useSyncStatus } from '../hooks/useSyncStatus.ts';
 import { compareVi, fill, formatDate, formatNumber, matchesSearch, text } from '../i18n/index.ts';
+import { recordSummary as summary } from '../records/recordSummary.ts';
 import { routeHref } from '../router.ts';
 import { useServices } from '../services.ts';
 
-function summary(record: ChecklistRecord): string {
-  switch (record.kind) {
-    case 'propagandaSession':
-      return `${text.options.form[record.form]} · ${formatNumber(record.menCount + record.womenCount)} người`;
-    case 'newsPost':
-      return record.title;
-    case 'violenceCase':
-      return `${record.caseCode} · ${text.options.status[record.status]}`;
-    case 'contactPoint':
-      return `${text.options.keeper[record.keeper]}${record.stoppedOn ? ` · ${fill(text.home.stoppedOn, { date: formatDate(record.stoppedOn) })}` : ''}`;
-    case 'preventionModel':
-      return `${record.name} · ${text.options.modelType[record.modelType]}`;
-    case 'inspection':
-      return record.scope;
-    case 'training':
-      return `${record.title} · ${record.menCount + record.womenCount}`;
-    case 'complaint':
-      return `${text.options.complaintSubject[record.subject]}${record.handledOn ? ` · ${fill(text.home.handledOn, { date: formatDate(record.handledOn) })}` : ` · ${text.home.notHandled}`}`;
-  }
-}
 
-/** What a search looks in: the date as shown, the summary, the note. */
+/** What a search looks in: the date as shown, the summary, the note (a case's notes rest sealed: not searched). */
 function searchable(local: LocalRecord): string {
-  const note = local.body.kind === 'violenceCase' ? local.body.notes : local.body.note;
+  const note = local.body.kind === 'violenceCase' ? undefined : local.body.note;
   return `${formatDate(local.date)} ${summary(local.body)} ${note ?? ''}`;
 }
 

@@ -1,30 +1,10 @@
 // The records behind one figure of the table: every value can be traced to what was recorded.
 // A violence case shows its code and status only, never its notes.
 import type { RecordEntry, UnitEntry } from '../../domain/indicators/index.ts';
-import type { ChecklistRecord } from '../../domain/index.ts';
 import { fill, formatDate, text } from '../i18n/index.ts';
+import { recordSummary as summary } from '../records/recordSummary.ts';
 import { routeHref } from '../router.ts';
 
-function summary(record: ChecklistRecord): string {
-  switch (record.kind) {
-    case 'propagandaSession':
-      return `${text.options.form[record.form]} · ${record.womenCount + record.menCount}`;
-    case 'newsPost':
-      return record.title;
-    case 'violenceCase':
-      return `${record.caseCode} · ${text.options.status[record.status]}`;
-    case 'contactPoint':
-      return `${text.options.keeper[record.keeper]}${record.stoppedOn ? ` · ${fill(text.home.stoppedOn, { date: formatDate(record.stoppedOn) })}` : ''}`;
-    case 'preventionModel':
-      return `${record.name} · ${text.options.modelType[record.modelType]}`;
-    case 'inspection':
-      return record.scope;
-    case 'training':
-      return `${record.title} · ${record.menCount + record.womenCount}`;
-    case 'complaint':
-      return `${text.options.complaintSubject[record.subject]}${record.handledOn ? ` · ${fill(text.home.handledOn, { date: formatDate(record.handledOn) })}` : ` · ${text.home.notHandled}`}`;
-  }
-}
 
 export function CellRecords(props: { title: string; ids: string[]; records: RecordEntry[]; units: UnitEntry[]; onClose: () => void }) {
   const wanted = new Set(props.ids);

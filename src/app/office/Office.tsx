@@ -4,12 +4,13 @@
 import { useMemo } from 'preact/hooks';
 import { watchIndicatorRecords } from '../../data/index.ts';
 import { dayInVietnam, quarterOf } from '../../domain/index.ts';
-import { computeIndicators, periodKey, type IndicatorTable, type Period, type RecordEntry } from '../../domain/indicators/index.ts';
+import { computeIndicators, periodKey, type IndicatorTable, type RecordEntry } from '../../domain/indicators/index.ts';
 import { useLive } from '../hooks/useLive.ts';
 import { fill, formatDate, text } from '../i18n/index.ts';
 import { routeHref, useRoute } from '../router.ts';
 import { useServices } from '../services.ts';
 import { SignedInHeader } from '../SignedInHeader.tsx';
+import { PeriodPicker, QUARTER_NUMERALS } from './PeriodPicker.tsx';
 import { SyncBanner } from '../sync-status/SyncBanner.tsx';
 import { AccountPanel } from './AccountPanel.tsx';
 import { ComingDates } from './ComingDates.tsx';
@@ -27,7 +28,6 @@ import { UnitSetup } from './UnitSetup.tsx';
 import { useUnits } from './useUnits.ts';
 import './office.css';
 
-const QUARTER_NUMERALS = ['I', 'II', 'III', 'IV'] as const;
 
 function useYearRecords(year: number): RecordEntry[] | undefined {
   const { db } = useServices();
@@ -63,7 +63,6 @@ export function Office() {
     useMemo(() => (records: RecordEntry[]) => computeIndicators({ plan: currentPlan, units, records, period: current, asOf: today }), [currentPlan, units, current.quarter, today]),
   );
   const unitName = (id: string) => units.find((u) => u.id === id)?.name ?? id;
-  const choices: Period[] = [{ year: period.year }, ...([1, 2, 3, 4] as const).map((quarter) => ({ year: period.year, quarter }))];
 
   return (
     <main class="screen office">
@@ -89,26 +88,7 @@ export function Office() {
 
       <section class="card" aria-labelledby="table-title">
         <h2 id="table-title">{text.office.tableTitle}</h2>
-        <nav class="period-nav" aria-label={text.office.periodLabel}>
-          <a class="secondary" aria-label={text.office.previousYear} href={officeHref({ year: period.year - 1 })}>
-            ‹
-          </a>
-          <strong>{fill(text.office.year, { year: period.year })}</strong>
-          <a class="secondary" aria-label={text.office.nextYear} href={officeHref({ year: period.year + 1 })}>
-            ›
-          </a>
-        </nav>
-        <div class="period-choices" role="tablist">
-          {choices.map((choice) => {
-            const selected = choice.quarter === period.quarter;
-            const label = choice.quarter ? fill(text.office.quarter, { q: QUARTER_NUMERALS[choice.quarter - 1]! }) : text.office.wholeYear;
-            return (
-              <a key={label} role="tab" aria-selected={selected} class={selected ? 'tab active' : 'tab'} href={officeHref(choice)}>
-                {label}
-              </a>
-            );
-          })}
-        </div>
+        <PeriodPicker period={period} href={officeHref} />
         <p class="muted">{fill(text.office.localNote, { date: formatDate(today) })}</p>
         {table ? <IndicatorGrid table={table} plan={plan} communeName={session.user.communeName} records={yearRecords ?? []} units={units} /> : <p aria-busy="true">{text.office.loading}</p>}
       </section>

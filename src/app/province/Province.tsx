@@ -10,13 +10,13 @@ import { provinceVi as t } from '../i18n/province.vi.ts';
 import { useRoute } from '../router.ts';
 import { useServices } from '../services.ts';
 import { SignedInHeader } from '../SignedInHeader.tsx';
+import { PeriodPicker, QUARTER_NUMERALS } from '../office/PeriodPicker.tsx';
 import { CommuneGrid } from './CommuneGrid.tsx';
 import { provinceHref, provincePeriod } from './provinceRoute.ts';
 import { useProvinceTable } from './useProvinceTable.ts';
 import '../office/office.css';
 import './province.css';
 
-const QUARTER_NUMERALS = ['I', 'II', 'III', 'IV'] as const;
 
 const periodText = (period: Period) =>
   period.quarter ? fill(t.periodQuarter, { q: QUARTER_NUMERALS[period.quarter - 1]!, year: period.year }) : fill(t.periodYear, { year: period.year });
@@ -64,7 +64,6 @@ export function Province() {
   const period = provincePeriod(location.hash, { year: quarterOf(today).year });
   const { state, reload } = useProvinceTable(period, today);
   const table = state.phase === 'ready' || state.phase === 'offline' ? state.table : undefined;
-  const choices: Period[] = [{ year: period.year }, ...([1, 2, 3, 4] as const).map((quarter) => ({ year: period.year, quarter }))];
 
   return (
     <main class="screen office province">
@@ -86,26 +85,7 @@ export function Province() {
 
       <section class="card" aria-labelledby="province-table-title">
         <h2 id="province-table-title">{t.tableTitle}</h2>
-        <nav class="period-nav" aria-label={text.office.periodLabel}>
-          <a class="secondary" aria-label={text.office.previousYear} href={provinceHref({ year: period.year - 1 })}>
-            ‹
-          </a>
-          <strong>{fill(text.office.year, { year: period.year })}</strong>
-          <a class="secondary" aria-label={text.office.nextYear} href={provinceHref({ year: period.year + 1 })}>
-            ›
-          </a>
-        </nav>
-        <div class="period-choices" role="tablist">
-          {choices.map((choice) => {
-            const selected = choice.quarter === period.quarter;
-            const label = choice.quarter ? fill(text.office.quarter, { q: QUARTER_NUMERALS[choice.quarter - 1]! }) : text.office.wholeYear;
-            return (
-              <a key={label} role="tab" aria-selected={selected} class={selected ? 'tab active' : 'tab'} href={provinceHref(choice)}>
-                {label}
-              </a>
-            );
-          })}
-        </div>
+        <PeriodPicker period={period} href={provinceHref} />
         {state.phase === 'loading' && <p aria-busy="true">{text.office.loading}</p>}
         {table && <Results table={table} />}
       </section>
