@@ -2,35 +2,29 @@
 // (a postgres:// address) to use PostgreSQL instead of the SQLite file in DATA_DIR;
 // TRUST_PROXY=1 behind the reverse proxy (client address and TLS from X-Forwarded-*);
 // API_RATE_LIMIT: API requests per minute per address (1200).
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
-import { demoSeed, demoSignIns } from './store/demo.ts';
-import { openPostgresStore } from './store/postgres.ts';
-import { openSqliteStore } from './store/sqlite.ts';
-import type { Store } from './store/store.ts';
+import { DEMO_COMMUNE_ID, demoSeed, demoSignIns } from './store/demo.ts';
+import { openStoreAt, storeLocation } from './store/open.ts';
 
 const port = Number(process.env.PORT ?? 8080);
 const host = process.env.HOST ?? '0.0.0.0';
-const dataDir = process.env.DATA_DIR ?? './data';
+const location = storeLocation(process.env);
 const staticDir = process.env.STATIC_DIR ?? './dist';
-const databaseUrl = process.env.DATABASE_URL;
 const hasBuild = existsSync(join(staticDir, 'index.html'));
 const trustProxy = process.env.TRUST_PROXY === '1';
 const requestsPerMinute = Number(process.env.API_RATE_LIMIT ?? 1200);
 
-function openStore(): Store {
-  if (databaseUrl) return openPostgresStore(databaseUrl);
-  mkdirSync(dataDir, { recursive: true });
-  return openSqliteStore(join(dataDir, 'notebook.sqlite'));
-}
-
-const store = openStore();
-console.log(databaseUrl ? 'Cơ sở dữ liệu: PostgreSQL (DATABASE_URL).' : `Cơ sở dữ liệu: SQLite trong ${dataDir}.`);
+const store = openStoreAt(location);
+console.log(location.databaseUrl ? 'Cơ sở dữ liệu: PostgreSQL (DATABASE_URL).' : `Cơ sở dữ liệu: SQLite trong ${location.dataDir}.`);
 const applied = await store.migrate();
 if (applied.length > 0) console.log(`Đã cập nhật cơ sở dữ liệu: ${applied.join(', ')}`);
-if (!(await store.hasAnyCommune())) {
+// The demo goes only into an empty database: one where the operator (npm run admin) created a
+// province or a commune gets none.
+const isEmpty = async () => !(await store.hasAnyCommune()) && !(await store.hasAnyProvince());
+if (await isEmpty()) {
   try {
     const seed = await demoSeed();
     for (const commune of seed.communes) await store.seedCommune(commune);
@@ -38,9 +32,12 @@ if (!(await store.hasAnyCommune())) {
     console.log('Đã tạo dữ liệu mẫu: Phường Nam Gia Nghĩa, Phường Bắc Gia Nghĩa và tài khoản của tỉnh Lâm Đồng.');
   } catch (error) {
     // Another process sharing the database seeded it at the same moment.
-    if (!(await store.hasAnyCommune())) throw error;
+    if (await isEmpty()) throw error;
   }
 }
+
+// The demo's accounts are listed only where the demo commune is.
+const hasDemo = (await store.loadCommune(DEMO_COMMUNE_ID)) !== undefined;
 
 const app = createApp({
   store,
@@ -54,6 +51,7 @@ const app = createApp({
 const server = serve({ fetch: app.fetch, port, hostname: host }, () => {
   console.log(`Mở ứng dụng: http://localhost:${port}`);
   if (!hasBuild) console.log(`Chưa có bản dựng ứng dụng trong ${staticDir} (chạy "npm run build"); chỉ phục vụ API.`);
+  if (!hasDemo) return;
   console.log('Tài khoản mẫu (tên đăng nhập / mã PIN):');
   for (const account of demoSignIns) console.log(`  ${account.username} / ${account.pin}  — ${account.displayName}`);
 });

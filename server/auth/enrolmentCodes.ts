@@ -1,8 +1,8 @@
 // Enrolment codes: random from the no-look-alike alphabet (src/domain/enrolment.ts), stored
 // only as an scrypt hash. The salt is fixed so that the hash can be looked up (the phone sends
 // the code alone); the cost makes a copied database useless for trying all codes before they expire.
-import { randomInt, scrypt } from 'node:crypto';
-import { ENROLMENT_ALPHABET, ENROLMENT_CODE_LENGTH, normaliseEnrolmentCode } from '../../src/domain/enrolment.ts';
+import { randomInt, randomUUID, scrypt } from 'node:crypto';
+import { ENROLMENT_ALPHABET, ENROLMENT_CODE_LENGTH, groupEnrolmentCode, normaliseEnrolmentCode, type IssuedEnrolment } from '../../src/domain/enrolment.ts';
 import type { ThrottleRule } from '../store/throttle.ts';
 
 const SALT = 'so-tay-binh-dang/enrolment-code/v1';
@@ -42,3 +42,10 @@ export const DEFAULT_ENROLMENT_SETTINGS: EnrolmentSettings = {
 
 export const enrolmentAddressKey = (address: string) => `enrolment-address:${address}`;
 export const ENROLMENT_EVERYONE_KEY = 'enrolment:everyone';
+
+/** A fresh code issued at `at`: what its owner is shown (once), and what the store keeps. */
+export async function freshEnrolmentCode(at: string, lifetimeMs: number): Promise<{ issued: IssuedEnrolment; codeId: string; codeHash: string; expiresAt: string }> {
+  const code = newEnrolmentCode();
+  const issued: IssuedEnrolment = { code: groupEnrolmentCode(code), expiresAt: new Date(Date.parse(at) + lifetimeMs).toISOString() };
+  return { issued, codeId: randomUUID(), codeHash: await hashEnrolmentCode(code), expiresAt: issued.expiresAt };
+}

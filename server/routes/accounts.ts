@@ -2,12 +2,11 @@
 // village head or a commune reporter (with a first enrolment code), disable and enable, issue
 // a new code (new phone, forgotten PIN), lift a sign-in lock-out. Deny by default: only the
 // officer, and only for accounts of the officer's own commune. Each change is audited.
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { newAccount } from '../../src/domain/communeAccounts.ts';
-import { groupEnrolmentCode, type IssuedEnrolment } from '../../src/domain/enrolment.ts';
-import { DEFAULT_ENROLMENT_SETTINGS, hashEnrolmentCode, newEnrolmentCode, type EnrolmentSettings } from '../auth/enrolmentCodes.ts';
+import { DEFAULT_ENROLMENT_SETTINGS, freshEnrolmentCode, type EnrolmentSettings } from '../auth/enrolmentCodes.ts';
 import { UNUSABLE_PIN_HASH } from '../auth/secrets.ts';
 import { accountKey } from '../auth/signInThrottle.ts';
 import { auditInput } from '../http/auditInput.ts';
@@ -21,12 +20,7 @@ export function accountRoutes(deps: { store: Store; clock: () => Date; settings?
   const { store, clock } = deps;
   const lifetimeMs = deps.settings?.enrolment?.codeLifetimeMs ?? DEFAULT_ENROLMENT_SETTINGS.codeLifetimeMs;
 
-  /** A fresh code, its hash, and when it stops working. */
-  async function freshCode(at: string) {
-    const code = newEnrolmentCode();
-    const issued: IssuedEnrolment = { code: groupEnrolmentCode(code), expiresAt: new Date(Date.parse(at) + lifetimeMs).toISOString() };
-    return { issued, codeId: randomUUID(), codeHash: await hashEnrolmentCode(code), expiresAt: issued.expiresAt };
-  }
+  const freshCode = (at: string) => freshEnrolmentCode(at, lifetimeMs);
 
   async function target(c: Context<AuthEnv>) {
     return store.findCommuneUser(c.get('actor').communeId, c.req.param('id') ?? '');

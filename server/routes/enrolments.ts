@@ -52,8 +52,7 @@ export function enrolmentRoutes(deps: { store: Store; clock: () => Date; setting
       return apiError(c, 400, refusals[outcome.reason], [{ path: 'code', code: outcome.reason }]);
     }
     // A new PIN starts a clean count of wrong PINs.
-    const user = await store.findCommuneUser(outcome.communeId, outcome.userId);
-    if (user) await store.clearSignInFailures(accountKey(user.username));
+    await store.clearSignInFailures(accountKey(outcome.username));
     // The same success path as a sign-in: the cookie, and the token only for a client that asks.
     return startSession(c, store, { deviceId, userId: outcome.userId, now });
   });

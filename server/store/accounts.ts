@@ -118,6 +118,11 @@ export async function hasAnyCommune(db: Kysely<Database>): Promise<boolean> {
   return row !== undefined;
 }
 
+export async function hasAnyProvince(db: Kysely<Database>): Promise<boolean> {
+  const row = await db.selectFrom('provinces').select('id').limit(1).executeTakeFirst();
+  return row !== undefined;
+}
+
 export async function seedCommune(db: Kysely<Database>, seed: CommuneSeed): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const { commune } = seed;

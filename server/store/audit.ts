@@ -6,6 +6,12 @@ import { changedFields } from '../../src/domain/audit.ts';
 import type { AuditAction, AuditEntry, AuditPage, CaseAccess, CaseAccessPage, CaseAccessVia } from '../../src/domain/audit.ts';
 import type { Database } from './schema.ts';
 
+/**
+ * The commune of an event that belongs to none: a province account's, or the operator's on a
+ * province (server/admin). No commune's trail shows it; `user_id` and `target` still say who and what.
+ */
+export const NO_COMMUNE = '';
+
 export interface AuditInput {
   communeId: string;
   at: string;

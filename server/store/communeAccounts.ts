@@ -4,7 +4,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { CommuneAccount, NewAccount } from '../../src/domain/communeAccounts.ts';
 import type { Role } from '../../src/domain/index.ts';
-import { appendAudit, type AuditInput } from './audit.ts';
+import { appendAudit, NO_COMMUNE, type AuditInput } from './audit.ts';
 import type { Database } from './schema.ts';
 
 export async function listCommuneAccounts(db: Kysely<Database>, communeId: string, now: string, accountKey: (username: string) => string): Promise<CommuneAccount[]> {
@@ -57,8 +57,8 @@ export interface IssueInput {
   audit: AuditInput;
 }
 
-/** Replaces the account's unused codes with a new one. */
-async function issueIn(trx: Transaction<Database>, input: IssueInput): Promise<void> {
+/** Replaces the account's unused codes with a new one, inside the caller's transaction. */
+export async function issueIn(trx: Transaction<Database>, input: IssueInput): Promise<void> {
   await trx
     .updateTable('enrolment_codes')
     .set({ replaced_at: input.audit.at })
@@ -133,7 +133,7 @@ export async function setAccountDisabled(db: Kysely<Database>, input: { userId: 
   });
 }
 
-export type EnrolmentOutcome = { ok: true; userId: string; communeId: string } | { ok: false; reason: 'invalid' | 'expired' | 'used' | 'disabled' };
+export type EnrolmentOutcome = { ok: true; userId: string; username: string } | { ok: false; reason: 'invalid' | 'expired' | 'used' | 'disabled' };
 
 /**
  * Uses a code once: one conditional update, so two phones sending the same code at once
@@ -147,12 +147,13 @@ export async function useEnrolmentCode(
     const code = await trx
       .selectFrom('enrolment_codes as e')
       .innerJoin('users as u', 'u.id', 'e.user_id')
-      .select(['e.id', 'e.user_id', 'e.expires_at', 'e.used_at', 'e.replaced_at', 'u.disabled_at', 'u.commune_id'])
+      .select(['e.id', 'e.user_id', 'e.expires_at', 'e.used_at', 'e.replaced_at', 'u.disabled_at', 'u.commune_id', 'u.username'])
       .where('e.code_hash', '=', input.codeHash)
       .executeTakeFirst();
-    // Codes are issued only for commune accounts; a province account (no commune) has none.
-    if (!code?.commune_id) return { ok: false, reason: 'invalid' };
-    const communeId = code.commune_id;
+    if (!code) return { ok: false, reason: 'invalid' };
+    // Any account enrols so: a commune's (its officer's code comes from the server's operator,
+    // server/admin) or a province's, whose event belongs to no commune's trail.
+    const communeId = code.commune_id ?? NO_COMMUNE;
     if (code.used_at !== null || code.replaced_at !== null) return { ok: false, reason: 'used' };
     if (code.expires_at <= input.now) return { ok: false, reason: 'expired' };
     if (code.disabled_at) return { ok: false, reason: 'disabled' };
@@ -174,6 +175,6 @@ export async function useEnrolmentCode(
       target: code.user_id,
       fields: ['pin'],
     });
-    return { ok: true, userId: code.user_id, communeId };
+    return { ok: true, userId: code.user_id, username: code.username };
   });
 }

@@ -27,6 +27,7 @@ export function kyselyStore(db: Kysely<Database>, engine: Engine): Store {
     engine,
     migrate: () => migrateToLatest(db as Kysely<unknown>, engine),
     hasAnyCommune: () => accounts.hasAnyCommune(db),
+    hasAnyProvince: () => accounts.hasAnyProvince(db),
     seedCommune: (seed) => accounts.seedCommune(db, seed),
     seedProvince: (seed) => accounts.seedProvince(db, seed),
     findUserForSignIn: (username) => accounts.findUserForSignIn(db, username),

@@ -80,6 +80,7 @@ export interface Store {
   /** Applies pending migrations; returns the names applied by this call. */
   migrate(): Promise<string[]>;
   hasAnyCommune(): Promise<boolean>;
+  hasAnyProvince(): Promise<boolean>;
   seedCommune(seed: CommuneSeed): Promise<void>;
   /** Creates the province if new, and its province accounts. */
   seedProvince(seed: ProvinceSeed): Promise<void>;

@@ -18,8 +18,21 @@ export const auditActions = [
   'review.accept',
   'review.return',
   'report.export',
+  'province.create',
+  'commune.create',
+  'commune.move',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
+
+/**
+ * Events by the people who run the server, from its command line (server/admin), carry this
+ * user id followed by their system user name: "operator:root". They have no account.
+ */
+export const OPERATOR_PREFIX = 'operator:';
+
+export function isOperator(userId: string): boolean {
+  return userId.startsWith(OPERATOR_PREFIX);
+}
 
 export type AuditEntry =
   | {

@@ -1,7 +1,7 @@
 // The officer's two logs, loaded on demand (online): the audit trail (record changes with the
 // names of the fields changed, and account and office events) and the reads of violence cases.
 import { useState } from 'preact/hooks';
-import type { AuditEntry, CaseAccess } from '../../domain/audit.ts';
+import { isOperator, OPERATOR_PREFIX, type AuditEntry, type CaseAccess } from '../../domain/audit.ts';
 import { useConnection } from '../hooks/useConnection.ts';
 import { fieldLabel, fill, text } from '../i18n/index.ts';
 import { apiHeaders } from '../../sync/index.ts';
@@ -33,6 +33,12 @@ function auditLine(entry: AuditEntry, unitName: (id: string) => string): string 
   const kind = text.kinds[entry.recordKind as keyof typeof text.kinds] ?? entry.recordKind;
   const what = entry.deleted ? text.history.recordDeleted : entry.rev === 1 ? text.history.recordNew : '';
   return [fill(text.history.recordChange, { kind, unit: unitName(entry.unitId) }), what].filter(Boolean).join(' · ');
+}
+
+/** Who did it: a user of the commune by name, or the person running the server (server/admin). */
+function who(entry: AuditEntry): string {
+  if (!isOperator(entry.userId)) return entry.displayName;
+  return fill(text.history.operator, { name: entry.userId.slice(OPERATOR_PREFIX.length) });
 }
 
 function Log<E>(props: { title: string; intro: string; log: ReturnType<typeof useLog<E>>; online: boolean; render: (entry: E) => preact.JSX.Element }) {
@@ -77,7 +83,7 @@ export function HistoryPanel(props: { unitName: (id: string) => string }) {
             <strong>{auditLine(entry, props.unitName)}</strong>
             <br />
             <small>
-              {when(entry.at)} · {entry.displayName}
+              {when(entry.at)} · {who(entry)}
               {entry.fields.length > 0 && !(entry.kind === 'record' && entry.rev === 1) && ` · ${fill(text.history.fields, { fields: entry.fields.map((f) => fieldLabel(f)).join(', ') })}`}
             </small>
           </li>
