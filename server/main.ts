@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
-import { DEMO_COMMUNE_ID, demoSeed, demoSignIns } from './store/demo.ts';
+import { demoSeed, demoSignIns } from './store/demo.ts';
 import { openStoreAt, storeLocation } from './store/open.ts';
 
 const port = Number(process.env.PORT ?? 8080);
@@ -36,8 +36,8 @@ if (await isEmpty()) {
   }
 }
 
-// The demo's accounts are listed only where the demo commune is.
-const hasDemo = (await store.loadCommune(DEMO_COMMUNE_ID)) !== undefined;
+// The demo's accounts are listed only where they all are (not where the operator set up communes).
+const hasDemo = (await Promise.all(demoSignIns.map((account) => store.findUserForSignIn(account.username)))).every(Boolean);
 
 const app = createApp({
   store,

@@ -96,7 +96,8 @@ async function get(path: string, token: string): Promise<{ status: number; body:
 
 const COMMUNE = ['--province', 'lam-dong', '--id', 'nam-gia-nghia', '--name', 'Phường Nam Gia Nghĩa', '--officer', 'canbo-ngn', '--officer-name', 'Nguyễn Thị Hoa'];
 
-describe('npm run admin: a province deployment without seeds', () => {
+// Each command is a new Node process (about 1 to 4 s on a busy machine): generous limits.
+describe('npm run admin: a province deployment without seeds', { timeout: 300_000 }, () => {
   it('creates a province, a commune with its officer and a province account; both enrol with the printed codes', async () => {
     expect(await admin('province', 'create', '--id', 'lam-dong', '--name', 'Tỉnh Lâm Đồng')).toMatchObject({ status: 0, stdout: expect.stringContaining('Created province lam-dong') });
     // Again with the same name: already there, no error; with another name: refused.
@@ -134,8 +135,14 @@ describe('npm run admin: a province deployment without seeds', () => {
     store = undefined;
 
     server = await startServer({ env });
-    // A database the operator set up gets no demo commune.
+    // A database the operator set up gets no demo: neither its accounts nor their list.
     expect(server.output()).not.toContain('Tài khoản mẫu');
+    const demo = await fetch(`${server.url}/api/v1/sessions`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username: 'tinh', pin: '1234', deviceId: randomUUID() }),
+    });
+    expect(demo.status).toBe(401);
     // The reissued code replaced the first one.
     expect((await enrol(firstOfficerCode)).body).toMatchObject({ error: 'enrolment_code_used' });
     const officer = await enrol(officerCode);
@@ -187,10 +194,11 @@ describe('npm run admin: a province deployment without seeds', () => {
       [['commune', 'list', '--province', 'quang-nam'], 1, 'no province "quang-nam"'],
       [['nothing'], 2, 'unknown command'],
     ];
-    for (const [args, status, message] of refusals) {
-      const run = await admin(...args);
-      expect({ args, status: run.status, stderr: run.stderr }).toMatchObject({ args, status, stderr: expect.stringContaining(message) });
-    }
+    // Independent of each other: run together.
+    const runs = await Promise.all(refusals.map(([args]) => admin(...args)));
+    refusals.forEach(([args, status, message], i) => {
+      expect({ args, status: runs[i]!.status, stderr: runs[i]!.stderr }).toMatchObject({ args, status, stderr: expect.stringContaining(message) });
+    });
     expect(await counts()).toEqual(before);
   });
 
