@@ -94,6 +94,17 @@ async function get(path: string, token: string): Promise<{ status: number; body:
   return { status: response.status, body: await response.json() };
 }
 
+/** The demo's province account does not exist, and the server did not list the demo's accounts. */
+async function expectNoDemo(): Promise<void> {
+  expect(server!.output()).not.toContain('Tài khoản mẫu');
+  const demo = await fetch(`${server!.url}/api/v1/sessions`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username: 'tinh', pin: '1234', deviceId: randomUUID() }),
+  });
+  expect(demo.status).toBe(401);
+}
+
 const COMMUNE = ['--province', 'lam-dong', '--id', 'nam-gia-nghia', '--name', 'Phường Nam Gia Nghĩa', '--officer', 'canbo-ngn', '--officer-name', 'Nguyễn Thị Hoa'];
 
 // Each command is a new Node process (about 1 to 4 s on a busy machine): generous limits.
@@ -136,13 +147,7 @@ describe('npm run admin: a province deployment without seeds', { timeout: 300_00
 
     server = await startServer({ env });
     // A database the operator set up gets no demo: neither its accounts nor their list.
-    expect(server.output()).not.toContain('Tài khoản mẫu');
-    const demo = await fetch(`${server.url}/api/v1/sessions`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ username: 'tinh', pin: '1234', deviceId: randomUUID() }),
-    });
-    expect(demo.status).toBe(401);
+    await expectNoDemo();
     // The reissued code replaced the first one.
     expect((await enrol(firstOfficerCode)).body).toMatchObject({ error: 'enrolment_code_used' });
     const officer = await enrol(officerCode);
@@ -174,6 +179,13 @@ describe('npm run admin: a province deployment without seeds', { timeout: 300_00
     expect((await admin('account', 'reissue', '--username', 'canbo-ngn')).status).toBe(1);
     expect((await admin('account', 'enable', '--username', 'canbo-ngn')).status).toBe(0);
     expect((await get('/api/v1/accounts', officer.body.token!)).status).toBe(200);
+  });
+
+  it('a database with a province and no commune yet gets no demo when the server starts', async () => {
+    expect((await admin('province', 'create', '--id', 'lam-dong', '--name', 'Tỉnh Lâm Đồng')).status).toBe(0);
+    server = await startServer({ env });
+    await expectNoDemo();
+    expect(await counts()).toMatchObject({ provinces: 1, communes: 0, users: 0 });
   });
 
   it('refuses bad input with a message and a non-zero exit, and changes nothing', async () => {
