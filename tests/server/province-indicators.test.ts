@@ -43,8 +43,10 @@ const recordArb = fc.record({
   date: dateArb,
   /** Contact points and models: set up this many years before `date` (still running, or not). */
   yearsBefore: fc.constantFrom(0, 0, 1, 2),
-  /** Contact points and models stop this many days after they were set up; complaints are handled so many days after. */
+  /** Complaints are handled so many days after they were received (or not yet). */
   endsAfter: fc.option(fc.oneof(fc.integer({ min: 0, max: 20 }), fc.integer({ min: 0, max: 800 })), { nil: null }),
+  /** Contact points and models stop: so many days after they were set up, on an edge day, or on asOf itself. */
+  stop: fc.option(fc.oneof(fc.integer({ min: 0, max: 800 }), dateArb, fc.constant('asOf' as const)), { nil: null }),
   /** Set: the record is dated this many days before asOf instead (cases at their time limit). */
   daysBeforeAsOf: fc.option(fc.integer({ min: 0, max: 15 }), { nil: null }),
   /** One record in five is deleted. */
@@ -122,7 +124,9 @@ async function write(scenario: Scenario) {
       const common = { unitId, reporterId: 'r', date };
       let record: ChecklistRecord;
       const ends = r.endsAfter === null ? {} : { on: shift(date, r.endsAfter) };
-      const standing = { ...common, date: shift(date, -365 * r.yearsBefore), ...(r.endsAfter === null ? {} : { stoppedOn: shift(date, r.endsAfter - 365 * r.yearsBefore) }) };
+      const setUp = shift(date, -365 * r.yearsBefore);
+      const stop = r.stop === null ? undefined : typeof r.stop === 'number' ? shift(setUp, r.stop) : r.stop === 'asOf' ? scenario.asOf : r.stop;
+      const standing = { ...common, date: setUp, ...(stop !== undefined && stop >= setUp ? { stoppedOn: stop } : {}) };
       if (r.kind === 'newsPost') record = newsPost(common);
       else if (r.kind === 'contactPoint') record = contactPoint(standing);
       else if (r.kind === 'preventionModel') record = preventionModel(standing);
@@ -228,6 +232,8 @@ describe("the commune's own work in the province view", () => {
     live(preventionModel({ unitId: 'mau-3', date: '2026-02-01', stoppedOn: '2026-08-20' })),
     live(preventionModel({ unitId: 'mau-3', date: '2027-01-01' })),
     deleted(preventionModel({ unitId: 'mau-1', date: '2026-01-10' })),
+    // Stopped on 31/12 itself: not running that day (the stop day is off).
+    live(preventionModel({ unitId: 'mau-1', date: '2025-06-01', stoppedOn: '2026-12-31' })),
     live(inspection({ unitId: communeId, date: '2026-09-10' })),
     deleted(inspection({ unitId: communeId, date: '2026-05-01' })),
     live(inspection({ unitId: communeId, date: '2025-12-31' })),
@@ -274,7 +280,7 @@ describe("the commune's own work in the province view", () => {
     expect(asOf).toBe('2026-12-31');
     expect(values).toEqual({
       unitsWithContactPoint: { kind: 'ratio', numerator: 1, denominator: 2, pending: 0 },
-      preventionModels: { kind: 'count', count: 1, byQuarter: quarters([2, 2, 1, 1]) },
+      preventionModels: { kind: 'count', count: 1, byQuarter: quarters([3, 3, 2, 1]) },
       inspections: { kind: 'count', count: 1, byQuarter: quarters([0, 0, 1, 0]) },
       officerTrainings: { kind: 'count', count: 2, byQuarter: quarters([0, 1, 0, 1]) },
       complaintsHandled: { kind: 'ratio', numerator: 1, denominator: 2, pending: 0 },
@@ -286,13 +292,13 @@ describe("the commune's own work in the province view", () => {
     const { asOf, values } = await cellsAt('2026-12-31T17:00:00.000Z');
     expect(asOf).toBe('2027-01-01');
     expect(values.complaintsHandled).toEqual({ kind: 'ratio', numerator: 2, denominator: 2, pending: 0 });
-    expect(values.preventionModels).toEqual({ kind: 'count', count: 1, byQuarter: quarters([2, 2, 1, 1]) });
+    expect(values.preventionModels).toEqual({ kind: 'count', count: 1, byQuarter: quarters([3, 3, 2, 1]) });
   });
 
   it('judges a running quarter on today: the contact point stopped in July still counted at the end of June', async () => {
     const { values } = await cellsAt('2026-06-30T05:00:00.000Z', { year: YEAR, quarter: 2 });
     expect(values.unitsWithContactPoint).toEqual({ kind: 'ratio', numerator: 2, denominator: 2, pending: 0 });
-    expect(values.preventionModels).toEqual({ kind: 'count', count: 2, byQuarter: [{ year: YEAR, quarter: 2, count: 2 }] });
+    expect(values.preventionModels).toEqual({ kind: 'count', count: 3, byQuarter: [{ year: YEAR, quarter: 2, count: 3 }] });
     expect(values.officerTrainings).toEqual({ kind: 'count', count: 1, byQuarter: [{ year: YEAR, quarter: 2, count: 1 }] });
   });
 });
