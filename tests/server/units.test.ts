@@ -110,4 +110,16 @@ describe('setting up units', () => {
     const units = (await server.store.listUnits('nam-gia-nghia')).filter((u) => u.id === 'tdp-1' || u.id === 'tdp-2');
     expect(units.filter((u) => u.mergedInto !== null)).toHaveLength(1);
   });
+
+  it('keeps merges sent at once from looping, pair after pair, in the store itself', async () => {
+    // The race A→B / B→A inside the store, five times: each time exactly one goes through.
+    for (let pair = 0; pair < 5; pair++) {
+      const [a, b] = [`race-${pair}-a`, `race-${pair}-b`];
+      for (const id of [a, b]) expect(await server.store.addUnit('nam-gia-nghia', { id, name: `Tổ ${id}`, type: 'toDanPho', households: 10 })).toBe(true);
+      const refusals = await Promise.all([server.store.mergeUnit('nam-gia-nghia', a, b), server.store.mergeUnit('nam-gia-nghia', b, a)]);
+      expect(refusals.filter((r) => r === undefined), `pair ${pair}`).toHaveLength(1);
+      const merged = (await server.store.listUnits('nam-gia-nghia')).filter((u) => (u.id === a || u.id === b) && u.mergedInto !== null);
+      expect(merged, `pair ${pair}`).toHaveLength(1);
+    }
+  });
 });
