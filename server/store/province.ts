@@ -139,8 +139,8 @@ export function provinceFiguresQuery(engine: Engine, input: ProvinceFiguresInput
 
 /** Each commune of the province with its figures for the period, by commune name. */
 export async function provinceFigures(db: Kysely<Database>, engine: Engine, input: ProvinceFiguresInput): Promise<CommuneFigures[]> {
-  const { rows } = await provinceFiguresQuery(engine, input).execute(db);
-  const communeWork = await communeWorkFigures(db, engine, input);
+  // The commune's own work (contact points, models, inspections, trainings, complaints): provinceCommuneWork.ts.
+  const [{ rows }, communeWork] = await Promise.all([provinceFiguresQuery(engine, input).execute(db), communeWorkFigures(db, engine, input)]);
   const quarters = quartersIn(input.period).map((q) => q.quarter);
   return rows.map((row) => {
     const number = (name: string) => Number(row[name] ?? 0);
