@@ -62,7 +62,7 @@ export function unitRoutes(deps: { store: Store; clock: () => Date }) {
     .post('/units/:id/retire', async (c) => {
       const found = await target(c);
       if (found instanceof Response) return found;
-      await store.retireUnit(found.unit.id, null);
+      await store.retireUnit(found.unit.id);
       await store.appendAudit({ ...auditInput(c, clock), action: 'unit.retire', target: found.unit.id, fields: ['retired'] });
       return c.json({ units: await store.listUnits(c.get('actor').communeId) }, 200);
     })
@@ -71,11 +71,9 @@ export function unitRoutes(deps: { store: Store; clock: () => Date }) {
       if (found instanceof Response) return found;
       const parsed = await parseJsonBody(c, unitMerge);
       if (!parsed.ok) return parsed.response;
-      const into = found.units.find((u) => u.id === parsed.data.into);
-      if (!into || into.type === 'commune' || into.retired || into.id === found.unit.id) {
-        return apiError(c, 400, 'invalid_body', [{ path: 'into', code: 'invalid_value' }]);
-      }
-      await store.retireUnit(found.unit.id, into.id);
+      // Checked again inside the write: a cycle, a retired or merged unit, another commune's unit.
+      const refusal = await store.mergeUnit(c.get('actor').communeId, found.unit.id, parsed.data.into);
+      if (refusal) return apiError(c, 400, 'invalid_body', [refusal]);
       await store.appendAudit({ ...auditInput(c, clock), action: 'unit.merge', target: found.unit.id, fields: ['retired', 'mergedInto'] });
       return c.json({ units: await store.listUnits(c.get('actor').communeId) }, 200);
     });

@@ -248,6 +248,13 @@ function migrationsFor(engine: Engine): Record<string, Migration> {
         await provinceIndexes(db, engine);
       },
     },
+    '0010_commune_work_index': {
+      async up(db: Kysely<unknown>) {
+        // The province view reads the commune's own work (contact points, models, inspections,
+        // trainings, complaints) of every year by kind: a few records among a commune's many.
+        await db.schema.createIndex('records_kind_commune').on('records').columns(['kind', 'commune_id', 'date']).execute();
+      },
+    },
   };
 }
 

@@ -10,6 +10,7 @@ import type { Engine } from './engine.ts';
 import { jsonSql } from './jsonSql.ts';
 import { recordFieldsOf } from './recordFields.ts';
 import { indicatorSql, type Fact, type RecordContext, type Sums } from './provinceIndicators.ts';
+import { communeWorkFigures } from './provinceCommuneWork.ts';
 import type { Database } from './schema.ts';
 
 export interface ProvinceFiguresInput {
@@ -138,7 +139,8 @@ export function provinceFiguresQuery(engine: Engine, input: ProvinceFiguresInput
 
 /** Each commune of the province with its figures for the period, by commune name. */
 export async function provinceFigures(db: Kysely<Database>, engine: Engine, input: ProvinceFiguresInput): Promise<CommuneFigures[]> {
-  const { rows } = await provinceFiguresQuery(engine, input).execute(db);
+  // The commune's own work (contact points, models, inspections, trainings, complaints): provinceCommuneWork.ts.
+  const [{ rows }, communeWork] = await Promise.all([provinceFiguresQuery(engine, input).execute(db), communeWorkFigures(db, engine, input)]);
   const quarters = quartersIn(input.period).map((q) => q.quarter);
   return rows.map((row) => {
     const number = (name: string) => Number(row[name] ?? 0);
@@ -154,7 +156,10 @@ export async function provinceFigures(db: Kysely<Database>, engine: Engine, inpu
       communeId: String(row.commune_id),
       communeName: String(row.commune_name),
       recordCount: number('records'),
-      values: Object.fromEntries(indicatorSql.map((indicator) => [indicator.id, indicator.value(sums, input.period)])),
+      values: {
+        ...Object.fromEntries(indicatorSql.map((indicator) => [indicator.id, indicator.value(sums, input.period)])),
+        ...communeWork.get(String(row.commune_id)),
+      },
     };
   });
 }

@@ -6,7 +6,7 @@ import type { Change, PullResponse, PushResponse, Role, SeqRange, SignedInUser, 
 import type { Engine } from './engine.ts';
 import type { RecordEntry } from '../../src/domain/indicators/index.ts';
 import type { Plan } from '../../src/domain/plan/index.ts';
-import type { NewUnit, SetupUnit, UnitChange } from '../../src/domain/setup/units.ts';
+import type { MergeRefusal, NewUnit, SetupUnit, UnitChange } from '../../src/domain/setup/units.ts';
 import type { UnitType } from '../../src/domain/setup/unitTypes.ts';
 import type { ReviewEvent } from '../../src/domain/review/review.ts';
 import type { CommuneWithUnits } from './reports.ts';
@@ -118,8 +118,10 @@ export interface Store {
   /** False when the id is already taken. */
   addUnit(communeId: string, unit: NewUnit): Promise<boolean>;
   changeUnit(unitId: string, change: UnitChange): Promise<void>;
-  /** Retires a unit; with `mergedInto`, its records count for that unit from then on. */
-  retireUnit(unitId: string, mergedInto: string | null): Promise<void>;
+  /** Retires a unit: it is no longer counted, nor offered to the phones. */
+  retireUnit(unitId: string): Promise<void>;
+  /** Merges a unit into another of the commune (its records count there from then on), or says why not. */
+  mergeUnit(communeId: string, unitId: string, into: string): Promise<MergeRefusal | undefined>;
 
   /** Review events of a commune (optionally one unit, one period), oldest first. */
   listReviewEvents(scope: { communeId: string; unitId?: string; period?: string }): Promise<ReviewEvent[]>;

@@ -1,12 +1,14 @@
 // The officer's setup of the commune's village units: list (retired ones too), add, change,
 // retire, merge. Every write is scoped to the officer's commune by the caller.
 import type { Kysely } from 'kysely';
-import type { NewUnit, SetupUnit, UnitChange } from '../../src/domain/setup/units.ts';
+import { mergeRefusal, type MergeRefusal, type NewUnit, type SetupUnit, type UnitChange } from '../../src/domain/setup/units.ts';
 import type { Unit } from '../../src/domain/index.ts';
+import type { EngineTraits } from './engine.ts';
 import type { Database } from './schema.ts';
 
-export async function listUnits(db: Kysely<Database>, communeId: string): Promise<SetupUnit[]> {
-  const rows = await db.selectFrom('units').selectAll().where('commune_id', '=', communeId).orderBy('id').execute();
+export async function listUnits(db: Kysely<Database>, communeId: string, lock = false): Promise<SetupUnit[]> {
+  const query = db.selectFrom('units').selectAll().where('commune_id', '=', communeId).orderBy('id');
+  const rows = await (lock ? query.forUpdate() : query).execute();
   return rows.map((u) => ({
     id: u.id,
     name: u.name,
@@ -31,4 +33,17 @@ export async function changeUnit(db: Kysely<Database>, unitId: string, change: U
 
 export async function retireUnit(db: Kysely<Database>, unitId: string, mergedInto: string | null): Promise<void> {
   await db.updateTable('units').set({ retired: 1, merged_into: mergedInto }).where('id', '=', unitId).execute();
+}
+
+/**
+ * Merges a unit into another of the same commune, or says why not (setup/units.ts mergeRefusal).
+ * The check reads the units inside the write's transaction, rows locked on PostgreSQL (one
+ * writer on SQLite), so two merges sent at once (A→B and B→A) cannot both pass and loop.
+ */
+export async function mergeUnit(db: Kysely<Database>, traits: EngineTraits, communeId: string, unitId: string, into: string): Promise<MergeRefusal | undefined> {
+  return db.transaction().execute(async (trx) => {
+    const refusal = mergeRefusal(await listUnits(trx, communeId, traits.rowLocks), unitId, into);
+    if (!refusal) await retireUnit(trx, unitId, into);
+    return refusal;
+  });
 }

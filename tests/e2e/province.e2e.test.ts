@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dayInVietnam, quarterOf } from '../../src/domain/index.ts';
-import { newsPost, propagandaSession, upsertOf } from '../fixtures/records.ts';
+import { complaint, newsPost, propagandaSession, upsertOf } from '../fixtures/records.ts';
 import { seriousViolations } from './a11y.ts';
 import { launchChromium } from './chromium.ts';
 import { startServer, type RunningServer } from '../support/server-process.ts';
@@ -45,6 +45,8 @@ beforeAll(async () => {
   // Nam Gia Nghĩa: a session in Tổ dân phố 1 today and four portal posts this quarter; Bắc Gia Nghĩa sends nothing.
   await pushAs('tdp1', [upsertOf(propagandaSession({ date: today, note: 'GHI-CHU-THON' }), 1)]);
   await pushAs('canbo', [1, 2, 3, 4].map((n) => upsertOf(newsPost({ date: today, title: `TIN-BAI-${n}` }), n)));
+  // … and two complaints received today, one handled today: the commune's own work is in the province view too.
+  await pushAs('canbo', [upsertOf(complaint({ date: today, handledOn: today, note: 'GHI-CHU-KHIEU-NAI' }), 1), upsertOf(complaint({ date: today, handledOn: undefined }), 2)]);
   browser = await launchChromium();
   context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
   page = await context.newPage();
@@ -68,11 +70,15 @@ describe('the province account', () => {
     await expect(cell('nam-gia-nghia', 'unitsReachedByPropaganda').innerText()).resolves.toBe('1/5 !');
     await expect(cell('nam-gia-nghia', 'unitsReachedByPropaganda').getAttribute('class')).resolves.toBe('behind');
     await expect(cell('nam-gia-nghia', 'newsPostsPerQuarter').innerText()).resolves.toMatch(/^4/);
+    await expect(cell('nam-gia-nghia', 'complaintsHandled').innerText()).resolves.toMatch(/^1\/2/);
+    // Every indicator has a column: none is left as "no data in the province view".
+    await expect(page.locator('tr[data-commune-id="nam-gia-nghia"] td[data-indicator]').count()).resolves.toBe(12);
+    await expect(page.getByText('Chưa có số liệu trên ứng dụng').count()).resolves.toBe(0);
     await expect(page.locator('[data-not-reported]').getAttribute('data-not-reported')).resolves.toBe('bac-gia-nghia');
     await expect(page.locator('tr[data-commune-id="bac-gia-nghia"] th').innerText()).resolves.toContain('chưa có số liệu');
     // Aggregates only: no note or title of any record.
     const html = await page.content();
-    for (const text of ['GHI-CHU-THON', 'TIN-BAI-']) expect(html).not.toContain(text);
+    for (const text of ['GHI-CHU-THON', 'TIN-BAI-', 'GHI-CHU-KHIEU-NAI']) expect(html).not.toContain(text);
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: join(SHOTS, 'province-1280.png'), fullPage: true });
   });

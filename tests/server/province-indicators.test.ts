@@ -1,17 +1,22 @@
 // The province's SQL indicators give the same numbers as the pure functions of
 // src/domain/indicators, on random communes: units in service, retired and merged (in
 // chains), deleted records, dates on both sides of the period's edges, cases handled early,
-// late or not yet, plans with their own time limit. Runs on SQLite and on PostgreSQL.
+// late or not yet, plans with their own time limit; and the commune's own work: contact points
+// and prevention models set up in earlier years or stopped mid-year, inspections, trainings,
+// complaints handled in the next January. Runs on SQLite and on PostgreSQL.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeIndicators, inPeriod, type Period, type RecordEntry, type UnitEntry } from '../../src/domain/indicators/index.ts';
-import { defaultPlan, type Plan } from '../../src/domain/plan/index.ts';
+import { defaultPlan, indicatorIds, type Plan } from '../../src/domain/plan/index.ts';
 import { provinceIndicatorIds, provinceTable } from '../../src/domain/province/index.ts';
 import { indicatorSql } from '../../server/store/provinceIndicators.ts';
+import { communeWorkIndicatorIds } from '../../server/store/provinceCommuneWork.ts';
 import type { ChecklistRecord, LocalDate, Quarter } from '../../src/domain/index.ts';
 import { propagandaForms } from '../../src/domain/records/index.ts';
-import { newsPost, propagandaSession, violenceCase } from '../fixtures/records.ts';
+import { complaint, contactPoint, inspection, newsPost, preventionModel, propagandaSession, training, violenceCase } from '../fixtures/records.ts';
+import { UNUSABLE_PIN_HASH } from '../../server/auth/secrets.ts';
 import { startServer, type TestServer } from './harness.ts';
+import { call, tokenFor } from './roles.ts';
 
 const RUNS = Number(process.env.PROVINCE_RUNS ?? 25);
 const YEAR = 2026;
@@ -33,9 +38,15 @@ const dateArb = fc.oneof(
 );
 
 const recordArb = fc.record({
-  kind: fc.constantFrom('propagandaSession', 'newsPost', 'violenceCase'),
+  kind: fc.constantFrom('propagandaSession', 'newsPost', 'violenceCase', 'contactPoint', 'preventionModel', 'inspection', 'training', 'complaint'),
   unitIndex: fc.nat(),
   date: dateArb,
+  /** Contact points and models: set up this many years before `date` (still running, or not). */
+  yearsBefore: fc.constantFrom(0, 0, 1, 2),
+  /** Complaints are handled so many days after they were received (or not yet). */
+  endsAfter: fc.option(fc.oneof(fc.integer({ min: 0, max: 20 }), fc.integer({ min: 0, max: 800 })), { nil: null }),
+  /** Contact points and models stop: so many days after they were set up, on an edge day, or on asOf itself. */
+  stop: fc.option(fc.oneof(fc.integer({ min: 0, max: 800 }), dateArb, fc.constant('asOf' as const)), { nil: null }),
   /** Set: the record is dated this many days before asOf instead (cases at their time limit). */
   daysBeforeAsOf: fc.option(fc.integer({ min: 0, max: 15 }), { nil: null }),
   /** One record in five is deleted. */
@@ -67,6 +78,23 @@ const scenarioArb = fc.record({
 
 type Scenario = typeof scenarioArb extends fc.Arbitrary<infer T> ? T : never;
 
+/** The records as the server stores them (deleted ones flagged), for a commune. */
+async function insertRecords(communeId: string, records: readonly RecordEntry[]): Promise<void> {
+  if (records.length === 0) return;
+  const db = server.store.db;
+  const seq = Number((await db.selectFrom('records').select((eb) => eb.fn.max('server_seq').as('s')).executeTakeFirst())?.s ?? 0);
+  await db
+    .insertInto('records')
+    .values(
+      records.map(({ record, deleted }, i) => ({
+        id: record!.id, kind: record!.kind, unit_id: record!.unitId, commune_id: communeId, reporter_id: 'r', date: record!.date,
+        rev: 1, deleted: deleted ? 1 : 0, body: JSON.stringify(record), server_seq: seq + i + 1, received_at: '2026-06-01T00:00:00.000Z',
+        last_device_id: 'd', last_user_id: 'r',
+      })),
+    )
+    .execute();
+}
+
 let runNo = 0;
 
 /** Writes the scenario as a new province; returns what the pure functions need per commune. */
@@ -95,7 +123,16 @@ async function write(scenario: Scenario) {
       const date = r.daysBeforeAsOf === null ? r.date : shift(scenario.asOf, -r.daysBeforeAsOf);
       const common = { unitId, reporterId: 'r', date };
       let record: ChecklistRecord;
+      const ends = r.endsAfter === null ? {} : { on: shift(date, r.endsAfter) };
+      const setUp = shift(date, -365 * r.yearsBefore);
+      const stop = r.stop === null ? undefined : typeof r.stop === 'number' ? shift(setUp, r.stop) : r.stop === 'asOf' ? scenario.asOf : r.stop;
+      const standing = { ...common, date: setUp, ...(stop !== undefined && stop >= setUp ? { stoppedOn: stop } : {}) };
       if (r.kind === 'newsPost') record = newsPost(common);
+      else if (r.kind === 'contactPoint') record = contactPoint(standing);
+      else if (r.kind === 'preventionModel') record = preventionModel(standing);
+      else if (r.kind === 'inspection') record = inspection(common);
+      else if (r.kind === 'training') record = training({ ...common, menCount: r.households % 7, womenCount: 1 + (r.households % 5) });
+      else if (r.kind === 'complaint') record = complaint({ ...common, handledOn: ends.on });
       else if (r.kind === 'propagandaSession') record = propagandaSession({ ...common, form: r.form, householdsReached: r.households });
       else {
         const handled = r.handledAfter === null ? undefined : shift(date, r.handledAfter);
@@ -111,19 +148,7 @@ async function write(scenario: Scenario) {
       }
       return { deleted: r.deleted, record };
     });
-    if (records.length > 0) {
-      const seq = Number((await db.selectFrom('records').select((eb) => eb.fn.max('server_seq').as('s')).executeTakeFirst())?.s ?? 0);
-      await db
-        .insertInto('records')
-        .values(
-          records.map(({ record, deleted }, i) => ({
-            id: record!.id, kind: record!.kind, unit_id: record!.unitId, commune_id: communeId, reporter_id: 'r', date: record!.date,
-            rev: 1, deleted: deleted ? 1 : 0, body: JSON.stringify(record), server_seq: seq + i + 1, received_at: '2026-06-01T00:00:00.000Z',
-            last_device_id: 'd', last_user_id: 'r',
-          })),
-        )
-        .execute();
-    }
+    await insertRecords(communeId, records);
     const plan = { ...defaultPlan(communeId, YEAR), ...(spec.handledInTimeDays === null ? {} : { handledInTimeDays: spec.handledInTimeDays }) };
     if (spec.handledInTimeDays !== null) await server.store.savePlan({ plan, userId: 'officer', now: '2026-01-02T00:00:00.000Z' });
     communes.push({ id: communeId, units, records, plan });
@@ -134,7 +159,8 @@ async function write(scenario: Scenario) {
 const withData = provinceIndicatorIds;
 
 it('has one SQL definition for each indicator the province view shows, and no other', () => {
-  expect(indicatorSql.map((definition) => definition.id).sort()).toEqual([...provinceIndicatorIds].sort());
+  expect([...indicatorSql.map((definition) => definition.id), ...communeWorkIndicatorIds].sort()).toEqual([...provinceIndicatorIds].sort());
+  expect([...provinceIndicatorIds].sort()).toEqual([...indicatorIds].sort());
 });
 
 describe('the province indicators computed in SQL', () => {
@@ -180,4 +206,99 @@ describe('the province indicators computed in SQL', () => {
       { numRuns: RUNS, ...(process.env.PROPERTY_SEED ? { seed: Number(process.env.PROPERTY_SEED) } : {}) },
     );
   }, 120_000);
+});
+
+describe("the commune's own work in the province view", () => {
+  // Xã Mẫu: thôn 1 and thôn 3 in service, thôn 2 merged into thôn 1, thôn 4 retired.
+  const communeId = 'xa-mau';
+  const units: UnitEntry[] = [
+    { id: communeId, communeId, name: 'UBND xã Mẫu', type: 'commune', households: 0 },
+    { id: 'mau-1', communeId, name: 'Thôn 1', type: 'thon', households: 80 },
+    { id: 'mau-2', communeId, name: 'Thôn 2', type: 'thon', households: 60, retired: true, mergedInto: 'mau-1' },
+    { id: 'mau-3', communeId, name: 'Thôn 3', type: 'thon', households: 70 },
+    { id: 'mau-4', communeId, name: 'Thôn 4', type: 'thon', households: 50, retired: true },
+  ];
+  const live = (record: ChecklistRecord): RecordEntry => ({ deleted: false, record });
+  const deleted = (record: ChecklistRecord): RecordEntry => ({ deleted: true, record });
+  const records: RecordEntry[] = [
+    // Thôn 2's contact point, set up in 2024, counts for thôn 1 which it joined.
+    live(contactPoint({ unitId: 'mau-2', date: '2024-05-01' })),
+    // Thôn 3's stopped mid-year; the one still running there was deleted; thôn 4 is retired.
+    live(contactPoint({ unitId: 'mau-3', date: '2025-02-01', stoppedOn: '2026-07-15' })),
+    deleted(contactPoint({ unitId: 'mau-3', date: '2025-02-01' })),
+    live(contactPoint({ unitId: 'mau-4', date: '2025-02-01' })),
+    // A club set up in 2023 and still running; one stopped in August; one set up next year; one deleted.
+    live(preventionModel({ unitId: 'mau-1', date: '2023-03-01' })),
+    live(preventionModel({ unitId: 'mau-3', date: '2026-02-01', stoppedOn: '2026-08-20' })),
+    live(preventionModel({ unitId: 'mau-3', date: '2027-01-01' })),
+    deleted(preventionModel({ unitId: 'mau-1', date: '2026-01-10' })),
+    // Stopped on 31/12 itself: not running that day (the stop day is off).
+    live(preventionModel({ unitId: 'mau-1', date: '2025-06-01', stoppedOn: '2026-12-31' })),
+    live(inspection({ unitId: communeId, date: '2026-09-10' })),
+    deleted(inspection({ unitId: communeId, date: '2026-05-01' })),
+    live(inspection({ unitId: communeId, date: '2025-12-31' })),
+    live(training({ unitId: communeId, date: '2026-04-08' })),
+    live(training({ unitId: communeId, date: '2026-12-31', menCount: 0, womenCount: 12 })),
+    // Received on 20/12, handled on 1/1 of the next year; one in October handled in October; one of 2025.
+    live(complaint({ unitId: communeId, date: '2026-12-20', handledOn: '2027-01-01' })),
+    live(complaint({ unitId: communeId, date: '2026-10-02', handledOn: '2026-10-14' })),
+    live(complaint({ unitId: communeId, date: '2025-12-30', handledOn: '2026-01-05' })),
+    deleted(complaint({ unitId: communeId, date: '2026-11-02' })),
+  ];
+  let token: string;
+
+  beforeAll(async () => {
+    const db = server.store.db;
+    await db.insertInto('provinces').values({ id: 'p-mau', name: 'Tỉnh Mẫu' }).execute();
+    await db.insertInto('communes').values({ id: communeId, name: 'Xã Mẫu', province_name: 'Mẫu', province_id: 'p-mau' }).execute();
+    await db
+      .insertInto('units')
+      .values(units.map((u) => ({ id: u.id, commune_id: communeId, name: u.name, type: u.type, households: u.households, retired: u.retired ? 1 : 0, merged_into: u.mergedInto ?? null })))
+      .execute();
+    await insertRecords(communeId, records);
+    await server.store.seedProvince({ province: { id: 'p-mau', name: 'Tỉnh Mẫu' }, users: [{ id: 'so-mau', username: 'so-mau', displayName: 'Sở Nội vụ', pinHash: UNUSABLE_PIN_HASH }] });
+    token = (await tokenFor(server, 'so-mau')).token;
+  });
+
+  /** The commune's cells for 2026 as the route answers them at `now`, beside the pure functions' values. */
+  async function cellsAt(now: string, period: Period = { year: YEAR }) {
+    server.setNow(new Date(now));
+    const query = period.quarter ? `?year=${period.year}&quarter=${period.quarter}` : `?year=${period.year}`;
+    const response = await call(server, 'GET', `/api/v1/province/indicators${query}`, token);
+    expect(response.status).toBe(200);
+    const row = response.json.communes.find((c: { communeId: string }) => c.communeId === communeId);
+    const pure = computeIndicators({ plan: defaultPlan(communeId, YEAR), units, records, period, asOf: response.json.asOf });
+    for (const id of communeWorkIndicatorIds) expect(row.cells[id].verdict, id).toBe(pure.commune[id].verdict);
+    return { asOf: response.json.asOf as string, values: Object.fromEntries(communeWorkIndicatorIds.map((id) => [id, row.cells[id].value])) };
+  }
+
+  const quarters = (counts: number[]) => counts.map((count, i) => ({ year: YEAR, quarter: i + 1, count }));
+
+  it('judges the year on 31/12 in Vietnam: what runs on that day, complaints handled by then', async () => {
+    // 23:59 on 31/12 in Hồ Chí Minh City (16:59 UTC).
+    const { asOf, values } = await cellsAt('2026-12-31T16:59:00.000Z');
+    expect(asOf).toBe('2026-12-31');
+    expect(values).toEqual({
+      unitsWithContactPoint: { kind: 'ratio', numerator: 1, denominator: 2, pending: 0 },
+      preventionModels: { kind: 'count', count: 1, byQuarter: quarters([3, 3, 2, 1]) },
+      inspections: { kind: 'count', count: 1, byQuarter: quarters([0, 0, 1, 0]) },
+      officerTrainings: { kind: 'count', count: 2, byQuarter: quarters([0, 1, 0, 1]) },
+      complaintsHandled: { kind: 'ratio', numerator: 1, denominator: 2, pending: 0 },
+    });
+  });
+
+  it('counts the December complaint handled on 1/1 for the year it was received, once that day has come', async () => {
+    // 00:00 on 1/1/2027 in Vietnam, still 31/12 in UTC.
+    const { asOf, values } = await cellsAt('2026-12-31T17:00:00.000Z');
+    expect(asOf).toBe('2027-01-01');
+    expect(values.complaintsHandled).toEqual({ kind: 'ratio', numerator: 2, denominator: 2, pending: 0 });
+    expect(values.preventionModels).toEqual({ kind: 'count', count: 1, byQuarter: quarters([3, 3, 2, 1]) });
+  });
+
+  it('judges a running quarter on today: the contact point stopped in July still counted at the end of June', async () => {
+    const { values } = await cellsAt('2026-06-30T05:00:00.000Z', { year: YEAR, quarter: 2 });
+    expect(values.unitsWithContactPoint).toEqual({ kind: 'ratio', numerator: 2, denominator: 2, pending: 0 });
+    expect(values.preventionModels).toEqual({ kind: 'count', count: 3, byQuarter: [{ year: YEAR, quarter: 2, count: 3 }] });
+    expect(values.officerTrainings).toEqual({ kind: 'count', count: 1, byQuarter: [{ year: YEAR, quarter: 2, count: 1 }] });
+  });
 });

@@ -115,9 +115,14 @@ describe('GET /api/v1/province/indicators', () => {
     // Tổ dân phố 1 named 500 households; it has 214.
     expect(ward.cells.householdsReached.value).toEqual({ kind: 'ratio', numerator: 214, denominator: 214 + 187 + 256 + 173 + 198, pending: 0 });
     expect(ward.cells.casesHandledInTime).toEqual({ value: { kind: 'ratio', numerator: 0, denominator: 1, pending: 0 }, verdict: 'behind' });
-    expect(ward.cells.inspections).toEqual({ value: { kind: 'noData' }, verdict: 'noData' });
+    // The commune's own work is computed too: no inspection this year, behind the plan's one.
+    expect(ward.cells.inspections).toEqual({ value: { kind: 'count', count: 0, byQuarter: expect.any(Array) }, verdict: 'behind' });
     // The case's perpetrator was not counselled: 0 of 1 against the province's 85 %.
-    expect(ward.behind).toEqual(['newsPostsPerQuarter', 'conferencesHeld', 'unitsReachedByPropaganda', 'casesHandledInTime', 'perpetratorsCounselled']);
+    expect(ward.behind).toEqual([
+      'newsPostsPerQuarter', 'conferencesHeld', 'unitsReachedByPropaganda', 'casesHandledInTime', 'perpetratorsCounselled',
+      // No contact point, model, inspection or training recorded in the ward.
+      'unitsWithContactPoint', 'preventionModels', 'inspections', 'officerTrainings',
+    ]);
     expect(response.json.notReportedIds).toEqual(['bac-gia-nghia']);
     // Aggregates only: no note, title, case code or record id reaches the province.
     for (const text of ['CASE-NOTES', 'SESSION-NOTE', 'TITLE-', 'DELETED-ONE', lateCase.caseCode, lateCase.id, gone.id]) expect(response.text).not.toContain(text);

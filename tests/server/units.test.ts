@@ -2,6 +2,7 @@
 // bad input names its fields and changes nothing; a merged unit's records count for the unit
 // it joined in the report.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoSeed } from '../../server/store/demo.ts';
 import { propagandaSession, upsertOf } from '../fixtures/records.ts';
 import { startServer, type Json, type TestServer } from './harness.ts';
 
@@ -80,5 +81,45 @@ describe('setting up units', () => {
     expect((await call('POST', '/units/tdp-3/retire', officer)).status).toBe(200);
     const me = await call('GET', '/me', head);
     expect(me.body.units.map((u: Json) => u.id)).toEqual(['nam-gia-nghia', 'tdp-1', 'tdp-2', 'tdp-4', 'tdp-6']);
+  });
+
+  it('refuses a merge that would loop or join a retired, merged or other commune’s unit, naming the field', async () => {
+    await server.store.seedCommune((await demoSeed()).communes[1]!);
+    const before = await call('GET', '/units', officer);
+    const refused = async (unit: string, into: string) => {
+      const answer = await call('POST', `/units/${unit}/merge`, officer, { into });
+      expect(answer.status, `${unit} → ${into}`).toBe(400);
+      return answer.body.fields;
+    };
+    // tdp-5 joined tdp-4 above: tdp-4 into tdp-5 would loop.
+    expect(await refused('tdp-4', 'tdp-5')).toEqual([{ path: 'into', code: 'cycle' }]);
+    expect(await refused('tdp-2', 'tdp-3')).toEqual([{ path: 'into', code: 'retired' }]);
+    expect(await refused('tdp-5', 'tdp-1')).toEqual([{ path: 'id', code: 'retired' }]);
+    // A unit of Bắc Gia Nghĩa is not one of this ward's: not named, just refused.
+    const other = (await server.store.listUnits('bac-gia-nghia')).find((u) => u.type !== 'commune')!;
+    expect(await refused('tdp-2', other.id)).toEqual([{ path: 'into', code: 'invalid_value' }]);
+    expect(await refused('tdp-2', 'nam-gia-nghia')).toEqual([{ path: 'into', code: 'invalid_value' }]);
+    expect((await call('GET', '/units', officer)).body).toEqual(before.body);
+  });
+
+  it('lets only one of two merges sent at once go through when together they would loop', async () => {
+    const [ab, ba] = await Promise.all([call('POST', '/units/tdp-1/merge', officer, { into: 'tdp-2' }), call('POST', '/units/tdp-2/merge', officer, { into: 'tdp-1' })]);
+    expect([ab.status, ba.status].sort()).toEqual([200, 400]);
+    // Refused inside the write (a cycle) or, when the other had already gone through, on the way in.
+    expect([[{ path: 'into', code: 'cycle' }], [{ path: 'id', code: 'retired' }]]).toContainEqual((ab.status === 400 ? ab : ba).body.fields);
+    const units = (await server.store.listUnits('nam-gia-nghia')).filter((u) => u.id === 'tdp-1' || u.id === 'tdp-2');
+    expect(units.filter((u) => u.mergedInto !== null)).toHaveLength(1);
+  });
+
+  it('keeps merges sent at once from looping, pair after pair, in the store itself', async () => {
+    // The race A→B / B→A inside the store, five times: each time exactly one goes through.
+    for (let pair = 0; pair < 5; pair++) {
+      const [a, b] = [`race-${pair}-a`, `race-${pair}-b`];
+      for (const id of [a, b]) expect(await server.store.addUnit('nam-gia-nghia', { id, name: `Tổ ${id}`, type: 'toDanPho', households: 10 })).toBe(true);
+      const refusals = await Promise.all([server.store.mergeUnit('nam-gia-nghia', a, b), server.store.mergeUnit('nam-gia-nghia', b, a)]);
+      expect(refusals.filter((r) => r === undefined), `pair ${pair}`).toHaveLength(1);
+      const merged = (await server.store.listUnits('nam-gia-nghia')).filter((u) => (u.id === a || u.id === b) && u.mergedInto !== null);
+      expect(merged, `pair ${pair}`).toHaveLength(1);
+    }
   });
 });

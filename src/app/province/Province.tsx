@@ -50,9 +50,11 @@ function Results(props: { table: ProvinceTable }) {
       </p>
       <CommuneGrid communes={table.communes} />
       <p class="muted">{text.office.legend}</p>
-      <p class="muted">
-        {text.office.noDataTitle} {indicatorsNotInProvinceView.map((id) => text.office.indicators[id]).join('; ')}.
-      </p>
+      {indicatorsNotInProvinceView.length > 0 && (
+        <p class="muted">
+          {text.office.noDataTitle} {indicatorsNotInProvinceView.map((id) => text.office.indicators[id]).join('; ')}.
+        </p>
+      )}
     </>
   );
 }

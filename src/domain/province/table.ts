@@ -6,10 +6,10 @@ import { evaluate, isBehind, type IndicatorValue, type Period, type Verdict } fr
 import { effectiveTarget, indicatorIds, type IndicatorId, type Plan } from '../plan/plan.ts';
 
 /**
- * The indicators the database computes for the province (server/store/provinceIndicators.ts has
- * one SQL definition each). The commune's own work (contact points, prevention models,
- * inspections, trainings, complaints) is computed by the office from records but has no SQL
- * definition yet: the province sees it as "no data" until it does.
+ * The indicators the database computes for the province: the records' indicators
+ * (server/store/provinceIndicators.ts, one SQL definition each) and the commune's own work
+ * (contact points, prevention models, inspections, trainings, complaints:
+ * server/store/provinceCommuneWork.ts). Every indicator of the plan is covered.
  */
 export const provinceIndicatorIds: readonly IndicatorId[] = [
   'newsPostsPerQuarter',
@@ -19,7 +19,13 @@ export const provinceIndicatorIds: readonly IndicatorId[] = [
   'casesHandledInTime',
   'victimsReachedService',
   'perpetratorsCounselled',
+  'unitsWithContactPoint',
+  'preventionModels',
+  'inspections',
+  'complaintsHandled',
+  'officerTrainings',
 ];
+/** Indicators the province sees as "no data" (none left; kept so a new indicator starts here). */
 export const indicatorsNotInProvinceView: readonly IndicatorId[] = indicatorIds.filter((id) => !provinceIndicatorIds.includes(id));
 
 /** An indicator's value as the province sees it: totals only, never the records behind them. */

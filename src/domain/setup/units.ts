@@ -31,3 +31,32 @@ export const setupUnit = z.object({
   mergedInto: z.nullable(slug),
 });
 export type SetupUnit = z.infer<typeof setupUnit>;
+
+/** A merge refused, naming the field: the unit (`id`) or the one it would join (`into`). */
+export type MergeRefusal =
+  | { path: 'id'; code: 'not_found' | 'retired' }
+  /** invalid_value: itself, the commune's own level, or no unit of this commune (another commune's is not named). */
+  | { path: 'into'; code: 'invalid_value' | 'retired' | 'merged' | 'cycle' };
+
+/**
+ * Why `unitId` may not merge into `into`, among the commune's units; undefined when it may.
+ * The unit joined must be a village unit in service, and the chain of merges from it must never
+ * come back to the unit (A→B then B→A, or longer), so every record keeps one unit to count for.
+ */
+export function mergeRefusal(units: readonly SetupUnit[], unitId: string, into: string): MergeRefusal | undefined {
+  const byId = new Map(units.map((u) => [u.id, u]));
+  const unit = byId.get(unitId);
+  if (!unit || unit.type === COMMUNE_UNIT_TYPE) return { path: 'id', code: 'not_found' };
+  if (unit.retired) return { path: 'id', code: 'retired' };
+  const target = byId.get(into);
+  if (!target || target.type === COMMUNE_UNIT_TYPE || target.id === unitId) return { path: 'into', code: 'invalid_value' };
+  // Follow the merges from the unit joined: a chain back to the unit is a cycle, whatever the flags say.
+  const seen = new Set<string>();
+  for (let id: string | null | undefined = into; id && !seen.has(id); id = byId.get(id)?.mergedInto) {
+    if (id === unitId) return { path: 'into', code: 'cycle' };
+    seen.add(id);
+  }
+  if (target.mergedInto && target.mergedInto !== target.id) return { path: 'into', code: 'merged' };
+  if (target.retired) return { path: 'into', code: 'retired' };
+  return undefined;
+}
