@@ -34,7 +34,7 @@ describe('migration 0008 on an older database', () => {
       await db.insertInto('devices').values({ id: `device-${id}`, user_id: id, token_hash: sha256Hex(token), created_at: '2026-01-01T00:00:00Z', revoked_at: null }).execute();
     }
 
-    expect(await store.migrate()).toEqual(['0008_province']);
+    expect(await store.migrate()).toEqual(['0008_province', '0009_unit_quarter_facts']);
 
     expect(await store.db.selectFrom('provinces').selectAll().execute()).toEqual([{ id: 'lam-dong', name: 'Tỉnh Lâm Đồng' }]);
     expect(await store.db.selectFrom('communes').select(['id', 'province_id']).execute()).toEqual([{ id: 'nam-gia-nghia', province_id: 'lam-dong' }]);

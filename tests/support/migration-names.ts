@@ -9,4 +9,5 @@ export const MIGRATION_NAMES = [
   '0006_session_cookie',
   '0007_office_setup',
   '0008_province',
+  '0009_unit_quarter_facts',
 ];
