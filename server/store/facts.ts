@@ -141,28 +141,51 @@ export async function maintainFacts(trx: Transaction<Database>, engine: Engine, 
 
 /** Every fact computed again from the records, in one statement (and the digest it was made with). */
 export async function rebuildFacts(db: Kysely<Database>, engine: Engine): Promise<void> {
-  const { keys, sums } = factColumnNames(engine);
-  const columns = sql.join([...keys, ...sums].map(column), sql`, `);
   await db.transaction().execute(async (trx) => {
-    // Pushes wait for the rebuild (and it for them): none adds to a fact it is about to recount.
-    if (engine === 'postgres') await sql`lock table ${sql.raw(FACTS_TABLE)} in exclusive mode`.execute(trx);
-    await sql`delete from ${sql.raw(FACTS_TABLE)}`.execute(trx);
-    await sql`insert into ${sql.raw(FACTS_TABLE)} (${columns}) ${contributions(engine)}`.execute(trx);
-    await sql`insert into fact_definitions (name, digest) values (${FACTS_TABLE}, ${factsDigest(trx, engine)})
-      on conflict (name) do update set digest = excluded.digest`.execute(trx);
+    await lockFacts(trx, engine);
+    await recompute(trx, engine);
+  });
+}
+
+/** Rebuilds the facts when they were made with other definitions (or never); true when it did. */
+export async function ensureFacts(db: Kysely<Database>, engine: Engine): Promise<boolean> {
+  const digest = factsDigest(db, engine);
+  if ((await storedDigest(db)) === digest) return false;
+  return db.transaction().execute(async (trx) => {
+    await lockFacts(trx, engine);
+    // Another process starting at the same time may have rebuilt them meanwhile.
+    if ((await storedDigest(trx)) === digest) return false;
+    await recompute(trx, engine);
+    return true;
   });
 }
 
 /** What the facts are computed with: a digest of the contribution SELECT. */
 export function factsDigest(db: Kysely<Database>, engine: Engine): string {
-  const compiled = contributions(engine).compile(db);
-  return createHash('sha256').update(compiled.sql).digest('hex').slice(0, 32);
+  return createHash('sha256').update(contributions(engine).compile(db).sql).digest('hex').slice(0, 32);
 }
 
-/** Rebuilds the facts when they were made with other definitions (or never); true when it did. */
-export async function ensureFacts(db: Kysely<Database>, engine: Engine): Promise<boolean> {
-  const stored = await sql<{ digest: string }>`select digest from fact_definitions where name = ${FACTS_TABLE}`.execute(db);
-  if (stored.rows[0]?.digest === factsDigest(db, engine)) return false;
-  await rebuildFacts(db, engine);
-  return true;
+async function storedDigest(db: Kysely<Database>): Promise<string | undefined> {
+  const row = await db.selectFrom('fact_definitions').select('digest').where('name', '=', FACTS_TABLE).executeTakeFirst();
+  return row?.digest;
+}
+
+/**
+ * Pushes wait for a rebuild (and it for the pushes under way): none adds to a fact being
+ * recounted. Reads go on. SQLite has one writer anyway.
+ */
+async function lockFacts(trx: Transaction<Database>, engine: Engine): Promise<void> {
+  if (engine === 'postgres') await sql`lock table ${sql.raw(FACTS_TABLE)} in exclusive mode`.execute(trx);
+}
+
+async function recompute(trx: Transaction<Database>, engine: Engine): Promise<void> {
+  const { keys, sums } = factColumnNames(engine);
+  const columns = sql.join([...keys, ...sums].map(column), sql`, `);
+  await sql`delete from ${sql.raw(FACTS_TABLE)}`.execute(trx);
+  await sql`insert into ${sql.raw(FACTS_TABLE)} (${columns}) ${contributions(engine)}`.execute(trx);
+  await trx
+    .insertInto('fact_definitions')
+    .values({ name: FACTS_TABLE, digest: factsDigest(trx, engine) })
+    .onConflict((oc) => oc.column('name').doUpdateSet({ digest: factsDigest(trx, engine) }))
+    .execute();
 }

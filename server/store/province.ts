@@ -1,7 +1,6 @@
 // The province view's reads: its communes' figures for a period, aggregated in one SQL query
 // over the facts kept per unit and quarter (facts.ts; provinceIndicators.ts holds the
-// definitions), and
-// the plans of its communes. No record body leaves the database on this path.
+// definitions), and the plans of its communes. No record body leaves the database on this path.
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { quartersIn, type Period } from '../../src/domain/indicators/index.ts';
 import type { LocalDate } from '../../src/domain/dates.ts';
