@@ -110,6 +110,17 @@ async function addToFacts(trx: Kysely<Database>, engine: Engine, rows: FactRow[]
   }
 }
 
+/** Removes the rows of these keys that no record contributes to any more (a record moved or deleted). */
+async function removeEmpty(trx: Kysely<Database>, engine: Engine, rows: FactRow[]): Promise<void> {
+  const { keys } = factColumnNames(engine);
+  const sorted = [...rows].sort((a, b) => compareKeys(a.key, b.key));
+  const tuple = sql`(${sql.join(keys.map(column), sql`, `)})`;
+  for (let start = 0; start < sorted.length; start += CHUNK) {
+    const values = sorted.slice(start, start + CHUNK).map((row) => sql`(${sql.join(row.key.map((value) => sql`${value}`), sql`, `)})`);
+    await sql`delete from ${sql.raw(FACTS_TABLE)} where records = 0 and ${tuple} in (${sql.join(values, sql`, `)})`.execute(trx);
+  }
+}
+
 function compareKeys(a: Array<string | number>, b: Array<string | number>): number {
   for (let i = 0; i < a.length; i++) {
     if (a[i] === b[i]) continue;
@@ -122,8 +133,9 @@ function compareKeys(a: Array<string | number>, b: Array<string | number>): numb
  * Runs `write` (the batch's writes to the records `ids`) and keeps the facts in step: the
  * records' contributions before, subtracted, and after, added, as one upsert of the
  * differences in key order (so that two transactions take the facts' row locks in the same
- * order). A record deleted contributes nothing after; one moved to another day or unit moves
- * its contribution. Called once per push, inside its transaction.
+ * order). A record deleted contributes nothing after; one moved to another day moves its
+ * contribution; a row no record contributes to any more is removed. Called once per push,
+ * inside its transaction.
  */
 export async function maintainFacts(trx: Transaction<Database>, engine: Engine, ids: readonly string[], write: () => Promise<void>): Promise<void> {
   const unique = [...new Set(ids)].sort();
@@ -137,6 +149,8 @@ export async function maintainFacts(trx: Transaction<Database>, engine: Engine, 
   }
   for (const [id, row] of before) if (!after.has(id)) differences.push({ key: row.key, sums: row.sums.map((value) => -value) });
   await addToFacts(trx, engine, differences.filter((row) => row.sums.some((value) => value !== 0)));
+  // The sums of 'records' come first: a key some record left may now count none.
+  await removeEmpty(trx, engine, differences.filter((row) => row.sums[0]! < 0));
 }
 
 /** Every fact computed again from the records, in one statement (and the digest it was made with). */
