@@ -100,11 +100,10 @@ async function readContributions(trx: Kysely<Database>, engine: Engine, ids: rea
 /** Adds each row's sums to the facts (a new key is inserted), in key order. */
 async function addToFacts(trx: Kysely<Database>, engine: Engine, rows: FactRow[]): Promise<void> {
   const { keys, sums } = factColumnNames(engine);
-  const sorted = [...rows].sort((a, b) => compareKeys(a.key, b.key));
   const columns = sql.join([...keys, ...sums].map(column), sql`, `);
   const updates = sql.join(sums.map((name) => sql`${column(name)} = ${sql.raw(FACTS_TABLE)}.${column(name)} + excluded.${column(name)}`), sql`, `);
-  for (let start = 0; start < sorted.length; start += CHUNK) {
-    const values = sorted.slice(start, start + CHUNK).map((row) => sql`(${sql.join([...row.key, ...row.sums].map((value) => sql`${value}`), sql`, `)})`);
+  for (const chunk of inKeyOrder(rows)) {
+    const values = chunk.map((row) => tupleOf([...row.key, ...row.sums]));
     await sql`insert into ${sql.raw(FACTS_TABLE)} (${columns}) values ${sql.join(values, sql`, `)}
       on conflict (${sql.join(keys.map(column), sql`, `)}) do update set ${updates}`.execute(trx);
   }
@@ -113,12 +112,19 @@ async function addToFacts(trx: Kysely<Database>, engine: Engine, rows: FactRow[]
 /** Removes the rows of these keys that no record contributes to any more (a record moved or deleted). */
 async function removeEmpty(trx: Kysely<Database>, engine: Engine, rows: FactRow[]): Promise<void> {
   const { keys } = factColumnNames(engine);
-  const sorted = [...rows].sort((a, b) => compareKeys(a.key, b.key));
   const tuple = sql`(${sql.join(keys.map(column), sql`, `)})`;
-  for (let start = 0; start < sorted.length; start += CHUNK) {
-    const values = sorted.slice(start, start + CHUNK).map((row) => sql`(${sql.join(row.key.map((value) => sql`${value}`), sql`, `)})`);
+  for (const chunk of inKeyOrder(rows)) {
+    const values = chunk.map((row) => tupleOf(row.key));
     await sql`delete from ${sql.raw(FACTS_TABLE)} where records = 0 and ${tuple} in (${sql.join(values, sql`, `)})`.execute(trx);
   }
+}
+
+const tupleOf = (values: Array<string | number>) => sql`(${sql.join(values.map((value) => sql`${value}`), sql`, `)})`;
+
+/** The rows sorted by key (every transaction takes the facts' row locks in that order), in chunks. */
+function* inKeyOrder(rows: FactRow[]): Generator<FactRow[]> {
+  const sorted = [...rows].sort((a, b) => compareKeys(a.key, b.key));
+  for (let start = 0; start < sorted.length; start += CHUNK) yield sorted.slice(start, start + CHUNK);
 }
 
 function compareKeys(a: Array<string | number>, b: Array<string | number>): number {
