@@ -6,7 +6,7 @@
 // the province query at each size. The records are loaded with SQL, then the province's facts
 // rebuilt from them (timed); at each size a device also pushes batches of new records and
 // edits through the real push path, which keeps the facts (changes per second).
-// BENCH_PG_PULLS=0 leaves the pulls out. Figures only; no test asserts a time.
+// BENCH_PG_PULLS=0 leaves the pulls out; BENCH_PG_PUSHES=31 times more push batches. Figures only; no test asserts a time.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { randomUUID } from 'node:crypto';
@@ -29,7 +29,7 @@ const RESULTS = 'tests/bench/results';
 const TARGET_MS = 1000;
 const PULLS = process.env.BENCH_PG_PULLS !== '0';
 /** Pushes timed at each size: batches of new records and of edits moving records to another quarter. */
-const PUSH_BATCHES = 9;
+const PUSH_BATCHES = Number(process.env.BENCH_PG_PUSHES ?? 9);
 const PUSH_NEW = 400;
 const PUSH_EDITS = 100;
 
