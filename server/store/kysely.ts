@@ -6,6 +6,7 @@ import type { Engine } from './engine.ts';
 import { migrateToLatest } from './migrations.ts';
 import * as audit from './audit.ts';
 import * as communeAccounts from './communeAccounts.ts';
+import { ensureFacts } from './facts.ts';
 import { devicesWithGaps, listCommuneDevices, revokeDevice } from './devices.ts';
 import { groupCommittedPushes } from './groupCommit.ts';
 import { pushChanges } from './push.ts';
@@ -25,7 +26,11 @@ export function kyselyStore(db: Kysely<Database>, engine: Engine): Store {
   const push = traits.rowLocks ? (input: PushInput) => pushChanges(db, traits, input) : groupCommittedPushes(db, traits);
   return {
     engine,
-    migrate: () => migrateToLatest(db as Kysely<unknown>, engine),
+    migrate: async () => {
+      const ran = await migrateToLatest(db as Kysely<unknown>, engine);
+      await ensureFacts(db, engine);
+      return ran;
+    },
     hasAnyCommune: () => accounts.hasAnyCommune(db),
     hasAnyProvince: () => accounts.hasAnyProvince(db),
     seedCommune: (seed) => accounts.seedCommune(db, seed),

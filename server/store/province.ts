@@ -1,15 +1,15 @@
 // The province view's reads: its communes' figures for a period, aggregated in one SQL query
-// (provinceIndicators.ts holds the definitions; jsonSql.ts the engine's JSON functions), and
-// the plans of its communes. No record body leaves the database on this path.
+// over the facts kept per unit and quarter (facts.ts; provinceIndicators.ts holds the
+// definitions), and the plans of its communes. No record body leaves the database on this path.
 import { sql, type Kysely, type RawBuilder } from 'kysely';
-import { periodDates, quartersIn, type Period } from '../../src/domain/indicators/index.ts';
+import { quartersIn, type Period } from '../../src/domain/indicators/index.ts';
 import type { LocalDate } from '../../src/domain/dates.ts';
 import type { Plan } from '../../src/domain/plan/index.ts';
 import type { CommuneFigures } from '../../src/domain/province/index.ts';
 import type { Engine } from './engine.ts';
 import { jsonSql } from './jsonSql.ts';
-import { recordFieldsOf } from './recordFields.ts';
-import { indicatorSql, type Fact, type RecordContext, type Sums } from './provinceIndicators.ts';
+import { FACTS_TABLE } from './facts.ts';
+import { indicatorSql, type Fact, type FactContext, type Sums } from './provinceIndicators.ts';
 import { communeWorkFigures } from './provinceCommuneWork.ts';
 import type { Database } from './schema.ts';
 
@@ -29,51 +29,48 @@ const column = (name: string) => {
   return sql.raw(name);
 };
 
-/** count(*) or sum() of a fact over the records it concerns (FILTER: SQLite 3.30+, PostgreSQL 9.4+). */
-const aggregate = (fact: Fact) =>
-  fact.sum ? sql`coalesce(sum(${fact.sum}) filter (where ${fact.where}), 0)` : sql`count(*) filter (where ${fact.where})`;
+/** sum() of a fact over the facts rows it concerns (FILTER: SQLite 3.30+, PostgreSQL 9.4+). */
+const aggregate = (fact: Fact) => (fact.where ? sql`coalesce(sum(${fact.sum}) filter (where ${fact.where}), 0)` : sql`coalesce(sum(${fact.sum}), 0)`);
 
 /** A fact summed over one quarter is the column "<fact>_q<n>". */
 const quarterColumn = (name: string, quarter: number) => `${name}_q${quarter}`;
 
 /**
- * The SQL of the figures query (the benchmark EXPLAINs it too). The one pass over the records
- * sums every fact per unit (a hash aggregate of a few thousand groups, split by quarter where
- * an indicator counts per quarter); merges, units and communes are then joined to those sums,
- * never to the records.
+ * The SQL of the figures query (the benchmark EXPLAINs it too). It reads the facts kept per
+ * unit and quarter (facts.ts), never the records: one pass over the period's facts rows of the
+ * province's communes sums every fact per unit (split by quarter where an indicator counts per
+ * quarter, judged against the commune's plan and today where it needs them); merges, units and
+ * communes are then joined to those sums.
  */
 export function provinceFiguresQuery(engine: Engine, input: ProvinceFiguresInput) {
   const json = jsonSql(engine);
-  const { first, last } = periodDates(input.period);
   const quarters = quartersIn(input.period).map((q) => q.quarter);
-  const record: RecordContext = {
-    json,
-    field: recordFieldsOf(engine, 'r'),
-    kind: sql.ref('r.kind'),
-    date: sql.ref('r.date'),
+  const row: FactContext = {
+    stored: (name) => sql`f.${column(name)}`,
+    key: (name) => sql`f.${column(name)}`,
     caseDays: sql.ref('pc.case_days'),
     pendingSince: sql.ref('pc.pending_since'),
   };
-  // Per record: every fact, each quarter fact once per quarter of the period, every unit fact.
-  const perRecord = new Map<string, Fact>();
+  // Per unit: every fact, each quarter fact once per quarter of the period, every unit fact.
+  const perRow = new Map<string, Fact>([['records', { sum: sql`f.records` }]]);
   const communeSums: string[] = ['records'];
   const unitSums: string[] = [];
   const unitTerms = new Map<string, RawBuilder<unknown>>();
   const unitView = { fact: (name: string) => sql`s.${column(name)}`, households: sql.ref('village.households') };
   for (const indicator of indicatorSql) {
-    for (const [name, expression] of Object.entries(indicator.facts?.(record) ?? {})) {
-      perRecord.set(name, expression);
+    for (const [name, expression] of Object.entries(indicator.facts?.(row) ?? {})) {
+      perRow.set(name, expression);
       communeSums.push(name);
     }
-    for (const [name, expression] of Object.entries(indicator.quarterFacts?.(record) ?? {})) {
+    for (const [name, expression] of Object.entries(indicator.quarterFacts?.(row) ?? {})) {
       for (const q of quarters) {
-        const days = periodDates({ year: input.period.year, quarter: q });
-        perRecord.set(quarterColumn(name, q), { ...expression, where: sql`${expression.where} and r.date >= ${days.first} and r.date <= ${days.last}` });
+        const inQuarter = sql`f.quarter = ${sql.lit(q)}`;
+        perRow.set(quarterColumn(name, q), { ...expression, where: expression.where ? sql`${expression.where} and ${inQuarter}` : inQuarter });
         communeSums.push(quarterColumn(name, q));
       }
     }
-    for (const [name, expression] of Object.entries(indicator.unitFacts?.(record) ?? {})) {
-      perRecord.set(name, expression);
+    for (const [name, expression] of Object.entries(indicator.unitFacts?.(row) ?? {})) {
+      perRow.set(name, expression);
       unitSums.push(name);
     }
     for (const [name, expression] of Object.entries(indicator.unitTerms?.(unitView) ?? {})) unitTerms.set(name, expression);
@@ -103,12 +100,11 @@ export function provinceFiguresQuery(engine: Engine, input: ProvinceFiguresInput
       where u.merged_into is null or u.merged_into = u.id
     ),
     per_unit as (
-      -- Grouped by unit alone (a record's commune is its unit's): a hash of a few thousand groups.
-      select r.unit_id, count(*) as records,
-        ${list([...perRecord].map(([name, fact]) => sql`${aggregate(fact)} as ${column(name)}`))}
-      from records r join province_communes pc on pc.id = r.commune_id
-      where r.deleted = 0 and r.date >= ${first} and r.date <= ${last}
-      group by r.unit_id
+      -- Grouped by unit alone (a fact's commune is its unit's): a hash of a few thousand groups.
+      select f.unit_id, ${list([...perRow].map(([name, fact]) => sql`${aggregate(fact)} as ${column(name)}`))}
+      from ${sql.table(FACTS_TABLE)} f join province_communes pc on pc.id = f.commune_id
+      where f.year = ${input.period.year} and f.quarter in (${list(quarters.map((q) => sql.lit(q)))})
+      group by f.unit_id
     ),
     by_commune as (
       select u.commune_id, ${list(summed(communeSums, 'pu'))} from per_unit pu join units u on u.id = pu.unit_id group by u.commune_id

@@ -10,6 +10,7 @@ import { changeHash } from '../sync/changeHash.ts';
 import { judgeChange } from '../sync/changeRules.ts';
 import type { StoredHead } from '../sync/changeRules.ts';
 import type { EngineTraits } from './engine.ts';
+import { maintainFacts } from './facts.ts';
 import { toServerRecord } from './records.ts';
 import type { AppliedChangeTable, Database, RecordTable, RecordVersionTable } from './schema.ts';
 import { DeviceSeqBook, MISSING_SEQ_CAP } from './seqBook.ts';
@@ -98,7 +99,8 @@ export async function pushBatch(trx: Transaction<Database>, traits: EngineTraits
   }
 
   await assignServerSeqs(trx, state);
-  await writeRecords(trx, state);
+  // The province's facts follow the records written (facts.ts).
+  await maintainFacts(trx, traits.engine, [...state.touched], () => writeRecords(trx, state));
   await insertChunked(trx, 'record_versions', state.versions);
   await insertChunked(
     trx,

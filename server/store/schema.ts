@@ -201,4 +201,33 @@ export interface Database {
   enrolment_codes: EnrolmentCodeTable;
   audit_events: AuditEventTable;
   case_access: CaseAccessTable;
+  unit_quarter_facts: UnitQuarterFactTable;
+  fact_definitions: FactDefinitionTable;
+}
+
+/** The province's facts (0009, facts.ts): what a unit's live records of a quarter contribute, per key. */
+export interface UnitQuarterFactTable {
+  commune_id: string;
+  unit_id: string;
+  year: number;
+  quarter: number;
+  /** Cases: days from detection to being handled (0 when not handled); 0 for other records. */
+  handled_after: number;
+  /** Cases not handled: the detection day; '' for every other record. */
+  pending_day: string;
+  records: number;
+  news_posts: number;
+  conferences: number;
+  sessions: number;
+  households_named: number;
+  cases: number;
+  victims_needing: number;
+  victims_reached: number;
+  perpetrators_counselled: number;
+}
+
+/** The digest of the definitions each table of facts was computed with (0009). */
+export interface FactDefinitionTable {
+  name: string;
+  digest: string;
 }

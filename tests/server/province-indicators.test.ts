@@ -3,15 +3,19 @@
 // chains), deleted records, dates on both sides of the period's edges, cases handled early,
 // late or not yet, plans with their own time limit; and the commune's own work: contact points
 // and prevention models set up in earlier years or stopped mid-year, inspections, trainings,
-// complaints handled in the next January. Runs on SQLite and on PostgreSQL.
+// complaints handled in the next January. Records go through the real push path, so the
+// facts the query reads are the ones pushes maintain. Runs on SQLite and on PostgreSQL.
+import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeIndicators, inPeriod, type Period, type RecordEntry, type UnitEntry } from '../../src/domain/indicators/index.ts';
 import { defaultPlan, indicatorIds, type Plan } from '../../src/domain/plan/index.ts';
 import { provinceIndicatorIds, provinceTable } from '../../src/domain/province/index.ts';
+import { rebuildFacts } from '../../server/store/facts.ts';
 import { indicatorSql } from '../../server/store/provinceIndicators.ts';
 import { communeWorkIndicatorIds } from '../../server/store/provinceCommuneWork.ts';
-import type { ChecklistRecord, LocalDate, Quarter } from '../../src/domain/index.ts';
+import type { Change, ChecklistRecord, LocalDate, Quarter } from '../../src/domain/index.ts';
+import type { Actor } from '../../server/store/store.ts';
 import { propagandaForms } from '../../src/domain/records/index.ts';
 import { complaint, contactPoint, inspection, newsPost, preventionModel, propagandaSession, training, violenceCase } from '../fixtures/records.ts';
 import { UNUSABLE_PIN_HASH } from '../../server/auth/secrets.ts';
@@ -37,9 +41,8 @@ const dateArb = fc.oneof(
   fc.integer({ min: 0, max: 364 }).map((d) => shift('2026-01-01', d)),
 );
 
-const recordArb = fc.record({
-  kind: fc.constantFrom('propagandaSession', 'newsPost', 'violenceCase', 'contactPoint', 'preventionModel', 'inspection', 'training', 'complaint'),
-  unitIndex: fc.nat(),
+/** What a record's version says, besides its kind and unit. */
+const versionArb = fc.record({
   date: dateArb,
   /** Contact points and models: set up this many years before `date` (still running, or not). */
   yearsBefore: fc.constantFrom(0, 0, 1, 2),
@@ -49,8 +52,6 @@ const recordArb = fc.record({
   stop: fc.option(fc.oneof(fc.integer({ min: 0, max: 800 }), dateArb, fc.constant('asOf' as const)), { nil: null }),
   /** Set: the record is dated this many days before asOf instead (cases at their time limit). */
   daysBeforeAsOf: fc.option(fc.integer({ min: 0, max: 15 }), { nil: null }),
-  /** One record in five is deleted. */
-  deleted: fc.integer({ min: 0, max: 4 }).map((n) => n === 0),
   form: fc.constantFrom(...propagandaForms),
   households: fc.integer({ min: 0, max: 400 }),
   /** Days from detection to intervention (or closing); null: not handled yet. */
@@ -59,6 +60,18 @@ const recordArb = fc.record({
   needsSupport: fc.boolean(),
   services: fc.nat({ max: 2 }),
   counselled: fc.boolean(),
+});
+
+const recordArb = fc.record({
+  kind: fc.constantFrom('propagandaSession', 'newsPost', 'violenceCase', 'contactPoint', 'preventionModel', 'inspection', 'training', 'complaint'),
+  unitIndex: fc.nat(),
+  version: versionArb,
+  /** Set: the record was first pushed with this version, then edited (another day, quarter, year, status …). */
+  earlier: fc.option(versionArb, { nil: null }),
+  /** One record in five is deleted (after being pushed). */
+  deleted: fc.integer({ min: 0, max: 4 }).map((n) => n === 0),
+  /** The edit or the deletion goes in the same push as the first version. */
+  sameBatch: fc.boolean(),
 });
 
 const communeArb = fc.record({
@@ -77,8 +90,15 @@ const scenarioArb = fc.record({
 });
 
 type Scenario = typeof scenarioArb extends fc.Arbitrary<infer T> ? T : never;
+type Version = typeof versionArb extends fc.Arbitrary<infer T> ? T : never;
 
-/** The records as the server stores them (deleted ones flagged), for a commune. */
+let runNo = 0;
+
+/**
+ * The records as the server stores them (deleted ones flagged), for a commune, written around the
+ * push path: only for the commune's own work, which the province reads from the records (not from
+ * the facts); the tests of the facts below run before it.
+ */
 async function insertRecords(communeId: string, records: readonly RecordEntry[]): Promise<void> {
   if (records.length === 0) return;
   const db = server.store.db;
@@ -94,8 +114,6 @@ async function insertRecords(communeId: string, records: readonly RecordEntry[])
     )
     .execute();
 }
-
-let runNo = 0;
 
 /** Writes the scenario as a new province; returns what the pure functions need per commune. */
 async function write(scenario: Scenario) {
@@ -118,37 +136,57 @@ async function write(scenario: Scenario) {
       .insertInto('units')
       .values(units.map((u) => ({ id: u.id, commune_id: communeId, name: u.name, type: u.type, households: u.households, retired: u.retired ? 1 : 0, merged_into: u.mergedInto ?? null })))
       .execute();
-    const records: RecordEntry[] = spec.records.map((r) => {
+    // Every record goes through the real push path (server/store/push.ts), so the facts the
+    // query reads are the ones pushes maintain: first versions, then edits and deletions.
+    const actor: Actor = { userId: `officer-${communeId}`, role: 'communeOfficer', communeId, unitId: communeId, deviceId: randomUUID() };
+    await db.insertInto('users').values({ id: actor.userId, username: actor.userId, display_name: 'Cán bộ', role: 'communeOfficer', commune_id: communeId, unit_id: communeId, pin_hash: 'x' }).execute();
+    await db.insertInto('devices').values({ id: actor.deviceId, user_id: actor.userId, token_hash: actor.deviceId, created_at: '2026-01-01T00:00:00Z', revoked_at: null }).execute();
+    const build = (r: (typeof spec.records)[number], v: Version, id: string): ChecklistRecord => {
       const unitId = units[r.unitIndex % units.length]!.id;
-      const date = r.daysBeforeAsOf === null ? r.date : shift(scenario.asOf, -r.daysBeforeAsOf);
-      const common = { unitId, reporterId: 'r', date };
-      let record: ChecklistRecord;
-      const ends = r.endsAfter === null ? {} : { on: shift(date, r.endsAfter) };
-      const setUp = shift(date, -365 * r.yearsBefore);
-      const stop = r.stop === null ? undefined : typeof r.stop === 'number' ? shift(setUp, r.stop) : r.stop === 'asOf' ? scenario.asOf : r.stop;
+      const date = v.daysBeforeAsOf === null ? v.date : shift(scenario.asOf, -v.daysBeforeAsOf);
+      const common = { id, unitId, reporterId: actor.userId, date };
+      if (r.kind === 'newsPost') return newsPost(common);
+      if (r.kind === 'propagandaSession') return propagandaSession({ ...common, form: v.form, householdsReached: v.households });
+      const setUp = shift(date, -365 * v.yearsBefore);
+      const stop = v.stop === null ? undefined : typeof v.stop === 'number' ? shift(setUp, v.stop) : v.stop === 'asOf' ? scenario.asOf : v.stop;
       const standing = { ...common, date: setUp, ...(stop !== undefined && stop >= setUp ? { stoppedOn: stop } : {}) };
-      if (r.kind === 'newsPost') record = newsPost(common);
-      else if (r.kind === 'contactPoint') record = contactPoint(standing);
-      else if (r.kind === 'preventionModel') record = preventionModel(standing);
-      else if (r.kind === 'inspection') record = inspection(common);
-      else if (r.kind === 'training') record = training({ ...common, menCount: r.households % 7, womenCount: 1 + (r.households % 5) });
-      else if (r.kind === 'complaint') record = complaint({ ...common, handledOn: ends.on });
-      else if (r.kind === 'propagandaSession') record = propagandaSession({ ...common, form: r.form, householdsReached: r.households });
-      else {
-        const handled = r.handledAfter === null ? undefined : shift(date, r.handledAfter);
-        const statusDates = handled === undefined ? { received: date } : r.closedOnly ? { received: date, closed: handled } : { received: date, intervening: handled };
-        record = violenceCase({
-          ...common,
-          status: handled === undefined ? 'received' : r.closedOnly ? 'closed' : 'intervening',
-          statusDates,
-          victimNeedsSupport: r.needsSupport,
-          supportServices: (['medical', 'legalAid'] as const).slice(0, r.services),
-          perpetratorCounselled: r.counselled,
-        });
+      if (r.kind === 'contactPoint') return contactPoint(standing);
+      if (r.kind === 'preventionModel') return preventionModel(standing);
+      if (r.kind === 'inspection') return inspection(common);
+      if (r.kind === 'training') return training({ ...common, menCount: v.households % 7, womenCount: 1 + (v.households % 5) });
+      if (r.kind === 'complaint') return complaint({ ...common, handledOn: v.endsAfter === null ? undefined : shift(date, v.endsAfter) });
+      const handled = v.handledAfter === null ? undefined : shift(date, v.handledAfter);
+      const statusDates = handled === undefined ? { received: date } : v.closedOnly ? { received: date, closed: handled } : { received: date, intervening: handled };
+      return violenceCase({
+        ...common,
+        status: handled === undefined ? 'received' : v.closedOnly ? 'closed' : 'intervening',
+        statusDates,
+        victimNeedsSupport: v.needsSupport,
+        supportServices: (['medical', 'legalAid'] as const).slice(0, v.services),
+        perpetratorCounselled: v.counselled,
+      });
+    };
+    let seq = 0;
+    const upsert = (record: ChecklistRecord, baseRev: number): Change => ({ changeId: randomUUID(), seq: ++seq, op: 'upsert', recordId: record.id, baseRev, record });
+    const batches: Change[][] = [[], []];
+    const records: RecordEntry[] = spec.records.map((r) => {
+      const id = randomUUID();
+      const record = build(r, r.version, id);
+      const later = batches[r.sameBatch ? 0 : 1]!;
+      if (r.earlier) {
+        batches[0]!.push(upsert(build(r, r.earlier, id), 0));
+        later.push(upsert(record, 1));
+      } else {
+        batches[0]!.push(upsert(record, 0));
       }
+      if (r.deleted) later.push({ changeId: randomUUID(), seq: ++seq, op: 'delete', recordId: id, kind: record.kind, baseRev: r.earlier ? 2 : 1 });
       return { deleted: r.deleted, record };
     });
-    await insertRecords(communeId, records);
+    for (const changes of batches.filter((batch) => batch.length > 0)) {
+      const outcome = await server.store.push({ actor, changes, receivedAt: '2026-06-01T00:00:00.000Z' });
+      if (!outcome.ok) throw new Error('push refused');
+      expect(outcome.response.results.map((result) => result.status)).toEqual(changes.map(() => 'applied'));
+    }
     const plan = { ...defaultPlan(communeId, YEAR), ...(spec.handledInTimeDays === null ? {} : { handledInTimeDays: spec.handledInTimeDays }) };
     if (spec.handledInTimeDays !== null) await server.store.savePlan({ plan, userId: 'officer', now: '2026-01-02T00:00:00.000Z' });
     communes.push({ id: communeId, units, records, plan });
@@ -206,6 +244,32 @@ describe('the province indicators computed in SQL', () => {
       { numRuns: RUNS, ...(process.env.PROPERTY_SEED ? { seed: Number(process.env.PROPERTY_SEED) } : {}) },
     );
   }, 120_000);
+});
+
+describe('the facts kept by the pushes', () => {
+  const snapshot = async () =>
+    (await server.store.db.selectFrom('unit_quarter_facts').selectAll().execute())
+      .map((row) => JSON.stringify(Object.fromEntries(Object.entries(row).map(([name, value]) => [name, typeof value === 'string' ? value : Number(value)]))))
+      .sort();
+
+  it('equal the facts rebuilt from the records, and keep no empty row (after the random pushes above)', async () => {
+    const kept = await snapshot();
+    expect(kept.length).toBeGreaterThan(0);
+    await rebuildFacts(server.store.db, server.store.engine);
+    expect(await snapshot()).toEqual(kept);
+  });
+
+  it('are rebuilt at start-up when they were computed with other definitions (an older database)', async () => {
+    const kept = await snapshot();
+    await server.store.db.deleteFrom('unit_quarter_facts').execute();
+    await server.store.db.updateTable('fact_definitions').set({ digest: 'older definitions' }).execute();
+    expect(await server.store.migrate()).toEqual([]);
+    expect(await snapshot()).toEqual(kept);
+    // Up to date: nothing is recomputed (facts removed by hand stay removed).
+    await server.store.db.deleteFrom('unit_quarter_facts').execute();
+    await server.store.migrate();
+    expect(await snapshot()).toEqual([]);
+  });
 });
 
 describe("the commune's own work in the province view", () => {

@@ -9,5 +9,6 @@ export const MIGRATION_NAMES = [
   '0006_session_cookie',
   '0007_office_setup',
   '0008_province',
+  '0009_unit_quarter_facts',
   '0010_commune_work_index',
 ];
