@@ -30,7 +30,9 @@ async function phone(s: TestServer, signedIn: TestDevice) {
   const device = idbDeviceStore(createStore(`device-${randomUUID()}`, 'values'));
   device.deviceId = async () => signedIn.deviceId;
   const exchanges: Exchange[] = [];
+  const requestsSent: ((url: string) => void)[] = [];
   const fetchFn = async (input: RequestInfo | URL, init?: RequestInit) => {
+    for (const listener of requestsSent) listener(String(input));
     const response = await s.app.request(String(input), init);
     const text = init?.body instanceof Uint8Array ? gunzipSync(init.body).toString('utf8') : String(init?.body ?? '');
     exchanges.push({ url: String(input), request: text ? JSON.parse(text) : undefined, answer: await response.clone().json() });
@@ -44,7 +46,7 @@ async function phone(s: TestServer, signedIn: TestDevice) {
     await db.delete();
   });
   const pulled = () => exchanges.filter((e) => e.url.includes('/sync/pull')).flatMap((e) => e.answer.records as Json[]);
-  return { db, device, engine, exchanges, pulled };
+  return { db, device, engine, exchanges, requestsSent, pulled };
 }
 
 async function server(): Promise<TestServer> {
@@ -117,6 +119,30 @@ describe('what a sync sends back', () => {
     const local = await a.db.records.get(session.id);
     expect(local?.body).toEqual(edited);
     expect(local?.rev).toBe(2);
+  });
+
+  it('asks for the pull as soon as the last push is answered, while it stores that answer, and ends as if one came after the other', async () => {
+    const s = await server();
+    const p = await phone(s, await s.device('tdp1'));
+    const other = await phone(s, await s.device('tdp1'));
+    const theirs = propagandaSession();
+    await saveRecord(other.db, theirs);
+    await other.engine.syncNow();
+    const mine = Array.from({ length: 20 }, () => propagandaSession());
+    for (const session of mine) await saveRecord(p.db, session);
+    // What happens, in order: requests as they leave, and the outbox entries the push's answer removes.
+    const events: string[] = [];
+    p.requestsSent.push((url) => events.push(url.includes('/sync/pull') ? 'pull sent' : 'push sent'));
+    p.db.outbox.hook('deleting', () => void events.push('answer stored'));
+    await p.engine.syncNow();
+    expect(events.filter((e) => e.endsWith('sent'))).toEqual(['push sent', 'pull sent']);
+    expect(events.indexOf('answer stored')).toBeGreaterThan(0);
+    expect(events.indexOf('pull sent')).toBeLessThan(events.indexOf('answer stored'));
+    // The outcome is the same as a pull after the answer was stored.
+    expect(p.pulled().map((r: Json) => r.id)).toEqual([theirs.id]);
+    expect(await p.db.outbox.count()).toBe(0);
+    expect((await p.db.records.toArray()).map((r) => [r.syncState, r.rev])).toEqual([...mine, theirs].map(() => ['sent', 1]));
+    expect(await p.device.cursor()).toBe(21);
   });
 
   it('makes change ids that are UUIDs, unique, and differ between two databases of one device', async () => {

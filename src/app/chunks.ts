@@ -1,0 +1,34 @@
+// What the first load leaves out: the sign-in screen comes first, alone; the signed-in app
+// (database, vault and lock, home, record forms, sync engine, sign-out) arrives as lazy chunks,
+// asked for right after the sign-in screen is shown, so that signing in never waits on the
+// network. The service worker precaches every chunk: the app opens offline all the same.
+
+type LockChunk = typeof import('./lock/lockChunk.ts');
+type SignedInChunk = typeof import('./SignedIn.tsx');
+
+/** One request per chunk; one that failed (a dropped link) is asked for again next time. */
+function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let loading: Promise<T> | undefined;
+  return () =>
+    (loading ??= load().catch((error: unknown) => {
+      loading = undefined;
+      throw error;
+    }));
+}
+
+/** The PIN lock, the vault, and the wipe of a lost phone. */
+export const loadLock: () => Promise<LockChunk> = once(() => import('./lock/lockChunk.ts'));
+
+/** The signed-in account's screens. */
+export const loadSignedIn: () => Promise<SignedInChunk> = once(() => import('./SignedIn.tsx'));
+
+/** Fetches the signed-in app while the user types: once the sign-in screen is on the page. */
+export function prefetchSignedIn(): void {
+  // After the first paint, not before it: the sign-in field comes first.
+  requestAnimationFrame(() =>
+    setTimeout(() => {
+      void loadLock().catch(() => undefined);
+      void loadSignedIn().catch(() => undefined);
+    }, 0),
+  );
+}
