@@ -1,4 +1,5 @@
-// The sync engine: push the outbox in batches, then pull what changed since the cursor.
+// The sync engine: push the outbox in batches, then pull what changed since the cursor (the
+// pull is asked for as soon as the last push is answered, while the phone stores that answer).
 // One run at a time; a request that fails by network or 5xx is retried later with backoff,
 // and a batch the server refuses as a whole (400, 409, 413) is split until the one change
 // at fault is found and marked rejected, so one bad change never blocks the others.
@@ -150,13 +151,15 @@ export class SyncEngine {
     const size = this.deps.batchSize ?? MAX_PUSH_CHANGES;
     this.status.update({ heldForUnlock: false });
     for (;;) {
-      const batch = await outboxBatch(this.deps.db, size);
+      // One entry more than a batch tells whether this batch empties the outbox.
+      const queued = await outboxBatch(this.deps.db, size + 1);
+      const batch = queued.slice(0, size);
       if (batch.length === 0) return;
       const ready = await changesToSend(this.deps.db, batch);
       // Anything pushed after an early pull makes its answer stale.
       this.earlyPull = undefined;
-      // A short batch, all of it ready, empties the outbox: the pull can start once it is answered.
-      const last = batch.length < size && ready.entries.length === batch.length && !this.deps.pushOnly;
+      // The last batch, all of it ready: the pull can start as soon as it is answered.
+      const last = queued.length <= size && ready.entries.length === batch.length && !this.deps.pushOnly;
       if (ready.entries.length > 0) await this.pushEntries(ready.entries, ready.changes, last);
       if (ready.entries.length < batch.length) {
         // A case's sealed notes wait, with everything after them, for the app to be unlocked.

@@ -9,7 +9,7 @@ import { createStore } from 'idb-keyval';
 import { afterEach, describe, expect, it } from 'vitest';
 import { idbDeviceStore, NotebookDb, saveRecord } from '../../src/data/index.ts';
 import { uuid } from '../../src/domain/index.ts';
-import { createSyncApi, SyncEngine } from '../../src/sync/index.ts';
+import { createSyncApi, SyncEngine, type SyncEngineDeps } from '../../src/sync/index.ts';
 import { propagandaSession, upsertOf } from '../fixtures/records.ts';
 import { startServer, type Json, type TestDevice, type TestServer } from '../server/harness.ts';
 
@@ -25,7 +25,7 @@ interface Exchange {
 }
 
 /** A phone signed in as `signedIn`, with its own database; every exchange is kept. */
-async function phone(s: TestServer, signedIn: TestDevice) {
+async function phone(s: TestServer, signedIn: TestDevice, options: Partial<SyncEngineDeps> = {}) {
   const db = new NotebookDb(`phone-${randomUUID()}`);
   const device = idbDeviceStore(createStore(`device-${randomUUID()}`, 'values'));
   device.deviceId = async () => signedIn.deviceId;
@@ -39,7 +39,7 @@ async function phone(s: TestServer, signedIn: TestDevice) {
     return response;
   };
   const api = createSyncApi({ baseUrl: '', token: async () => signedIn.token, fetch: fetchFn as typeof fetch });
-  const engine = new SyncEngine({ db, api, device, setTimer: () => undefined, clearTimer: () => undefined });
+  const engine = new SyncEngine({ db, api, device, setTimer: () => undefined, clearTimer: () => undefined, ...options });
   cleanups.push(async () => {
     engine.stop();
     db.close();
@@ -123,7 +123,8 @@ describe('what a sync sends back', () => {
 
   it('asks for the pull as soon as the last push is answered, while it stores that answer, and ends as if one came after the other', async () => {
     const s = await server();
-    const p = await phone(s, await s.device('tdp1'));
+    // The batch is exactly as large as the outbox: the phone must see that nothing follows it.
+    const p = await phone(s, await s.device('tdp1'), { batchSize: 20 });
     const other = await phone(s, await s.device('tdp1'));
     const theirs = propagandaSession();
     await saveRecord(other.db, theirs);
