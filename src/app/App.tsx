@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { idbPhoneStore } from '../data/phone.ts';
 import type { ProfileResponse } from '../domain/index.ts';
-import { loadLock, loadSignedIn, prefetchSignedIn } from './chunks.ts';
+import { loadLock, loadSignedIn, loadVault, prefetchSignedIn } from './chunks.ts';
 import { text } from './i18n/index.ts';
 import type { OpenAccount } from './lock/vaultSession.ts';
 import { SignIn } from './sign-in/SignIn.tsx';
@@ -42,9 +42,11 @@ export function App() {
     if (!locked) return;
     // The signed-in screens come while the PIN is typed.
     prefetchSignedIn();
-    void locked.chunk.wipedWhileLocked(phone, locked.profile).then((wiped) => {
-      if (wiped) setGate({ screen: 'signIn', notice: text.signIn.wiped });
-    });
+    void loadVault()
+      .then((vault) => vault.wipedWhileLocked(phone, locked.profile))
+      .then((wiped) => {
+        if (wiped) setGate({ screen: 'signIn', notice: text.signIn.wiped });
+      });
   }, [locked?.profile]);
 
   const opened = (open: OpenAccount) => void loadSignedIn().then((chunk) => setGate({ screen: 'open', open, chunk }));

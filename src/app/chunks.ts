@@ -3,7 +3,8 @@
 // asked for right after the sign-in screen is shown, so that signing in never waits on the
 // network. The service worker precaches every chunk: the app opens offline all the same.
 
-type LockChunk = typeof import('./lock/lockChunk.ts');
+type LockChunk = typeof import('./lock/LockScreen.tsx');
+type VaultChunk = typeof import('./lock/vaultChunk.ts');
 type SignedInChunk = typeof import('./SignedIn.tsx');
 
 /** One request per chunk; one that failed (a dropped link) is asked for again next time. */
@@ -16,17 +17,21 @@ function once<T>(load: () => Promise<T>): () => Promise<T> {
     }));
 }
 
-/** The PIN lock, the vault, and the wipe of a lost phone. */
-export const loadLock: () => Promise<LockChunk> = once(() => import('./lock/lockChunk.ts'));
+/** The PIN lock's screen, without the database code: it shows first when a signed-in phone opens. */
+export const loadLock: () => Promise<LockChunk> = once(() => import('./lock/LockScreen.tsx'));
+
+/** The vault and the database: to open the account after the PIN or a sign-in. */
+export const loadVault: () => Promise<VaultChunk> = once(() => import('./lock/vaultChunk.ts'));
 
 /** The signed-in account's screens. */
 export const loadSignedIn: () => Promise<SignedInChunk> = once(() => import('./SignedIn.tsx'));
 
-/** Fetches the signed-in app while the user types: once the sign-in screen is on the page. */
+/** Fetches the signed-in app while the user types: once the sign-in or lock screen is on the page. */
 export function prefetchSignedIn(): void {
   // After the first paint, not before it: the sign-in field comes first.
   requestAnimationFrame(() =>
     setTimeout(() => {
+      void loadVault().catch(() => undefined);
       void loadLock().catch(() => undefined);
       void loadSignedIn().catch(() => undefined);
     }, 0),

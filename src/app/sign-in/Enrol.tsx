@@ -6,7 +6,7 @@ import type { PhoneStore } from '../../data/phone.ts';
 import { groupEnrolmentCode, isEnrolmentCode, normaliseEnrolmentCode } from '../../domain/enrolment.ts';
 import { newId } from '../../domain/ids.ts';
 import { enrol } from '../../sync/api.ts';
-import { loadLock } from '../chunks.ts';
+import { loadVault } from '../chunks.ts';
 import { text } from '../i18n/index.ts';
 import type { OpenAccount } from '../lock/vaultSession.ts';
 
@@ -51,7 +51,7 @@ export function Enrol(props: { phone: PhoneStore; initialCode?: string; onBack: 
         // The code is spent: take it out of the address bar and the history entry.
         if (location.hash.startsWith('#enrol=')) history.replaceState(null, '', `${location.pathname}#/`);
         // The PIN just chosen also opens the app offline: it makes this account's vault.
-        const { completeSignIn } = await loadLock();
+        const { completeSignIn } = await loadVault();
         props.onSignedIn(await completeSignIn(props.phone, { profile: { user: outcome.value.user, units: outcome.value.units }, pin, deviceId }));
         return;
       }

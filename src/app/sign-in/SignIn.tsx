@@ -6,7 +6,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { PhoneStore } from '../../data/phone.ts';
 import { enrolmentCodeFromHash } from '../../domain/enrolment.ts';
 import { signIn } from '../../sync/api.ts';
-import { loadLock, prefetchSignedIn } from '../chunks.ts';
+import { loadVault, prefetchSignedIn } from '../chunks.ts';
 import { fill, text } from '../i18n/index.ts';
 import type { OpenAccount } from '../lock/vaultSession.ts';
 import { Enrol } from './Enrol.tsx';
@@ -14,7 +14,7 @@ import { Enrol } from './Enrol.tsx';
 /** The accounts whose unsent records this phone keeps for them: none on a new phone, which needs no database code for it. */
 async function keptFor(phone: PhoneStore): Promise<string[]> {
   if ((await phone.accounts()).length === 0) return [];
-  return (await loadLock()).keptFor(phone);
+  return (await loadVault()).keptFor(phone);
 }
 
 export function SignIn(props: { phone: PhoneStore; notice?: string; onSignedIn: (open: OpenAccount) => void }) {
@@ -39,7 +39,7 @@ export function SignIn(props: { phone: PhoneStore; notice?: string; onSignedIn: 
       const deviceId = await props.phone.deviceIdForSignIn(name);
       const outcome = await signIn('', { username: name, pin, deviceId });
       if (outcome.ok) {
-        const { completeSignIn } = await loadLock();
+        const { completeSignIn } = await loadVault();
         props.onSignedIn(await completeSignIn(props.phone, { profile: { user: outcome.value.user, units: outcome.value.units }, username: name, pin, deviceId }));
         return;
       }

@@ -1,11 +1,11 @@
-// The lock chunk, loaded once the phone has an account with a vault (or to sign in): the lock
-// screen, the vault session, and the wipe of a lost phone.
+// The vault chunk, with the database code: opening the vault after a sign-in or with the PIN,
+// the wipe of a lost phone, and the unsent records kept on the phone. Loaded while the lock or
+// the sign-in screen is shown, never before it.
 import { notebookDb, outboxSize, wipeLocalData, type PhoneStore } from '../../data/index.ts';
 import type { ProfileResponse } from '../../domain/index.ts';
 import { fetchProfile } from '../../sync/api.ts';
 
-export { LockScreen } from './LockScreen.tsx';
-export { completeSignIn } from './vaultSession.ts';
+export { completeSignIn, unlockWithPin } from './vaultSession.ts';
 
 /**
  * A lost phone must wipe itself even if nobody can type its PIN: while locked, the app asks
