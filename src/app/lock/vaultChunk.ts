@@ -3,7 +3,7 @@
 // the sign-in screen is shown, never before it.
 import { notebookDb, outboxSize, wipeLocalData, type PhoneStore } from '../../data/index.ts';
 import type { ProfileResponse } from '../../domain/index.ts';
-import { fetchProfile } from '../../sync/api.ts';
+import { fetchProfile } from '../../sync/session.ts';
 
 export { completeSignIn, unlockWithPin } from './vaultSession.ts';
 

@@ -5,7 +5,7 @@ import { useState } from 'preact/hooks';
 import type { PhoneStore } from '../../data/phone.ts';
 import { groupEnrolmentCode, isEnrolmentCode, normaliseEnrolmentCode } from '../../domain/enrolment.ts';
 import { newId } from '../../domain/ids.ts';
-import { enrol } from '../../sync/api.ts';
+import { enrol } from '../../sync/session.ts';
 import { loadVault } from '../chunks.ts';
 import { text } from '../i18n/index.ts';
 import type { OpenAccount } from '../lock/vaultSession.ts';

@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { PhoneStore } from '../../data/phone.ts';
 import { enrolmentCodeFromHash } from '../../domain/enrolment.ts';
-import { signIn } from '../../sync/api.ts';
+import { signIn } from '../../sync/session.ts';
 import { loadVault, prefetchSignedIn } from '../chunks.ts';
 import { fill, text } from '../i18n/index.ts';
 import type { OpenAccount } from '../lock/vaultSession.ts';
