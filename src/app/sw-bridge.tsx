@@ -3,7 +3,7 @@
 // no half-filled form, and never while changes wait in the outbox.
 import { useEffect, useState } from 'preact/hooks';
 import { Workbox } from 'workbox-window';
-import { OUTBOX_SYNC_TAG } from '../sync/index.ts';
+import { OUTBOX_SYNC_TAG } from '../sync/triggers.ts';
 import { text } from './i18n/index.ts';
 
 let workbox: Workbox | undefined;

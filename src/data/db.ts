@@ -3,6 +3,7 @@
 // complete only once it is on disk (Chrome's default is relaxed).
 import { Dexie, type Table } from 'dexie';
 import type { ChecklistRecord, RecordKind, ServerRecord } from '../domain/index.ts';
+import { DEFAULT_DB_NAME, dbNameFor } from './dbName.ts';
 import type { DraftRow } from './drafts.ts';
 import type { SealedText } from './sealed.ts';
 
@@ -102,13 +103,7 @@ export function onReplacedByNewerVersion(db: NotebookDb, callback: () => void): 
   return () => db.on('versionchange').unsubscribe(handler);
 }
 
-/** The database of the phone before accounts had their own (kept for its owner). */
-export const DEFAULT_DB_NAME = 'so-tay-binh-dang';
-
-/** Each account on a shared phone has its own database: nobody else's records in it. */
-export function dbNameFor(userId: string): string {
-  return `${DEFAULT_DB_NAME}:${userId}`;
-}
+export { DEFAULT_DB_NAME, dbNameFor };
 
 const shared = new Map<string, NotebookDb>();
 

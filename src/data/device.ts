@@ -2,7 +2,7 @@
 // sync time), in a small idb-keyval store that the service worker can read as well. Accounts
 // sharing a phone share the store under their own key prefix.
 import { clear, createStore, del, get, keys, set, type UseStore } from 'idb-keyval';
-import { newId } from '../domain/index.ts';
+import { newId } from '../domain/ids.ts';
 
 export interface DeviceStore {
   deviceId(): Promise<string>;

@@ -3,8 +3,9 @@
 // and per account its vault and its count of wrong PINs. In the idb-keyval store the service
 // worker reads too.
 import { del, get, set, type UseStore } from 'idb-keyval';
-import { newId, type ProfileResponse } from '../domain/index.ts';
-import { dbNameFor, DEFAULT_DB_NAME } from './db.ts';
+import { newId } from '../domain/ids.ts';
+import type { ProfileResponse } from '../domain/index.ts';
+import { dbNameFor, DEFAULT_DB_NAME } from './dbName.ts';
 import { idbDeviceStore, phoneKeyValueStore, type DeviceStore } from './device.ts';
 import type { VaultRecord } from './vault.ts';
 

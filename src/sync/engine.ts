@@ -1,9 +1,10 @@
-// The sync engine: push the outbox in batches, then pull what changed since the cursor.
+// The sync engine: push the outbox in batches, then pull what changed since the cursor (the
+// pull is asked for as soon as the last push is answered, while the phone stores that answer).
 // One run at a time; a request that fails by network or 5xx is retried later with backoff,
 // and a batch the server refuses as a whole (400, 409, 413) is split until the one change
 // at fault is found and marked rejected, so one bad change never blocks the others.
 import { applyPulled, applyPushResults, changesToSend, outboxBatch, wipeLocalData, type DeviceStore, type NotebookDb, type OutboxEntry } from '../data/index.ts';
-import { MAX_PULL_LIMIT, MAX_PUSH_CHANGES, seqRanges, type Change } from '../domain/index.ts';
+import { MAX_PULL_LIMIT, MAX_PUSH_CHANGES, seqRanges, type Change, type PullResponse } from '../domain/index.ts';
 import type { HttpOutcome, SyncApi } from './api.ts';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff.ts';
 import { StatusBox, type SyncFailure } from './status.ts';
@@ -51,6 +52,12 @@ export class SyncEngine {
   private stopped = false;
   /** Server seqs of this run's own changes, applied and stored on the phone: the pull need not send them back. */
   private ownSeqs: number[] = [];
+  /**
+   * The pull's first page, asked for as soon as the last push is answered, while the phone
+   * still writes that answer into its database: on a slow link the round trip and the writing
+   * overlap instead of adding up. Dropped if anything more is pushed after it.
+   */
+  private earlyPull: Promise<HttpOutcome<PullResponse>> | undefined;
   private readonly random: () => number;
   private readonly now: () => number;
   private readonly setTimer: (fn: () => void, ms: number) => unknown;
@@ -99,6 +106,7 @@ export class SyncEngine {
     this.timer = undefined;
     this.status.update({ phase: 'syncing', nextRetryAt: undefined });
     this.ownSeqs = [];
+    this.earlyPull = undefined;
     try {
       await this.pushAll();
       if (!this.deps.pushOnly) await this.pullAll();
@@ -143,10 +151,16 @@ export class SyncEngine {
     const size = this.deps.batchSize ?? MAX_PUSH_CHANGES;
     this.status.update({ heldForUnlock: false });
     for (;;) {
-      const batch = await outboxBatch(this.deps.db, size);
+      // One entry more than a batch tells whether this batch empties the outbox.
+      const queued = await outboxBatch(this.deps.db, size + 1);
+      const batch = queued.slice(0, size);
       if (batch.length === 0) return;
       const ready = await changesToSend(this.deps.db, batch);
-      if (ready.entries.length > 0) await this.pushEntries(ready.entries, ready.changes);
+      // Anything pushed after an early pull makes its answer stale.
+      this.earlyPull = undefined;
+      // The last batch, all of it ready: the pull can start as soon as it is answered.
+      const last = queued.length <= size && ready.entries.length === batch.length && !this.deps.pushOnly;
+      if (ready.entries.length > 0) await this.pushEntries(ready.entries, ready.changes, last);
       if (ready.entries.length < batch.length) {
         // A case's sealed notes wait, with everything after them, for the app to be unlocked.
         this.status.update({ heldForUnlock: true });
@@ -155,7 +169,7 @@ export class SyncEngine {
     }
   }
 
-  private async pushEntries(entries: OutboxEntry[], changes: Change[]): Promise<void> {
+  private async pushEntries(entries: OutboxEntry[], changes: Change[], pullAfter = false): Promise<void> {
     this.status.update({ sending: new Set(entries.map((e) => e.recordId)) });
     const deviceId = await this.deps.device.deviceId();
     const outcome = await this.deps.api.push({ deviceId, changes }).catch((error: unknown) => {
@@ -163,9 +177,10 @@ export class SyncEngine {
       throw new RetryLater();
     });
     if (outcome.ok) {
-      await applyPushResults(this.deps.db, entries, outcome.value.results);
       const sent = new Set(entries.map((entry) => entry.changeId));
       for (const result of outcome.value.results) if (result.status === 'applied' && sent.has(result.changeId)) this.ownSeqs.push(result.serverSeq);
+      if (pullAfter) this.earlyPull = this.requestPull(await this.deps.device.cursor());
+      await applyPushResults(this.deps.db, entries, outcome.value.results);
       return;
     }
     throwIfRefused(outcome);
@@ -186,13 +201,10 @@ export class SyncEngine {
 
   private async pullAll(): Promise<void> {
     let cursor = await this.deps.device.cursor();
-    const own = this.ownSeqs;
     for (;;) {
-      const skip = seqRanges(own.filter((seq) => seq > cursor));
-      const outcome = await this.deps.api.pull(cursor, MAX_PULL_LIMIT, skip).catch((error: unknown) => {
-        if (error instanceof TypeError) throw error;
-        throw new RetryLater();
-      });
+      const skip = this.skipped(cursor);
+      const outcome = await (this.earlyPull ?? this.requestPull(cursor));
+      this.earlyPull = undefined;
       if (!outcome.ok) {
         throwIfRefused(outcome);
         throw new RetryLater(outcome.status);
@@ -206,5 +218,20 @@ export class SyncEngine {
       await this.deps.device.setCursor(cursor);
       if (!outcome.value.more) return;
     }
+  }
+
+  /** Own changes above the cursor, which the server need not send back. */
+  private skipped(cursor: number) {
+    return seqRanges(this.ownSeqs.filter((seq) => seq > cursor));
+  }
+
+  private requestPull(cursor: number): Promise<HttpOutcome<PullResponse>> {
+    const request = this.deps.api.pull(cursor, MAX_PULL_LIMIT, this.skipped(cursor)).catch((error: unknown) => {
+      if (error instanceof TypeError) throw error;
+      throw new RetryLater();
+    });
+    // Not awaited if the push answer could not be stored: its failure is not this run's error.
+    request.catch(() => undefined);
+    return request;
   }
 }

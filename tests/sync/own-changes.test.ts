@@ -9,7 +9,7 @@ import { createStore } from 'idb-keyval';
 import { afterEach, describe, expect, it } from 'vitest';
 import { idbDeviceStore, NotebookDb, saveRecord } from '../../src/data/index.ts';
 import { uuid } from '../../src/domain/index.ts';
-import { createSyncApi, SyncEngine } from '../../src/sync/index.ts';
+import { createSyncApi, SyncEngine, type SyncEngineDeps } from '../../src/sync/index.ts';
 import { propagandaSession, upsertOf } from '../fixtures/records.ts';
 import { startServer, type Json, type TestDevice, type TestServer } from '../server/harness.ts';
 
@@ -25,26 +25,28 @@ interface Exchange {
 }
 
 /** A phone signed in as `signedIn`, with its own database; every exchange is kept. */
-async function phone(s: TestServer, signedIn: TestDevice) {
+async function phone(s: TestServer, signedIn: TestDevice, options: Partial<SyncEngineDeps> = {}) {
   const db = new NotebookDb(`phone-${randomUUID()}`);
   const device = idbDeviceStore(createStore(`device-${randomUUID()}`, 'values'));
   device.deviceId = async () => signedIn.deviceId;
   const exchanges: Exchange[] = [];
+  const requestsSent: ((url: string) => void)[] = [];
   const fetchFn = async (input: RequestInfo | URL, init?: RequestInit) => {
+    for (const listener of requestsSent) listener(String(input));
     const response = await s.app.request(String(input), init);
     const text = init?.body instanceof Uint8Array ? gunzipSync(init.body).toString('utf8') : String(init?.body ?? '');
     exchanges.push({ url: String(input), request: text ? JSON.parse(text) : undefined, answer: await response.clone().json() });
     return response;
   };
   const api = createSyncApi({ baseUrl: '', token: async () => signedIn.token, fetch: fetchFn as typeof fetch });
-  const engine = new SyncEngine({ db, api, device, setTimer: () => undefined, clearTimer: () => undefined });
+  const engine = new SyncEngine({ db, api, device, setTimer: () => undefined, clearTimer: () => undefined, ...options });
   cleanups.push(async () => {
     engine.stop();
     db.close();
     await db.delete();
   });
   const pulled = () => exchanges.filter((e) => e.url.includes('/sync/pull')).flatMap((e) => e.answer.records as Json[]);
-  return { db, device, engine, exchanges, pulled };
+  return { db, device, engine, exchanges, requestsSent, pulled };
 }
 
 async function server(): Promise<TestServer> {
@@ -117,6 +119,31 @@ describe('what a sync sends back', () => {
     const local = await a.db.records.get(session.id);
     expect(local?.body).toEqual(edited);
     expect(local?.rev).toBe(2);
+  });
+
+  it('asks for the pull as soon as the last push is answered, while it stores that answer, and ends as if one came after the other', async () => {
+    const s = await server();
+    // The batch is exactly as large as the outbox: the phone must see that nothing follows it.
+    const p = await phone(s, await s.device('tdp1'), { batchSize: 20 });
+    const other = await phone(s, await s.device('tdp1'));
+    const theirs = propagandaSession();
+    await saveRecord(other.db, theirs);
+    await other.engine.syncNow();
+    const mine = Array.from({ length: 20 }, () => propagandaSession());
+    for (const session of mine) await saveRecord(p.db, session);
+    // What happens, in order: requests as they leave, and the outbox entries the push's answer removes.
+    const events: string[] = [];
+    p.requestsSent.push((url) => events.push(url.includes('/sync/pull') ? 'pull sent' : 'push sent'));
+    p.db.outbox.hook('deleting', () => void events.push('answer stored'));
+    await p.engine.syncNow();
+    expect(events.filter((e) => e.endsWith('sent'))).toEqual(['push sent', 'pull sent']);
+    expect(events.indexOf('answer stored')).toBeGreaterThan(0);
+    expect(events.indexOf('pull sent')).toBeLessThan(events.indexOf('answer stored'));
+    // The outcome is the same as a pull after the answer was stored.
+    expect(p.pulled().map((r: Json) => r.id)).toEqual([theirs.id]);
+    expect(await p.db.outbox.count()).toBe(0);
+    expect((await p.db.records.toArray()).map((r) => [r.syncState, r.rev])).toEqual([...mine, theirs].map(() => ['sent', 1]));
+    expect(await p.device.cursor()).toBe(21);
   });
 
   it('makes change ids that are UUIDs, unique, and differ between two databases of one device', async () => {

@@ -2,12 +2,13 @@
 // Wrong PINs are counted on the phone; after a few each try waits longer, and after too
 // many only an online sign-in opens the app. Nothing on the phone is deleted.
 import { useEffect, useState } from 'preact/hooks';
-import type { PhoneStore } from '../../data/index.ts';
+import type { PhoneStore } from '../../data/phone.ts';
 import type { ProfileResponse } from '../../domain/index.ts';
+import { loadVault } from '../chunks.ts';
 import { fill, text } from '../i18n/index.ts';
 import { MAX_PIN_FAILURES, pinGate, type PinGate } from './pinAttempts.ts';
 import { PinPad } from './PinPad.tsx';
-import { unlockWithPin, type OpenAccount } from './vaultSession.ts';
+import type { OpenAccount } from './vaultSession.ts';
 
 export function LockScreen(props: { phone: PhoneStore; profile: ProfileResponse; onUnlocked: (open: OpenAccount) => void; onSignIn: () => void }) {
   const [pin, setPin] = useState('');
@@ -36,6 +37,7 @@ export function LockScreen(props: { phone: PhoneStore; profile: ProfileResponse;
     if (pin.length < 4 || busy) return;
     setBusy(true);
     try {
+      const { unlockWithPin } = await loadVault();
       const outcome = await unlockWithPin(props.phone, props.profile, pin);
       if (outcome.ok) {
         props.onUnlocked(outcome.open);

@@ -2,12 +2,13 @@
 // from the QR link's fragment): the code and a new PIN chosen twice, with a connection; then
 // the app is signed in, exactly as after a sign-in.
 import { useState } from 'preact/hooks';
-import type { PhoneStore } from '../../data/index.ts';
+import type { PhoneStore } from '../../data/phone.ts';
 import { groupEnrolmentCode, isEnrolmentCode, normaliseEnrolmentCode } from '../../domain/enrolment.ts';
-import { newId } from '../../domain/index.ts';
-import { enrol } from '../../sync/index.ts';
+import { newId } from '../../domain/ids.ts';
+import { enrol } from '../../sync/session.ts';
+import { loadVault } from '../chunks.ts';
 import { text } from '../i18n/index.ts';
-import { completeSignIn, type OpenAccount } from '../lock/vaultSession.ts';
+import type { OpenAccount } from '../lock/vaultSession.ts';
 
 type Field = 'code' | 'pin' | 'pinAgain';
 
@@ -50,6 +51,7 @@ export function Enrol(props: { phone: PhoneStore; initialCode?: string; onBack: 
         // The code is spent: take it out of the address bar and the history entry.
         if (location.hash.startsWith('#enrol=')) history.replaceState(null, '', `${location.pathname}#/`);
         // The PIN just chosen also opens the app offline: it makes this account's vault.
+        const { completeSignIn } = await loadVault();
         props.onSignedIn(await completeSignIn(props.phone, { profile: { user: outcome.value.user, units: outcome.value.units }, pin, deviceId }));
         return;
       }

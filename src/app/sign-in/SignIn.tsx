@@ -3,20 +3,18 @@
 // the phone then sets up (or opens) this account's vault with the same PIN, so that the app
 // opens offline with it afterwards.
 import { useEffect, useState } from 'preact/hooks';
-import { outboxSize, notebookDb, type PhoneStore } from '../../data/index.ts';
+import type { PhoneStore } from '../../data/phone.ts';
 import { enrolmentCodeFromHash } from '../../domain/enrolment.ts';
-import { signIn } from '../../sync/index.ts';
+import { signIn } from '../../sync/session.ts';
+import { loadVault, prefetchSignedIn } from '../chunks.ts';
 import { fill, text } from '../i18n/index.ts';
-import { completeSignIn, type OpenAccount } from '../lock/vaultSession.ts';
+import type { OpenAccount } from '../lock/vaultSession.ts';
 import { Enrol } from './Enrol.tsx';
 
-/** The accounts whose unsent records this phone keeps for them. */
+/** The accounts whose unsent records this phone keeps for them: none on a new phone, which needs no database code for it. */
 async function keptFor(phone: PhoneStore): Promise<string[]> {
-  const names: string[] = [];
-  for (const account of await phone.accounts()) {
-    if ((await outboxSize(notebookDb(account.dbName))) > 0) names.push(account.displayName);
-  }
-  return names;
+  if ((await phone.accounts()).length === 0) return [];
+  return (await loadVault()).keptFor(phone);
 }
 
 export function SignIn(props: { phone: PhoneStore; notice?: string; onSignedIn: (open: OpenAccount) => void }) {
@@ -29,6 +27,7 @@ export function SignIn(props: { phone: PhoneStore; notice?: string; onSignedIn: 
   const [kept, setKept] = useState<string[]>([]);
   useEffect(() => {
     void keptFor(props.phone).then(setKept, () => undefined);
+    prefetchSignedIn();
   }, []);
 
   async function submit(event: Event) {
@@ -40,6 +39,7 @@ export function SignIn(props: { phone: PhoneStore; notice?: string; onSignedIn: 
       const deviceId = await props.phone.deviceIdForSignIn(name);
       const outcome = await signIn('', { username: name, pin, deviceId });
       if (outcome.ok) {
+        const { completeSignIn } = await loadVault();
         props.onSignedIn(await completeSignIn(props.phone, { profile: { user: outcome.value.user, units: outcome.value.units }, username: name, pin, deviceId }));
         return;
       }

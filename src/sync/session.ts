@@ -1,0 +1,51 @@
+// The phone's calls about its session: sign-in, enrolment, sign-out and the profile, apart
+// from the sync's push and pull, so that the sign-in screen loads without the records' schemas.
+// A network failure throws; an HTTP answer is returned as it is.
+import { CLIENT_HEADER, profileResponse, signInResponse, type ProfileResponse, type SignInRequest, type SignInResponse } from '../domain/accounts.ts';
+import { enrolmentResponse, type EnrolmentRequest } from '../domain/enrolment.ts';
+
+export type HttpOutcome<T> = { ok: true; value: T } | { ok: false; status: number; body: { error?: string; fields?: { path: string; code: string }[] } };
+
+interface Parser<T> {
+  safeParse(data: unknown): { success: true; data: T } | { success: false };
+}
+
+export class MalformedResponseError extends Error {}
+
+export async function call<T>(fetchFn: typeof fetch, url: string, init: RequestInit, parser: Parser<T>): Promise<HttpOutcome<T>> {
+  const response = await fetchFn(url, init);
+  const body: unknown = await response.json().catch(() => ({}));
+  if (!response.ok) return { ok: false, status: response.status, body: (body ?? {}) as never };
+  const parsed = parser.safeParse(body);
+  if (!parsed.success) throw new MalformedResponseError(`unexpected answer from ${url}`);
+  return { ok: true, value: parsed.data };
+}
+
+/**
+ * Headers of the app's API calls. The session rides in its HttpOnly cookie (same-origin fetch
+ * sends it); the client header tells the server the call comes from the app, not another site.
+ */
+export function apiHeaders(json = false): Record<string, string> {
+  return { [CLIENT_HEADER.name]: CLIENT_HEADER.value, ...(json ? { 'content-type': 'application/json' } : {}) };
+}
+
+/** Signs in; the server sets the session cookie and answers with the profile (no token). */
+export async function signIn(baseUrl: string, request: SignInRequest, fetchFn: typeof fetch = globalThis.fetch.bind(globalThis)): Promise<HttpOutcome<SignInResponse>> {
+  return call(fetchFn, `${baseUrl}/api/v1/sessions`, { method: 'POST', headers: apiHeaders(true), body: JSON.stringify(request) }, signInResponse);
+}
+
+/** Ends this device's session on the server, which clears the cookie. */
+export async function signOutOnServer(baseUrl: string, fetchFn: typeof fetch = globalThis.fetch.bind(globalThis)): Promise<boolean> {
+  const response = await fetchFn(`${baseUrl}/api/v1/sessions/current`, { method: 'DELETE', headers: apiHeaders() });
+  return response.ok || response.status === 401;
+}
+
+/** A phone's first connection with an enrolment code and a new PIN; answered like a sign-in. */
+export async function enrol(baseUrl: string, request: EnrolmentRequest, fetchFn: typeof fetch = globalThis.fetch.bind(globalThis)): Promise<HttpOutcome<SignInResponse>> {
+  return call(fetchFn, `${baseUrl}/api/v1/enrolments`, { method: 'POST', headers: apiHeaders(true), body: JSON.stringify(request) }, enrolmentResponse);
+}
+
+/** The account and the commune's units as they are now (units are renamed, merged, retired). */
+export async function fetchProfile(baseUrl: string, fetchFn: typeof fetch = globalThis.fetch.bind(globalThis)): Promise<HttpOutcome<ProfileResponse>> {
+  return call(fetchFn, `${baseUrl}/api/v1/me`, { headers: apiHeaders() }, profileResponse);
+}
