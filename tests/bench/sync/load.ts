@@ -25,6 +25,8 @@ const RECORD_TEMPLATE = JSON.stringify({ ...benchRecords(1, 9)[0]!, id: '__ID__'
 
 /** Load generator processes; the server has its own, and the machine may have only two cores. */
 const GENERATORS = Number(process.env.LOAD_GENERATORS ?? 1);
+/** `--load=1,3`: only those shapes of load (1: 8 × 100, 2: many × 10, 3: many × 10 at once), e.g. to profile one. */
+const LOAD_SHAPES = process.argv.find((arg) => arg.startsWith('--load='))?.slice('--load='.length).split(',').map(Number);
 
 function generatorProcess(job: LoadJob): Promise<LoadAnswer> {
   return new Promise((resolve, reject) => {
@@ -107,7 +109,8 @@ export interface LoadPair {
 /** Each shape of load against ours, then the same against PouchDB. */
 export async function loadParts(staticDir: string, pouchServer: BenchServer): Promise<LoadPair[]> {
   const pairs: LoadPair[] = [];
-  for (const [devices, batch, burst] of [[8, 100, false], [config.devices, 10, false], [config.devices, 10, true]] as const) {
+  const shapes = ([[8, 100, false], [config.devices, 10, false], [config.devices, 10, true]] as const).filter((_, i) => !LOAD_SHAPES || LOAD_SHAPES.includes(i + 1));
+  for (const [devices, batch, burst] of shapes) {
     const ours = await oursLoad(staticDir, devices, batch, burst);
     const pouch = await pouchLoad(pouchServer, devices, batch, burst);
     check(ours.requests > 0 && pouch.requests > 0, 'the load generator sent nothing');
