@@ -13,7 +13,8 @@
 // Medians of repeated runs; every comparison is a ratio measured in the same run. It prints a
 // table and writes tests/bench/results/sync.{json,md}; it asserts nothing about speed and fails
 // only if it cannot run. `--short` (in `npm test`): small N, one repeat, nothing written.
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+// `--only=load --write`: runs that part alone and replaces its rows in the results files.
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { launchChromium } from '../e2e/chromium.ts';
 import { prepareStatic } from './sync/browser.ts';
@@ -21,7 +22,7 @@ import { loadParts, loadTable, type LoadPair } from './sync/load.ts';
 import { badLink, linkTable, type LinkRow } from './sync/link.ts';
 import { startPouchServer } from './sync/processes.ts';
 import { saveCost, saveTable, type SaveRow } from './sync/saves.ts';
-import { log, ONLY, runs, SHORT } from './sync/shared.ts';
+import { log, ONLY, runs, SHORT, WRITE } from './sync/shared.ts';
 import { wireCost, wireTable, type WireRow } from './sync/wire.ts';
 
 const require = createRequire(import.meta.url);
@@ -33,17 +34,29 @@ interface Results {
   links: LinkRow[];
   saves?: SaveRow;
   load: LoadPair[];
+  /** Parts run again later (`--only=… --write`) and merged in. */
+  rerun?: { at: string; parts: string[] };
 }
 
 function table(results: Results): string {
   const lines: string[] = [];
   const row = (...cells: (string | number)[]) => lines.push(`| ${cells.join(' | ')} |`);
   lines.push(`## Sync benchmark (${results.mode}, ${results.at})`, '');
+  if (results.rerun) lines.push(`_Re-run on ${results.rerun.at}, the rest kept from the run above: ${results.rerun.parts.join(', ')}._`, '');
   if (results.wire.length > 0) wireTable(results.wire, row, lines);
   if (results.links.length > 0) linkTable(results.links, row, lines);
   if (results.saves) saveTable(results.saves, row, lines);
   if (results.load.length > 0) loadTable(results.load, row, lines);
   return lines.join('\n');
+}
+
+function mergeInto(earlier: Results, fresh: Results): Results {
+  const merged: Results = { ...earlier, rerun: { at: fresh.at, parts: ONLY! } };
+  if (runs('wire')) merged.wire = fresh.wire;
+  if (runs('link')) merged.links = fresh.links;
+  if (runs('saves')) merged.saves = fresh.saves;
+  if (runs('load')) merged.load = fresh.load;
+  return merged;
 }
 
 async function main(): Promise<void> {
@@ -61,10 +74,12 @@ async function main(): Promise<void> {
     const saves = runs('saves') ? await saveCost(browser, staticDir, pouchServer) : undefined;
     log('4. server load');
     const load = runs('load') ? await loadParts(staticDir, pouchServer) : [];
-    const results: Results = { mode: SHORT ? 'short' : 'full', at: new Date().toISOString(), wire, links, saves, load };
+    const fresh: Results = { mode: SHORT ? 'short' : 'full', at: new Date().toISOString(), wire, links, saves, load };
+    log(`\n${table(fresh)}\n`);
+    // `--only=… --write`: the parts run replace theirs in the results files, the others stay.
+    const results = ONLY && WRITE ? mergeInto(JSON.parse(readFileSync('tests/bench/results/sync.json', 'utf8')) as Results, fresh) : fresh;
     const text = table(results);
-    log(`\n${text}\n`);
-    if (!SHORT && !ONLY) {
+    if (!SHORT && (!ONLY || WRITE)) {
       mkdirSync('tests/bench/results', { recursive: true });
       writeFileSync('tests/bench/results/sync.json', `${JSON.stringify(results, null, 2)}\n`);
       writeFileSync('tests/bench/results/sync.md', `${text}\n`);

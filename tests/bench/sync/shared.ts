@@ -7,6 +7,8 @@ import type { ChecklistRecord } from '../../../src/domain/index.ts';
 export const SHORT = process.argv.includes('--short');
 /** `--only=wire,link,saves,load`: run those parts alone (nothing written), e.g. to measure one change. */
 export const ONLY = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).split(',');
+/** With `--only=`: the parts run replace theirs in tests/bench/results/sync.{json,md}; the others are kept. */
+export const WRITE = process.argv.includes('--write');
 export const runs = (part: 'wire' | 'link' | 'saves' | 'load') => !ONLY || ONLY.includes(part);
 
 export const config = SHORT
