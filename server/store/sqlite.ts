@@ -6,6 +6,7 @@ import { Kysely, SqliteDialect } from 'kysely';
 import { kyselyStore } from './kysely.ts';
 import type { Database } from './schema.ts';
 import type { Store } from './store.ts';
+import { startCheckpointer } from './checkpointer.ts';
 import { walFlush } from './walFlush.ts';
 
 export interface SqliteStore extends Store {
@@ -23,7 +24,19 @@ export function openSqliteStore(file: string): SqliteStore {
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
   // Pushes commit without the fsync on the event loop and wait for the WAL's fsync off it (walFlush.ts).
   const onDisk = database.pragma('journal_mode', { simple: true }) === 'wal';
-  return { ...kyselyStore(db, 'sqlite', onDisk ? walFlush(db, `${database.name}-wal`) : undefined), db };
+  if (!onDisk) return { ...kyselyStore(db, 'sqlite'), db };
+  // Checkpoints in a worker thread, not inside a commit on the event loop (checkpointer.ts).
+  database.pragma('wal_autocheckpoint = 0');
+  const checkpointer = startCheckpointer(database.name);
+  const store = kyselyStore(db, 'sqlite', walFlush(db, `${database.name}-wal`));
+  return {
+    ...store,
+    db,
+    async close() {
+      await checkpointer.stop();
+      await store.close();
+    },
+  };
 }
 
 /**

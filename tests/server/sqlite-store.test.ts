@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
@@ -88,5 +88,14 @@ describe('the SQLite store', () => {
     openGate();
     expect((await push).ok).toBe(true);
     expect((await pull).records).toHaveLength(1);
+  });
+
+  it('copies the WAL into the database file from its worker thread, not inside a commit', async () => {
+    expect(await pragma('wal_autocheckpoint')).toBe(0);
+    const fresh = statSync(join(dir, 'notebook.sqlite')).size;
+    await store.migrate();
+    // The migrations' pages reach the database file only through a checkpoint.
+    while (statSync(join(dir, 'notebook.sqlite')).size === fresh) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await store.hasAnyCommune()).toBe(false);
   });
 });
