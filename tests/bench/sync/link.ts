@@ -7,7 +7,7 @@ import { openPage } from './browser.ts';
 import { startCountingProxy, type WireCount } from './counting-proxy.ts';
 import { startOurServer, type BenchServer } from './processes.ts';
 import { benchRecords } from './records.ts';
-import { asDocs, check, config, LINKS, log, median, ourEndpoint, pouchEndpoint, ratio, sec, serverRecordCount, signIn, type Row } from './shared.ts';
+import { asDocs, check, config, kB, type PouchConstructor, type PouchDb, LINKS, log, median, ourEndpoint, pouchEndpoint, ratio, sec, serverRecordCount, signIn, type Row } from './shared.ts';
 
 interface LinkRun {
   ms: number;

@@ -62,7 +62,7 @@ export async function generateLoad(job: LoadJob): Promise<LoadAnswer> {
   const phones = job.phones.map((phone) => ({ ...phone, seq: 0 }));
   const latencies: number[] = [];
   let nextConnection = 0;
-  const instance = autocannon({
+  const options: autocannon.Options = {
     url: job.url,
     connections: job.connections,
     ...(job.burst ? { amount: job.connections } : { duration: job.seconds }),
@@ -81,9 +81,11 @@ export async function generateLoad(job: LoadJob): Promise<LoadAnswer> {
         },
       },
     ],
+  };
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(options, (error, done) => (error ? reject(error as Error) : resolve(done)));
+    instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => latencies.push(responseTime));
   });
-  instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => latencies.push(responseTime));
-  const result = await instance;
   return {
     requests: result.requests.total,
     ok: result['2xx'],

@@ -65,6 +65,15 @@ export const pouchEndpoint = (method: string, path: string) => {
   return `${method} ${rest ? (rest.startsWith('_local') ? '_local/…' : rest) : '/db'}`;
 };
 
+/** PouchDB's database, on Node (pouchdb-node) or in the page (pouchdb.js): the calls the parts make. */
+export interface PouchDb {
+  bulkDocs(docs: object[]): Promise<unknown>;
+  replicate: { to(target: string, options?: object): Promise<{ ok: boolean; docs_written: number }> };
+  sync(target: string, options?: object): Promise<{ push?: { ok: boolean } }>;
+  info(): Promise<{ doc_count: number }>;
+  destroy(): Promise<unknown>;
+}
+export type PouchConstructor = new (name: string, options?: object) => PouchDb;
 export const asDocs = (records: ChecklistRecord[]) => records.map((record) => ({ _id: record.id, ...record }));
 
 export type Row = (...cells: (string | number)[]) => void;

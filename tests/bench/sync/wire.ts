@@ -15,19 +15,11 @@ import { createSyncApi, SyncEngine } from '../../../src/sync/index.ts';
 import { startCountingProxy, type WireCount } from './counting-proxy.ts';
 import { startOurServer, type BenchServer } from './processes.ts';
 import { benchRecords } from './records.ts';
-import { asDocs, check, config, kB, log, ourEndpoint, pouchEndpoint, ratio, serverRecordCount, signIn, type Row } from './shared.ts';
+import { asDocs, check, config, type PouchConstructor, kB, log, ourEndpoint, pouchEndpoint, ratio, serverRecordCount, signIn, type Row } from './shared.ts';
 
 const require = createRequire(import.meta.url);
 
 // PouchDB on Node, for the wire counts: pouchdb-node (LevelDB) on the phone's side.
-interface PouchDb {
-  bulkDocs(docs: object[]): Promise<unknown>;
-  replicate: { to(target: string, options?: object): Promise<{ ok: boolean; docs_written: number }> };
-  sync(target: string, options?: object): Promise<{ push?: { ok: boolean } }>;
-  info(): Promise<{ doc_count: number }>;
-  destroy(): Promise<unknown>;
-}
-type PouchConstructor = new (name: string, options?: object) => PouchDb;
 const PouchNode = require('pouchdb-node') as PouchConstructor;
 
 export interface WireRow {
