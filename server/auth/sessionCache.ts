@@ -32,19 +32,24 @@ export function withSessionCache(store: Store, now: () => number = Date.now, ttl
     epoch += 1;
   };
   const wrapped: Record<string, unknown> = {};
+  const source = store as unknown as Record<string, unknown>;
   for (const [name, member] of Object.entries(store)) {
-    if (typeof member !== 'function' || KEEPS_SESSIONS.has(name)) {
-      wrapped[name] = member;
+    if (typeof member !== 'function') {
+      Object.defineProperty(wrapped, name, { get: () => source[name], enumerable: true });
       continue;
     }
-    wrapped[name] = async (...args: unknown[]) => {
-      forget();
-      try {
-        return await (member as (...a: unknown[]) => Promise<unknown>)(...args);
-      } finally {
-        forget();
-      }
-    };
+    // Looked up at each call, so that whatever replaces a store method later is the one called.
+    const call = (...args: unknown[]) => (source[name] as (...a: unknown[]) => Promise<unknown>).apply(store, args);
+    wrapped[name] = KEEPS_SESSIONS.has(name)
+      ? call
+      : async (...args: unknown[]) => {
+          forget();
+          try {
+            return await call(...args);
+          } finally {
+            forget();
+          }
+        };
   }
   wrapped.findSession = async (tokenHash: string, at: string): Promise<Session> => {
     const kept = cache.get(tokenHash);
