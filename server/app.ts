@@ -23,6 +23,7 @@ import { syncRoutes } from './routes/sync.ts';
 import { unitRoutes } from './routes/units.ts';
 import { unitTypeRoutes } from './routes/unitTypes.ts';
 import type { Store } from './store/store.ts';
+import { withSessionCache } from './auth/sessionCache.ts';
 
 export interface AppSettings {
   /** The built app (Vite's dist); nothing but the API is served without it. */
@@ -49,7 +50,9 @@ export interface AppDeps {
 
 export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
 
-export function createApp(deps: AppDeps) {
+export function createApp(appDeps: AppDeps) {
+  // Session lookups answered from memory for a moment, emptied by any write that may change them.
+  const deps: AppDeps = { ...appDeps, store: withSessionCache(appDeps.store) };
   const trustProxy = deps.settings.trustProxy ?? false;
   const maxBody = deps.settings.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES;
   const api = new Hono();

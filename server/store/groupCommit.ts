@@ -3,11 +3,14 @@
 // its own savepoint (a reused changeId undoes its own push only), and all of them are answered
 // after that one commit: one disk flush for many phones, and still no answer before its batch
 // is on disk. PostgreSQL has many writers and row locks: it commits each push alone (push.ts).
+// With a CommitFlush (walFlush.ts) the commit itself does not wait for the disk: the group's
+// answers wait for the WAL's fsync off the event loop, while the next group is already applied.
 import { sql, type Kysely } from 'kysely';
 import type { EngineTraits } from './engine.ts';
 import { ChangeIdReused, pushBatch } from './push.ts';
 import type { Database } from './schema.ts';
 import type { PushInput, PushOutcome } from './store.ts';
+import type { CommitFlush } from './walFlush.ts';
 
 /** A group closes at this many changes, so that one group's transaction stays short. */
 const MAX_CHANGES_PER_GROUP = 5000;
@@ -20,7 +23,7 @@ interface Waiting {
 
 type Settled = { ok: true; outcome: PushOutcome } | { ok: false; error: unknown };
 
-export function groupCommittedPushes(db: Kysely<Database>, traits: EngineTraits): (input: PushInput) => Promise<PushOutcome> {
+export function groupCommittedPushes(db: Kysely<Database>, traits: EngineTraits, commitFlush?: CommitFlush): (input: PushInput) => Promise<PushOutcome> {
   let queue: Waiting[] = [];
   let draining = false;
 
@@ -36,8 +39,10 @@ export function groupCommittedPushes(db: Kysely<Database>, traits: EngineTraits)
     return group;
   };
 
-  const applyGroup = async (group: Waiting[]): Promise<Settled[]> =>
-    db.transaction().execute(async (trx) => {
+  const applyGroup = async (group: Waiting[]): Promise<Settled[]> => (commitFlush ? commitFlush.relaxed((connection) => transaction(connection, group)) : transaction(db, group));
+
+  const transaction = async (on: Kysely<Database>, group: Waiting[]): Promise<Settled[]> =>
+    on.transaction().execute(async (trx) => {
       const settled: Settled[] = [];
       for (const waiting of group) {
         await sql`savepoint one_push`.execute(trx);
@@ -56,15 +61,22 @@ export function groupCommittedPushes(db: Kysely<Database>, traits: EngineTraits)
   const drain = async (): Promise<void> => {
     while (queue.length > 0) {
       const group = takeGroup();
-      try {
-        const settled = await applyGroup(group);
+      const answer = (settled: Settled[]) =>
         group.forEach((waiting, i) => {
           const one = settled[i]!;
           if (one.ok) waiting.resolve(one.outcome);
           else waiting.reject(one.error);
         });
-      } catch (error) {
+      const fail = (error: unknown) => {
         for (const waiting of group) waiting.reject(error);
+      };
+      try {
+        const settled = await applyGroup(group);
+        // Answered once the commit is on disk; meanwhile the next group goes ahead.
+        if (commitFlush) void commitFlush.flush().then(() => answer(settled), fail);
+        else answer(settled);
+      } catch (error) {
+        fail(error);
       }
       // Let the requests that arrived meanwhile reach the queue and join the next group.
       await new Promise((resolve) => setImmediate(resolve));

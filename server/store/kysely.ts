@@ -19,11 +19,12 @@ import * as units from './units.ts';
 import * as unitTypes from './unitTypes.ts';
 import type { Database } from './schema.ts';
 import type { PushInput, Store } from './store.ts';
+import type { CommitFlush } from './walFlush.ts';
 
-export function kyselyStore(db: Kysely<Database>, engine: Engine): Store {
+export function kyselyStore(db: Kysely<Database>, engine: Engine, commitFlush?: CommitFlush): Store {
   const traits = engineTraits(engine);
   // One writer (SQLite): concurrent pushes share a commit; many writers (PostgreSQL): one each.
-  const push = traits.rowLocks ? (input: PushInput) => pushChanges(db, traits, input) : groupCommittedPushes(db, traits);
+  const push = traits.rowLocks ? (input: PushInput) => pushChanges(db, traits, input) : groupCommittedPushes(db, traits, commitFlush);
   return {
     engine,
     migrate: async () => {
@@ -42,7 +43,12 @@ export function kyselyStore(db: Kysely<Database>, engine: Engine): Store {
     setSessionExpiry: (deviceId, expiresAt) => accounts.setSessionExpiry(db, deviceId, expiresAt),
     loadProfile: (userId) => accounts.loadProfile(db, userId),
     push,
-    pull: (input) => pullRecords(db, input),
+    pull: async (input) => {
+      const response = await pullRecords(db, input);
+      // Nothing goes out to a phone before it is on disk (walFlush.ts): its cursor would pass it.
+      await commitFlush?.flush();
+      return response;
+    },
     devicesWithGaps: (communeId) => devicesWithGaps(db, communeId),
     loadCommune: (communeId) => reports.loadCommune(db, communeId),
     listCommuneRecords: (input) => reports.listCommuneRecords(db, input),

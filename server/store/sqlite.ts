@@ -1,10 +1,13 @@
 // The embedded store: one SQLite file through better-sqlite3. synchronous=FULL so a batch
-// the server has acknowledged is on disk, even in WAL mode.
+// the server has acknowledged is on disk, even in WAL mode; pushes get the same promise from
+// an fsync of the WAL off the event loop (walFlush.ts).
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { kyselyStore } from './kysely.ts';
 import type { Database } from './schema.ts';
 import type { Store } from './store.ts';
+import { startCheckpointer } from './checkpointer.ts';
+import { walFlush } from './walFlush.ts';
 
 export interface SqliteStore extends Store {
   /** The Kysely instance, for tests and maintenance scripts that inspect the file. */
@@ -19,7 +22,21 @@ export function openSqliteStore(file: string): SqliteStore {
   database.pragma('busy_timeout = 5000');
   cacheStatements(database);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
-  return { ...kyselyStore(db, 'sqlite'), db };
+  // Pushes commit without the fsync on the event loop and wait for the WAL's fsync off it (walFlush.ts).
+  const onDisk = database.pragma('journal_mode', { simple: true }) === 'wal';
+  if (!onDisk) return { ...kyselyStore(db, 'sqlite'), db };
+  // Checkpoints in a worker thread, not inside a commit on the event loop (checkpointer.ts).
+  database.pragma('wal_autocheckpoint = 0');
+  const checkpointer = startCheckpointer(database.name);
+  const store = kyselyStore(db, 'sqlite', walFlush(db, `${database.name}-wal`));
+  return {
+    ...store,
+    db,
+    async close() {
+      await checkpointer.stop();
+      await store.close();
+    },
+  };
 }
 
 /**

@@ -4,17 +4,24 @@
 import type { Change } from '../../src/domain/index.ts';
 import { sha256Hex } from '../auth/secrets.ts';
 
+/** Each plain object's keys in code-unit order; arrays and values as JSON.stringify has them. */
+function sortedKeys(_key: string, value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  const source = value as Record<string, unknown>;
+  const keys = Object.keys(source);
+  let sorted = true;
+  for (let i = 1; i < keys.length && sorted; i++) sorted = keys[i - 1]! < keys[i]!;
+  if (sorted) return value;
+  const out: Record<string, unknown> = {};
+  for (const key of keys.sort()) out[key] = source[key];
+  return out;
+}
+
+/** JSON with every object's keys sorted: the same text for the same content, whatever the order. */
 export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map((item) => canonicalJson(item ?? null)).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, item]) => item !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
+  return JSON.stringify(value, sortedKeys) ?? 'undefined';
 }
 
 export function changeHash(deviceId: string, change: Change): string {
-  return sha256Hex(canonicalJson({ deviceId, change }));
+  return sha256Hex(canonicalJson({ change, deviceId }));
 }

@@ -2,8 +2,10 @@
 // its own process — the first load's gzip bytes, the app shell's time to interactive, our sync
 // against PouchDB's, the office on a large commune — then one results file with every table,
 // tests/bench/results/bench.md. The PostgreSQL growth benchmark stays apart (bench:pg).
+// `--only=sync -- --only=load --write`: runs only the parts whose script names contain `sync`
+// (with the arguments after `--`), and keeps the other parts' sections of bench.md as they were.
 import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 
 interface Part {
   title: string;
@@ -19,9 +21,22 @@ const PARTS: Part[] = [
   { title: 'Office on a large commune', script: 'tests/bench/office.bench.ts' },
 ];
 
+const ONLY = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).split(',');
+const PASSED = process.argv.includes('--') ? process.argv.slice(process.argv.indexOf('--') + 1) : [];
+const BENCH_MD = 'tests/bench/results/bench.md';
+
+/** The section of an earlier bench.md under a part's title, up to the next part's. */
+function earlierSection(part: Part): string {
+  const text = existsSync(BENCH_MD) ? readFileSync(BENCH_MD, 'utf8') : '';
+  const start = text.indexOf(`## ${part.title}\n`);
+  if (start < 0) throw new Error(`${BENCH_MD} has no section "${part.title}" to keep: run every part`);
+  const ends = PARTS.map((other) => text.indexOf(`\n## ${other.title}\n`, start + 1)).filter((end) => end > start);
+  return text.slice(start, ends.length > 0 ? Math.min(...ends) : undefined).trim();
+}
+
 function run(script: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', script, ...PASSED], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => {
       out += String(chunk);
@@ -34,6 +49,10 @@ function run(script: string): Promise<string> {
 const started = Date.now();
 const sections: string[] = [];
 for (const part of PARTS) {
+  if (ONLY && !ONLY.some((name) => part.script.includes(name))) {
+    sections.push(earlierSection(part));
+    continue;
+  }
   const partStarted = Date.now();
   console.log(`\n=== ${part.title} (${part.script})`);
   const output = await run(part.script);

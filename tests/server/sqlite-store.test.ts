@@ -1,10 +1,15 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sha256Hex } from '../../server/auth/secrets.ts';
+import { demoCommuneSeed } from '../../server/store/demo.ts';
+import { kyselyStore } from '../../server/store/kysely.ts';
 import { openSqliteStore } from '../../server/store/sqlite.ts';
 import type { SqliteStore } from '../../server/store/sqlite.ts';
+import { walFlush, type CommitFlush } from '../../server/store/walFlush.ts';
+import { propagandaSession, upsertOf } from '../fixtures/records.ts';
 import { MIGRATION_NAMES } from '../support/migration-names.ts';
 
 let dir: string;
@@ -46,6 +51,51 @@ describe('the SQLite store', () => {
   it('starts the server_seq counter at 0', async () => {
     await store.migrate();
     expect(await store.db.selectFrom('counters').selectAll().execute()).toEqual([{ name: 'server_seq', value: 0 }]);
+    expect(await store.hasAnyCommune()).toBe(false);
+  });
+
+  it('answers a push only after the WAL is flushed, and a pull only after what it read is', async () => {
+    await store.migrate();
+    await store.seedCommune(await demoCommuneSeed());
+    const user = (await store.findUserForSignIn('tdp1'))!;
+    await store.bindDevice({ deviceId: 'phone-1', userId: user.id, tokenHash: sha256Hex('token-phone-1'), now: '2026-06-01T00:00:00.000Z' });
+    const { actor } = (await store.findSession(sha256Hex('token-phone-1'), '2026-06-01T00:00:00.000Z'))!;
+    // The real flush, held behind a gate the test opens.
+    const real = walFlush(store.db, join(dir, 'notebook.sqlite-wal'));
+    let openGate!: () => void;
+    const gate = new Promise<void>((resolve) => (openGate = resolve));
+    let flushes = 0;
+    const gated: CommitFlush = { relaxed: real.relaxed, flush: async () => { flushes += 1; await gate; await real.flush(); } };
+    const held = kyselyStore(store.db, 'sqlite', gated);
+
+    let pushAnswered = false;
+    const push = held.push({ actor, changes: [upsertOf(propagandaSession(), 1)], receivedAt: '2026-06-01T00:00:01.000Z' }).then((outcome) => {
+      pushAnswered = true;
+      return outcome;
+    });
+    while ((await store.db.selectFrom('records').select('id').execute()).length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    let pullAnswered = false;
+    const pull = held.pull({ actor, since: 0, limit: 10, skipOwn: [] }).then((response) => {
+      pullAnswered = true;
+      return response;
+    });
+    while (flushes < 2) await new Promise((resolve) => setTimeout(resolve, 5));
+    // Committed, read back, and still not answered: the flush has not happened.
+    expect([pushAnswered, pullAnswered]).toEqual([false, false]);
+    // Only the push's own transaction skipped the fsync of its commit.
+    expect(await pragma('synchronous')).toBe(2);
+
+    openGate();
+    expect((await push).ok).toBe(true);
+    expect((await pull).records).toHaveLength(1);
+  });
+
+  it('copies the WAL into the database file from its worker thread, not inside a commit', async () => {
+    expect(await pragma('wal_autocheckpoint')).toBe(0);
+    const fresh = statSync(join(dir, 'notebook.sqlite')).size;
+    await store.migrate();
+    // The migrations' pages reach the database file only through a checkpoint.
+    while (statSync(join(dir, 'notebook.sqlite')).size === fresh) await new Promise((resolve) => setTimeout(resolve, 50));
     expect(await store.hasAnyCommune()).toBe(false);
   });
 });

@@ -13,7 +13,9 @@ export interface BenchServer {
 
 export async function startOurServer(staticDir: string): Promise<BenchServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'so-tay-bench-'));
-  const server = await startServer({ dataDir, env: { STATIC_DIR: staticDir, API_RATE_LIMIT: '100000000' } });
+  // SERVER_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof": to profile the server under the bench's load.
+  const nodeArgs = process.env.SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const server = await startServer({ dataDir, nodeArgs, env: { STATIC_DIR: staticDir, API_RATE_LIMIT: '100000000' } });
   return {
     url: server.url,
     async stop() {
