@@ -40,6 +40,9 @@ export function startCheckpointer(file: string, everyMs = 1000): Checkpointer {
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
   return {
     async stop() {
+      // Unreferenced, the worker would not keep the process alive while it finishes: a script
+      // awaiting this (the operator's command line) would end with its promise unsettled.
+      worker.ref();
       worker.postMessage('stop');
       await exited;
     },
