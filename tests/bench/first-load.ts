@@ -4,18 +4,10 @@
 // listed apart. It prints figures; it fails only if it cannot run. `npm run bench` builds first.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { DIST, FIRST_LOAD_BUDGET_BYTES as BUDGET_BYTES, firstLoadFiles, gzipBytes, rawBytes } from '../support/first-load.ts';
 
-const DIST = 'dist';
-const BUDGET_BYTES = 90_000;
+const firstLoad = new Set(firstLoadFiles());
 
-const html = readFileSync(join(DIST, 'index.html'), 'utf8');
-const firstLoad = new Set<string>();
-for (const match of html.matchAll(/<(?:script|link)\b[^>]*?(?:src|href)="\/?(assets\/[^"]+\.(?:js|css))"/g)) firstLoad.add(match[1]!);
-if (firstLoad.size === 0) throw new Error('no script or stylesheet found in dist/index.html: is the app built?');
-
-const gzipBytes = (file: string) => gzipSync(readFileSync(join(DIST, file)), { level: 9 }).length;
-const rawBytes = (file: string) => readFileSync(join(DIST, file)).length;
 const kB = (bytes: number) => `${(bytes / 1000).toFixed(1).padStart(6)} kB`;
 
 console.log('First load of the app shell (gzip -9):');
