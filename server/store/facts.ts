@@ -10,7 +10,7 @@
 // At start-up the digest of that SELECT is compared with the one stored with the facts: a new
 // or changed definition rebuilds them (ensureFacts).
 import { createHash } from 'node:crypto';
-import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
+import { CompiledQuery, sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { Engine } from './engine.ts';
 import { jsonSql } from './jsonSql.ts';
 import { indicatorSql, type RecordContext } from './provinceIndicators.ts';
@@ -54,10 +54,17 @@ function factColumns(engine: Engine): FactColumns {
   return { keys, sums };
 }
 
+const columnNames = new Map<Engine, { keys: string[]; sums: string[] }>();
+
 /** The names of the key columns and of the summed columns (the migration's table must have them). */
 export function factColumnNames(engine: Engine): { keys: string[]; sums: string[] } {
-  const { keys, sums } = factColumns(engine);
-  return { keys: [...keys.keys()], sums: [...sums.keys()] };
+  let names = columnNames.get(engine);
+  if (!names) {
+    const { keys, sums } = factColumns(engine);
+    names = { keys: [...keys.keys()], sums: [...sums.keys()] };
+    columnNames.set(engine, names);
+  }
+  return names;
 }
 
 /**
@@ -79,11 +86,31 @@ function contributions(engine: Engine, ids?: readonly string[]) {
 
 type FactRow = { key: Array<string | number>; sums: number[] };
 
+/**
+ * The contributions of `count` records, compiled once per engine and count (a push runs it
+ * twice): the ids are the query's last parameters, put in place of the placeholders' ones.
+ */
+const compiledContributions = new Map<string, CompiledQuery>();
+
+function contributionsOf(trx: Kysely<Database>, engine: Engine, ids: readonly string[]): CompiledQuery<Record<string, string | number>> {
+  const cacheKey = `${engine} ${ids.length}`;
+  let compiled = compiledContributions.get(cacheKey);
+  if (!compiled) {
+    const placeholders = ids.map((_, i) => `\u0000id ${i}`);
+    compiled = contributions(engine, placeholders).compile(trx);
+    const tail = compiled.parameters.slice(-ids.length);
+    if (tail.some((parameter, i) => parameter !== placeholders[i])) throw new Error('the ids are not the last parameters');
+    compiledContributions.set(cacheKey, compiled);
+  }
+  const parameters = [...compiled.parameters.slice(0, -ids.length), ...ids];
+  return CompiledQuery.raw(compiled.sql, parameters) as CompiledQuery<Record<string, string | number>>;
+}
+
 async function readContributions(trx: Kysely<Database>, engine: Engine, ids: readonly string[]): Promise<Map<string, FactRow>> {
   const { keys, sums } = factColumnNames(engine);
   const rows = new Map<string, FactRow>();
   for (let start = 0; start < ids.length; start += CHUNK) {
-    const { rows: found } = await contributions(engine, ids.slice(start, start + CHUNK)).execute(trx);
+    const { rows: found } = await trx.executeQuery(contributionsOf(trx, engine, ids.slice(start, start + CHUNK)));
     for (const row of found) {
       // Keys come back as the text or integers they are; sums as numbers (bigint parsed, postgres.ts).
       const key = keys.map((name) => row[name]!);

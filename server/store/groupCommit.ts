@@ -8,6 +8,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { EngineTraits } from './engine.ts';
 import { ChangeIdReused, pushBatch } from './push.ts';
+import type { PushWrites } from './pushWrites.ts';
 import type { Database } from './schema.ts';
 import type { PushInput, PushOutcome } from './store.ts';
 import type { CommitFlush } from './walFlush.ts';
@@ -23,7 +24,12 @@ interface Waiting {
 
 type Settled = { ok: true; outcome: PushOutcome } | { ok: false; error: unknown };
 
-export function groupCommittedPushes(db: Kysely<Database>, traits: EngineTraits, commitFlush?: CommitFlush): (input: PushInput) => Promise<PushOutcome> {
+export function groupCommittedPushes(
+  db: Kysely<Database>,
+  traits: EngineTraits,
+  commitFlush?: CommitFlush,
+  writes?: PushWrites,
+): (input: PushInput) => Promise<PushOutcome> {
   let queue: Waiting[] = [];
   let draining = false;
 
@@ -47,7 +53,7 @@ export function groupCommittedPushes(db: Kysely<Database>, traits: EngineTraits,
       for (const waiting of group) {
         await sql`savepoint one_push`.execute(trx);
         try {
-          const response = await pushBatch(trx, traits, waiting.input);
+          const response = await pushBatch(trx, traits, waiting.input, writes);
           settled.push({ ok: true, outcome: { ok: true, response } });
         } catch (error) {
           await sql`rollback to savepoint one_push`.execute(trx);

@@ -20,11 +20,13 @@ import * as unitTypes from './unitTypes.ts';
 import type { Database } from './schema.ts';
 import type { PushInput, Store } from './store.ts';
 import type { CommitFlush } from './walFlush.ts';
+import type { PushWrites } from './pushWrites.ts';
 
-export function kyselyStore(db: Kysely<Database>, engine: Engine, commitFlush?: CommitFlush): Store {
+/** `writes`: the push's row writes when the engine has faster ones than Kysely's (pushWrites.ts). */
+export function kyselyStore(db: Kysely<Database>, engine: Engine, commitFlush?: CommitFlush, writes?: PushWrites): Store {
   const traits = engineTraits(engine);
   // One writer (SQLite): concurrent pushes share a commit; many writers (PostgreSQL): one each.
-  const push = traits.rowLocks ? (input: PushInput) => pushChanges(db, traits, input) : groupCommittedPushes(db, traits, commitFlush);
+  const push = traits.rowLocks ? (input: PushInput) => pushChanges(db, traits, input) : groupCommittedPushes(db, traits, commitFlush, writes);
   return {
     engine,
     migrate: async () => {

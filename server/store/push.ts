@@ -12,13 +12,11 @@ import type { StoredHead } from '../sync/changeRules.ts';
 import type { EngineTraits } from './engine.ts';
 import { maintainFacts } from './facts.ts';
 import { toServerRecord } from './records.ts';
+import { kyselyWrites, type PushWrites } from './pushWrites.ts';
 import type { AppliedChangeTable, Database, RecordTable, RecordVersionTable } from './schema.ts';
 import { DeviceSeqBook, MISSING_SEQ_CAP } from './seqBook.ts';
 import type { PushInput, PushOutcome } from './store.ts';
 import { retryingTransaction } from './transactions.ts';
-
-/** Rows per multi-row statement: far below both engines' limits on bound parameters. */
-const ROWS_PER_STATEMENT = 400;
 
 export class ChangeIdReused extends Error {
   constructor(readonly index: number) {
@@ -61,7 +59,7 @@ interface BatchState {
  * the server_seq counter, bumped once for the batch and held to the commit (so commits take
  * server seqs in order and a pull's cursor never passes a change still to be committed).
  */
-export async function pushBatch(trx: Transaction<Database>, traits: EngineTraits, input: PushInput): Promise<PushResponse> {
+export async function pushBatch(trx: Transaction<Database>, traits: EngineTraits, input: PushInput, writes: PushWrites = kyselyWrites): Promise<PushResponse> {
   const { actor, changes, receivedAt } = input;
   const deviceId = actor.deviceId;
   const seqBook = new DeviceSeqBook(await lockDevice(trx, traits, deviceId));
@@ -100,11 +98,10 @@ export async function pushBatch(trx: Transaction<Database>, traits: EngineTraits
 
   await assignServerSeqs(trx, state);
   // The province's facts follow the records written (facts.ts).
-  await maintainFacts(trx, traits.engine, [...state.touched], () => writeRecords(trx, state));
-  await insertChunked(trx, 'record_versions', state.versions);
-  await insertChunked(
+  await maintainFacts(trx, traits.engine, [...state.touched], () => writeRecords(trx, state, writes));
+  await writes.insertVersions(trx, state.versions);
+  await writes.insertAnswers(
     trx,
-    'applied_changes',
     newAnswers.map(({ change, hash, result }): AppliedChangeTable => ({
       change_id: change.changeId,
       device_id: deviceId,
@@ -236,8 +233,6 @@ async function assignServerSeqs(trx: Transaction<Database>, state: BatchState): 
   }
 }
 
-const RECORD_COLUMNS = ['kind', 'date', 'rev', 'deleted', 'body', 'server_seq', 'received_at', 'last_device_id', 'last_user_id'] as const;
-
 function recordValues(row: RecordRow): RecordTable {
   return {
     id: row.id,
@@ -258,36 +253,14 @@ function recordValues(row: RecordRow): RecordTable {
 
 /**
  * New records with a plain insert (two processes creating the same record collide on the key
- * and the later one runs again, then sees a conflict); records that existed, locked above,
- * with one insert … on conflict update, the portable multi-row update.
+ * and the later one runs again, then sees a conflict); records that existed, locked above, updated.
  */
-async function writeRecords(trx: Transaction<Database>, state: BatchState): Promise<void> {
+async function writeRecords(trx: Transaction<Database>, state: BatchState, writes: PushWrites): Promise<void> {
   const created: RecordTable[] = [];
   const updated: RecordTable[] = [];
   for (const id of state.touched) (state.created.has(id) ? created : updated).push(recordValues(state.rows.get(id)!));
-  await insertChunked(trx, 'records', created);
-  for (let start = 0; start < updated.length; start += ROWS_PER_STATEMENT) {
-    await trx
-      .insertInto('records')
-      .values(updated.slice(start, start + ROWS_PER_STATEMENT))
-      .onConflict((oc) =>
-        oc.column('id').doUpdateSet((eb) => Object.fromEntries(RECORD_COLUMNS.map((column) => [column, eb.ref(`excluded.${column}`)]))),
-      )
-      .execute();
-  }
-}
-
-async function insertChunked<T extends 'records' | 'record_versions' | 'applied_changes'>(
-  trx: Transaction<Database>,
-  table: T,
-  rows: Array<Database[T]>,
-): Promise<void> {
-  for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
-    await trx
-      .insertInto(table)
-      .values(rows.slice(start, start + ROWS_PER_STATEMENT) as never)
-      .execute();
-  }
+  await writes.insertRecords(trx, created);
+  await writes.updateRecords(trx, updated);
 }
 
 async function missingSeqs(trx: Transaction<Database>, deviceId: string): Promise<number[]> {
