@@ -106,11 +106,14 @@ function contributionsOf(trx: Kysely<Database>, engine: Engine, ids: readonly st
   return CompiledQuery.raw(compiled.sql, parameters) as CompiledQuery<Record<string, string | number>>;
 }
 
-async function readContributions(trx: Kysely<Database>, engine: Engine, ids: readonly string[]): Promise<Map<string, FactRow>> {
+/** Runs a compiled query in the push's transaction (by Kysely, or as a prepared SQLite statement: pushReads.ts). */
+export type RunCompiled = <Row>(query: CompiledQuery<Row>) => Promise<Row[]>;
+
+async function readContributions(trx: Kysely<Database>, engine: Engine, ids: readonly string[], run: RunCompiled): Promise<Map<string, FactRow>> {
   const { keys, sums } = factColumnNames(engine);
   const rows = new Map<string, FactRow>();
   for (let start = 0; start < ids.length; start += CHUNK) {
-    const { rows: found } = await trx.executeQuery(contributionsOf(trx, engine, ids.slice(start, start + CHUNK)));
+    const found = await run(contributionsOf(trx, engine, ids.slice(start, start + CHUNK)));
     for (const row of found) {
       // Keys come back as the text or integers they are; sums as numbers (bigint parsed, postgres.ts).
       const key = keys.map((name) => row[name]!);
@@ -170,11 +173,17 @@ function compareKeys(a: Array<string | number>, b: Array<string | number>): numb
  * contribution; a row no record contributes to any more is removed. Called once per push,
  * inside its transaction.
  */
-export async function maintainFacts(trx: Transaction<Database>, engine: Engine, ids: readonly string[], write: () => Promise<void>): Promise<void> {
+export async function maintainFacts(
+  trx: Transaction<Database>,
+  engine: Engine,
+  ids: readonly string[],
+  write: () => Promise<void>,
+  run: RunCompiled = async (query) => (await trx.executeQuery(query)).rows,
+): Promise<void> {
   const unique = [...new Set(ids)].sort();
-  const before = await readContributions(trx, engine, unique);
+  const before = await readContributions(trx, engine, unique, run);
   await write();
-  const after = await readContributions(trx, engine, unique);
+  const after = await readContributions(trx, engine, unique, run);
   const differences: FactRow[] = [];
   for (const [id, row] of after) {
     const old = before.get(id);

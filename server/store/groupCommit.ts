@@ -8,7 +8,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { EngineTraits } from './engine.ts';
 import { ChangeIdReused, pushBatch } from './push.ts';
-import type { PushWrites } from './pushWrites.ts';
+import type { PushStatements } from './pushReads.ts';
 import type { Database } from './schema.ts';
 import type { PushInput, PushOutcome } from './store.ts';
 import type { CommitFlush } from './walFlush.ts';
@@ -28,7 +28,7 @@ export function groupCommittedPushes(
   db: Kysely<Database>,
   traits: EngineTraits,
   commitFlush?: CommitFlush,
-  writes?: PushWrites,
+  statements?: PushStatements,
 ): (input: PushInput) => Promise<PushOutcome> {
   let queue: Waiting[] = [];
   let draining = false;
@@ -53,7 +53,7 @@ export function groupCommittedPushes(
       for (const waiting of group) {
         await sql`savepoint one_push`.execute(trx);
         try {
-          const response = await pushBatch(trx, traits, waiting.input, writes);
+          const response = await pushBatch(trx, traits, waiting.input, statements);
           settled.push({ ok: true, outcome: { ok: true, response } });
         } catch (error) {
           await sql`rollback to savepoint one_push`.execute(trx);

@@ -20,13 +20,13 @@ import * as unitTypes from './unitTypes.ts';
 import type { Database } from './schema.ts';
 import type { PushInput, Store } from './store.ts';
 import type { CommitFlush } from './walFlush.ts';
-import type { PushWrites } from './pushWrites.ts';
+import type { PushStatements } from './pushReads.ts';
 
-/** `writes`: the push's row writes when the engine has faster ones than Kysely's (pushWrites.ts). */
-export function kyselyStore(db: Kysely<Database>, engine: Engine, commitFlush?: CommitFlush, writes?: PushWrites): Store {
+/** `statements`: the push's reads and row writes when the engine has faster ones than Kysely's (pushReads.ts, pushWrites.ts). */
+export function kyselyStore(db: Kysely<Database>, engine: Engine, commitFlush?: CommitFlush, statements?: PushStatements): Store {
   const traits = engineTraits(engine);
   // One writer (SQLite): concurrent pushes share a commit; many writers (PostgreSQL): one each.
-  const push = traits.rowLocks ? (input: PushInput) => pushChanges(db, traits, input) : groupCommittedPushes(db, traits, commitFlush, writes);
+  const push = traits.rowLocks ? (input: PushInput) => pushChanges(db, traits, input) : groupCommittedPushes(db, traits, commitFlush, statements);
   return {
     engine,
     migrate: async () => {

@@ -12,7 +12,7 @@ import type { StoredHead } from '../sync/changeRules.ts';
 import type { EngineTraits } from './engine.ts';
 import { maintainFacts } from './facts.ts';
 import { toServerRecord } from './records.ts';
-import { kyselyWrites, type PushWrites } from './pushWrites.ts';
+import { kyselyStatements, type PushStatements } from './pushReads.ts';
 import type { AppliedChangeTable, Database, RecordTable, RecordVersionTable } from './schema.ts';
 import { DeviceSeqBook, MISSING_SEQ_CAP } from './seqBook.ts';
 import type { PushInput, PushOutcome } from './store.ts';
@@ -59,12 +59,17 @@ interface BatchState {
  * the server_seq counter, bumped once for the batch and held to the commit (so commits take
  * server seqs in order and a pull's cursor never passes a change still to be committed).
  */
-export async function pushBatch(trx: Transaction<Database>, traits: EngineTraits, input: PushInput, writes: PushWrites = kyselyWrites): Promise<PushResponse> {
+export async function pushBatch(
+  trx: Transaction<Database>,
+  traits: EngineTraits,
+  input: PushInput,
+  statements: PushStatements = kyselyStatements,
+): Promise<PushResponse> {
   const { actor, changes, receivedAt } = input;
   const deviceId = actor.deviceId;
-  const seqBook = new DeviceSeqBook(await lockDevice(trx, traits, deviceId));
-  const rows = await loadRecords(trx, traits, changes.map((change) => change.recordId));
-  const earlier = await loadEarlierAnswers(trx, changes.map((change) => change.changeId));
+  const seqBook = new DeviceSeqBook(await statements.deviceLastSeq(trx, traits, deviceId));
+  const rows = await loadRecords(trx, traits, statements, changes.map((change) => change.recordId));
+  const earlier = await loadEarlierAnswers(trx, statements, changes.map((change) => change.changeId));
   const unitIds = new Set<string>([actor.unitId, ...[...rows.values()].map((row) => row.unit_id)]);
   for (const change of changes) if (change.op === 'upsert') unitIds.add(change.record.unitId);
   const state: BatchState = {
@@ -72,7 +77,7 @@ export async function pushBatch(trx: Transaction<Database>, traits: EngineTraits
     rows,
     created: new Set(),
     touched: new Set(),
-    unitCommunes: await loadUnitCommunes(trx, [...unitIds]),
+    unitCommunes: new Map((await statements.unitCommunes(trx, [...unitIds])).map((row) => [row.id, row.commune_id])),
     versions: [],
     provisionalSeqs: 0,
     appliedResults: [],
@@ -96,11 +101,11 @@ export async function pushBatch(trx: Transaction<Database>, traits: EngineTraits
     results.push(result);
   }
 
-  await assignServerSeqs(trx, state);
+  await assignServerSeqs(trx, state, statements);
   // The province's facts follow the records written (facts.ts).
-  await maintainFacts(trx, traits.engine, [...state.touched], () => writeRecords(trx, state, writes));
-  await writes.insertVersions(trx, state.versions);
-  await writes.insertAnswers(
+  await maintainFacts(trx, traits.engine, [...state.touched], () => writeRecords(trx, state, statements), (query) => statements.compiled(trx, query));
+  await statements.insertVersions(trx, state.versions);
+  await statements.insertAnswers(
     trx,
     newAnswers.map(({ change, hash, result }): AppliedChangeTable => ({
       change_id: change.changeId,
@@ -113,35 +118,18 @@ export async function pushBatch(trx: Transaction<Database>, traits: EngineTraits
     })),
   );
   await seqBook.save(trx, deviceId);
-  return { results, missingSeqs: await missingSeqs(trx, deviceId) };
-}
-
-async function lockDevice(trx: Transaction<Database>, traits: EngineTraits, deviceId: string): Promise<number> {
-  const query = trx.selectFrom('devices').select('last_seq').where('id', '=', deviceId);
-  const device = await (traits.rowLocks ? query.forUpdate() : query).executeTakeFirstOrThrow();
-  return Number(device.last_seq);
+  return { results, missingSeqs: await statements.missingSeqs(trx, deviceId, MISSING_SEQ_CAP) };
 }
 
 /** The batch's records, one query; on PostgreSQL also their row locks, taken in id order. */
-async function loadRecords(trx: Transaction<Database>, traits: EngineTraits, recordIds: string[]): Promise<Map<string, RecordRow>> {
-  const ids = [...new Set(recordIds)].sort();
-  const query = trx.selectFrom('records').selectAll().where('id', 'in', ids).orderBy('id');
-  const rows = await (traits.rowLocks ? query.forUpdate() : query).execute();
+async function loadRecords(trx: Transaction<Database>, traits: EngineTraits, statements: PushStatements, recordIds: string[]): Promise<Map<string, RecordRow>> {
+  const rows = await statements.records(trx, traits, [...new Set(recordIds)].sort());
   return new Map(rows.map((row) => [row.id, row]));
 }
 
-async function loadEarlierAnswers(trx: Transaction<Database>, changeIds: string[]): Promise<Map<string, { hash: string; result: ChangeResult }>> {
-  const rows = await trx
-    .selectFrom('applied_changes')
-    .select(['change_id', 'body_hash', 'result'])
-    .where('change_id', 'in', [...new Set(changeIds)])
-    .execute();
+async function loadEarlierAnswers(trx: Transaction<Database>, statements: PushStatements, changeIds: string[]): Promise<Map<string, { hash: string; result: ChangeResult }>> {
+  const rows = await statements.earlierAnswers(trx, [...new Set(changeIds)]);
   return new Map(rows.map((row) => [row.change_id, { hash: row.body_hash, result: JSON.parse(row.result) as ChangeResult }]));
-}
-
-async function loadUnitCommunes(trx: Transaction<Database>, unitIds: string[]): Promise<Map<string, string>> {
-  const rows = await trx.selectFrom('units').select(['id', 'commune_id']).where('id', 'in', unitIds).execute();
-  return new Map(rows.map((row) => [row.id, row.commune_id]));
 }
 
 /** Judges one change against the record as the batch has left it, and notes what to write. */
@@ -216,16 +204,10 @@ async function mergeWithNewer(trx: Transaction<Database>, state: BatchState, cha
 }
 
 /** One bump of the counter for the whole batch; its row lock is held to the commit. */
-async function assignServerSeqs(trx: Transaction<Database>, state: BatchState): Promise<void> {
+async function assignServerSeqs(trx: Transaction<Database>, state: BatchState, statements: PushStatements): Promise<void> {
   const count = state.provisionalSeqs;
   if (count === 0) return;
-  const counter = await trx
-    .updateTable('counters')
-    .set((eb) => ({ value: eb('value', '+', count) }))
-    .where('name', '=', 'server_seq')
-    .returning('value')
-    .executeTakeFirstOrThrow();
-  const offset = Number(counter.value) - count;
+  const offset = (await statements.bumpServerSeq(trx, count)) - count;
   for (const result of state.appliedResults) result.serverSeq += offset;
   for (const id of state.touched) {
     const row = state.rows.get(id)!;
@@ -255,23 +237,12 @@ function recordValues(row: RecordRow): RecordTable {
  * New records with a plain insert (two processes creating the same record collide on the key
  * and the later one runs again, then sees a conflict); records that existed, locked above, updated.
  */
-async function writeRecords(trx: Transaction<Database>, state: BatchState, writes: PushWrites): Promise<void> {
+async function writeRecords(trx: Transaction<Database>, state: BatchState, writes: PushStatements): Promise<void> {
   const created: RecordTable[] = [];
   const updated: RecordTable[] = [];
   for (const id of state.touched) (state.created.has(id) ? created : updated).push(recordValues(state.rows.get(id)!));
   await writes.insertRecords(trx, created);
   await writes.updateRecords(trx, updated);
-}
-
-async function missingSeqs(trx: Transaction<Database>, deviceId: string): Promise<number[]> {
-  const rows = await trx
-    .selectFrom('device_missing_seqs')
-    .select('seq')
-    .where('device_id', '=', deviceId)
-    .orderBy('seq')
-    .limit(MISSING_SEQ_CAP)
-    .execute();
-  return rows.map((row) => Number(row.seq));
 }
 
 function storedHead(row: RecordRow): StoredHead {

@@ -7,7 +7,7 @@ import { kyselyStore } from './kysely.ts';
 import type { Database } from './schema.ts';
 import type { Store } from './store.ts';
 import { startCheckpointer } from './checkpointer.ts';
-import { sqliteWrites } from './pushWrites.ts';
+import { sqliteStatements } from './pushReads.ts';
 import { walFlush } from './walFlush.ts';
 
 export interface SqliteStore extends Store {
@@ -25,11 +25,11 @@ export function openSqliteStore(file: string): SqliteStore {
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
   // Pushes commit without the fsync on the event loop and wait for the WAL's fsync off it (walFlush.ts).
   const onDisk = database.pragma('journal_mode', { simple: true }) === 'wal';
-  if (!onDisk) return { ...kyselyStore(db, 'sqlite', undefined, sqliteWrites(database)), db };
+  if (!onDisk) return { ...kyselyStore(db, 'sqlite', undefined, sqliteStatements(database)), db };
   // Checkpoints in a worker thread, not inside a commit on the event loop (checkpointer.ts).
   database.pragma('wal_autocheckpoint = 0');
   const checkpointer = startCheckpointer(database.name);
-  const store = kyselyStore(db, 'sqlite', walFlush(db, `${database.name}-wal`), sqliteWrites(database));
+  const store = kyselyStore(db, 'sqlite', walFlush(db, `${database.name}-wal`), sqliteStatements(database));
   return {
     ...store,
     db,
