@@ -98,4 +98,27 @@ describe('the SQLite store', () => {
     while (statSync(join(dir, 'notebook.sqlite')).size === fresh) await new Promise((resolve) => setTimeout(resolve, 50));
     expect(await store.hasAnyCommune()).toBe(false);
   });
+
+  it('applies pushes that share one commit in order: each reads what the ones before it wrote', async () => {
+    await store.migrate();
+    await store.seedCommune(await demoCommuneSeed());
+    const user = (await store.findUserForSignIn('tdp1'))!;
+    await store.bindDevice({ deviceId: 'phone-1', userId: user.id, tokenHash: sha256Hex('token-phone-1'), now: '2026-06-01T00:00:00.000Z' });
+    const { actor } = (await store.findSession(sha256Hex('token-phone-1'), '2026-06-01T00:00:00.000Z'))!;
+    const record = propagandaSession();
+    const created = upsertOf(record, 1);
+    const edited = upsertOf({ ...record, date: '2026-05-20' }, 3, 1);
+    const receivedAt = '2026-06-01T00:00:01.000Z';
+    // Sent in the same tick: one group, one transaction, a savepoint each.
+    const [first, second] = await Promise.all([
+      store.push({ actor, changes: [created], receivedAt }),
+      store.push({ actor, changes: [created, edited], receivedAt }),
+    ]);
+    if (!first.ok || !second.ok) throw new Error('a push failed');
+    expect(second.response.results[0]).toEqual(first.response.results[0]);
+    expect(second.response.results[1]).toMatchObject({ status: 'applied', rev: 2, serverSeq: 2 });
+    expect(second.response.missingSeqs).toEqual([2]);
+    const stored = await store.db.selectFrom('records').select(['rev', 'date', 'server_seq']).where('id', '=', record.id).execute();
+    expect(stored).toEqual([{ rev: 2, date: '2026-05-20', server_seq: 2 }]);
+  });
 });
