@@ -28,6 +28,15 @@ const pragma = async (name: string) => {
   return Object.values(result.rows[0] ?? {})[0];
 };
 
+/** A migrated store with the demo commune and phone-1 signed in as tdp1: its actor. */
+async function signedInPhone() {
+  await store.migrate();
+  await store.seedCommune(await demoCommuneSeed());
+  const user = (await store.findUserForSignIn('tdp1'))!;
+  await store.bindDevice({ deviceId: 'phone-1', userId: user.id, tokenHash: sha256Hex('token-phone-1'), now: '2026-06-01T00:00:00.000Z' });
+  return (await store.findSession(sha256Hex('token-phone-1'), '2026-06-01T00:00:00.000Z'))!.actor;
+}
+
 describe('the SQLite store', () => {
   it('writes durably: WAL with synchronous FULL, foreign keys on, a busy timeout', async () => {
     expect(await pragma('journal_mode')).toBe('wal');
@@ -55,11 +64,7 @@ describe('the SQLite store', () => {
   });
 
   it('answers a push only after the WAL is flushed, and a pull only after what it read is', async () => {
-    await store.migrate();
-    await store.seedCommune(await demoCommuneSeed());
-    const user = (await store.findUserForSignIn('tdp1'))!;
-    await store.bindDevice({ deviceId: 'phone-1', userId: user.id, tokenHash: sha256Hex('token-phone-1'), now: '2026-06-01T00:00:00.000Z' });
-    const { actor } = (await store.findSession(sha256Hex('token-phone-1'), '2026-06-01T00:00:00.000Z'))!;
+    const actor = await signedInPhone();
     // The real flush, held behind a gate the test opens.
     const real = walFlush(store.db, join(dir, 'notebook.sqlite-wal'));
     let openGate!: () => void;
@@ -100,11 +105,7 @@ describe('the SQLite store', () => {
   });
 
   it('applies pushes that share one commit in order: each reads what the ones before it wrote', async () => {
-    await store.migrate();
-    await store.seedCommune(await demoCommuneSeed());
-    const user = (await store.findUserForSignIn('tdp1'))!;
-    await store.bindDevice({ deviceId: 'phone-1', userId: user.id, tokenHash: sha256Hex('token-phone-1'), now: '2026-06-01T00:00:00.000Z' });
-    const { actor } = (await store.findSession(sha256Hex('token-phone-1'), '2026-06-01T00:00:00.000Z'))!;
+    const actor = await signedInPhone();
     const record = propagandaSession();
     const created = upsertOf(record, 1);
     const edited = upsertOf({ ...record, date: '2026-05-20' }, 3, 1);
