@@ -19,7 +19,7 @@ import type { Database } from './schema.ts';
 
 export const FACTS_TABLE = 'unit_quarter_facts';
 
-/** Ids per lookup and rows per upsert: far below both engines' limits on bound parameters. */
+/** Rows per upsert: far below both engines' limits on bound parameters. */
 const CHUNK = 400;
 
 const column = (name: string) => {
@@ -68,16 +68,16 @@ export function factColumnNames(engine: Engine): { keys: string[]; sums: string[
 }
 
 /**
- * The contribution of live records (of `ids`, or of all): one row per facts key with its sums.
- * Tombstones and records without a day contribute nothing.
+ * The contribution of live records (of the ids the one parameter `ids` lists, or of all): one
+ * row per facts key with its sums. Tombstones and records without a day contribute nothing.
  */
-function contributions(engine: Engine, ids?: readonly string[]) {
+function contributions(engine: Engine, ids?: unknown) {
   const { keys, sums } = factColumns(engine);
   const list = (parts: RawBuilder<unknown>[]) => sql.join(parts, sql`, `);
   const inner = [...keys, ...sums].map(([name, expression]) => sql`${expression} as ${column(name)}`);
   const keyNames = [...keys.keys()].map(column);
   const summed = [...sums.keys()].map((name) => sql`sum(c.${column(name)}) as ${column(name)}`);
-  const only = ids ? sql`and r.id in (${list(ids.map((id) => sql`${id}`))})` : sql``;
+  const only = ids === undefined ? sql`` : engine === 'postgres' ? sql`and r.id = any(${ids}::text[])` : sql`and r.id in (select value from json_each(${ids}))`;
   return sql<Record<string, string | number>>`
     select ${list(keyNames.map((name) => sql`c.${name}`))}, ${list(summed)}
     from (select ${list(inner)} from records r where r.deleted = 0 and r.date is not null ${only}) c
@@ -86,24 +86,21 @@ function contributions(engine: Engine, ids?: readonly string[]) {
 
 type FactRow = { key: Array<string | number>; sums: number[] };
 
-/**
- * The contributions of `count` records, compiled once per engine and count (a push runs it
- * twice): the ids are the query's last parameters, put in place of the placeholders' ones.
- */
-const compiledContributions = new Map<string, CompiledQuery>();
+/** Stands for the ids while the query is compiled (once per engine: a push runs it twice). */
+const IDS = '\u0000ids';
+const compiledContributions = new Map<Engine, { query: CompiledQuery; idsAt: number }>();
 
+/** The contributions of the records `ids`, as one parameter: an array on PostgreSQL, JSON text on SQLite. */
 function contributionsOf(trx: Kysely<Database>, engine: Engine, ids: readonly string[]): CompiledQuery<Record<string, string | number>> {
-  const cacheKey = `${engine} ${ids.length}`;
-  let compiled = compiledContributions.get(cacheKey);
+  let compiled = compiledContributions.get(engine);
   if (!compiled) {
-    const placeholders = ids.map((_, i) => `\u0000id ${i}`);
-    compiled = contributions(engine, placeholders).compile(trx);
-    const tail = compiled.parameters.slice(-ids.length);
-    if (tail.some((parameter, i) => parameter !== placeholders[i])) throw new Error('the ids are not the last parameters');
-    compiledContributions.set(cacheKey, compiled);
+    const query = contributions(engine, IDS).compile(trx);
+    compiled = { query, idsAt: query.parameters.indexOf(IDS) };
+    compiledContributions.set(engine, compiled);
   }
-  const parameters = [...compiled.parameters.slice(0, -ids.length), ...ids];
-  return CompiledQuery.raw(compiled.sql, parameters) as CompiledQuery<Record<string, string | number>>;
+  const parameters = [...compiled.query.parameters];
+  parameters[compiled.idsAt] = engine === 'postgres' ? ids : JSON.stringify(ids);
+  return CompiledQuery.raw(compiled.query.sql, parameters) as CompiledQuery<Record<string, string | number>>;
 }
 
 /** Runs a compiled query in the push's transaction (by Kysely, or as a prepared SQLite statement: pushReads.ts). */
@@ -112,17 +109,12 @@ export type RunCompiled = <Row>(query: CompiledQuery<Row>) => Promise<Row[]>;
 async function readContributions(trx: Kysely<Database>, engine: Engine, ids: readonly string[], run: RunCompiled): Promise<Map<string, FactRow>> {
   const { keys, sums } = factColumnNames(engine);
   const rows = new Map<string, FactRow>();
-  for (let start = 0; start < ids.length; start += CHUNK) {
-    const found = await run(contributionsOf(trx, engine, ids.slice(start, start + CHUNK)));
-    for (const row of found) {
-      // Keys come back as the text or integers they are; sums as numbers (bigint parsed, postgres.ts).
-      const key = keys.map((name) => row[name]!);
-      const id = JSON.stringify(key);
-      const known = rows.get(id);
-      const values = sums.map((name) => Number(row[name] ?? 0));
-      if (known) known.sums = known.sums.map((value, i) => value + values[i]!);
-      else rows.set(id, { key, sums: values });
-    }
+  if (ids.length === 0) return rows;
+  // One row per key (the query groups): keys come back as the text or integers they are, sums
+  // as numbers (bigint parsed, postgres.ts).
+  for (const row of await run(contributionsOf(trx, engine, ids))) {
+    const key = keys.map((name) => row[name]!);
+    rows.set(JSON.stringify(key), { key, sums: sums.map((name) => Number(row[name] ?? 0)) });
   }
   return rows;
 }

@@ -94,7 +94,7 @@ export function sqliteReads(database: BetterSqlite3.Database): PushReads {
       return Promise.resolve(Number(row.value));
     },
     missingSeqs: (_trx, deviceId, limit) => Promise.resolve((missing().all(deviceId, limit) as Array<{ seq: number }>).map((row) => Number(row.seq))),
-    // The text is the facts' own (one per chunk size); sqlite.ts keeps prepared statements by text.
+    // The text is the facts' own (one per engine); sqlite.ts keeps prepared statements by text.
     compiled: <Row>(_trx: Transaction<Database>, query: CompiledQuery<Row>) => Promise.resolve(database.prepare(query.sql).all(...query.parameters) as Row[]),
   };
 }

@@ -1,24 +1,13 @@
 import 'fake-indexeddb/auto';
 import { randomUUID } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { newsPost, propagandaSession, violenceCase } from '../../tests/fixtures/records.ts';
-import { NotebookDb } from './db.ts';
+import { throwawayDbs } from '../../tests/support/notebook-db.ts';
 import { deleteRecord, keepMine, keepTheirs, saveRecord, validateRecord, ValidationError } from './records.ts';
 import { applyPushResults, applyPulled, outboxBatch } from './outbox.ts';
 import type { ServerRecord } from '../domain/index.ts';
 
-const open: NotebookDb[] = [];
-function freshDb(): NotebookDb {
-  const db = new NotebookDb(`test-${randomUUID()}`);
-  open.push(db);
-  return db;
-}
-afterEach(async () => {
-  for (const db of open.splice(0)) {
-    db.close();
-    await db.delete();
-  }
-});
+const freshDb = throwawayDbs();
 
 describe('saving a record', () => {
   it('writes the record and its outbox entry together', async () => {

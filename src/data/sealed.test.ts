@@ -3,10 +3,11 @@
 // and a closed case's notes leave the phone once the server holds them.
 import 'fake-indexeddb/auto';
 import { randomUUID } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { newsPost, violenceCase } from '../../tests/fixtures/records.ts';
 import type { ServerRecord } from '../domain/index.ts';
-import { NotebookDb } from './db.ts';
+import type { NotebookDb } from './db.ts';
+import { throwawayDbs } from '../../tests/support/notebook-db.ts';
 import { keepDraft, loadDraft } from './drafts.ts';
 import { applyPulled, applyPushResults, changesToSend, outboxBatch } from './outbox.ts';
 import { keepTheirs, openedBody, openedTheirs, saveRecord } from './records.ts';
@@ -15,19 +16,12 @@ import { sealLeftoverNotes } from './sealLeftovers.ts';
 import { createVault } from './vault.ts';
 
 const NOTE = 'Người chồng say rượu đánh vợ tối 03/5';
-const open: NotebookDb[] = [];
+const freshDb = throwawayDbs();
 async function unlockedDb(): Promise<NotebookDb> {
-  const db = new NotebookDb(`test-${randomUUID()}`);
+  const db = freshDb();
   db.vaultKey = (await createVault('2580', 1000)).key;
-  open.push(db);
   return db;
 }
-afterEach(async () => {
-  for (const db of open.splice(0)) {
-    db.close();
-    await db.delete();
-  }
-});
 
 /** Everything in the database as text, binary values included byte by byte. */
 async function everythingStored(db: NotebookDb): Promise<string> {

@@ -3,8 +3,6 @@
 import { compactPushResponse, expandPushAnswer, formatSeqRanges, pullResponse, pushResponse, type PullResponse, type PushRequest, type PushResponse, type SeqRange } from '../domain/index.ts';
 import { apiHeaders, call, type HttpOutcome } from './session.ts';
 
-export { apiHeaders, enrol, fetchProfile, MalformedResponseError, signIn, signOutOnServer, type HttpOutcome } from './session.ts';
-
 export interface SyncApi {
   push(request: PushRequest): Promise<HttpOutcome<PushResponse>>;
   /** `skipOwn`: server seqs of this device's own changes whose answers the phone holds. */

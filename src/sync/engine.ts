@@ -5,7 +5,8 @@
 // at fault is found and marked rejected, so one bad change never blocks the others.
 import { applyPulled, applyPushResults, changesToSend, outboxBatch, wipeLocalData, type DeviceStore, type NotebookDb, type OutboxEntry } from '../data/index.ts';
 import { MAX_PULL_LIMIT, MAX_PUSH_CHANGES, seqRanges, type Change, type PullResponse } from '../domain/index.ts';
-import type { HttpOutcome, SyncApi } from './api.ts';
+import type { SyncApi } from './api.ts';
+import type { HttpOutcome } from './session.ts';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff.ts';
 import { StatusBox, type SyncFailure } from './status.ts';
 
