@@ -2,6 +2,7 @@
 // record and its outbox entry in one transaction: both are on disk, or neither is.
 import {
   checklistRecord,
+  deviceChangeId,
   quarterKey,
   quarterOf,
   type ChecklistRecord,
@@ -47,13 +48,10 @@ function issueCode(issue: { code: string; message: string; origin?: string }, va
   return issue.code;
 }
 
-const hex12 = (value: number) => value.toString(16).padStart(12, '0');
-
 /**
- * The device's next change number, and its change id: 72 random bits drawn once per database
- * (kept in meta with the seq counter, so both go if the database is wiped) and the seq, as a
- * version-8 UUID. Unique like a random UUID, yet a batch of them compresses to a few bytes each
- * instead of about twenty. One read of meta for the three values.
+ * The device's next change number, and its change id (`deviceChangeId`): random bits drawn once
+ * per database (kept in meta with the seq counter, so both go if the database is wiped) and the
+ * seq. One read of meta for the three values.
  */
 async function nextChange(db: NotebookDb): Promise<{ seq: number; changeId: string }> {
   const [next, high, low] = await db.meta.bulkGet(['nextSeq', 'changeIdHigh', 'changeIdLow']);
@@ -67,8 +65,7 @@ async function nextChange(db: NotebookDb): Promise<{ seq: number; changeId: stri
     rows.push({ key: 'changeIdHigh', value: prefix.high }, { key: 'changeIdLow', value: prefix.low });
   }
   await db.meta.bulkPut(rows);
-  const [h, l] = [hex12(prefix.high), hex12(prefix.low)];
-  return { seq, changeId: `${h.slice(0, 8)}-${h.slice(8, 12)}-8${l.slice(0, 3)}-8${l.slice(3, 6)}-${hex12(seq)}` };
+  return { seq, changeId: deviceChangeId(prefix.high, prefix.low, seq) };
 }
 
 /** Adds an outbox entry inside the caller's transaction. */

@@ -2,8 +2,9 @@
 // generator's work (building bodies, parsing answers) does not share the server's process. It
 // gets its job from its parent over IPC, builds each push itself, and sends back every answer's
 // latency, so that the parent takes percentiles over all generators at once.
-import { randomUUID } from 'node:crypto';
+import { randomInt } from 'node:crypto';
 import autocannon from 'autocannon';
+import { deviceChangeId, newId } from '../../../src/domain/ids.ts';
 
 /** A phone signed in on our server: who it is and its session token. */
 export interface LoadPhone {
@@ -39,12 +40,17 @@ export interface LoadAnswer {
   latencies: number[];
 }
 
-function oursBody(job: LoadJob, phone: LoadPhone & { seq: number }): string {
+/** A phone's state while it pushes: its change numbers and the random half of its change ids. */
+type PushingPhone = LoadPhone & { seq: number; high: number; low: number };
+
+/** Ids as the phone makes them: records by newId (time-ordered), changes by deviceChangeId. */
+function oursBody(job: LoadJob, phone: PushingPhone): string {
   const changes: string[] = [];
   for (let i = 0; i < job.batch; i++) {
-    const id = randomUUID();
+    const id = newId();
     const record = job.recordTemplate.replace('__ID__', id).replace('"tdp-1"', `"${phone.unitId}"`).replace('"reporterId":"tdp1"', `"reporterId":"${phone.username}"`);
-    changes.push(`{"changeId":"${randomUUID()}","seq":${++phone.seq},"op":"upsert","recordId":"${id}","baseRev":0,"record":${record}}`);
+    const seq = ++phone.seq;
+    changes.push(`{"changeId":"${deviceChangeId(phone.high, phone.low, seq)}","seq":${seq},"op":"upsert","recordId":"${id}","baseRev":0,"record":${record}}`);
   }
   return `{"deviceId":"${phone.deviceId}","changes":[${changes.join(',')}]}`;
 }
@@ -52,14 +58,14 @@ function oursBody(job: LoadJob, phone: LoadPhone & { seq: number }): string {
 function pouchBody(job: LoadJob): string {
   const docs: string[] = [];
   for (let i = 0; i < job.batch; i++) {
-    const id = randomUUID();
+    const id = newId();
     docs.push(job.recordTemplate.replace('__ID__', id).replace('{', `{"_id":"${id}",`));
   }
   return `{"docs":[${docs.join(',')}]}`;
 }
 
 export async function generateLoad(job: LoadJob): Promise<LoadAnswer> {
-  const phones = job.phones.map((phone) => ({ ...phone, seq: 0 }));
+  const phones: PushingPhone[] = job.phones.map((phone) => ({ ...phone, seq: 0, high: randomInt(2 ** 48 - 1), low: randomInt(2 ** 48 - 1) }));
   const latencies: number[] = [];
   let nextConnection = 0;
   const options: autocannon.Options = {
