@@ -17,7 +17,7 @@ const hasBuild = existsSync(join(staticDir, 'index.html'));
 const trustProxy = process.env.TRUST_PROXY === '1';
 const requestsPerMinute = Number(process.env.API_RATE_LIMIT ?? 1200);
 
-const store = openStoreAt(location);
+const store = openStoreAt(location, { server: true });
 console.log(location.databaseUrl ? 'Cơ sở dữ liệu: PostgreSQL (DATABASE_URL).' : `Cơ sở dữ liệu: SQLite trong ${location.dataDir}.`);
 const applied = await store.migrate();
 if (applied.length > 0) console.log(`Đã cập nhật cơ sở dữ liệu: ${applied.join(', ')}`);

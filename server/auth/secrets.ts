@@ -1,6 +1,6 @@
 // PINs are stored as scrypt hashes; device tokens are random and only their sha256 is stored,
 // so a copy of the database gives neither a PIN nor a usable token.
-import { createHash, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+import { hash, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 
 const KEY_LENGTH = 32;
 const COST = { N: 16384, r: 8, p: 1 } as const;
@@ -35,5 +35,6 @@ export function newToken(): string {
 }
 
 export function sha256Hex(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
+  // One call, no Hash object: a push fingerprints each of its changes (changeHash.ts).
+  return hash('sha256', text, 'hex');
 }

@@ -21,8 +21,9 @@ export function storeLocation(env: NodeJS.ProcessEnv): StoreLocation {
   return env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL, dataDir } : { dataDir };
 }
 
-export function openStoreAt(location: StoreLocation): OpenedStore {
+/** `server`: opened by the server, which starts at once what a script would start only when needed. */
+export function openStoreAt(location: StoreLocation, options: { server?: boolean } = {}): OpenedStore {
   if (location.databaseUrl) return openPostgresStore(location.databaseUrl);
   mkdirSync(location.dataDir, { recursive: true });
-  return openSqliteStore(join(location.dataDir, 'notebook.sqlite'));
+  return openSqliteStore(join(location.dataDir, 'notebook.sqlite'), { startPushWriter: options.server === true });
 }

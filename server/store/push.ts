@@ -87,7 +87,7 @@ export async function pushBatch(
   const results: ChangeResult[] = [];
   const newAnswers: Array<{ change: Change; hash: string; result: ChangeResult }> = [];
   for (const [index, change] of changes.entries()) {
-    const hash = changeHash(deviceId, change);
+    const hash = input.changeHashes?.[index] ?? changeHash(deviceId, change);
     const before = answered.get(change.changeId);
     if (before) {
       if (before.hash !== hash) throw new ChangeIdReused(index);

@@ -46,6 +46,8 @@ export interface PushInput {
   changes: Change[];
   /** Server time, ISO 8601. */
   receivedAt: string;
+  /** The changes' fingerprints (changeHash.ts) in their order, when made before (pushWriter.ts). */
+  changeHashes?: readonly string[];
 }
 
 export type PushOutcome =

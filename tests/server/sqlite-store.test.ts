@@ -122,4 +122,29 @@ describe('the SQLite store', () => {
     const stored = await store.db.selectFrom('records').select(['rev', 'date', 'server_seq']).where('id', '=', record.id).execute();
     expect(stored).toEqual([{ rev: 2, date: '2026-05-20', server_seq: 2 }]);
   });
+
+  it('lets the server connection write while the push writer thread commits pushes: neither fails', async () => {
+    const actor = await signedInPhone();
+    const receivedAt = '2026-06-01T00:00:01.000Z';
+    // Pushes keep the writer thread committing for the whole test.
+    let seq = 0;
+    const pushes = Array.from({ length: 40 }, () => {
+      const changes = Array.from({ length: 20 }, () => upsertOf(propagandaSession(), ++seq));
+      return store.push({ actor, changes, receivedAt });
+    });
+    // Meanwhile transactions on the server's own connection that read, wait, then write: begun
+    // without the write lock, the writer's commit in between would make SQLite refuse the write.
+    const office = Array.from({ length: 20 }, (_, i) =>
+      store.db.transaction().execute(async (trx) => {
+        await trx.selectFrom('records').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        await trx.insertInto('sign_in_throttle').values({ key: `office-${i}`, failures: 1, last_failure_at: receivedAt, locked_until: null }).execute();
+      }),
+    );
+    const outcomes = await Promise.all(pushes);
+    await Promise.all(office);
+    expect(outcomes.every((outcome) => outcome.ok)).toBe(true);
+    expect(await store.db.selectFrom('records').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).toEqual({ n: 800 });
+    expect(await store.db.selectFrom('sign_in_throttle').select('key').execute()).toHaveLength(20);
+  });
 });

@@ -1,0 +1,111 @@
+// SQLite's pushes are applied on a thread of their own, the push writer (pushWriterThread.ts),
+// with its own connection to the file: the group commit, the WAL flush and every push's reads
+// and writes run there, while the server's thread goes on reading requests, validating them,
+// fingerprinting the changes and answering. A push is applied and flushed exactly as before
+// (groupCommit.ts, walFlush.ts); only the thread differs. The server's own connection still
+// writes everything else (accounts, plans, reviews): both connections begin their transactions
+// with the write lock (sqliteConnection.ts), so one waits for the other instead of failing.
+// One thread serves every store the process opens (a test opens thousands): starting it loads
+// the push's code anew, about half a second.
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { changeHash } from '../sync/changeHash.ts';
+import type { PushInput, PushOutcome } from './store.ts';
+
+/** A push's input travels as JSON text: cheaper to copy than objects, and parsed into fast ones. */
+type WriterCall = { type: 'push'; input: string } | { type: 'flush' } | { type: 'close' };
+export type WriterRequest = WriterCall & { id: number; store: number; file: string };
+export type WriterAnswer = { id: number; ok: true; outcome?: PushOutcome } | { id: number; ok: false; error: { name: string; message: string } };
+
+export interface PushWriter {
+  /** Opens the store's connection on the thread now rather than at the first push (a server). */
+  start(): void;
+  push(input: PushInput): Promise<PushOutcome>;
+  /** Resolves once every push the writer has committed for this store is on disk. */
+  flush(): Promise<void>;
+  /** Flushes and closes the store's connection on the thread. */
+  stop(): Promise<void>;
+}
+
+/** The thread loads TypeScript through tsx's require hook: the server runs from its sources. */
+const BOOTSTRAP = `
+const { workerData } = require('node:worker_threads');
+require(workerData.tsx).register();
+require(workerData.entry);
+`;
+
+interface Waiting {
+  resolve(outcome: PushOutcome | undefined): void;
+  reject(error: Error): void;
+}
+
+/** The one thread, started when first asked, started again if it ever stopped. */
+let thread: { worker: Worker; waiting: Map<number, Waiting> } | undefined;
+let nextId = 1;
+let nextStore = 1;
+
+function startThread(): NonNullable<typeof thread> {
+  const worker = new Worker(BOOTSTRAP, {
+    eval: true,
+    workerData: { tsx: createRequire(import.meta.url).resolve('tsx/cjs/api'), entry: fileURLToPath(new URL('./pushWriterThread.ts', import.meta.url)) },
+  });
+  // Kept referenced only while a request waits: an idle thread does not keep a script alive.
+  worker.unref();
+  const waiting = new Map<number, Waiting>();
+  const started = { worker, waiting };
+  const failAll = (error: Error) => {
+    if (thread === started) thread = undefined;
+    for (const one of waiting.values()) one.reject(error);
+    waiting.clear();
+  };
+  worker.on('message', (answer: WriterAnswer) => {
+    const one = waiting.get(answer.id);
+    if (!one) return;
+    waiting.delete(answer.id);
+    if (waiting.size === 0) worker.unref();
+    if (answer.ok) one.resolve(answer.outcome);
+    else one.reject(Object.assign(new Error(answer.error.message), { name: answer.error.name }));
+  });
+  worker.on('error', failAll);
+  worker.once('exit', () => failAll(new Error('the push writer thread has stopped')));
+  return started;
+}
+
+function ask(request: WriterCall & { store: number; file: string }): Promise<PushOutcome | undefined> {
+  thread ??= startThread();
+  const { worker, waiting } = thread;
+  const id = nextId++;
+  return new Promise((resolve, reject) => {
+    if (waiting.size === 0) worker.ref();
+    waiting.set(id, { resolve, reject });
+    worker.postMessage({ ...request, id } satisfies WriterRequest);
+  });
+}
+
+/** The push writer of one SQLite file; its connection on the thread opens with its first request. */
+export function startPushWriter(file: string): PushWriter {
+  const store = nextStore++;
+  let opened = false;
+  const call = (request: WriterCall) => {
+    opened = true;
+    return ask({ ...request, store, file });
+  };
+  return {
+    start: () => void call({ type: 'flush' }),
+    // The fingerprints are made here, on the server's thread: the writer's is the busier one.
+    push: async (input) => {
+      const changeHashes = input.changes.map((change) => changeHash(input.actor.deviceId, change));
+      return (await call({ type: 'push', input: JSON.stringify({ ...input, changeHashes }) }))!;
+    },
+    // Without a connection on the thread, no push was committed that a flush would cover.
+    flush: async () => {
+      if (opened) await call({ type: 'flush' });
+    },
+    async stop() {
+      if (!opened) return;
+      await call({ type: 'close' });
+      opened = false;
+    },
+  };
+}
