@@ -102,29 +102,68 @@ async function pouchLoad(pouchServer: BenchServer, devices: number, batch: numbe
 }
 
 export interface LoadPair {
+  /** Medians over the runs (records/s, each percentile); requests and errors summed. */
   ours: LoadResult;
   pouch: LoadResult;
+  /** Records/s of each run, ours then PouchDB's right after it. */
+  runs: Array<{ ours: number; pouch: number }>;
 }
 
-/** Each shape of load against ours, then the same against PouchDB. */
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)]!;
+
+function medianResult(results: LoadResult[]): LoadResult {
+  const of = (pick: (result: LoadResult) => number) => median(results.map(pick));
+  const sum = (pick: (result: LoadResult) => number) => results.reduce((total, result) => total + pick(result), 0);
+  return {
+    ...results[0]!,
+    requests: sum((result) => result.requests),
+    errors: sum((result) => result.errors),
+    non2xx: sum((result) => result.non2xx),
+    recordsPerSecond: of((result) => result.recordsPerSecond),
+    p50: of((result) => result.p50),
+    p90: of((result) => result.p90),
+    p99: of((result) => result.p99),
+  };
+}
+
+/** The ratio of each run's pair (measured minutes apart on a shared machine), their median. */
+export const loadRatio = (pair: LoadPair) => median(pair.runs.map((run) => (run.pouch > 0 ? run.ours / run.pouch : 0)));
+
+/** Each shape of load against ours, then the same against PouchDB, `config.repeats` times. */
 export async function loadParts(staticDir: string, pouchServer: BenchServer): Promise<LoadPair[]> {
   const pairs: LoadPair[] = [];
   const shapes = ([[8, 100, false], [config.devices, 10, false], [config.devices, 10, true]] as const).filter((_, i) => !LOAD_SHAPES || LOAD_SHAPES.includes(i + 1));
   for (const [devices, batch, burst] of shapes) {
-    const ours = await oursLoad(staticDir, devices, batch, burst);
-    const pouch = await pouchLoad(pouchServer, devices, batch, burst);
-    check(ours.requests > 0 && pouch.requests > 0, 'the load generator sent nothing');
-    pairs.push({ ours, pouch });
-    log(`  ${devices} devices × ${batch}${burst ? ', one push each at once' : ''}: ours ${ours.recordsPerSecond.toFixed(0)} records/s p99 ${ours.p99} ms; PouchDB ${pouch.recordsPerSecond.toFixed(0)} records/s p99 ${pouch.p99} ms`);
+    const ours: LoadResult[] = [];
+    const pouch: LoadResult[] = [];
+    for (let run = 0; run < config.repeats; run++) {
+      ours.push(await oursLoad(staticDir, devices, batch, burst));
+      pouch.push(await pouchLoad(pouchServer, devices, batch, burst));
+      check(ours.at(-1)!.requests > 0 && pouch.at(-1)!.requests > 0, 'the load generator sent nothing');
+      log(`  ${devices} devices × ${batch}${burst ? ', one push each at once' : ''}, run ${run + 1}: ours ${ours.at(-1)!.recordsPerSecond.toFixed(0)} records/s p99 ${ours.at(-1)!.p99} ms; PouchDB ${pouch.at(-1)!.recordsPerSecond.toFixed(0)} records/s p99 ${pouch.at(-1)!.p99} ms`);
+    }
+    pairs.push({ ours: medianResult(ours), pouch: medianResult(pouch), runs: ours.map((one, i) => ({ ours: one.recordsPerSecond, pouch: pouch[i]!.recordsPerSecond })) });
   }
   return pairs;
 }
 
 export function loadTable(pairs: LoadPair[], row: Row, lines: string[]): void {
-  lines.push('', `### 4. The server on loopback (server in its own process, autocannon in ${GENERATORS} other${GENERATORS > 1 ? 's' : ''}, one connection per device; ours: POST /sync/push on SQLite with synchronous=FULL, PouchDB: POST /_bulk_docs on LevelDB)`, '');
-  row('devices × batch', 'ours records/s', 'ours p50 / p90 / p99', 'ours errors + non-2xx', 'PouchDB records/s', 'PouchDB p50 / p90 / p99', 'PouchDB errors + non-2xx', 'throughput ratio (ours ÷ PouchDB)');
+  const runs = pairs[0]?.runs.length ?? 0;
+  lines.push('', `### 4. The server on loopback (server in its own process, autocannon in ${GENERATORS} other${GENERATORS > 1 ? 's' : ''}, one connection per device; ours: POST /sync/push on SQLite with synchronous=FULL, PouchDB: POST /_bulk_docs on LevelDB; medians of ${runs} run${runs > 1 ? 's' : ''}, ours and PouchDB's alternately)`, '');
+  row('devices × batch', 'ours records/s (each run)', 'ours p50 / p90 / p99', 'ours errors + non-2xx', 'PouchDB records/s (each run)', 'PouchDB p50 / p90 / p99', 'PouchDB errors + non-2xx', 'throughput ratio (ours ÷ PouchDB, median of the runs)');
   row('---', '---', '---', '---', '---', '---', '---', '---');
-  for (const { ours, pouch } of pairs) {
-    row(`${ours.devices} × ${ours.batch}${ours.burst ? ', one push each, all at once' : `, pushing for ${config.loadSeconds} s`}`, ours.recordsPerSecond.toFixed(0), `${ours.p50} / ${ours.p90} / ${ours.p99} ms`, `${ours.errors} + ${ours.non2xx}`, pouch.recordsPerSecond.toFixed(0), `${pouch.p50} / ${pouch.p90} / ${pouch.p99} ms`, `${pouch.errors} + ${pouch.non2xx}`, ratio(ours.recordsPerSecond, pouch.recordsPerSecond));
+  const each = (values: number[]) => (values.length > 1 ? ` (${values.map((value) => value.toFixed(0)).join(', ')})` : '');
+  for (const pair of pairs) {
+    const { ours, pouch } = pair;
+    row(
+      `${ours.devices} × ${ours.batch}${ours.burst ? ', one push each, all at once' : `, pushing for ${config.loadSeconds} s`}`,
+      `${ours.recordsPerSecond.toFixed(0)}${each(pair.runs.map((run) => run.ours))}`,
+      `${ours.p50} / ${ours.p90} / ${ours.p99} ms`,
+      `${ours.errors} + ${ours.non2xx}`,
+      `${pouch.recordsPerSecond.toFixed(0)}${each(pair.runs.map((run) => run.pouch))}`,
+      `${pouch.p50} / ${pouch.p90} / ${pouch.p99} ms`,
+      `${pouch.errors} + ${pouch.non2xx}`,
+      ratio(loadRatio(pair), 1),
+    );
   }
 }
