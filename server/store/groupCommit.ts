@@ -13,8 +13,13 @@ import type { Database } from './schema.ts';
 import type { PushInput, PushOutcome } from './store.ts';
 import type { CommitFlush } from './walFlush.ts';
 
-/** A group closes at this many changes, so that one group's transaction stays short. */
-const MAX_CHANGES_PER_GROUP = 5000;
+/**
+ * A group closes at this many changes, so that one group's transaction stays short: every push
+ * of a group is answered after the group's commit. With the push writer on its own thread the
+ * queue can hold a thousand phones' pushes; groups of 5,000 changes made the last of them wait
+ * several seconds (1,000 phones × 10 changes: p99 8.6 s, 2.2–4.1 s with 1,000).
+ */
+const MAX_CHANGES_PER_GROUP = 1000;
 
 interface Waiting {
   input: PushInput;
