@@ -92,7 +92,8 @@ export function startPushWriter(file: string): PushWriter {
     return ask({ ...request, store, file });
   };
   return {
-    start: () => void call({ type: 'flush' }),
+    // A thread that fails to start fails the pushes that follow; not an unhandled rejection here.
+    start: () => void call({ type: 'flush' }).catch(() => undefined),
     // The fingerprints are made here, on the server's thread: the writer's is the busier one.
     push: async (input) => {
       const changeHashes = input.changes.map((change) => changeHash(input.actor.deviceId, change));
