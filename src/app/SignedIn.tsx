@@ -2,7 +2,7 @@
 // runs for this account only; the app locks again after some minutes in the background.
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { onReplacedByNewerVersion, type PhoneStore } from '../data/index.ts';
-import { createSyncApi, fetchProfile, installSyncTriggers, SyncEngine } from '../sync/index.ts';
+import { createSyncApi, fetchProfile, installSyncTriggers, SyncEngine, syncExclusive } from '../sync/index.ts';
 import { Home } from './home/Home.tsx';
 import { text } from './i18n/index.ts';
 import { useAutoLock } from './lock/useAutoLock.ts';
@@ -13,19 +13,37 @@ import { RecordScreen } from './records/RecordScreen.tsx';
 import { useRoute } from './router.ts';
 import { ServicesContext, type AppServices } from './services.ts';
 import { SignOutDialog } from './sign-out/SignOutDialog.tsx';
+import { signOutOfPhone } from './sign-out/signOutOfPhone.ts';
 import { UpdatePrompt } from './sw-bridge.tsx';
 
 export function SignedIn(props: { phone: PhoneStore; open: OpenAccount; onLocked: () => void; onSignedOut: () => void; onWiped: () => void }) {
   const { db, profile } = props.open;
   const [session, setSession] = useState(profile);
   const [signingOut, setSigningOut] = useState(false);
-  const services = useMemo<AppServices>(() => {
-    const device = props.phone.device(profile.user.id);
+  // One engine per opened account, for as long as it is open: a profile refresh changes the
+  // services, never the engine. Its runs are exclusive across the tabs and the service worker.
+  const device = useMemo(() => props.phone.device(profile.user.id), [profile.user.id]);
+  const engine = useMemo(
     // No token: the session cookie rides along with each same-origin call.
-    const engine = new SyncEngine({ db, api: createSyncApi({ baseUrl: '' }), device });
-    return { db, device, phone: props.phone, engine, session, signOut: () => setSigningOut(true) };
-    // One engine per opened account.
-  }, [db, profile.user.id, session]);
+    () => new SyncEngine({ db, api: createSyncApi({ baseUrl: '' }), device, exclusive: syncExclusive(db) }),
+    [db, device],
+  );
+  const services = useMemo<AppServices>(
+    () => ({
+      db,
+      device,
+      phone: props.phone,
+      engine,
+      session,
+      signOut: () => setSigningOut(true),
+      // A session the server no longer knows (expired, or its cookie lost in a crash): unsent records stay sealed in this account's database.
+      signInAgain: () => {
+        engine.stop();
+        void signOutOfPhone(props.phone, props.open).finally(props.onSignedOut);
+      },
+    }),
+    [db, device, engine, session],
+  );
 
   useEffect(() => {
     // The commune's units change (renamed, merged, retired): keep the phone's copy current for the next opening.
@@ -41,20 +59,20 @@ export function SignedIn(props: { phone: PhoneStore; open: OpenAccount; onLocked
   }, [profile.user.id]);
 
   useEffect(() => {
-    void services.engine.restore();
-    const remove = installSyncTriggers(services.engine, window, document);
-    const unsubscribe = services.engine.status.subscribe((status) => {
+    void engine.restore();
+    const remove = installSyncTriggers(engine, window, document);
+    const unsubscribe = engine.status.subscribe((status) => {
       if (status.phase === 'wiped') void props.phone.forgetAccount(profile.user.id).finally(props.onWiped);
     });
     return () => {
       unsubscribe();
       remove();
-      services.engine.stop();
+      engine.stop();
     };
-  }, [services]);
+  }, [engine]);
 
   useAutoLock(() => {
-    services.engine.stop();
+    engine.stop();
     db.vaultKey = undefined;
     props.onLocked();
   });

@@ -16,6 +16,8 @@ export interface AppServices {
   session: ProfileResponse;
   /** Asks how to sign out when records wait (send them first, or keep them for this account). */
   signOut(): void;
+  /** The session ended on the server: to the sign-in screen, keeping this account's unsent records. */
+  signInAgain(): void;
 }
 
 export const ServicesContext = createContext<AppServices | null>(null);

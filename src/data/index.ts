@@ -12,3 +12,4 @@ export * from './vault.ts';
 export * from './sealed.ts';
 export * from './sealLeftovers.ts';
 export * from './office.ts';
+export * from './syncLease.ts';

@@ -3,6 +3,7 @@
 import {
   checklistRecord,
   deviceChangeId,
+  mergeRecords,
   quarterKey,
   quarterOf,
   type ChecklistRecord,
@@ -79,24 +80,82 @@ export async function enqueueChange(
   return entry;
 }
 
+/** What a form was opened on: the record's revision on this phone and its values as shown (notes opened). */
+export interface FormBase {
+  rev: number;
+  /** Undefined for a new record. */
+  record?: ChecklistRecord;
+}
+
+export interface SaveOptions {
+  now?: Date;
+  /** The form's draft: dropped in the transaction that saves the record. */
+  draftKey?: string;
+  /**
+   * Given by a form: if the record changed on the phone since the form opened (a pull brought
+   * another device's edit, another tab saved), the form's edit is merged onto it field by field,
+   * or refused as an EditConflict naming the fields both changed. Without it (tests, tools) the
+   * candidate is saved as it is, on the phone's latest revision.
+   */
+  base?: FormBase;
+  /** The person chose her version of the fields both changed; the other fields still merge. */
+  preferMine?: boolean;
+}
+
+/** The record changed under an open form, in a field the form changed too: the person chooses. */
+export class EditConflict extends Error {
+  constructor(
+    /** The fields both changed; ["deleted"] when it was deleted under the form. */
+    readonly fields: string[],
+    /** The phone's version now, notes opened (memory only); undefined when deleted. */
+    readonly current: ChecklistRecord | undefined,
+  ) {
+    super(`the record changed under the form: ${fields.join(', ')}`);
+    this.name = 'EditConflict';
+  }
+}
+
 /** A checked record with its notes sealed, ready to be written in a transaction. */
-export interface PreparedSave {
+interface PreparedSave {
   record: ChecklistRecord;
   sealed?: SealedText;
 }
 
-/** Validation and sealing happen before the transaction: IndexedDB ends a transaction that waits on WebCrypto. */
-export async function prepareSave(db: NotebookDb, candidate: unknown): Promise<PreparedSave> {
-  const checked = validateRecord(candidate);
-  if (!checked.ok) throw new ValidationError(checked.issues);
-  const { value, sealed } = await sealNotes(db.vaultKey, checked.record.id, checked.record);
-  return { record: value as ChecklistRecord, sealed };
+const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+const ivText = (sealed: SealedText | undefined) => (sealed ? Array.from(sealed.iv).join(',') : '');
+
+/** The row is as it was when the save read it (nothing wrote it in between). */
+function unchanged(now: LocalRecord | undefined, seen: LocalRecord | undefined): boolean {
+  if (!now || !seen) return now === seen;
+  return (
+    now.rev === seen.rev &&
+    now.deleted === seen.deleted &&
+    now.syncState === seen.syncState &&
+    now.updatedAt === seen.updatedAt &&
+    now.theirs?.rev === seen.theirs?.rev &&
+    ivText(now.sealed) === ivText(seen.sealed) &&
+    sameJson(now.body, seen.body)
+  );
 }
 
-/** Writes a prepared save and its outbox entry inside the caller's transaction. */
-export async function writeSave(db: NotebookDb, prepared: PreparedSave, now: Date): Promise<LocalRecord> {
+/** The form's edit placed on the record as the phone holds it now. */
+async function ontoCurrent(db: NotebookDb, seen: LocalRecord | undefined, mine: ChecklistRecord, options: SaveOptions): Promise<ChecklistRecord> {
+  const base = options.base?.record;
+  if (!seen) return mine;
+  if (seen.deleted) {
+    if (options.preferMine) return mine;
+    throw new EditConflict(['deleted'], undefined);
+  }
+  const current = await openedBody(db, seen);
+  if (base && sameJson(current, base)) return mine;
+  const outcome = mergeRecords(base, mine, current, { preferMine: options.preferMine });
+  if (outcome.ok) return outcome.merged;
+  throw new EditConflict(outcome.fields, current);
+}
+
+/** Writes a prepared save and its outbox entry inside the caller's transaction, on the row as it is now. */
+async function writeSave(db: NotebookDb, prepared: PreparedSave, now: Date, existing: LocalRecord | undefined): Promise<LocalRecord> {
   const { record, sealed } = prepared;
-  const existing = await db.records.get(record.id);
   if (existing && existing.kind !== record.kind) throw new ValidationError([{ path: 'kind', code: 'immutable' }]);
   // Editing a record in conflict resolves it: the edit is made on top of the server's version.
   const baseRev = existing?.theirs ? existing.theirs.rev : (existing?.rev ?? 0);
@@ -108,9 +167,36 @@ export async function writeSave(db: NotebookDb, prepared: PreparedSave, now: Dat
   return local;
 }
 
-export async function saveRecord(db: NotebookDb, candidate: unknown, now = new Date()): Promise<LocalRecord> {
-  const prepared = await prepareSave(db, candidate);
-  return withReopen(db, () => db.transaction('rw', db.records, db.outbox, db.meta, () => writeSave(db, prepared, now)));
+/**
+ * The one save of a record, for the forms and for everything else: validated by the shared
+ * schema, placed on the phone's current version (see `SaveOptions.base`), notes sealed, then
+ * the record, its outbox entry and the end of its draft in one transaction. Merging and
+ * sealing happen before the transaction (IndexedDB ends one that waits on WebCrypto), so the
+ * transaction checks that nothing wrote the row meanwhile, and the save starts again if so.
+ * A connection closed under the app (iOS) is reopened and the save tried again.
+ */
+export async function saveRecord(db: NotebookDb, candidate: unknown, options: SaveOptions = {}): Promise<LocalRecord> {
+  const now = options.now ?? new Date();
+  const checked = validateRecord(candidate);
+  if (!checked.ok) throw new ValidationError(checked.issues);
+  const mine = checked.record;
+  for (let attempt = 1; ; attempt++) {
+    const seen = await withReopen(db, () => db.records.get(mine.id));
+    const record = options.base ? await ontoCurrent(db, seen, mine, options) : mine;
+    const { value, sealed } = await sealNotes(db.vaultKey, record.id, record);
+    const prepared: PreparedSave = { record: value as ChecklistRecord, sealed };
+    const saved = await withReopen(db, () =>
+      db.transaction('rw', [db.records, db.outbox, db.meta, db.drafts], async () => {
+        const existing = await db.records.get(mine.id);
+        if (options.base && !unchanged(existing, seen)) return undefined;
+        const local = await writeSave(db, prepared, now, existing);
+        if (options.draftKey) await db.drafts.delete(options.draftKey);
+        return local;
+      }),
+    );
+    if (saved) return saved;
+    if (attempt >= 5) throw new Error('the record kept changing while it was saved');
+  }
 }
 
 /** Deletes on the phone at once; the server learns it as a tombstone. */
@@ -125,7 +211,7 @@ export async function deleteRecord(db: NotebookDb, id: string, now = new Date())
 
 /** Conflict: keep this phone's version, sent again on top of the server's revision. */
 export async function keepMine(db: NotebookDb, id: string, now = new Date()): Promise<void> {
-  await db.transaction('rw', db.records, db.outbox, db.meta, async () => {
+  await withReopen(db, () => db.transaction('rw', db.records, db.outbox, db.meta, async () => {
     const local = await db.records.get(id);
     if (!local?.theirs) return;
     const baseRev = local.theirs.rev;
@@ -133,12 +219,12 @@ export async function keepMine(db: NotebookDb, id: string, now = new Date()): Pr
     const sealedParts = { ...(local.sealed ? { sealed: local.sealed } : {}), ...(local.notesOnServer ? { notesKept: true } : {}) };
     await enqueueChange(db, { recordId: id, kind: local.kind, op, baseRev, ...(op === 'upsert' ? { record: local.body, ...sealedParts } : {}) }, now);
     await db.records.put({ ...local, rev: baseRev, theirs: undefined, theirsSealed: undefined, theirsNotesOnServer: undefined, syncState: 'pending', updatedAt: now.toISOString() });
-  });
+  }));
 }
 
 /** Conflict: take the server's version and drop this phone's edit. */
 export async function keepTheirs(db: NotebookDb, id: string): Promise<void> {
-  await db.transaction('rw', db.records, db.outbox, async () => {
+  await withReopen(db, () => db.transaction('rw', db.records, db.outbox, async () => {
     const local = await db.records.get(id);
     const theirs = local?.theirs;
     if (!local || !theirs) return;
@@ -151,7 +237,7 @@ export async function keepTheirs(db: NotebookDb, id: string): Promise<void> {
       ...(local.theirsSealed ? { sealed: local.theirsSealed } : {}),
       ...(local.theirsNotesOnServer ? { notesOnServer: true } : {}),
     });
-  });
+  }));
 }
 
 /** A record as the user sees it: its notes opened, in memory only. */

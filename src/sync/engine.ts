@@ -6,7 +6,8 @@
 import { applyPulled, applyPushResults, changesToSend, outboxBatch, wipeLocalData, type DeviceStore, type NotebookDb, type OutboxEntry } from '../data/index.ts';
 import { MAX_PULL_LIMIT, MAX_PUSH_CHANGES, seqRanges, type Change, type PullResponse } from '../domain/index.ts';
 import type { SyncApi } from './api.ts';
-import type { HttpOutcome } from './session.ts';
+import type { Exclusive } from './exclusive.ts';
+import { NetworkError, type HttpOutcome } from './session.ts';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff.ts';
 import { StatusBox, type SyncFailure } from './status.ts';
 
@@ -24,6 +25,11 @@ export interface SyncEngineDeps {
   idleIntervalMs?: number;
   /** Send only, never pull (the service worker: without the vault's key it could not seal what comes). */
   pushOnly?: boolean;
+  /**
+   * Runs a sync alone among everything that syncs this database (tabs, the service worker):
+   * `syncExclusive(db)`. Without it, only this engine's own runs are kept apart.
+   */
+  exclusive?: Exclusive;
 }
 
 class RetryLater extends Error {
@@ -35,11 +41,18 @@ class SignedOut extends Error {}
 /** The officer revoked this device (a lost phone): its data is to be wiped. */
 class DeviceRevoked extends Error {}
 
-/** 401/403 end the session; a revoked device's 401 also wipes the phone. */
+/** 401 ends the session; a revoked device's 401 also wipes the phone. A 403 is a refusal, not a sign-out. */
 function throwIfRefused(outcome: HttpOutcome<unknown>): void {
   if (outcome.ok) return;
   if (outcome.status === 401 && outcome.body.error === 'device_revoked') throw new DeviceRevoked();
-  if (outcome.status === 401 || outcome.status === 403) throw new SignedOut();
+  if (outcome.status === 401) throw new SignedOut();
+  if (outcome.status === 403) throw new RetryLater(403);
+}
+
+/** A call's failure as the engine sees it: no answer (retry, offline) or something it cannot use. */
+function asSyncError(error: unknown): never {
+  if (error instanceof NetworkError) throw error;
+  throw new RetryLater();
 }
 
 const SPLITTABLE = new Set([400, 409, 413]);
@@ -59,6 +72,8 @@ export class SyncEngine {
    * overlap instead of adding up. Dropped if anything more is pushed after it.
    */
   private earlyPull: Promise<HttpOutcome<PullResponse>> | undefined;
+  /** Ends the calls under way when the engine stops. */
+  private readonly abort = new AbortController();
   private readonly random: () => number;
   private readonly now: () => number;
   private readonly setTimer: (fn: () => void, ms: number) => unknown;
@@ -84,22 +99,30 @@ export class SyncEngine {
       this.again = true;
       return this.running;
     }
-    this.running = this.loop().finally(() => {
+    const exclusive = this.deps.exclusive ?? ((work) => work());
+    this.running = exclusive(() => this.loop()).finally(() => {
       this.running = undefined;
     });
     return this.running;
   }
 
+  /** Stops for good: no more runs, no timer, and the call under way is ended. */
   stop(): void {
     this.stopped = true;
     if (this.timer !== undefined) this.clearTimer(this.timer);
+    this.abort.abort();
+  }
+
+  get isStopped(): boolean {
+    return this.stopped;
   }
 
   private async loop(): Promise<void> {
-    do {
+    while (!this.stopped) {
       this.again = false;
       await this.runOnce();
-    } while (this.again && !this.stopped);
+      if (!this.again) return;
+    }
   }
 
   private async runOnce(): Promise<void> {
@@ -117,6 +140,8 @@ export class SyncEngine {
       this.status.update({ phase: 'idle', lastSuccessAt: at, failure: undefined });
       this.schedule(this.deps.idleIntervalMs ?? 5 * 60_000);
     } catch (error) {
+      // Stopped (signed out, locked, another engine took over): nothing to report or retry.
+      if (this.stopped) return;
       if (error instanceof DeviceRevoked) {
         this.stop();
         await wipeLocalData(this.deps.db, this.deps.device);
@@ -130,7 +155,7 @@ export class SyncEngine {
       this.failures += 1;
       const delay = backoffDelay(this.failures, this.random(), this.deps.backoff ?? DEFAULT_BACKOFF);
       const failure: SyncFailure =
-        error instanceof TypeError // fetch's network failure
+        error instanceof NetworkError
           ? { kind: 'network' }
           : error instanceof RetryLater && error.status
             ? { kind: 'server', status: error.status }
@@ -173,10 +198,8 @@ export class SyncEngine {
   private async pushEntries(entries: OutboxEntry[], changes: Change[], pullAfter = false): Promise<void> {
     this.status.update({ sending: new Set(entries.map((e) => e.recordId)) });
     const deviceId = await this.deps.device.deviceId();
-    const outcome = await this.deps.api.push({ deviceId, changes }).catch((error: unknown) => {
-      if (error instanceof TypeError) throw error;
-      throw new RetryLater();
-    });
+    if (this.stopped) throw new NetworkError('aborted');
+    const outcome = await this.deps.api.push({ deviceId, changes }, { signal: this.abort.signal }).catch(asSyncError);
     if (outcome.ok) {
       const sent = new Set(entries.map((entry) => entry.changeId));
       for (const result of outcome.value.results) if (result.status === 'applied' && sent.has(result.changeId)) this.ownSeqs.push(result.serverSeq);
@@ -227,10 +250,7 @@ export class SyncEngine {
   }
 
   private requestPull(cursor: number): Promise<HttpOutcome<PullResponse>> {
-    const request = this.deps.api.pull(cursor, MAX_PULL_LIMIT, this.skipped(cursor)).catch((error: unknown) => {
-      if (error instanceof TypeError) throw error;
-      throw new RetryLater();
-    });
+    const request = this.deps.api.pull(cursor, MAX_PULL_LIMIT, this.skipped(cursor), { signal: this.abort.signal }).catch(asSyncError);
     // Not awaited if the push answer could not be stored: its failure is not this run's error.
     request.catch(() => undefined);
     return request;

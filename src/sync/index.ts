@@ -4,3 +4,4 @@ export * from './engine.ts';
 export * from './session.ts';
 export * from './status.ts';
 export * from './triggers.ts';
+export * from './exclusive.ts';

@@ -1,6 +1,6 @@
 // The phone's calls about its session: sign-in, enrolment, sign-out and the profile, apart
 // from the sync's push and pull, so that the sign-in screen loads without the records' schemas.
-// A network failure throws; an HTTP answer is returned as it is.
+// A network failure throws a NetworkError; an HTTP answer is returned as it is.
 import { CLIENT_HEADER, profileResponse, signInResponse, type ProfileResponse, type SignInRequest, type SignInResponse } from '../domain/accounts.ts';
 import { enrolmentResponse, type EnrolmentRequest } from '../domain/enrolment.ts';
 
@@ -12,13 +12,72 @@ interface Parser<T> {
 
 export class MalformedResponseError extends Error {}
 
-export async function call<T>(fetchFn: typeof fetch, url: string, init: RequestInit, parser: Parser<T>): Promise<HttpOutcome<T>> {
-  const response = await fetchFn(url, init);
-  const body: unknown = await response.json().catch(() => ({}));
-  if (!response.ok) return { ok: false, status: response.status, body: (body ?? {}) as never };
-  const parsed = parser.safeParse(body);
-  if (!parsed.success) throw new MalformedResponseError(`unexpected answer from ${url}`);
-  return { ok: true, value: parsed.data };
+/**
+ * No answer: no network, the connection cut, or no answer within the bound (a stalled link
+ * keeps a request open with no bytes). The one error the sync treats as "offline, try later";
+ * anything else (a programming error) is not mistaken for it.
+ */
+export class NetworkError extends Error {
+  constructor(
+    readonly reason: 'failed' | 'timedOut' | 'aborted',
+    options?: { cause?: unknown },
+  ) {
+    super(`no answer from the server (${reason})`, options);
+    this.name = 'NetworkError';
+  }
+}
+
+/** How long one call may take, answer body included, before it is given up and retried later. */
+export const REQUEST_TIMEOUT_MS = 60_000;
+
+export interface CallOptions {
+  /** Ends the call early (the engine stopping). */
+  signal?: AbortSignal;
+  timeoutMs?: number;
+}
+
+/**
+ * One API call: never from the browser's HTTP cache (`no-store`: a case's notes must not rest
+ * there), bounded in time, its answer checked by the shared schema. The timer is the page's
+ * own setTimeout (not AbortSignal.timeout) so that tests that own the clock can pass it.
+ */
+export async function call<T>(fetchFn: typeof fetch, url: string, init: RequestInit, parser: Parser<T>, options: CallOptions = {}): Promise<HttpOutcome<T>> {
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, options.timeoutMs ?? REQUEST_TIMEOUT_MS);
+  const onAbort = () => controller.abort();
+  options.signal?.addEventListener('abort', onAbort);
+  if (options.signal?.aborted) controller.abort();
+  const failed = (cause: unknown) => new NetworkError(timedOut ? 'timedOut' : controller.signal.aborted ? 'aborted' : 'failed', { cause });
+  try {
+    let response: Response;
+    let raw: string;
+    try {
+      response = await fetchFn(url, { cache: 'no-store', ...init, signal: controller.signal });
+      raw = await response.text();
+    } catch (error) {
+      throw failed(error);
+    }
+    const body = parseJson(raw);
+    if (!response.ok) return { ok: false, status: response.status, body: (body ?? {}) as never };
+    const parsed = parser.safeParse(body);
+    if (!parsed.success) throw new MalformedResponseError(`unexpected answer from ${url}`);
+    return { ok: true, value: parsed.data };
+  } finally {
+    clearTimeout(timer);
+    options.signal?.removeEventListener('abort', onAbort);
+  }
+}
+
+function parseJson(raw: string): unknown {
+  try {
+    return JSON.parse(raw) as unknown;
+  } catch {
+    return {};
+  }
 }
 
 /**
@@ -36,7 +95,9 @@ export async function signIn(baseUrl: string, request: SignInRequest, fetchFn: t
 
 /** Ends this device's session on the server, which clears the cookie. */
 export async function signOutOnServer(baseUrl: string, fetchFn: typeof fetch = globalThis.fetch.bind(globalThis)): Promise<boolean> {
-  const response = await fetchFn(`${baseUrl}/api/v1/sessions/current`, { method: 'DELETE', headers: apiHeaders() });
+  const response = await fetchFn(`${baseUrl}/api/v1/sessions/current`, { method: 'DELETE', headers: apiHeaders(), cache: 'no-store' }).catch((error: unknown) => {
+    throw new NetworkError('failed', { cause: error });
+  });
   return response.ok || response.status === 401;
 }
 

@@ -41,7 +41,7 @@ async function openTab(name: string): Promise<void> {
 }
 
 /** The drafts table, read straight from IndexedDB. */
-function storedDrafts(): Promise<{ key: string; draft: { title?: string } }[]> {
+function storedDrafts(): Promise<{ key: string; target?: string; draft: { title?: string } }[]> {
   return page.evaluate(
     () =>
       new Promise((resolve, reject) => {
@@ -173,15 +173,21 @@ describe('the village head’s screens', () => {
     await page.getByLabel('Tiêu đề').fill(title);
     await page.getByRole('link', { name: '‹ Quay lại' }).click();
     await page.getByRole('link', { name: '+ Thêm mới: Tin, bài' }).click();
+    // A new form starts empty and offers the unfinished one: taken only when she says so.
+    await page.locator('[data-draft-offered]').waitFor();
+    expect(await page.getByLabel('Tiêu đề').inputValue()).toBe('');
+    await check('06-form-draft-offered');
+    await page.getByRole('button', { name: 'Mở lại phần nhập dở' }).click();
     await page.getByText('Đã mở lại phần đang nhập dở.').waitFor();
     expect(await page.getByLabel('Tiêu đề').inputValue()).toBe(title);
     await check('06-form-draft-restored');
 
-    await expect.poll(async () => (await storedDrafts()).map((d) => [d.key, d.draft.title])).toEqual([['new:newsPost', title]]);
+    await expect.poll(async () => (await storedDrafts()).map((d) => [d.target, d.draft.title])).toEqual([['new:newsPost', title]]);
     await page.close(); // the phone kills the tab
     page = await context.newPage();
     await page.goto(`${server.url}/#/new/newsPost`);
     await unlock(page);
+    await page.getByRole('button', { name: 'Mở lại phần nhập dở' }).click();
     await page.getByText('Đã mở lại phần đang nhập dở.').waitFor();
     expect(await page.getByLabel('Tiêu đề').inputValue()).toBe(title);
     expect(await page.getByLabel('Kênh đăng').inputValue()).toBe('loudspeaker');
@@ -192,6 +198,7 @@ describe('the village head’s screens', () => {
     await page.getByRole('link', { name: '+ Thêm mới: Tin, bài' }).click();
     expect(await page.getByLabel('Tiêu đề').inputValue()).toBe('');
     expect(await page.getByText('Đã mở lại phần đang nhập dở.').count()).toBe(0);
+    expect(await page.locator('[data-draft-offered]').count()).toBe(0);
   });
 
   it('remembers the last checklist and finds its records without diacritics', async () => {

@@ -209,7 +209,7 @@ describe('sync engine', () => {
     let clock = Date.parse('2026-10-01T01:00:00Z');
     const p = await phone(s, 'tdp1', { backoff: { baseMs: 1_000, maxMs: 60_000 }, now: () => clock });
     const session = propagandaSession();
-    await saveRecord(p.db, session, new Date(clock));
+    await saveRecord(p.db, session, { now: new Date(clock) });
     p.network.mode = 'down';
     await p.engine.syncNow();
     for (let retry = 1; retry < 12; retry++) {
@@ -235,10 +235,10 @@ describe('sync engine', () => {
     const behind = await phone(s, 'tdp1', { now: () => Date.parse('2026-01-02T00:00:00Z') });
     const first = propagandaSession({ date: '2026-05-02' });
     const second = propagandaSession({ date: '2026-05-01' });
-    await saveRecord(ahead.db, first, new Date('2026-12-30T00:00:00Z'));
+    await saveRecord(ahead.db, first, { now: new Date('2026-12-30T00:00:00Z') });
     await ahead.engine.syncNow();
     s.setNow(new Date('2026-06-01T03:00:00.000Z'));
-    await saveRecord(behind.db, second, new Date('2026-01-02T00:00:00Z'));
+    await saveRecord(behind.db, second, { now: new Date('2026-01-02T00:00:00Z') });
     await behind.engine.syncNow();
     const rows = await s.store.db.selectFrom('records').select(['id', 'date', 'received_at', 'server_seq']).orderBy('server_seq').execute();
     // The order of arrival at the server; each record keeps the day its user chose; receive times are the server's.

@@ -5,7 +5,7 @@ import { useState } from 'preact/hooks';
 import type { PhoneStore } from '../../data/phone.ts';
 import { groupEnrolmentCode, isEnrolmentCode, normaliseEnrolmentCode } from '../../domain/enrolment.ts';
 import { newId } from '../../domain/ids.ts';
-import { enrol } from '../../sync/session.ts';
+import { enrol, NetworkError } from '../../sync/session.ts';
 import { loadVault } from '../chunks.ts';
 import { text } from '../i18n/index.ts';
 import type { OpenAccount } from '../lock/vaultSession.ts';
@@ -59,7 +59,7 @@ export function Enrol(props: { phone: PhoneStore; initialCode?: string; onBack: 
       if (refusal && outcome.body.error?.startsWith('enrolment_code')) setInvalid({ code: refusal });
       else setError(refusal ?? text.signIn.failed);
     } catch (caught) {
-      setError(caught instanceof TypeError ? text.signIn.offline : text.signIn.failed);
+      setError(caught instanceof NetworkError ? text.signIn.offline : text.signIn.failed);
     } finally {
       setBusy(false);
     }

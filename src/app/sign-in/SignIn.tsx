@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { PhoneStore } from '../../data/phone.ts';
 import { enrolmentCodeFromHash } from '../../domain/enrolment.ts';
-import { signIn } from '../../sync/session.ts';
+import { NetworkError, signIn } from '../../sync/session.ts';
 import { loadVault, prefetchSignedIn } from '../chunks.ts';
 import { fill, text } from '../i18n/index.ts';
 import type { OpenAccount } from '../lock/vaultSession.ts';
@@ -45,7 +45,7 @@ export function SignIn(props: { phone: PhoneStore; notice?: string; onSignedIn: 
       }
       setError(outcome.status === 401 ? text.signIn.badCredentials : outcome.status === 429 ? text.signIn.locked : text.signIn.failed);
     } catch (caught) {
-      setError(caught instanceof TypeError ? text.signIn.offline : text.signIn.failed);
+      setError(caught instanceof NetworkError ? text.signIn.offline : text.signIn.failed);
     } finally {
       setBusy(false);
     }

@@ -26,7 +26,7 @@ function failureText(failure: SyncFailure | undefined): string | null {
 }
 
 export function SyncBanner() {
-  const { db, engine } = useServices();
+  const { db, engine, signInAgain } = useServices();
   const status = useSyncStatus(engine);
   const waiting = useLive(() => watchOutboxSize(db), [db]) ?? 0;
   const attention = useLive(() => watchNeedsAttention(db), [db])?.length ?? 0;
@@ -40,7 +40,8 @@ export function SyncBanner() {
           {text.syncBanner[status.phase]}
           {waiting > 0 && !syncing && ` · ${fill(text.syncBanner.waiting, { n: waiting })}`}
         </strong>
-        {why && <span class="why">{why}</span>}
+        {why && status.phase !== 'signedOut' && <span class="why">{why}</span>}
+        {status.phase === 'signedOut' && waiting > 0 && <span class="why">{fill(text.syncBanner.keptUntilSignIn, { n: waiting })}</span>}
         {attention > 0 && <span class="why">{fill(text.syncBanner.attention, { n: attention })}</span>}
         <small>
           {status.lastSuccessAt === undefined ? text.syncBanner.neverSynced : fill(text.syncBanner.lastSync, { at: formatMoment(status.lastSuccessAt) })}
@@ -49,6 +50,11 @@ export function SyncBanner() {
           )}
         </small>
       </div>
+      {status.phase === 'signedOut' && (
+        <button class="primary retry" onClick={signInAgain}>
+          {text.syncBanner.signInAgain}
+        </button>
+      )}
       {!syncing && status.phase !== 'signedOut' && (
         <button class="secondary retry" onClick={() => void engine.syncNow()}>
           {waiting > 0 ? text.syncBanner.syncNow : text.syncBanner.refresh}

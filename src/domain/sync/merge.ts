@@ -15,13 +15,18 @@ function changedFields(from: Record<string, unknown>, to: Record<string, unknown
   return new Set([...keys].filter((key) => !same(from[key], to[key])));
 }
 
-export function mergeRecords(base: ChecklistRecord, mine: ChecklistRecord, theirs: ChecklistRecord): MergeOutcome {
-  if (base.kind !== mine.kind || mine.kind !== theirs.kind) return { ok: false, fields: ['kind'] };
-  const baseFields = base as Record<string, unknown>;
+/**
+ * `base` undefined: mine was made on no version at all (a new record whose id another form
+ * saved first), so every field where the two differ is a field both touched.
+ * `preferMine`: the person chose her version of the fields both touched; the others still merge.
+ */
+export function mergeRecords(base: ChecklistRecord | undefined, mine: ChecklistRecord, theirs: ChecklistRecord, options: { preferMine?: boolean } = {}): MergeOutcome {
+  if ((base && base.kind !== mine.kind) || mine.kind !== theirs.kind) return { ok: false, fields: ['kind'] };
+  const baseFields = (base ?? {}) as Record<string, unknown>;
   const mineChanged = changedFields(baseFields, mine as Record<string, unknown>);
   const theirsChanged = changedFields(baseFields, theirs as Record<string, unknown>);
   const overlap = [...mineChanged].filter((field) => theirsChanged.has(field) && !same((mine as Record<string, unknown>)[field], (theirs as Record<string, unknown>)[field]));
-  if (overlap.length > 0) return { ok: false, fields: overlap.sort() };
+  if (overlap.length > 0 && !options.preferMine) return { ok: false, fields: overlap.sort() };
   const merged: Record<string, unknown> = { ...theirs };
   for (const field of mineChanged) {
     const value = (mine as Record<string, unknown>)[field];
