@@ -30,6 +30,8 @@ export interface SyncEngineDeps {
    * `syncExclusive(db)`. Without it, only this engine's own runs are kept apart.
    */
   exclusive?: Exclusive;
+  /** How long one push or pull may take before it is given up (REQUEST_TIMEOUT_MS). */
+  requestTimeoutMs?: number;
 }
 
 class RetryLater extends Error {
@@ -199,7 +201,7 @@ export class SyncEngine {
     this.status.update({ sending: new Set(entries.map((e) => e.recordId)) });
     const deviceId = await this.deps.device.deviceId();
     if (this.stopped) throw new NetworkError('aborted');
-    const outcome = await this.deps.api.push({ deviceId, changes }, { signal: this.abort.signal }).catch(asSyncError);
+    const outcome = await this.deps.api.push({ deviceId, changes }, { signal: this.abort.signal, timeoutMs: this.deps.requestTimeoutMs }).catch(asSyncError);
     if (outcome.ok) {
       const sent = new Set(entries.map((entry) => entry.changeId));
       for (const result of outcome.value.results) if (result.status === 'applied' && sent.has(result.changeId)) this.ownSeqs.push(result.serverSeq);
@@ -250,7 +252,7 @@ export class SyncEngine {
   }
 
   private requestPull(cursor: number): Promise<HttpOutcome<PullResponse>> {
-    const request = this.deps.api.pull(cursor, MAX_PULL_LIMIT, this.skipped(cursor), { signal: this.abort.signal }).catch(asSyncError);
+    const request = this.deps.api.pull(cursor, MAX_PULL_LIMIT, this.skipped(cursor), { signal: this.abort.signal, timeoutMs: this.deps.requestTimeoutMs }).catch(asSyncError);
     // Not awaited if the push answer could not be stored: its failure is not this run's error.
     request.catch(() => undefined);
     return request;

@@ -3,17 +3,28 @@
 // same record, two tabs of one phone creating records of one kind at once, and a push that
 // stalls (the connection open, no answer) followed by later saves.
 import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../support/server-process.ts';
+import { seriousViolations, smallTouchTargets } from './a11y.ts';
 import { launchChromium } from './chromium.ts';
 import { DEMO_PIN, FIXED_NOW, PHONE, phoneContext, signIn, typePin } from './session.ts';
 
+const SHOTS = 'tests/e2e/screenshots';
 let server: RunningServer;
 let browser: Browser;
 
+/** A screenshot to look at, and the screen checked with axe and for small touch targets. */
+async function check(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+  expect(await seriousViolations(page)).toEqual([]);
+  expect(await smallTouchTargets(page)).toEqual([]);
+}
+
 beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
   server = await startServer();
   browser = await launchChromium();
 });
@@ -123,6 +134,7 @@ describe('an edit form left open while a sync brings another phone’s edit', ()
       expect(await notice.innerText()).toContain('Kênh đăng: Hệ thống truyền thanh cơ sở → ');
       expect(await notice.innerText()).toContain('gộp');
       expect(await one.page.getByLabel('Tiêu đề').inputValue()).toBe('Tin đã sửa trên máy 1');
+      await check(one.page, '40-form-changed-under');
 
       // Phone 1 then saves its title change.
       await one.page.getByRole('button', { name: 'Lưu' }).click();
@@ -174,6 +186,7 @@ describe('an edit form left open while a sync brings another phone’s edit', ()
       const ask = one.page.locator('[data-save-conflict]');
       await ask.waitFor();
       expect(await ask.innerText()).toContain('Tiêu đề của máy 2');
+      await check(one.page, '41-form-save-conflict');
       // Nothing was saved on the phone or sent while she has not chosen.
       expect((await localRecord(one.page, id))?.body.title).toBe('Tiêu đề của máy 2');
       await one.page.getByRole('button', { name: 'Lưu bản của tôi' }).click();
@@ -206,6 +219,9 @@ describe('two tabs of one phone', () => {
       await second.goto(`${server.url}/#/new/newsPost`);
       await second.getByLabel('Tiêu đề').waitFor();
       expect(await second.getByLabel('Tiêu đề').inputValue()).toBe('');
+      // The first tab's form is open: its draft is not offered to the second.
+      await second.locator('[data-offers-checked]').waitFor();
+      expect(await second.locator('[data-draft-offered]').count()).toBe(0);
       await second.getByLabel('Kênh đăng').selectOption('socialMedia');
       await second.getByLabel('Tiêu đề').fill('Tin của thẻ thứ hai');
       await second.getByRole('button', { name: 'Lưu' }).click();
@@ -297,8 +313,9 @@ describe('a session cookie lost in a browser crash right after sign-in', () => {
       await context.setOffline(false);
       const banner = page.locator('.sync-banner[data-phase=signedOut]');
       await banner.waitFor({ timeout: 30_000 });
-      expect(await banner.innerText()).toContain('1 bản ghi vẫn nằm an toàn trên máy này. Đăng nhập lại (cần có mạng) là chúng được gửi ngay.');
+      expect(await banner.innerText()).toContain('1 bản ghi chờ gửi vẫn nằm an toàn trên máy này. Đăng nhập lại (cần có mạng) là chúng được gửi ngay.');
       expect(serverNewsTitles()).not.toContain('Tin lưu trước khi mất phiên');
+      await check(page, '42-session-lost-records-kept');
 
       await banner.getByRole('button', { name: 'Đăng nhập lại' }).click();
       await page.getByLabel('Tên đăng nhập').fill('tdp5');

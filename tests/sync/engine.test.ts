@@ -9,7 +9,7 @@ import { createSyncApi, SyncEngine, type SyncEngineDeps } from '../../src/sync/i
 import { newsPost, propagandaSession, upsertOf } from '../fixtures/records.ts';
 import { startServer, type TestServer } from '../server/harness.ts';
 
-type Mode = 'up' | 'down' | 'loseResponse';
+type Mode = 'up' | 'down' | 'loseResponse' | 'hang' | 'forbidden';
 
 interface Phone {
   db: NotebookDb;
@@ -41,6 +41,11 @@ async function phone(s: TestServer, username: string, options: Partial<SyncEngin
   const fetchThroughNetwork = async (input: RequestInfo | URL, init?: RequestInit) => {
     network.requests += 1;
     if (network.mode === 'down') throw new TypeError('Failed to fetch');
+    // A link that keeps the request open and never answers, until the phone gives up on it.
+    if (network.mode === 'hang') {
+      return new Promise<Response>((_, reject) => init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))));
+    }
+    if (network.mode === 'forbidden') return new Response(JSON.stringify({ error: 'forbidden' }), { status: 403 });
     const response = await s.app.request(String(input), init);
     if (network.mode === 'loseResponse') throw new TypeError('connection reset after the server answered');
     return response;
@@ -185,6 +190,52 @@ describe('sync engine', () => {
     const both = { ...session, householdsReached: 60, womenCount: 40 };
     expect(await p.db.records.get(session.id)).toMatchObject({ syncState: 'sent', rev: 3, body: both });
     expect(JSON.parse((await serverRows(s, session.id))[0]!.body!)).toEqual(both);
+  });
+
+  it('gives up on a call that stalls, and a later sync sends what waits', async () => {
+    const s = await server();
+    const p = await phone(s, 'tdp1', { requestTimeoutMs: 50 });
+    const session = propagandaSession();
+    await saveRecord(p.db, session);
+    p.network.mode = 'hang';
+    await p.engine.syncNow(); // returns: the stalled push was given up
+    expect(p.engine.status.get()).toMatchObject({ phase: 'offline', failure: { kind: 'network' } });
+    expect(p.timers.length).toBeGreaterThan(0); // and a retry is scheduled
+    p.network.mode = 'up';
+    await p.engine.syncNow();
+    expect(await serverRows(s, session.id)).toHaveLength(1);
+    expect(await p.db.outbox.count()).toBe(0);
+  });
+
+  it('stops for real: the call under way ends, and nothing runs after', async () => {
+    const s = await server();
+    const p = await phone(s, 'tdp1');
+    await saveRecord(p.db, propagandaSession());
+    p.network.mode = 'hang';
+    const running = p.engine.syncNow();
+    await until(() => p.network.requests === 1);
+    p.engine.stop();
+    await running;
+    p.network.mode = 'up';
+    await p.engine.syncNow();
+    expect(p.network.requests).toBe(1);
+    expect(await p.db.outbox.count()).toBe(1);
+    expect(p.engine.status.get().phase).not.toBe('offline');
+  });
+
+  it('tells a refusal (403) from an ended session, and a bug in the app from being offline', async () => {
+    const s = await server();
+    const p = await phone(s, 'tdp1');
+    await saveRecord(p.db, propagandaSession());
+    p.network.mode = 'forbidden';
+    await p.engine.syncNow();
+    expect(p.engine.status.get()).toMatchObject({ phase: 'retrying', failure: { kind: 'server', status: 403 } });
+    p.network.mode = 'up';
+    p.device.deviceId = async () => {
+      throw new TypeError("Cannot read properties of undefined (reading 'id')");
+    };
+    await p.engine.syncNow();
+    expect(p.engine.status.get()).toMatchObject({ phase: 'retrying', failure: { kind: 'unexpected' } });
   });
 
   it('retries after a failure on a growing, jittered delay, then succeeds', async () => {

@@ -134,7 +134,7 @@ export const en: Catalogue = {
     syncing: 'Syncing…',
     offline: 'No connection, records are kept on the phone',
     retrying: 'Not sent yet, will retry',
-    signedOut: 'Session expired: sign in again to send',
+    signedOut: 'The session on this phone has ended',
     keptUntilSignIn: '{n} records are kept safe on this phone. Sign in again (with a connection) and they are sent at once.',
     signInAgain: 'Sign in again',
     waiting: '{n} waiting',

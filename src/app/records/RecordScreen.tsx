@@ -75,7 +75,7 @@ export function RecordScreen(props: { kind?: RecordKind; recordId?: string }) {
 
   const title = fill(props.recordId ? text.form.editTitle : text.form.newTitle, { kind: text.kinds[kind].toLowerCase() });
   return (
-    <main class="screen record">
+    <main class="screen record" data-offers-checked={form$.offersChecked || undefined}>
       <header class="top">
         <a class="link" href="#/" onClick={(e) => (e.preventDefault(), goHome())}>
           ‹ {text.form.back}

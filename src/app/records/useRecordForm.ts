@@ -76,6 +76,7 @@ export function useRecordForm(props: { kind?: RecordKind; recordId?: string }) {
   const [dirty, setDirty] = useState(false);
   const [restored, setRestored] = useState(false);
   const [offered, setOffered] = useState<{ key: string; savedAt: string } | null>(null);
+  const [offersChecked, setOffersChecked] = useState(false);
   const [refreshed, setRefreshed] = useState<ChangeUnderForm | null>(null);
   const [errors, setErrors] = useState<Map<string, string>>(new Map());
   const [refusals, setRefusals] = useState(0);
@@ -113,8 +114,12 @@ export function useRecordForm(props: { kind?: RecordKind; recordId?: string }) {
     void draftKeysHeldElsewhere(db.name)
       .then((held) => unfinishedDrafts(db, target, new Set([...held, storageKey])))
       .then(
-        (drafts) => live && setOffered(drafts[0] ?? null),
-        () => undefined,
+        (drafts) => {
+          if (!live) return;
+          setOffered(drafts[0] ?? null);
+          setOffersChecked(true);
+        },
+        () => live && setOffersChecked(true),
       );
     return () => void (live = false);
   }, [db, target]);
@@ -252,6 +257,8 @@ export function useRecordForm(props: { kind?: RecordKind; recordId?: string }) {
     saveError,
     restored,
     offered,
+    /** The unfinished drafts were looked for (tests wait on it). */
+    offersChecked,
     changedUnder,
     conflict,
     set,

@@ -20,7 +20,7 @@ function failureText(failure: SyncFailure | undefined): string | null {
   if (!failure) return null;
   if (failure.kind === 'network') return null; // the phase already says: no connection
   if (failure.kind === 'unexpected') return text.syncBanner.whyUnexpected;
-  if (failure.status === 401 || failure.status === 403) return text.syncBanner.whySignedOut;
+  if (failure.status === 401) return text.syncBanner.whySignedOut;
   if (failure.status === 429) return text.syncBanner.whyBusy;
   return fill(text.syncBanner.whyServer, { status: failure.status });
 }
@@ -38,7 +38,7 @@ export function SyncBanner() {
       <div class="sync-lines">
         <strong>
           {text.syncBanner[status.phase]}
-          {waiting > 0 && !syncing && ` · ${fill(text.syncBanner.waiting, { n: waiting })}`}
+          {waiting > 0 && !syncing && status.phase !== 'signedOut' && ` · ${fill(text.syncBanner.waiting, { n: waiting })}`}
         </strong>
         {why && status.phase !== 'signedOut' && <span class="why">{why}</span>}
         {status.phase === 'signedOut' && waiting > 0 && <span class="why">{fill(text.syncBanner.keptUntilSignIn, { n: waiting })}</span>}
