@@ -11,7 +11,7 @@ const noDomainIo = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'data/**', 'dev-dist/**'] },
+  { ignores: ['dist/**', 'dist-server/**', 'tests/.tmp-server-build-*/**', 'node_modules/**', 'data/**', 'dev-dist/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
