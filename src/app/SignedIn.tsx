@@ -25,7 +25,7 @@ export function SignedIn(props: { phone: PhoneStore; open: OpenAccount; onLocked
     const engine = new SyncEngine({ db, api: createSyncApi({ baseUrl: '' }), device });
     return { db, device, phone: props.phone, engine, session, signOut: () => setSigningOut(true) };
     // One engine per opened account.
-  }, [db, profile.user.id, session]);
+  }, [db, props.phone, profile.user.id, session]);
 
   useEffect(() => {
     // The commune's units change (renamed, merged, retired): keep the phone's copy current for the next opening.
@@ -38,7 +38,7 @@ export function SignedIn(props: { phone: PhoneStore; open: OpenAccount; onLocked
       },
       () => undefined, // offline: the copy from the last sign-in serves
     );
-  }, [profile.user.id]);
+  }, [props.phone, profile.user.id]);
 
   useEffect(() => {
     void services.engine.restore();
@@ -51,6 +51,7 @@ export function SignedIn(props: { phone: PhoneStore; open: OpenAccount; onLocked
       remove();
       services.engine.stop();
     };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per engine; onWiped is a new function at each render of App and is read when it fires
   }, [services]);
 
   useAutoLock(() => {
