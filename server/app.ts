@@ -7,23 +7,25 @@ import { apiError } from './http/errors.ts';
 import { rateLimit } from './http/rateLimit.ts';
 import type { RateLimit } from './http/rateLimit.ts';
 import { securityHeaders } from './http/securityHeaders.ts';
-import { accountRoutes } from './routes/accounts.ts';
-import { auditRoutes } from './routes/audit.ts';
-import { enrolmentRoutes } from './routes/enrolments.ts';
+import { accountApi, accountRoutes } from './routes/accounts.ts';
+import { auditApi, auditRoutes } from './routes/audit.ts';
+import { enrolmentApi, enrolmentRoutes } from './routes/enrolments.ts';
 import type { EnrolmentSettings } from './auth/enrolmentCodes.ts';
 import { compressJsonAnswers, gzipRequestBodies } from './http/compression.ts';
-import { deviceRoutes } from './routes/devices.ts';
-import { planRoutes } from './routes/plans.ts';
-import { provinceRoutes } from './routes/province.ts';
-import { reportRoutes } from './routes/reports.ts';
-import { reviewRoutes } from './routes/reviews.ts';
-import { sessionRoutes } from './routes/sessions.ts';
+import { deviceApi, deviceRoutes } from './routes/devices.ts';
+import { planApi, planRoutes } from './routes/plans.ts';
+import { provinceApi, provinceRoutes } from './routes/province.ts';
+import { reportApi, reportRoutes } from './routes/reports.ts';
+import { reviewApi, reviewRoutes } from './routes/reviews.ts';
+import { sessionApi, sessionRoutes } from './routes/sessions.ts';
+import { openApiApi, openApiRoutes } from './routes/openapi.ts';
 import { staticRoutes } from './routes/static.ts';
-import { syncRoutes } from './routes/sync.ts';
-import { unitRoutes } from './routes/units.ts';
-import { unitTypeRoutes } from './routes/unitTypes.ts';
+import { syncApi, syncRoutes } from './routes/sync.ts';
+import { unitApi, unitRoutes } from './routes/units.ts';
+import { unitTypeApi, unitTypeRoutes } from './routes/unitTypes.ts';
 import type { Store } from './store/store.ts';
 import { withSessionCache } from './auth/sessionCache.ts';
+import { apiRoute } from './http/apiRoute.ts';
 
 export interface AppSettings {
   /** The built app (Vite's dist); nothing but the API is served without it. */
@@ -49,6 +51,28 @@ export interface AppDeps {
 }
 
 export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
+
+const healthApi = {
+  health: apiRoute({ method: 'get', path: '/health', summary: 'The process is up (for the proxy and the operator)', public: true, answer: { description: '{ ok: true }' } }),
+};
+
+/** Every group of routes mounted below, for the OpenAPI document; tests/server/openapi.test.ts checks that none is missing. */
+export const apiGroups = {
+  health: healthApi,
+  sessions: sessionApi,
+  enrolments: enrolmentApi,
+  sync: syncApi,
+  devices: deviceApi,
+  accounts: accountApi,
+  reports: reportApi,
+  plans: planApi,
+  units: unitApi,
+  unitTypes: unitTypeApi,
+  reviews: reviewApi,
+  province: provinceApi,
+  audit: auditApi,
+  openApi: openApiApi,
+};
 
 export function createApp(appDeps: AppDeps) {
   // Session lookups answered from memory for a moment, emptied by any write that may change them.
@@ -89,6 +113,7 @@ export function createApp(appDeps: AppDeps) {
     .route('/', reviewRoutes(deps))
     .route('/', provinceRoutes(deps))
     .route('/', auditRoutes(deps))
+    .route('/', openApiRoutes(apiGroups))
     .all('*', (c) => apiError(c, 404, 'not_found'));
 
   const app = new Hono().use('*', securityHeaders({ trustProxy })).route('/api/v1', api).all('/api/*', (c) => apiError(c, 404, 'not_found'));

@@ -14,7 +14,23 @@ import { requireActor } from '../http/auth.ts';
 import type { AuthEnv } from '../http/auth.ts';
 import { apiError } from '../http/errors.ts';
 import { parseJsonBody } from '../http/validate.ts';
+import { apiRoute } from '../http/apiRoute.ts';
 import type { Store } from '../store/store.ts';
+
+export const accountApi = {
+  list: apiRoute({ method: 'get', path: '/accounts', summary: "The commune's accounts with their state (officer)", answer: { description: '{ accounts: CommuneAccount[] } (src/domain/communeAccounts.ts)' } }),
+  create: apiRoute({
+    method: 'post',
+    path: '/accounts',
+    summary: 'Create a village head or a commune reporter, with a first enrolment code (officer)',
+    body: newAccount,
+    answer: { status: 201, description: '{ account, enrolment }' },
+  }),
+  enrolment: apiRoute({ method: 'post', path: '/accounts/:id/enrolment', summary: 'Issue a new one-time enrolment code (officer)', answer: { status: 201, description: '{ userId, enrolment }' } }),
+  disable: apiRoute({ method: 'post', path: '/accounts/:id/disable', summary: "Disable an account: its sessions stop at once (officer)", answer: { description: '{ userId, disabled, changed }' } }),
+  enable: apiRoute({ method: 'post', path: '/accounts/:id/enable', summary: 'Enable a disabled account again (officer)', answer: { description: '{ userId, disabled, changed }' } }),
+  unlock: apiRoute({ method: 'post', path: '/accounts/:id/unlock', summary: "Lift an account's sign-in lock-out (officer)", answer: { description: '{ userId, unlocked }' } }),
+};
 
 export function accountRoutes(deps: { store: Store; clock: () => Date; settings?: { enrolment?: EnrolmentSettings } }) {
   const { store, clock } = deps;
@@ -44,7 +60,7 @@ export function accountRoutes(deps: { store: Store; clock: () => Date; settings?
       return c.json({ accounts }, 200);
     })
     .post('/accounts', async (c) => {
-      const parsed = await parseJsonBody(c, newAccount);
+      const parsed = await parseJsonBody(c, accountApi.create.body);
       if (!parsed.ok) return parsed.response;
       const account = parsed.data;
       const actor = c.get('actor');

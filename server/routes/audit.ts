@@ -6,6 +6,7 @@ import { requireActor } from '../http/auth.ts';
 import type { AuthEnv } from '../http/auth.ts';
 import { apiError } from '../http/errors.ts';
 import { parseQuery } from '../http/validate.ts';
+import { apiRoute } from '../http/apiRoute.ts';
 import type { Store } from '../store/store.ts';
 
 const limit = z._default(z.pipe(z.pipe(z.string().check(z.regex(/^\d{1,3}$/)), z.transform(Number)), z.int().check(z.minimum(1), z.maximum(200))), 50);
@@ -20,6 +21,11 @@ export const caseAccessQuery = z.strictObject({
   limit,
 });
 
+export const auditApi = {
+  audit: apiRoute({ method: 'get', path: '/audit', summary: "The commune's audit trail, newest first (officer)", query: auditQuery, answer: { description: 'AuditPage (src/domain/audit.ts): { entries, next }' } }),
+  caseAccess: apiRoute({ method: 'get', path: '/case-access', summary: 'The log of reads of violence cases, newest first (officer)', query: caseAccessQuery, answer: { description: 'CaseAccessPage (src/domain/audit.ts): { entries, next }' } }),
+};
+
 export function auditRoutes(deps: { store: Store; clock: () => Date }) {
   const { store } = deps;
   const signedIn = requireActor(store, deps.clock);
@@ -29,12 +35,12 @@ export function auditRoutes(deps: { store: Store; clock: () => Date }) {
     .use('/audit', async (c, next) => (c.get('actor').role === 'communeOfficer' ? next() : apiError(c, 403, 'forbidden')))
     .use('/case-access', async (c, next) => (c.get('actor').role === 'communeOfficer' ? next() : apiError(c, 403, 'forbidden')))
     .get('/audit', async (c) => {
-      const parsed = parseQuery(c, auditQuery);
+      const parsed = parseQuery(c, auditApi.audit.query);
       if (!parsed.ok) return parsed.response;
       return c.json(await store.listAuditTrail({ communeId: c.get('actor').communeId, before: parsed.data.before ?? null, limit: parsed.data.limit }), 200);
     })
     .get('/case-access', async (c) => {
-      const parsed = parseQuery(c, caseAccessQuery);
+      const parsed = parseQuery(c, auditApi.caseAccess.query);
       if (!parsed.ok) return parsed.response;
       return c.json(await store.listCaseAccess({ communeId: c.get('actor').communeId, before: parsed.data.before ?? null, limit: parsed.data.limit }), 200);
     });

@@ -6,6 +6,13 @@ import type { AuthEnv } from '../http/auth.ts';
 import { apiError } from '../http/errors.ts';
 import type { Store } from '../store/store.ts';
 import { auditInput } from '../http/auditInput.ts';
+import { apiRoute } from '../http/apiRoute.ts';
+
+export const deviceApi = {
+  gaps: apiRoute({ method: 'get', path: '/devices/gaps', summary: "The commune's phones whose change numbers have a hole (officer)", answer: { description: '{ devices: DeviceGap[] } (src/domain/devices.ts)' } }),
+  list: apiRoute({ method: 'get', path: '/devices', summary: "The commune's phones (officer)", answer: { description: '{ devices: CommuneDevice[] } (src/domain/devices.ts)' } }),
+  revoke: apiRoute({ method: 'post', path: '/devices/:id/revoke', summary: 'Revoke a lost phone: its session stops working at once (officer)', answer: { description: '{ deviceId, revoked }' } }),
+};
 
 export function deviceRoutes(deps: { store: Store; clock: () => Date }) {
   const { store, clock } = deps;

@@ -3,7 +3,8 @@
 // all addresses (a wrong code names no account); a locked key answers 429 before any code is checked.
 import { Hono } from 'hono';
 import type { Context } from 'hono';
-import { enrolmentRequest } from '../../src/domain/enrolment.ts';
+import { enrolmentRequest, enrolmentResponse } from '../../src/domain/enrolment.ts';
+import { apiRoute } from '../http/apiRoute.ts';
 import { DEFAULT_ENROLMENT_SETTINGS, ENROLMENT_EVERYONE_KEY, enrolmentAddressKey, hashEnrolmentCode } from '../auth/enrolmentCodes.ts';
 import type { EnrolmentSettings } from '../auth/enrolmentCodes.ts';
 import { hashPin } from '../auth/secrets.ts';
@@ -25,11 +26,22 @@ const refusals = {
   used: 'enrolment_code_used',
 } as const;
 
+export const enrolmentApi = {
+  enrol: apiRoute({
+    method: 'post',
+    path: '/enrolments',
+    summary: "A phone's first connection: a one-time enrolment code and a new PIN; answered like a sign-in",
+    public: true,
+    body: enrolmentRequest,
+    answer: { description: 'The profile, as for a sign-in', schema: enrolmentResponse },
+  }),
+};
+
 export function enrolmentRoutes(deps: { store: Store; clock: () => Date; settings?: { trustProxy?: boolean; enrolment?: EnrolmentSettings } }) {
   const { store, clock } = deps;
   const settings = deps.settings?.enrolment ?? DEFAULT_ENROLMENT_SETTINGS;
   return new Hono().post('/enrolments', async (c) => {
-    const parsed = await parseJsonBody(c, enrolmentRequest);
+    const parsed = await parseJsonBody(c, enrolmentApi.enrol.body);
     if (!parsed.ok) return parsed.response;
     const { code, pin, deviceId } = parsed.data;
     const now = clock();

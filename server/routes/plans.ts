@@ -1,9 +1,9 @@
 // The commune's plan of a year: anyone of the commune reads it (the defaults of the seeds
 // until the officer saves one); only the commune officer changes it.
 import { Hono } from 'hono';
+import * as z from 'zod/mini';
 import type { Context } from 'hono';
 import { defaultPlan, plan as planSchema } from '../../src/domain/plan/index.ts';
-import type { Plan } from '../../src/domain/plan/index.ts';
 import { requireActor } from '../http/auth.ts';
 import type { AuthEnv } from '../http/auth.ts';
 import { apiError } from '../http/errors.ts';
@@ -12,18 +12,25 @@ import { parseJsonBody } from '../http/validate.ts';
 import type { Store } from '../store/store.ts';
 import { auditInput } from '../http/auditInput.ts';
 import { changedFields } from '../../src/domain/audit.ts';
+import { apiRoute } from '../http/apiRoute.ts';
 
-export interface PlanResponse {
-  plan: Plan;
+export const planResponse = z.object({
+  plan: planSchema,
   /** False while the seeds' defaults apply. */
-  saved: boolean;
-}
+  saved: z.boolean(),
+});
+export type PlanResponse = z.infer<typeof planResponse>;
 
 function yearOf(c: Context): number | undefined {
   const raw = c.req.param('year') ?? '';
   const year = /^\d{4}$/.test(raw) ? Number(raw) : NaN;
   return year >= 2000 && year <= 2100 ? year : undefined;
 }
+
+export const planApi = {
+  read: apiRoute({ method: 'get', path: '/plans/:year', summary: "The commune's plan of a year (the seeds' defaults until one is saved)", answer: { description: 'The plan', schema: planResponse } }),
+  save: apiRoute({ method: 'put', path: '/plans/:year', summary: "Save the commune's plan of a year (officer)", body: planSchema, answer: { description: 'The saved plan', schema: planResponse } }),
+};
 
 export function planRoutes(deps: { store: Store; clock: () => Date }) {
   const { store, clock } = deps;
@@ -43,7 +50,7 @@ export function planRoutes(deps: { store: Store; clock: () => Date }) {
       if (actor.role !== 'communeOfficer') return apiError(c, 403, 'forbidden');
       const year = yearOf(c);
       if (year === undefined) return apiError(c, 400, 'invalid_query', [{ path: 'year', code: 'invalid_format' }]);
-      const parsed = await parseJsonBody(c, planSchema);
+      const parsed = await parseJsonBody(c, planApi.save.body);
       if (!parsed.ok) return parsed.response;
       const mismatches: FieldError[] = [];
       if (parsed.data.year !== year) mismatches.push({ path: 'year', code: 'mismatch' });

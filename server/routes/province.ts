@@ -12,11 +12,22 @@ import type { AuthEnv } from '../http/auth.ts';
 import { apiError } from '../http/errors.ts';
 import { parseQuery } from '../http/validate.ts';
 import type { Store } from '../store/store.ts';
+import { apiRoute } from '../http/apiRoute.ts';
 
 export const provinceQuery = z.strictObject({
   year: z.optional(z.pipe(z.pipe(z.string().check(z.regex(/^\d{4}$/)), z.transform(Number)), z.int().check(z.minimum(2000), z.maximum(2100)))),
   quarter: z.optional(z.pipe(z.string().check(z.regex(/^[1-4]$/)), z.transform((q) => Number(q) as Quarter))),
 });
+
+export const provinceApi = {
+  indicators: apiRoute({
+    method: 'get',
+    path: '/province/indicators',
+    summary: "Every commune of the caller's province side by side: indicators against their plans (province)",
+    query: provinceQuery,
+    answer: { description: 'ProvinceTable (src/domain/province/table.ts)' },
+  }),
+};
 
 export function provinceRoutes(deps: { store: Store; clock: () => Date }) {
   const { store, clock } = deps;
@@ -24,7 +35,7 @@ export function provinceRoutes(deps: { store: Store; clock: () => Date }) {
     const actor = c.get('actor');
     // Deny by default: only a province account, and only its own province.
     if (actor.role !== 'province' || !actor.provinceId) return apiError(c, 403, 'forbidden');
-    const parsed = parseQuery(c, provinceQuery);
+    const parsed = parseQuery(c, provinceApi.indicators.query);
     if (!parsed.ok) return parsed.response;
     const province = await store.loadProvince(actor.provinceId);
     if (!province) return apiError(c, 403, 'forbidden');

@@ -16,6 +16,7 @@ import { apiError } from '../http/errors.ts';
 import { parseQuery } from '../http/validate.ts';
 import type { Store } from '../store/store.ts';
 import { auditInput } from '../http/auditInput.ts';
+import { apiRoute } from '../http/apiRoute.ts';
 
 export const reportQuery = z.object({
   year: z.optional(z.pipe(z.string().check(z.regex(/^\d{4}$/)), z.transform(Number))),
@@ -30,13 +31,29 @@ const formats = {
 } as const;
 type Format = keyof typeof formats;
 
+/** The three files of the yearly report, one route each; the same query. */
+const yearlyReport = <const F extends Format>(format: F, what: string) =>
+  apiRoute({
+    method: 'get',
+    path: `/reports/yearly.${format}`,
+    summary: `The commune's yearly report as ${what} (officer)`,
+    query: reportQuery,
+    answer: { description: `bao-cao-binh-dang-gioi-<year>.${format}`, contentType: formats[format] },
+  });
+
+export const reportApi = {
+  docx: yearlyReport('docx', 'a Word document in the layout of Decree 30/2020/NĐ-CP'),
+  xlsx: yearlyReport('xlsx', 'an Excel workbook'),
+  csv: yearlyReport('csv', 'CSV (UTF-8 with BOM)'),
+};
+
 export function reportRoutes(deps: { store: Store; clock: () => Date }) {
   const { store, clock } = deps;
 
   async function yearly(c: Context<AuthEnv>, format: Format): Promise<Response> {
     const actor = c.get('actor');
     if (actor.role !== 'communeOfficer') return apiError(c, 403, 'forbidden');
-    const parsed = parseQuery(c, reportQuery);
+    const parsed = parseQuery(c, reportApi[format].query);
     if (!parsed.ok) return parsed.response;
     const asOf = dayInVietnam(clock());
     const year = parsed.data.year ?? Number(asOf.slice(0, 4));

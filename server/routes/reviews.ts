@@ -10,8 +10,21 @@ import { apiError } from '../http/errors.ts';
 import { parseJsonBody, parseQuery } from '../http/validate.ts';
 import type { Store } from '../store/store.ts';
 import { auditInput } from '../http/auditInput.ts';
+import { apiRoute } from '../http/apiRoute.ts';
 
 const listQuery = z.object({ period: z.optional(reviewPeriod) });
+
+export const reviewApi = {
+  list: apiRoute({
+    method: 'get',
+    path: '/reviews',
+    summary: "The review history: a village head's own unit, or the whole commune for its officer",
+    query: listQuery,
+    answer: { description: '{ events: ReviewEvent[] } (src/domain/review/review.ts)' },
+  }),
+  submit: apiRoute({ method: 'post', path: '/reviews/submit', summary: "Submit the unit's quarter or year for review (village head)", body: submitRequest, answer: { status: 201, description: '{ event }' } }),
+  decide: apiRoute({ method: 'post', path: '/reviews/decide', summary: 'Accept a submitted period or send it back with a comment (officer)', body: decisionRequest, answer: { status: 201, description: '{ event }' } }),
+};
 
 export function reviewRoutes(deps: { store: Store; clock: () => Date }) {
   const { store, clock } = deps;
@@ -26,7 +39,7 @@ export function reviewRoutes(deps: { store: Store; clock: () => Date }) {
     .use('/reviews', requireActor(store, clock))
     .use('/reviews/*', requireActor(store, clock))
     .get('/reviews', async (c) => {
-      const parsed = parseQuery(c, listQuery);
+      const parsed = parseQuery(c, reviewApi.list.query);
       if (!parsed.ok) return parsed.response;
       const actor = c.get('actor');
       if (actor.role !== 'villageHead' && actor.role !== 'communeOfficer') return apiError(c, 403, 'forbidden');
@@ -36,7 +49,7 @@ export function reviewRoutes(deps: { store: Store; clock: () => Date }) {
     .post('/reviews/submit', async (c) => {
       const actor = c.get('actor');
       if (actor.role !== 'villageHead') return apiError(c, 403, 'forbidden');
-      const parsed = await parseJsonBody(c, submitRequest);
+      const parsed = await parseJsonBody(c, reviewApi.submit.body);
       if (!parsed.ok) return parsed.response;
       const { period, note } = parsed.data;
       const history = await historyOf(actor.communeId, actor.unitId, period);
@@ -51,7 +64,7 @@ export function reviewRoutes(deps: { store: Store; clock: () => Date }) {
     .post('/reviews/decide', async (c) => {
       const actor = c.get('actor');
       if (actor.role !== 'communeOfficer') return apiError(c, 403, 'forbidden');
-      const parsed = await parseJsonBody(c, decisionRequest);
+      const parsed = await parseJsonBody(c, reviewApi.decide.body);
       if (!parsed.ok) return parsed.response;
       const { unitId, period, action, comment } = parsed.data;
       const units = await store.listUnits(actor.communeId);

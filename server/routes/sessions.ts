@@ -3,7 +3,8 @@
 // is checked, so guessing stops there.
 import { Hono } from 'hono';
 import type { Context } from 'hono';
-import { signInRequest } from '../../src/domain/index.ts';
+import { profileResponse, signInRequest, signInResponse } from '../../src/domain/index.ts';
+import { apiRoute } from '../http/apiRoute.ts';
 import { UNUSABLE_PIN_HASH, verifyPin } from '../auth/secrets.ts';
 import { accountKey, addressKey, DEFAULT_SIGN_IN_THROTTLE } from '../auth/signInThrottle.ts';
 import type { SignInThrottle } from '../auth/signInThrottle.ts';
@@ -26,12 +27,25 @@ function locked(c: Context, until: string, now: Date): Response {
   return apiError(c, 429, 'sign_in_locked');
 }
 
+export const sessionApi = {
+  signIn: apiRoute({
+    method: 'post',
+    path: '/sessions',
+    summary: 'Sign in on a device with user name and PIN: sets the session cookie',
+    public: true,
+    body: signInRequest,
+    answer: { description: 'The profile (and the token, for a client that sends X-Session-Token: body)', schema: signInResponse },
+  }),
+  signOut: apiRoute({ method: 'delete', path: '/sessions/current', summary: "End this device's session and clear its cookie", answer: { status: 204, description: 'Signed out' } }),
+  me: apiRoute({ method: 'get', path: '/me', summary: 'The signed-in account and its commune\'s units as they are now', answer: { description: 'The profile', schema: profileResponse } }),
+};
+
 export function sessionRoutes(deps: { store: Store; clock: () => Date; settings?: SessionSettings }) {
   const { store, clock } = deps;
   const throttle = deps.settings?.signInThrottle ?? DEFAULT_SIGN_IN_THROTTLE;
   return new Hono<AuthEnv>()
     .post('/sessions', async (c) => {
-      const parsed = await parseJsonBody(c, signInRequest);
+      const parsed = await parseJsonBody(c, sessionApi.signIn.body);
       if (!parsed.ok) return parsed.response;
       const { username, pin, deviceId } = parsed.data;
       const now = clock();

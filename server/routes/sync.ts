@@ -1,7 +1,8 @@
 // Push (the phone's outbox, one batch per request) and pull (changes since a cursor).
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
-import { compactPushAnswer, MAX_PULL_LIMIT, parseSeqRanges, pushRequest } from '../../src/domain/index.ts';
+import { compactPushAnswer, compactPushResponse, MAX_PULL_LIMIT, parseSeqRanges, pullResponse, pushRequest, pushResponse } from '../../src/domain/index.ts';
+import { apiRoute } from '../http/apiRoute.ts';
 import { requireActor } from '../http/auth.ts';
 import type { AuthEnv } from '../http/auth.ts';
 import { apiError } from '../http/errors.ts';
@@ -24,6 +25,23 @@ export const pullQuery = z.object({
   skip: z.optional(z.string().check(z.refine((text) => parseSeqRanges(text) !== undefined, { message: 'invalidRanges' }))),
 });
 
+export const syncApi = {
+  push: apiRoute({
+    method: 'post',
+    path: '/sync/push',
+    summary: "Push a batch of the phone's outbox; each change is answered applied, conflict or rejected",
+    body: pushRequest,
+    answer: { description: 'The result of each change (the compact form when the request asks for it)', schema: z.union([pushResponse, compactPushResponse]) },
+  }),
+  pull: apiRoute({
+    method: 'get',
+    path: '/sync/pull',
+    summary: "What changed in the caller's scope since a cursor (the server's own sequence)",
+    query: pullQuery,
+    answer: { description: 'Records after the cursor, the next cursor and whether more are waiting', schema: pullResponse },
+  }),
+};
+
 export function syncRoutes(deps: { store: Store; clock: () => Date }) {
   const { store, clock } = deps;
   // Who reads a case's details, for the access log.
@@ -31,7 +49,7 @@ export function syncRoutes(deps: { store: Store; clock: () => Date }) {
   return new Hono<AuthEnv>()
     .use('/sync/*', requireActor(store, clock))
     .post('/sync/push', async (c) => {
-      const parsed = await parseJsonBody(c, pushRequest);
+      const parsed = await parseJsonBody(c, syncApi.push.body);
       if (!parsed.ok) return parsed.response;
       const actor = c.get('actor');
       if (parsed.data.deviceId !== actor.deviceId) return apiError(c, 403, 'device_mismatch', [{ path: 'deviceId', code: 'mismatch' }]);
@@ -47,7 +65,7 @@ export function syncRoutes(deps: { store: Store; clock: () => Date }) {
       return c.json(parsed.data.answer === 'compact' ? compactPushAnswer(outcome.response) : outcome.response, 200);
     })
     .get('/sync/pull', async (c) => {
-      const parsed = parseQuery(c, pullQuery);
+      const parsed = parseQuery(c, syncApi.pull.query);
       if (!parsed.ok) return parsed.response;
       const actor = c.get('actor');
       const { since, limit, skip } = parsed.data;

@@ -8,6 +8,18 @@ import type { AuthEnv } from '../http/auth.ts';
 import { apiError } from '../http/errors.ts';
 import { parseJsonBody } from '../http/validate.ts';
 import type { Store } from '../store/store.ts';
+import { apiRoute } from '../http/apiRoute.ts';
+
+export const unitTypeApi = {
+  list: apiRoute({ method: 'get', path: '/unit-types', summary: "The commune's list of village unit types (officer)", answer: { description: 'The list', schema: unitTypeList } }),
+  save: apiRoute({
+    method: 'put',
+    path: '/unit-types',
+    summary: 'Replace the list; every type stored before stays, renamed or retired (officer)',
+    body: unitTypeList,
+    answer: { description: 'The list as stored', schema: unitTypeList },
+  }),
+};
 
 export function unitTypeRoutes(deps: { store: Store; clock: () => Date }) {
   const { store } = deps;
@@ -16,7 +28,7 @@ export function unitTypeRoutes(deps: { store: Store; clock: () => Date }) {
     .use('/unit-types', async (c, next) => (c.get('actor').role === 'communeOfficer' ? next() : apiError(c, 403, 'forbidden')))
     .get('/unit-types', async (c) => c.json({ types: await store.listUnitTypes(c.get('actor').communeId) }, 200))
     .put('/unit-types', async (c) => {
-      const parsed = await parseJsonBody(c, unitTypeList);
+      const parsed = await parseJsonBody(c, unitTypeApi.save.body);
       if (!parsed.ok) return parsed.response;
       const communeId = c.get('actor').communeId;
       // The types stored before, and those the units have (a unit may carry a type the list never had).

@@ -3,13 +3,26 @@
 // (routes/unitTypes.ts). Deny by default: only the commune officer.
 import { Hono } from 'hono';
 import type { Context } from 'hono';
-import { newUnit, unitChange, unitMerge, type SetupUnit } from '../../src/domain/setup/units.ts';
+import * as z from 'zod/mini';
+import { newUnit, setupUnit, unitChange, unitMerge, type SetupUnit } from '../../src/domain/setup/units.ts';
 import { requireActor } from '../http/auth.ts';
 import type { AuthEnv } from '../http/auth.ts';
 import { apiError } from '../http/errors.ts';
 import { parseJsonBody } from '../http/validate.ts';
 import type { Store } from '../store/store.ts';
 import { auditInput } from '../http/auditInput.ts';
+import { apiRoute } from '../http/apiRoute.ts';
+
+/** Every change answers with the commune's units as they are after it. */
+const unitsAnswer = { description: "The commune's units", schema: z.object({ units: z.array(setupUnit) }) };
+
+export const unitApi = {
+  list: apiRoute({ method: 'get', path: '/units', summary: "The commune's units (officer)", answer: unitsAnswer }),
+  add: apiRoute({ method: 'post', path: '/units', summary: 'Add a village unit (officer)', body: newUnit, answer: { ...unitsAnswer, status: 201 } }),
+  change: apiRoute({ method: 'patch', path: '/units/:id', summary: "Change a unit's name, type or households (officer)", body: unitChange, answer: unitsAnswer }),
+  retire: apiRoute({ method: 'post', path: '/units/:id/retire', summary: 'Retire a unit (officer)', answer: unitsAnswer }),
+  merge: apiRoute({ method: 'post', path: '/units/:id/merge', summary: 'Merge a unit into another (officer)', body: unitMerge, answer: unitsAnswer }),
+};
 
 export function unitRoutes(deps: { store: Store; clock: () => Date }) {
   const { store, clock } = deps;
@@ -39,7 +52,7 @@ export function unitRoutes(deps: { store: Store; clock: () => Date }) {
     .use('/units/*', async (c, next) => (c.get('actor').role === 'communeOfficer' ? next() : apiError(c, 403, 'forbidden')))
     .get('/units', async (c) => c.json({ units: await store.listUnits(c.get('actor').communeId) }, 200))
     .post('/units', async (c) => {
-      const parsed = await parseJsonBody(c, newUnit);
+      const parsed = await parseJsonBody(c, unitApi.add.body);
       if (!parsed.ok) return parsed.response;
       const badType = await typeProblem(c, parsed.data.type);
       if (badType) return badType;
@@ -51,7 +64,7 @@ export function unitRoutes(deps: { store: Store; clock: () => Date }) {
     .patch('/units/:id', async (c) => {
       const found = await target(c);
       if (found instanceof Response) return found;
-      const parsed = await parseJsonBody(c, unitChange);
+      const parsed = await parseJsonBody(c, unitApi.change.body);
       if (!parsed.ok) return parsed.response;
       const badType = await typeProblem(c, parsed.data.type, found.unit.type);
       if (badType) return badType;
@@ -69,7 +82,7 @@ export function unitRoutes(deps: { store: Store; clock: () => Date }) {
     .post('/units/:id/merge', async (c) => {
       const found = await target(c);
       if (found instanceof Response) return found;
-      const parsed = await parseJsonBody(c, unitMerge);
+      const parsed = await parseJsonBody(c, unitApi.merge.body);
       if (!parsed.ok) return parsed.response;
       // Checked again inside the write: a cycle, a retired or merged unit, another commune's unit.
       const refusal = await store.mergeUnit(c.get('actor').communeId, found.unit.id, parsed.data.into);

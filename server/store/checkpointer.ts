@@ -3,39 +3,16 @@
 // event loop's thread, and every request waits. Here a worker thread with its own connection
 // checkpoints instead, every second, PASSIVE (it never holds up a writer), and the server's
 // own connection no longer checkpoints on commit. Durability is SQLite's: a checkpoint syncs
-// the WAL before it copies, and the database file after.
-import { createRequire } from 'node:module';
-import { Worker } from 'node:worker_threads';
-
-const WORKER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads');
-const Database = require(workerData.driver);
-const db = new Database(workerData.file);
-db.pragma('busy_timeout = 5000');
-db.pragma('synchronous = FULL');
-const checkpoint = () => {
-  try {
-    db.pragma('wal_checkpoint(PASSIVE)');
-  } catch {
-    // Busy: the next round catches up.
-  }
-};
-const timer = setInterval(checkpoint, workerData.everyMs);
-parentPort.once('message', () => {
-  clearInterval(timer);
-  checkpoint();
-  db.close();
-  parentPort.close();
-});
-`;
+// the WAL before it copies, and the database file after. The thread: checkpointerThread.ts.
+import type { CheckpointerData } from './checkpointerThread.ts';
+import { startWorkerThread } from './threads.ts';
 
 export interface Checkpointer {
   stop(): Promise<void>;
 }
 
 export function startCheckpointer(file: string, everyMs = 1000): Checkpointer {
-  const driver = createRequire(import.meta.url).resolve('better-sqlite3');
-  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, driver, everyMs } });
+  const worker = startWorkerThread('checkpointerThread', import.meta.url, { file, everyMs } satisfies CheckpointerData);
   worker.unref();
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
   return {

@@ -15,12 +15,10 @@ import type { Engine } from './engine.ts';
 import { jsonSql } from './jsonSql.ts';
 import { indicatorSql, type RecordContext } from './provinceIndicators.ts';
 import { recordFieldsOf } from './recordFields.ts';
+import { inChunks } from './rowChunks.ts';
 import type { Database } from './schema.ts';
 
 export const FACTS_TABLE = 'unit_quarter_facts';
-
-/** Rows per upsert: far below both engines' limits on bound parameters. */
-const CHUNK = 400;
 
 const column = (name: string) => {
   if (!/^[a-z][a-z0-9_]*$/.test(name)) throw new Error(`not a column name: ${name}`);
@@ -146,7 +144,7 @@ const tupleOf = (values: Array<string | number>) => sql`(${sql.join(values.map((
 /** The rows sorted by key (every transaction takes the facts' row locks in that order), in chunks. */
 function* inKeyOrder(rows: FactRow[]): Generator<FactRow[]> {
   const sorted = [...rows].sort((a, b) => compareKeys(a.key, b.key));
-  for (let start = 0; start < sorted.length; start += CHUNK) yield sorted.slice(start, start + CHUNK);
+  yield* inChunks(sorted);
 }
 
 function compareKeys(a: Array<string | number>, b: Array<string | number>): number {

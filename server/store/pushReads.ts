@@ -1,10 +1,12 @@
 // The small reads a push makes before and after it decides (the device's row, the batch's
 // records, its earlier answers, the units' communes, the counter's bump, the device's missing
 // seqs, the facts' contributions), by engine. PostgreSQL gets Kysely's queries (with their
-// row locks). SQLite runs in-process: there a prepared statement of a fixed shape (an IN list
-// passed as one JSON array) costs less than building and compiling a Kysely query each push,
-// and it runs on the same connection, inside the push's transaction and savepoint, so it sees
-// the rows the push (and the pushes before it in the group) wrote.
+// row locks). On SQLite a prepared statement of a fixed shape (an IN list passed as one JSON
+// array) costs less than building and compiling a Kysely query each push. The statements are
+// bound to the connection they are made on, the push writer's (pushWriterThread.ts), and ignore
+// the `trx` they are given: they are inside the push's transaction and savepoint only because
+// that transaction is on the same connection, so they see the rows the push (and the pushes
+// before it in the group) wrote.
 import type BetterSqlite3 from 'better-sqlite3';
 import type { CompiledQuery, Selectable, Transaction } from 'kysely';
 import type { EngineTraits } from './engine.ts';
@@ -94,7 +96,7 @@ export function sqliteReads(database: BetterSqlite3.Database): PushReads {
       return Promise.resolve(Number(row.value));
     },
     missingSeqs: (_trx, deviceId, limit) => Promise.resolve((missing().all(deviceId, limit) as Array<{ seq: number }>).map((row) => Number(row.seq))),
-    // The text is the facts' own (one per engine); sqlite.ts keeps prepared statements by text.
+    // The text is the facts' own (one per engine); the connection keeps prepared statements by text (cacheStatements in sqliteConnection.ts).
     compiled: <Row>(_trx: Transaction<Database>, query: CompiledQuery<Row>) => Promise.resolve(database.prepare(query.sql).all(...query.parameters) as Row[]),
   };
 }

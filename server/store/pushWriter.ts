@@ -7,11 +7,10 @@
 // with the write lock (sqliteConnection.ts), so one waits for the other instead of failing.
 // One thread serves every store the process opens (a test opens thousands): starting it loads
 // the push's code anew, about half a second.
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { changeHash } from '../sync/changeHash.ts';
 import type { PushInput, PushOutcome } from './store.ts';
+import { startWorkerThread } from './threads.ts';
 
 /** A push's input travels as JSON text: cheaper to copy than objects, and parsed into fast ones. */
 type WriterCall = { type: 'push'; input: string } | { type: 'flush' } | { type: 'close' };
@@ -28,13 +27,6 @@ export interface PushWriter {
   stop(): Promise<void>;
 }
 
-/** The thread loads TypeScript through tsx's require hook: the server runs from its sources. */
-const BOOTSTRAP = `
-const { workerData } = require('node:worker_threads');
-require(workerData.tsx).register();
-require(workerData.entry);
-`;
-
 interface Waiting {
   resolve(outcome: PushOutcome | undefined): void;
   reject(error: Error): void;
@@ -46,10 +38,7 @@ let nextId = 1;
 let nextStore = 1;
 
 function startThread(): NonNullable<typeof thread> {
-  const worker = new Worker(BOOTSTRAP, {
-    eval: true,
-    workerData: { tsx: createRequire(import.meta.url).resolve('tsx/cjs/api'), entry: fileURLToPath(new URL('./pushWriterThread.ts', import.meta.url)) },
-  });
+  const worker = startWorkerThread('pushWriterThread', import.meta.url);
   // Kept referenced only while a request waits: an idle thread does not keep a script alive.
   worker.unref();
   const waiting = new Map<number, Waiting>();

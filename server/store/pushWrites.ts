@@ -5,6 +5,7 @@
 // it runs on the same connection, inside the push's transaction and savepoint.
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Transaction } from 'kysely';
+import { inChunks } from './rowChunks.ts';
 import type { AppliedChangeTable, Database, RecordTable, RecordVersionTable } from './schema.ts';
 
 export interface PushWrites {
@@ -15,9 +16,6 @@ export interface PushWrites {
   insertVersions(trx: Transaction<Database>, rows: RecordVersionTable[]): Promise<void>;
   insertAnswers(trx: Transaction<Database>, rows: AppliedChangeTable[]): Promise<void>;
 }
-
-/** Rows per multi-row statement: far below both engines' limits on bound parameters. */
-const ROWS_PER_STATEMENT = 400;
 
 /** What an update of a record changes (its id, unit, commune and reporter stay). */
 const RECORD_CHANGES = ['kind', 'date', 'rev', 'deleted', 'body', 'server_seq', 'received_at', 'last_device_id', 'last_user_id'] as const;
@@ -30,22 +28,17 @@ async function insertChunked<T extends 'records' | 'record_versions' | 'applied_
   table: T,
   rows: Array<Database[T]>,
 ): Promise<void> {
-  for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
-    await trx
-      .insertInto(table)
-      .values(rows.slice(start, start + ROWS_PER_STATEMENT) as never)
-      .execute();
-  }
+  for (const chunk of inChunks(rows)) await trx.insertInto(table).values(chunk as never).execute();
 }
 
 export const kyselyWrites: PushWrites = {
   insertRecords: (trx, rows) => insertChunked(trx, 'records', rows),
   // One insert … on conflict update: the portable multi-row update.
   async updateRecords(trx, rows) {
-    for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
+    for (const chunk of inChunks(rows)) {
       await trx
         .insertInto('records')
-        .values(rows.slice(start, start + ROWS_PER_STATEMENT))
+        .values(chunk)
         .onConflict((oc) =>
           oc.column('id').doUpdateSet((eb) => Object.fromEntries(RECORD_CHANGES.map((column) => [column, eb.ref(`excluded.${column}`)]))),
         )

@@ -2,12 +2,11 @@
 // officer sees the gaps). Noted in memory change by change, in the batch's order, then written
 // once: the late arrivals' gaps deleted, the new gaps inserted, the highest seq updated.
 import type { Transaction } from 'kysely';
+import { inChunks } from './rowChunks.ts';
 import type { Database } from './schema.ts';
 
 /** At most this many skipped sequence numbers are remembered per gap, and reported. */
 export const MISSING_SEQ_CAP = 1000;
-
-const ROWS_PER_STATEMENT = 1000;
 
 export class DeviceSeqBook {
   private last: number;
@@ -32,21 +31,11 @@ export class DeviceSeqBook {
   }
 
   async save(trx: Transaction<Database>, deviceId: string): Promise<void> {
-    const closed = [...this.closed];
-    for (let start = 0; start < closed.length; start += ROWS_PER_STATEMENT) {
-      await trx
-        .deleteFrom('device_missing_seqs')
-        .where('device_id', '=', deviceId)
-        .where('seq', 'in', closed.slice(start, start + ROWS_PER_STATEMENT))
-        .execute();
+    for (const closed of inChunks([...this.closed])) {
+      await trx.deleteFrom('device_missing_seqs').where('device_id', '=', deviceId).where('seq', 'in', closed).execute();
     }
-    const opened = [...this.opened].map((seq) => ({ device_id: deviceId, seq }));
-    for (let start = 0; start < opened.length; start += ROWS_PER_STATEMENT) {
-      await trx
-        .insertInto('device_missing_seqs')
-        .values(opened.slice(start, start + ROWS_PER_STATEMENT))
-        .onConflict((oc) => oc.doNothing())
-        .execute();
+    for (const opened of inChunks([...this.opened].map((seq) => ({ device_id: deviceId, seq })))) {
+      await trx.insertInto('device_missing_seqs').values(opened).onConflict((oc) => oc.doNothing()).execute();
     }
     if (this.last !== this.storedLast) await trx.updateTable('devices').set({ last_seq: this.last }).where('id', '=', deviceId).execute();
   }

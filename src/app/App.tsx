@@ -37,17 +37,17 @@ export function App() {
   useEffect(() => {
     openingGate().then(setGate, () => setGate({ screen: 'signIn' }));
   }, []);
-  const locked = gate.screen === 'locked' ? gate : undefined;
+  const lockedProfile = gate.screen === 'locked' ? gate.profile : undefined;
   useEffect(() => {
-    if (!locked) return;
+    if (!lockedProfile) return;
     // The signed-in screens come while the PIN is typed.
     prefetchSignedIn();
     void loadVault()
-      .then((vault) => vault.wipedWhileLocked(phone, locked.profile))
+      .then((vault) => vault.wipedWhileLocked(phone, lockedProfile))
       .then((wiped) => {
         if (wiped) setGate({ screen: 'signIn', notice: text.signIn.wiped });
       });
-  }, [locked?.profile]);
+  }, [lockedProfile]);
 
   const opened = (open: OpenAccount) => void loadSignedIn().then((chunk) => setGate({ screen: 'open', open, chunk }));
   switch (gate.screen) {

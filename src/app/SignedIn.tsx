@@ -1,6 +1,6 @@
 // The signed-in account's screens, on its own database with its vault open. The sync engine
 // runs for this account only; the app locks again after some minutes in the background.
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { onReplacedByNewerVersion, type PhoneStore } from '../data/index.ts';
 import { createSyncApi, fetchProfile, installSyncTriggers, SyncEngine, syncExclusive } from '../sync/index.ts';
 import { Home } from './home/Home.tsx';
@@ -22,7 +22,10 @@ export function SignedIn(props: { phone: PhoneStore; open: OpenAccount; onLocked
   const [signingOut, setSigningOut] = useState(false);
   // One engine per opened account, for as long as it is open: a profile refresh changes the
   // services, never the engine. Its runs are exclusive across the tabs and the service worker.
-  const device = useMemo(() => props.phone.device(profile.user.id), [profile.user.id]);
+  const device = useMemo(() => props.phone.device(profile.user.id), [props.phone, profile.user.id]);
+  // The callbacks from App are new functions at each of its renders: read when used, not kept.
+  const latest = useRef(props);
+  latest.current = props;
   const engine = useMemo(
     // No token: the session cookie rides along with each same-origin call.
     () => new SyncEngine({ db, api: createSyncApi({ baseUrl: '' }), device, exclusive: syncExclusive(db) }),
@@ -39,10 +42,10 @@ export function SignedIn(props: { phone: PhoneStore; open: OpenAccount; onLocked
       // A session the server no longer knows (expired, or its cookie lost in a crash): unsent records stay sealed in this account's database.
       signInAgain: () => {
         engine.stop();
-        void signOutOfPhone(props.phone, props.open).finally(props.onSignedOut);
+        void signOutOfPhone(latest.current.phone, latest.current.open).finally(latest.current.onSignedOut);
       },
     }),
-    [db, device, engine, session],
+    [db, device, engine, session, props.phone],
   );
 
   useEffect(() => {
@@ -56,7 +59,7 @@ export function SignedIn(props: { phone: PhoneStore; open: OpenAccount; onLocked
       },
       () => undefined, // offline: the copy from the last sign-in serves
     );
-  }, [profile.user.id]);
+  }, [props.phone, profile.user.id]);
 
   useEffect(() => {
     void engine.restore();
@@ -69,6 +72,7 @@ export function SignedIn(props: { phone: PhoneStore; open: OpenAccount; onLocked
       remove();
       engine.stop();
     };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per engine; onWiped is a new function at each render of App and is read when it fires
   }, [engine]);
 
   useAutoLock(() => {

@@ -1,6 +1,7 @@
 // The one module of the page that talks to the service worker: registration, and the
-// update offer. A new version is applied only when the user taps "Update" on a screen with
-// no half-filled form, and never while changes wait in the outbox.
+// update offer. A new version is offered on the home screen only (never over a half-filled
+// form) and applied only when the user taps "Update"; records waiting in the outbox stay in
+// the phone's database through it and are sent afterwards (tests/e2e/app-update.e2e.test.ts).
 import { useEffect, useState } from 'preact/hooks';
 import { Workbox } from 'workbox-window';
 import { OUTBOX_SYNC_TAG } from '../sync/triggers.ts';

@@ -31,7 +31,8 @@ const markers: Record<string, Role[]> = {
   'CASE-XK': [],
 };
 
-const PUBLIC = new Set(['GET /api/v1/health', 'POST /api/v1/sessions', 'POST /api/v1/enrolments']);
+// The OpenAPI document is public: it names the shapes the app's own scripts carry, and no data.
+const PUBLIC = new Set(['GET /api/v1/health', 'POST /api/v1/sessions', 'POST /api/v1/enrolments', 'GET /api/v1/openapi.json']);
 
 interface World {
   server: TestServer;
@@ -55,6 +56,8 @@ const officerInCommune = (role: Role, target: Target, ok = 200): number[] =>
 /** One row per route: how to call it at a target, and what each role gets. */
 const matrix: Record<string, (w: World, role: Role, target: Target) => Cell> = {
   'GET /api/v1/me': () => ({ path: '/api/v1/me', expect: [200] }),
+  // The same document for everyone, signed in or not (tests/server/openapi.test.ts).
+  'GET /api/v1/openapi.json': () => ({ path: '/api/v1/openapi.json', expect: [200] }),
   // Ends the caller's own session whatever the target: the first call of a role gets 204, its next ones 401.
   'DELETE /api/v1/sessions/current': () => ({ path: '/api/v1/sessions/current', expect: [204, 401] }),
   'POST /api/v1/sync/push': () => ({ path: '/api/v1/sync/push', expect: [200] }), // per change: see pushCell

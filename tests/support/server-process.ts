@@ -1,6 +1,7 @@
-// Starts the real server process (the same command as `npm start` after its build) on a
-// free port and a fresh data folder, for the browser suites, or on a PostgreSQL database
-// (DATABASE_URL in `env`) for the suites that run several processes over one database.
+// Starts the real server process on a free port and a fresh data folder, for the browser
+// suites, or on a PostgreSQL database (DATABASE_URL in `env`) for the suites that run several
+// processes over one database. From its sources through tsx, or, given `built` (a folder made
+// by scripts/build-server.ts), the compiled JavaScript that `npm start` runs.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,10 +25,11 @@ function signal(child: ChildProcess, name: NodeJS.Signals): Promise<void> {
   });
 }
 
-export async function startServer(options: { dataDir?: string; env?: Record<string, string>; nodeArgs?: string[] } = {}): Promise<RunningServer> {
+export async function startServer(options: { dataDir?: string; env?: Record<string, string>; nodeArgs?: string[]; built?: string } = {}): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'so-tay-e2e-'));
-  const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', 'server/main.ts'], {
+  const entry = options.built ? [join(options.built, 'server.js')] : ['--import', 'tsx', 'server/main.ts'];
+  const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), ...entry], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, STATIC_DIR: 'dist', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -7,6 +7,7 @@ export function useLive<T>(make: () => Subscribable<T>, deps: unknown[]): T | un
   useEffect(() => {
     const subscription = make().subscribe({ next: setValue, error: (error) => console.error(error) });
     return () => subscription.unsubscribe();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the caller's deps, checked at each call (additionalHooks in eslint.config.js)
   }, deps);
   return value;
 }

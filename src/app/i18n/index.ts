@@ -1,5 +1,7 @@
-// The app speaks Vietnamese; `t` fills {placeholders}. Labels for a field path or an error
-// code fall back to a generic text so a message never shows a raw key.
+// The app speaks Vietnamese: `text` is vi.ts (the office's words spread in from office.vi.ts;
+// the province screen's, province.vi.ts, travel in its own chunk). `fill` fills {placeholders}.
+// A field path's label falls back to its first segment's ("units.2.name" → "units"), then to
+// the path itself; an error code's text falls back to the generic one.
 import { vi, type Catalogue } from './vi.ts';
 
 export const text: Catalogue = vi;

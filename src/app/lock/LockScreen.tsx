@@ -19,7 +19,7 @@ export function LockScreen(props: { phone: PhoneStore; profile: ProfileResponse;
 
   useEffect(() => {
     void props.phone.pinAttempts(props.profile.user.id).then((attempts) => setGate(pinGate(attempts, Date.now())));
-  }, [props.profile.user.id]);
+  }, [props.phone, props.profile.user.id]);
 
   // While a wait runs, count it down and open again at its end.
   useEffect(() => {

@@ -56,10 +56,12 @@ export function Office() {
   const currentRecords = useYearRecords(current.year);
   const table = useIndicators(
     yearRecords,
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the period's fields, not the object made anew at each render
     useMemo(() => (records: RecordEntry[]) => computeIndicators({ plan, units, records, period, asOf: today }), [plan, units, period.year, period.quarter, today]),
   );
   const thisQuarter = useIndicators(
     currentRecords,
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the quarter's fields (its year is today's), not the object made anew at each render
     useMemo(() => (records: RecordEntry[]) => computeIndicators({ plan: currentPlan, units, records, period: current, asOf: today }), [currentPlan, units, current.quarter, today]),
   );
   const unitName = (id: string) => units.find((u) => u.id === id)?.name ?? id;

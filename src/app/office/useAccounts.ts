@@ -34,6 +34,7 @@ export function useAccounts() {
 
   useEffect(() => {
     void load();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when the screen opens: load is a new function at each render
   }, []);
 
   return {

@@ -35,6 +35,7 @@ export function useDevices() {
   useEffect(() => {
     void device.deviceId().then(setOwnDeviceId);
     void load();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when the screen opens: load is a new function at each render, the device store is the phone's one
   }, []);
 
   return {

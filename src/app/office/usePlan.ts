@@ -33,7 +33,7 @@ export function usePlan(communeId: string, year: number): PlanState & { save(pla
       // Offline or refused: the copy on this device (or the defaults) stays.
       if (fresh) await keepOfficeValue(db, key, fresh);
     });
-  }, [db, key]);
+  }, [db, key, year]);
 
   async function save(plan: Plan): Promise<SaveOutcome> {
     const checked = planSchema.safeParse(plan);

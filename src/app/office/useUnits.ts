@@ -51,6 +51,7 @@ export function useUnits() {
   useEffect(() => {
     void call('GET', '/units');
     void call('GET', '/unit-types');
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per commune: call is a new function at each render
   }, [communeId]);
 
   const entries = useMemo(() => toUnitEntries(units, communeId), [units, communeId]);

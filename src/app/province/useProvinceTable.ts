@@ -50,6 +50,7 @@ export function useProvinceTable(period: Period, today: string): { state: Provin
     return () => {
       cancelled = true;
     };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the period's fields, not the object made anew at each render; today only labels the offline copy
   }, [period.year, period.quarter, attempt]);
   return { state, reload: () => setAttempt((n) => n + 1) };
 }

@@ -14,6 +14,7 @@ export function DateField(props: { form: FormBinding; path: string; label: strin
   useEffect(() => {
     // The draft changed from outside (a draft restored, a form reset): show it.
     if (value !== (parseDateText(shown) ?? shown)) setShown(formatDate(value));
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a change of the draft's value; the text typed is what it is compared with
   }, [value]);
   return (
     <FieldShell path={props.path} label={props.label} errors={props.form.errors} hint={text.entry.dateHint}>

@@ -122,6 +122,7 @@ export function useRecordForm(props: { kind?: RecordKind; recordId?: string }) {
         () => live && setOffersChecked(true),
       );
     return () => void (live = false);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per opened form: a key taken from an offered draft is not a reason to offer again
   }, [db, target]);
 
   // What is typed is kept as a draft of this form (a moment after the typing stops).
@@ -131,7 +132,7 @@ export function useRecordForm(props: { kind?: RecordKind; recordId?: string }) {
     const snapshot = draft;
     const opening = base;
     writer.schedule(() => keepDraft(db, key, snapshot, { target, base: opening }));
-  }, [db, storageKey, draft, dirty]);
+  }, [db, storageKey, draft, dirty, base, target, writer]);
 
   const changedUnder: ChangeUnderForm | null =
     dirty && opened && base?.record && !sameRecord(opened.mine, base.record)

@@ -56,6 +56,7 @@ export function useReviews(period: string) {
   useEffect(() => {
     setEvents(read());
     void refresh();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per period: read and refresh are new functions at each render
   }, [period]);
 
   return {

@@ -28,7 +28,7 @@ export function SignIn(props: { phone: PhoneStore; notice?: string; onSignedIn: 
   useEffect(() => {
     void keptFor(props.phone).then(setKept, () => undefined);
     prefetchSignedIn();
-  }, []);
+  }, [props.phone]);
 
   async function submit(event: Event) {
     event.preventDefault();
