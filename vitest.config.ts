@@ -24,8 +24,8 @@ export default defineConfig({
           name: 'postgres',
           include: [...serverSuites, 'tests/postgres/**/*.test.ts'],
           // The SQLite file's own settings (pragmas) have no PostgreSQL counterpart.
-          // The protocol's property test opens SQLite files of its own, thousands of them: once is enough.
-          exclude: ['tests/server/sqlite-store.test.ts', 'tests/sync/protocol.property.test.ts'],
+          // The protocol's property tests open SQLite files of their own, thousands of them: once is enough.
+          exclude: ['tests/server/sqlite-store.test.ts', 'tests/sync/protocol.property.test.ts', 'tests/sync/form-edits.property.test.ts'],
           globalSetup: ['tests/support/postgres-setup.ts'],
           hookTimeout: 60_000,
         },
