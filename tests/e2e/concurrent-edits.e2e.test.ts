@@ -96,20 +96,36 @@ async function newPhone(): Promise<{ context: BrowserContext; page: Page }> {
   return { context, page };
 }
 
+/** Records a news post on the phone and waits until the server has it; its record id. */
+async function recordPostAndSend(page: Page, title: string): Promise<string> {
+  await page.goto(`${server.url}/#/new/newsPost`);
+  await page.getByLabel('Kênh đăng').selectOption('loudspeaker');
+  await page.getByLabel('Tiêu đề').fill(title);
+  await page.getByRole('button', { name: 'Lưu' }).click();
+  const item = page.locator('[data-record-id]', { hasText: title });
+  await item.waitFor();
+  const id = (await item.getAttribute('data-record-id'))!;
+  await until(() => serverRecord(id) !== undefined, 'the post on the server');
+  return id;
+}
+
+/** Another phone pulls the record and changes one field of it in its edit form, then sends it. */
+async function editElsewhere(page: Page, id: string, edit: (page: Page) => Promise<void>): Promise<void> {
+  await nudgeSync(page);
+  await until(async () => (await localRecord(page, id)) !== undefined, 'the post on the other phone');
+  await page.goto(`${server.url}/#/record/${id}`);
+  await edit(page);
+  await page.getByRole('button', { name: 'Lưu' }).click();
+  await until(() => serverRecord(id)?.rev === 2, 'the other phone’s edit on the server');
+}
+
 describe('an edit form left open while a sync brings another phone’s edit', () => {
   it('merges the two edits by field: neither phone’s change is lost', async () => {
     const one = await newPhone();
     const two = await newPhone();
     try {
       // Phone 1 records a news post and sends it.
-      await one.page.goto(`${server.url}/#/new/newsPost`);
-      await one.page.getByLabel('Kênh đăng').selectOption('loudspeaker');
-      await one.page.getByLabel('Tiêu đề').fill('Tin ban đầu');
-      await one.page.getByRole('button', { name: 'Lưu' }).click();
-      const item = one.page.locator('[data-record-id]', { hasText: 'Tin ban đầu' });
-      await item.waitFor();
-      const id = (await item.getAttribute('data-record-id'))!;
-      await until(() => serverRecord(id) !== undefined, 'the post on the server');
+      const id = await recordPostAndSend(one.page, 'Tin ban đầu');
 
       // Phone 1 opens the post's edit form, starts changing the title, and leaves the form open.
       await one.page.goto(`${server.url}/#/record/${id}`);
@@ -118,12 +134,7 @@ describe('an edit form left open while a sync brings another phone’s edit', ()
       await one.page.getByLabel('Tiêu đề').fill('Tin đã sửa trên máy 1');
 
       // Phone 2 (same account) changes the channel and sends it.
-      await nudgeSync(two.page);
-      await until(async () => (await localRecord(two.page, id)) !== undefined, 'the post on phone 2');
-      await two.page.goto(`${server.url}/#/record/${id}`);
-      await two.page.getByLabel('Kênh đăng').selectOption('communePortal');
-      await two.page.getByRole('button', { name: 'Lưu' }).click();
-      await until(() => serverRecord(id)?.rev === 2, 'phone 2’s edit on the server');
+      await editElsewhere(two.page, id, (page) => page.getByLabel('Kênh đăng').selectOption('communePortal').then(() => undefined));
 
       // A sync on phone 1 replaces the local row under the open form.
       await nudgeSync(one.page);
@@ -163,23 +174,11 @@ describe('an edit form left open while a sync brings another phone’s edit', ()
     const one = await newPhone();
     const two = await newPhone();
     try {
-      await one.page.goto(`${server.url}/#/new/newsPost`);
-      await one.page.getByLabel('Kênh đăng').selectOption('loudspeaker');
-      await one.page.getByLabel('Tiêu đề').fill('Tin hai máy cùng sửa');
-      await one.page.getByRole('button', { name: 'Lưu' }).click();
-      const item = one.page.locator('[data-record-id]', { hasText: 'Tin hai máy cùng sửa' });
-      await item.waitFor();
-      const id = (await item.getAttribute('data-record-id'))!;
-      await until(() => serverRecord(id) !== undefined, 'the post on the server');
+      const id = await recordPostAndSend(one.page, 'Tin hai máy cùng sửa');
       await one.page.goto(`${server.url}/#/record/${id}`);
       await one.page.getByLabel('Tiêu đề').fill('Tiêu đề của máy 1');
 
-      await nudgeSync(two.page);
-      await until(async () => (await localRecord(two.page, id)) !== undefined, 'the post on phone 2');
-      await two.page.goto(`${server.url}/#/record/${id}`);
-      await two.page.getByLabel('Tiêu đề').fill('Tiêu đề của máy 2');
-      await two.page.getByRole('button', { name: 'Lưu' }).click();
-      await until(() => serverRecord(id)?.rev === 2, 'phone 2’s edit on the server');
+      await editElsewhere(two.page, id, (page) => page.getByLabel('Tiêu đề').fill('Tiêu đề của máy 2'));
       await nudgeSync(one.page);
       await until(async () => (await localRecord(one.page, id))?.rev === 2, 'phone 2’s edit on phone 1');
       await one.page.getByRole('button', { name: 'Lưu' }).click();
