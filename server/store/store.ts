@@ -1,7 +1,7 @@
 // Storage behind one interface, implemented over SQLite (sqlite.ts) and PostgreSQL
 // (postgres.ts) by the same Kysely queries (kysely.ts).
 import type { CommuneDevice, DeviceGap } from './devices.ts';
-import type { ThrottleRule } from './throttle.ts';
+import type { Reservation, ThrottleRule } from './throttle.ts';
 import type { Change, PullResponse, PushResponse, Role, SeqRange, SignedInUser, Unit } from '../../src/domain/index.ts';
 import type { Engine } from './engine.ts';
 import type { RecordEntry } from '../../src/domain/indicators/index.ts';
@@ -146,7 +146,12 @@ export interface Store {
 
   /** Sign-in throttling (throttle.ts): the latest lock among the keys still running at `now`. */
   signInLockedUntil(keys: string[], now: string): Promise<string | undefined>;
-  noteSignInFailure(key: string, now: Date, rule: ThrottleRule): Promise<number>;
+  /** Counts an attempt before its secret is checked, unless the key is locked or full (throttle.ts). */
+  reserveSignInAttempt(key: string, now: Date, rule: ThrottleRule): Promise<Reservation>;
+  /** After a failed check: locks the key when its count is full. */
+  settleSignInFailure(key: string, now: Date, rule: ThrottleRule): Promise<void>;
+  /** Gives back a reserved attempt that succeeded. */
+  refundSignInAttempt(key: string, rule: ThrottleRule): Promise<void>;
   /** True when there was something to clear. */
   clearSignInFailures(key: string): Promise<boolean>;
 

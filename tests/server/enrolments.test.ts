@@ -140,6 +140,29 @@ describe('enrolment with a one-time code', () => {
     expect((await enrol(code, '2468', { address: '198.51.100.77' })).status).toBe(200);
   });
 
+  it('checks at most ten of fifty wrong codes sent at once from one address, and then refuses a right one there', async () => {
+    const { code } = await createHead();
+    const store = server.store;
+    const useCode = store.useEnrolmentCode.bind(store);
+    let checks = 0;
+    store.useEnrolmentCode = (input) => {
+      checks += 1;
+      return useCode(input);
+    };
+    const answers = await Promise.all(Array.from({ length: 50 }, () => enrol('ABCD-EFGH', '2468', { address: '203.0.113.19' })));
+    expect(checks).toBeLessThanOrEqual(10);
+    expect(answers.filter((answer) => answer.status === 400).length).toBeLessThanOrEqual(10);
+    expect(answers.every((answer) => answer.status === 400 || ['enrolment_locked', 'rate_limited'].includes(answer.body.error))).toBe(true);
+    expect((await enrol(code, '2468', { address: '203.0.113.19' })).status).toBe(429);
+    expect((await enrol(code, '2468', { address: '198.51.100.78' })).status).toBe(200);
+  });
+
+  it('gives the attempts of right codes back to the address', async () => {
+    const heads = await Promise.all(Array.from({ length: 12 }, (_, i) => createHead(`totruong-moi-${i}`)));
+    for (const { code } of heads) expect((await enrol(code, '2468', { address: '203.0.113.20' })).status).toBe(200);
+    for (let attempt = 1; attempt <= 9; attempt++) expect((await enrol('ABCD-EFGH', '2468', { address: '203.0.113.20' })).body.error).toBe('enrolment_code_invalid');
+  });
+
   it('names the fields of bad input and changes nothing', async () => {
     const bad = await enrol('K7M4-Q2X0', '12');
     expect(bad.status).toBe(400);

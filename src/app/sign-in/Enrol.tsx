@@ -18,6 +18,7 @@ const refusals: Record<string, string> = {
   enrolment_code_used: text.enrol.codeUsed,
   account_disabled: text.enrol.disabled,
   enrolment_locked: text.enrol.locked,
+  rate_limited: text.signIn.busy,
 };
 
 export function Enrol(props: { phone: PhoneStore; initialCode?: string; onBack: () => void; onSignedIn: (open: OpenAccount) => void }) {
