@@ -6,7 +6,7 @@ import { CLIENT_HEADER } from '../../src/domain/index.ts';
 import { sha256Hex } from '../auth/secrets.ts';
 import type { Actor, Store } from '../store/store.ts';
 import { apiError } from './errors.ts';
-import { sessionCookieToken, sessionLifetime, setSessionCookie, slideSession } from './session.ts';
+import { clearHttpCache, sessionCookieToken, sessionLifetime, setSessionCookie, slideSession } from './session.ts';
 
 export type AuthEnv = { Variables: { actor: Actor } };
 
@@ -23,6 +23,8 @@ export function requireActor(store: Store, clock: () => Date = () => new Date())
     const session = tokenHash ? await store.findSession(tokenHash, now.toISOString()) : undefined;
     if (!session) {
       const refusal = tokenHash ? await store.tokenRefusal(tokenHash) : undefined;
+      // A revoked phone wipes the account's data; the browser drops the origin's HTTP cache with it.
+      if (refusal === 'device_revoked') clearHttpCache(c);
       if (refusal) return apiError(c, 401, refusal);
       return apiError(c, 401, 'unauthorized');
     }

@@ -33,6 +33,15 @@ export function clearSessionCookie(c: Context): void {
   deleteCookie(c, SESSION_COOKIE, { httpOnly: true, secure: true, sameSite: 'Strict', path: '/api' });
 }
 
+/**
+ * Asks the browser to drop this origin's HTTP cache (sign-out, a revoked device). Only "cache":
+ * "storage" would also delete the other accounts' databases and their unsent records, which a
+ * shared phone keeps by design, and the service worker's precache that opens the app offline.
+ */
+export function clearHttpCache(c: Context): void {
+  c.header('Clear-Site-Data', '"cache"');
+}
+
 export function sessionCookieToken(c: Context): string | undefined {
   return getCookie(c, SESSION_COOKIE);
 }

@@ -12,7 +12,7 @@ import { clientAddress } from '../http/address.ts';
 import { requireActor } from '../http/auth.ts';
 import type { AuthEnv } from '../http/auth.ts';
 import { apiError } from '../http/errors.ts';
-import { clearSessionCookie, startSession } from '../http/session.ts';
+import { clearHttpCache, clearSessionCookie, startSession } from '../http/session.ts';
 import { parseJsonBody } from '../http/validate.ts';
 import type { Store } from '../store/store.ts';
 
@@ -65,6 +65,7 @@ export function sessionRoutes(deps: { store: Store; clock: () => Date; settings?
     .delete('/sessions/current', requireActor(store, clock), async (c) => {
       await store.setSessionExpiry(c.get('actor').deviceId, clock().toISOString());
       clearSessionCookie(c);
+      clearHttpCache(c);
       return c.body(null, 204);
     })
     .get('/me', requireActor(store, clock), async (c) => {

@@ -13,7 +13,8 @@ interface Parser<T> {
 export class MalformedResponseError extends Error {}
 
 export async function call<T>(fetchFn: typeof fetch, url: string, init: RequestInit, parser: Parser<T>): Promise<HttpOutcome<T>> {
-  const response = await fetchFn(url, init);
+  // No API answer may rest in the browser's HTTP cache (a pull carries case notes).
+  const response = await fetchFn(url, { ...init, cache: 'no-store' });
   const body: unknown = await response.json().catch(() => ({}));
   if (!response.ok) return { ok: false, status: response.status, body: (body ?? {}) as never };
   const parsed = parser.safeParse(body);
@@ -36,7 +37,7 @@ export async function signIn(baseUrl: string, request: SignInRequest, fetchFn: t
 
 /** Ends this device's session on the server, which clears the cookie. */
 export async function signOutOnServer(baseUrl: string, fetchFn: typeof fetch = globalThis.fetch.bind(globalThis)): Promise<boolean> {
-  const response = await fetchFn(`${baseUrl}/api/v1/sessions/current`, { method: 'DELETE', headers: apiHeaders() });
+  const response = await fetchFn(`${baseUrl}/api/v1/sessions/current`, { method: 'DELETE', headers: apiHeaders(), cache: 'no-store' });
   return response.ok || response.status === 401;
 }
 

@@ -101,9 +101,11 @@ describe('authentication', () => {
     const device = await server.device('tdp1');
     await server.store.db.updateTable('devices').set({ revoked_at: '2026-06-01T00:00:00.000Z' }).execute();
     // A revoked device is told so, so that the phone wipes what it holds (tests/sync/lost-phone.test.ts).
-    const revoked = await device.pull();
+    const revoked = await server.app.request('/api/v1/sync/pull?since=0', { headers: { Authorization: `Bearer ${device.token}` } });
     expect(revoked.status).toBe(401);
-    expect(revoked.body).toEqual({ error: 'device_revoked', message: 'Thiết bị này đã bị thu hồi quyền truy cập. Dữ liệu của ứng dụng trên máy này sẽ được xoá.' });
+    expect(revoked.headers.get('clear-site-data')).toBe('"cache"');
+    expect(await revoked.json()).toEqual({ error: 'device_revoked', message: 'Thiết bị này đã bị thu hồi quyền truy cập. Dữ liệu của ứng dụng trên máy này sẽ được xoá.' });
+    expect(unknown.headers.get('clear-site-data')).toBeNull();
   });
 
   it('returns the signed-in user and units from /me', async () => {
@@ -188,6 +190,8 @@ describe('the session cookie', () => {
     const out = await server.app.request('/api/v1/sessions/current', { method: 'DELETE', headers: { Cookie: cookie, 'X-Requested-With': 'so-tay' } });
     expect(out.status).toBe(204);
     expect(out.headers.get('set-cookie')).toMatch(/^so_tay_session=;.*Max-Age=0/);
+    // The browser drops the origin's HTTP cache; not "storage": other accounts' unsent records stay on a shared phone.
+    expect(out.headers.get('clear-site-data')).toBe('"cache"');
     expect((await server.app.request('/api/v1/me', { headers: { Cookie: cookie } })).status).toBe(401);
   });
 

@@ -14,7 +14,7 @@ export function DeviceGaps(props: { unitName: (id: string) => string }) {
     let live = true;
     void (async () => {
       try {
-        const response = await fetch('/api/v1/devices/gaps', { headers: apiHeaders() });
+        const response = await fetch('/api/v1/devices/gaps', { headers: apiHeaders(), cache: 'no-store' });
         if (response.ok && live) setGaps(((await response.json()) as { devices: DeviceGap[] }).devices);
       } catch {
         // Offline: this list needs the server; the section stays hidden.
