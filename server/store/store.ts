@@ -30,6 +30,12 @@ export interface Actor {
   provinceId?: string;
 }
 
+/** The device a session was bound to; `refused` says why the id sent was not used. */
+export interface DeviceBinding {
+  deviceId: string;
+  refused?: 'otherAccount' | 'revoked';
+}
+
 export interface UserForSignIn {
   id: string;
   pinHash: string;
@@ -88,8 +94,11 @@ export interface Store {
   seedProvince(seed: ProvinceSeed): Promise<void>;
 
   findUserForSignIn(username: string): Promise<UserForSignIn | undefined>;
-  /** Creates the device or rebinds it to this user with a new token (only its hash is stored). */
-  bindDevice(input: { deviceId: string; userId: string; tokenHash: string; now: string; expiresAt?: string }): Promise<void>;
+  /**
+   * A new token (only its hash is stored) on the device: the id sent when it is new or already
+   * this user's and not revoked, else a fresh id (accounts.ts), which the sign-in answer carries.
+   */
+  bindDevice(input: { deviceId: string; userId: string; tokenHash: string; now: string; expiresAt?: string }): Promise<DeviceBinding>;
   /** The actor behind a token hash, if the device exists and is not revoked. */
   findActor(tokenHash: string): Promise<Actor | undefined>;
   /** The actor behind a token hash whose session has not ended at `now` (ISO), and when it ends. */

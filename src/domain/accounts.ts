@@ -61,6 +61,12 @@ export const signInResponse = z.object({
   token: z.optional(z.string()),
   user: signedInUser,
   units: z.array(unit),
+  /**
+   * The device id the session is bound to. Another account's id, or a revoked one, is never
+   * taken over: the server makes a fresh one, which the phone keeps from then on. Absent from
+   * servers before it.
+   */
+  deviceId: z.optional(uuid),
 });
 export type SignInResponse = z.infer<typeof signInResponse>;
 

@@ -9,6 +9,9 @@ export const auditActions = [
   'enrolment.issue',
   'enrolment.use',
   'device.revoke',
+  /** A sign-in or enrolment sent a device id that another account holds, or a revoked one: it got a fresh id. */
+  'device.reissue',
+  'device.reissue_revoked',
   'plan.update',
   'unit.create',
   'unit.update',

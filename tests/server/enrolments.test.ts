@@ -54,7 +54,8 @@ describe('enrolment with a one-time code', () => {
     const enrolled = await enrol(code.toLowerCase().replace('-', ''), '2468', { deviceId });
     expect(enrolled.status).toBe(200);
     expect(signInResponse.safeParse(enrolled.body).success).toBe(true);
-    expect(Object.keys(enrolled.body).sort()).toEqual(['token', 'units', 'user']);
+    expect(Object.keys(enrolled.body).sort()).toEqual(['deviceId', 'token', 'units', 'user']);
+    expect(enrolled.body.deviceId).toBe(deviceId);
     expect(enrolled.body.user).toMatchObject({ id: userId, role: 'villageHead', unitId: 'tdp-3' });
 
     const me = await call(server, 'GET', '/api/v1/me', enrolled.body.token);
@@ -72,7 +73,7 @@ describe('enrolment with a one-time code', () => {
     const { code } = await createHead();
     const enrolled = await enrol(code, '2468', { tokenInBody: false });
     expect(enrolled.status).toBe(200);
-    expect(Object.keys(enrolled.body).sort()).toEqual(['units', 'user']);
+    expect(Object.keys(enrolled.body).sort()).toEqual(['deviceId', 'units', 'user']);
     expect(enrolled.cookie).toMatch(/^so_tay_session=[A-Za-z0-9_-]+;.*HttpOnly/);
     const cookie = enrolled.cookie!.split(';')[0]!;
     const me = await server.app.request('/api/v1/me', { headers: { Cookie: cookie } });

@@ -437,6 +437,8 @@ export const en: Catalogue = {
       'enrolment.issue': 'Enrolment code issued',
       'enrolment.use': 'Enrolled on a phone',
       'device.revoke': 'Device revoked',
+      'device.reissue': 'New device id issued (the id sent belongs to another account)',
+      'device.reissue_revoked': 'New device id issued (the id sent was revoked)',
       'plan.update': 'Plan changed',
       'unit.create': 'Unit added',
       'unit.update': 'Unit changed',

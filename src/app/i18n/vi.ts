@@ -446,6 +446,8 @@ export const vi = {
       'enrolment.issue': 'Cấp mã kích hoạt',
       'enrolment.use': 'Kích hoạt trên điện thoại',
       'device.revoke': 'Thu hồi thiết bị',
+      'device.reissue': 'Cấp mã thiết bị mới (mã gửi lên thuộc tài khoản khác)',
+      'device.reissue_revoked': 'Cấp mã thiết bị mới (mã gửi lên đã bị thu hồi)',
       'plan.update': 'Sửa kế hoạch',
       'unit.create': 'Thêm đơn vị',
       'unit.update': 'Sửa đơn vị',

@@ -53,7 +53,7 @@ export function Enrol(props: { phone: PhoneStore; initialCode?: string; onBack: 
         if (location.hash.startsWith('#enrol=')) history.replaceState(null, '', `${location.pathname}#/`);
         // The PIN just chosen also opens the app offline: it makes this account's vault.
         const { completeSignIn } = await loadVault();
-        props.onSignedIn(await completeSignIn(props.phone, { profile: { user: outcome.value.user, units: outcome.value.units }, pin, deviceId }));
+        props.onSignedIn(await completeSignIn(props.phone, { answer: outcome.value, pin, deviceId }));
         return;
       }
       const refusal = refusals[outcome.body.error ?? ''];

@@ -40,7 +40,7 @@ export function SignIn(props: { phone: PhoneStore; notice?: string; onSignedIn: 
       const outcome = await signIn('', { username: name, pin, deviceId });
       if (outcome.ok) {
         const { completeSignIn } = await loadVault();
-        props.onSignedIn(await completeSignIn(props.phone, { profile: { user: outcome.value.user, units: outcome.value.units }, username: name, pin, deviceId }));
+        props.onSignedIn(await completeSignIn(props.phone, { answer: outcome.value, username: name, pin, deviceId }));
         return;
       }
       // 429 rate_limited: the account's tries were all in flight at that moment, none failed yet.
