@@ -15,6 +15,7 @@ export const errorMessages = {
   bad_credentials: 'Tên đăng nhập hoặc mã PIN không đúng.',
   device_mismatch: 'Mã thiết bị không khớp với phiên đăng nhập.',
   change_id_reused: 'Mã thay đổi đã được dùng cho một nội dung khác.',
+  seq_jump: 'Số thứ tự của thay đổi vượt quá xa so với các thay đổi đã nhận từ thiết bị này.',
   not_found: 'Không tìm thấy địa chỉ này.',
   internal: 'Máy chủ gặp lỗi. Vui lòng thử lại sau.',
   unit_exists: 'Mã đơn vị này đã được dùng.',

@@ -51,7 +51,7 @@ export function kyselyStore(db: Kysely<Database>, engine: Engine, commitFlush?: 
       await commitFlush?.flush();
       return response;
     },
-    devicesWithGaps: (communeId) => devicesWithGaps(db, communeId),
+    devicesWithGaps: (input) => devicesWithGaps(db, input),
     loadCommune: (communeId) => reports.loadCommune(db, communeId),
     listCommuneRecords: (input) => reports.listCommuneRecords(db, input),
     loadPlan: (communeId, year) => reports.loadPlan(db, communeId, year),

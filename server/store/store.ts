@@ -1,6 +1,6 @@
 // Storage behind one interface, implemented over SQLite (sqlite.ts) and PostgreSQL
 // (postgres.ts) by the same Kysely queries (kysely.ts).
-import type { CommuneDevice, DeviceGap } from './devices.ts';
+import type { CommuneDevice, DeviceGapsPage } from './devices.ts';
 import type { Reservation, ThrottleRule } from './throttle.ts';
 import type { Change, PullResponse, PushResponse, Role, SeqRange, SignedInUser, Unit } from '../../src/domain/index.ts';
 import type { Engine } from './engine.ts';
@@ -58,8 +58,11 @@ export interface PushInput {
 
 export type PushOutcome =
   | { ok: true; response: PushResponse }
-  /** A changeId already used with another body: nothing of the batch was stored. */
-  | { ok: false; reusedIndex: number };
+  /**
+   * Nothing of the batch was stored, for the change at `index`: its changeId already used with
+   * another body, or its seq too far past the device's highest (SEQ_WINDOW).
+   */
+  | { ok: false; refusal: 'changeIdReused' | 'seqJump'; index: number };
 
 export interface PullInput {
   actor: Actor;
@@ -110,8 +113,8 @@ export interface Store {
   /** The whole batch in one transaction: all of it is stored, or nothing. */
   push(input: PushInput): Promise<PushOutcome>;
   pull(input: PullInput): Promise<PullResponse>;
-  /** The commune's devices with missing change numbers. */
-  devicesWithGaps(communeId: string): Promise<DeviceGap[]>;
+  /** One page of the commune's devices with missing change numbers, by device id after `after`. */
+  devicesWithGaps(input: { communeId: string; after: string | null; limit: number }): Promise<DeviceGapsPage>;
 
   /** A commune with all its units, retired ones included (reports). */
   loadCommune(communeId: string): Promise<CommuneWithUnits | undefined>;

@@ -352,6 +352,7 @@ export const en: Catalogue = {
     gapsTitle: 'Phones missing unsent data',
     gapsIntro: 'These changes were made on the phone but never reached the server (the phone was wiped or reinstalled). Contact the reporter to record them again.',
     gapLine: '{who} ({unit}): {n} changes missing',
+    gapsMore: 'Show more phones',
     devicesTitle: 'Signed-in devices',
     devicesIntro: 'When a phone is lost, revoke it: it can send and receive nothing more, and it deletes the app\'s data when it connects again.',
     deviceSince: 'signed in since {date}',

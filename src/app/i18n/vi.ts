@@ -361,6 +361,7 @@ export const vi = {
     gapsTitle: 'Điện thoại bị thiếu dữ liệu chưa gửi',
     gapsIntro: 'Các thay đổi này đã được ghi trên điện thoại nhưng không bao giờ đến máy chủ (máy bị xóa dữ liệu hoặc cài lại). Hãy liên hệ người ghi để ghi lại.',
     gapLine: '{who} ({unit}): thiếu {n} thay đổi',
+    gapsMore: 'Xem thêm điện thoại',
     devicesTitle: 'Thiết bị đã đăng nhập',
     devicesIntro: 'Khi một điện thoại bị mất, hãy thu hồi nó: máy đó không gửi, nhận được gì nữa và tự xoá dữ liệu của ứng dụng khi kết nối lại.',
     deviceSince: 'đăng nhập từ {date}',
