@@ -73,7 +73,7 @@ export interface AuditPage {
 }
 
 /** How a case's details left the server. */
-export const caseAccessVias = ['pull', 'conflict', 'merge'] as const;
+export const caseAccessVias = ['pull', 'conflict', 'merge', 'export'] as const;
 export type CaseAccessVia = (typeof caseAccessVias)[number];
 
 export interface CaseAccess {

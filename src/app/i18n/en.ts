@@ -429,7 +429,7 @@ export const en: Catalogue = {
     recordChange: '{kind} in {unit}',
     recordNew: 'new',
     recordDeleted: 'deleted',
-    via: { pull: 'sync', conflict: 'conflict', merge: 'merged change' },
+    via: { pull: 'sync', conflict: 'conflict', merge: 'merged change', export: 'Excel report' },
     action: {
       'account.create': 'Account created',
       'account.disable': 'Account disabled',

@@ -438,7 +438,7 @@ export const vi = {
     recordChange: '{kind} ở {unit}',
     recordNew: 'tạo mới',
     recordDeleted: 'xoá',
-    via: { pull: 'đồng bộ', conflict: 'xung đột', merge: 'gộp thay đổi' },
+    via: { pull: 'đồng bộ', conflict: 'xung đột', merge: 'gộp thay đổi', export: 'báo cáo Excel' },
     action: {
       'account.create': 'Tạo tài khoản',
       'account.disable': 'Tạm khoá tài khoản',
