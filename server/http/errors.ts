@@ -23,6 +23,7 @@ export const errorMessages = {
   sign_in_locked: 'Đã nhập sai quá nhiều lần nên tạm thời không thể đăng nhập. Hãy thử lại sau 15 phút hoặc nhờ công chức xã mở khoá.',
   device_revoked: 'Thiết bị này đã bị thu hồi quyền truy cập. Dữ liệu của ứng dụng trên máy này sẽ được xoá.',
   client_header_missing: 'Yêu cầu không đến từ ứng dụng nên không được thực hiện.',
+  cross_site_request: 'Yêu cầu đến từ một trang web khác nên không được thực hiện.',
   account_disabled: 'Tài khoản này đã bị công chức xã tạm khoá. Hãy liên hệ công chức xã.',
   username_taken: 'Tên đăng nhập này đã được dùng.',
   enrolment_code_invalid: 'Mã kích hoạt không đúng. Hãy kiểm tra lại từng ký tự.',

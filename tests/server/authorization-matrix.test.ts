@@ -222,6 +222,27 @@ describe('the authorisation matrix', () => {
     expect(await snapshot(world.server)).toBe(before);
   });
 
+  it.each(servedRoutes.filter((route) => !PUBLIC.has(route) && !route.startsWith('GET ')))(
+    '%s refuses a cookie-carried call from another site, app header or not, and changes nothing',
+    async (route) => {
+      const [method, pattern] = route.split(' ') as [string, string];
+      const path = pattern.replace(':year', '2026').replace(':id', 'tdp-1');
+      const before = await snapshot(world.server);
+      for (const role of roles) {
+        for (const [header, value] of [['Sec-Fetch-Site', 'cross-site'], ['Origin', 'https://evil.example']] as const) {
+          const response = await world.server.app.request(path, {
+            method,
+            headers: { Cookie: `so_tay_session=${world.tokens[role]}`, 'X-Requested-With': 'so-tay', 'Content-Type': 'application/json', [header]: value },
+            body: '{}',
+          });
+          expect([role, header, response.status]).toEqual([role, header, 403]);
+          expect(await response.json()).toMatchObject({ error: 'cross_site_request', fields: [{ path: header }] });
+        }
+      }
+      expect(await snapshot(world.server)).toBe(before);
+    },
+  );
+
   it.each(Object.keys(matrix))('%s: every role × own unit, other unit, other commune', async (route) => {
     expect(servedRoutes).toContain(route);
     const [method] = route.split(' ') as [string];

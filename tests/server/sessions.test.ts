@@ -168,6 +168,52 @@ describe('the session cookie', () => {
     expect(await server.countRows('applied_changes')).toBe(1);
   });
 
+  it('refuses a change carried by the cookie from another site, by Sec-Fetch-Site or else Origin, even with the app header', async () => {
+    const deviceId = randomUUID();
+    const cookie = cookieOf(await cookieSignIn(deviceId));
+    let seq = 0;
+    const push = (headers: Record<string, string>) =>
+      server.app.request('/api/v1/sync/push', {
+        method: 'POST',
+        headers: { Cookie: cookie, 'Content-Type': 'application/json', 'X-Requested-With': 'so-tay', ...headers },
+        body: JSON.stringify({ deviceId, changes: [{ changeId: randomUUID(), seq: ++seq, op: 'delete', recordId: randomUUID(), kind: 'newsPost', baseRev: 0 }] }),
+      });
+    for (const [header, value] of [
+      ['Sec-Fetch-Site', 'cross-site'],
+      ['Sec-Fetch-Site', 'same-site'],
+      ['Origin', 'https://evil.example'],
+      ['Origin', 'http://localhost:8080'],
+      ['Origin', 'null'],
+    ] as const) {
+      const refused = await push({ [header]: value });
+      expect([header, value, refused.status]).toEqual([header, value, 403]);
+      expect(await refused.json()).toMatchObject({ error: 'cross_site_request', fields: [{ path: header, code: 'crossSite' }] });
+    }
+    expect(await server.countRows('applied_changes')).toBe(0);
+    // The app's own calls: same origin, or no such header (an older browser).
+    for (const headers of [{ 'Sec-Fetch-Site': 'same-origin' }, { Origin: 'http://localhost' }, { 'Sec-Fetch-Site': 'same-origin', Origin: 'http://localhost' }, {}]) {
+      expect((await push(headers)).status).toBe(200);
+    }
+    // Reads are not changes; a Bearer token is not ambient and is not checked.
+    expect((await server.app.request('/api/v1/me', { headers: { Cookie: cookie, 'Sec-Fetch-Site': 'cross-site' } })).status).toBe(200);
+    const token = (await (await signIn({ username: 'tdp2', pin: '1234', deviceId: randomUUID() })).json()).token;
+    const bearer = await server.app.request('/api/v1/sessions/current', { method: 'DELETE', headers: { Authorization: `Bearer ${token}`, 'Sec-Fetch-Site': 'cross-site' } });
+    expect(bearer.status).toBe(204);
+  });
+
+  it('takes the origin behind a trusted proxy from X-Forwarded-Proto and Host', async () => {
+    await server.close();
+    server = await startServer({ sessionLifetimeSeconds: SESSION_LIFETIME_SECONDS, trustProxy: true });
+    const cookie = cookieOf(await cookieSignIn());
+    const signOut = (origin: string) =>
+      server.app.request('http://sotay.example.gov.vn/api/v1/sessions/current', {
+        method: 'DELETE',
+        headers: { Cookie: cookie, 'X-Requested-With': 'so-tay', Host: 'sotay.example.gov.vn', 'X-Forwarded-Proto': 'https', Origin: origin },
+      });
+    expect((await signOut('http://sotay.example.gov.vn')).status).toBe(403);
+    expect((await signOut('https://sotay.example.gov.vn')).status).toBe(204);
+  });
+
   it('ends 90 days after the last use, sliding on each use', async () => {
     const start = new Date('2026-06-01T02:30:00.000Z');
     const day = 86_400_000;
