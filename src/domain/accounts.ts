@@ -20,7 +20,8 @@ export const unit = z.object({
 export type Unit = z.infer<typeof unit>;
 
 export const signInRequest = z.strictObject({
-  username: z.string().check(z.trim(), z.toLowerCase(), z.minLength(1), z.maxLength(64)),
+  /** Up to a commune id (64), a dot and a chosen name (32): communeUsername. */
+  username: z.string().check(z.trim(), z.toLowerCase(), z.minLength(1), z.maxLength(100)),
   pin: z.string().check(z.regex(/^\d{4,8}$/)),
   deviceId: uuid,
 });

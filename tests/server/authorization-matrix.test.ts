@@ -306,6 +306,22 @@ describe('the authorisation matrix', () => {
     expect(failures).toEqual([]);
   });
 
+  it("answers a new unit id or user name alike whether the caller's unit, another unit, another commune or nobody has it", async () => {
+    const { server } = world;
+    const officer = world.tokens.communeOfficer;
+    const unitAnswers = [];
+    for (const id of [unitOf.own, unitOf.otherUnit, unitOf.otherCommune, 'khong-ai-co']) {
+      const answer = await call(server, 'POST', '/api/v1/units', officer, { id, name: 'Tổ mới', type: 'toDanPho', households: 10 });
+      unitAnswers.push([answer.status, answer.json.error ?? null]);
+    }
+    const accountAnswers = [];
+    for (const username of [userOf.own, userOf.otherUnit, userOf.otherCommune, 'khong-ai-co']) {
+      const answer = await call(server, 'POST', '/api/v1/accounts', officer, { username, displayName: 'Tổ trưởng mới', role: 'villageHead', unitId: 'tdp-3' });
+      accountAnswers.push([answer.status, answer.json.error ?? null]);
+    }
+    expect({ unitAnswers, accountAnswers }).toEqual({ unitAnswers: unitAnswers.map(() => [201, null]), accountAnswers: accountAnswers.map(() => [201, null]) });
+  });
+
   it.each(roles)('a %s pulls exactly its scope, violence cases only where its role handles them', async (role) => {
     const response = await call(world.server, 'GET', '/api/v1/sync/pull?since=0', world.tokens[role]);
     expect(response.status).toBe(200);

@@ -49,7 +49,7 @@ async function signIn(username: string, pin: string) {
 describe('enrolment with a one-time code', () => {
   it('answers like a sign-in, binds the device, sets the PIN, and the account becomes active', async () => {
     const { userId, code } = await createHead();
-    expect(await signIn('totruong6', '2468')).toBe(401);
+    expect(await signIn('nam-gia-nghia.totruong6', '2468')).toBe(401);
     const deviceId = randomUUID();
     const enrolled = await enrol(code.toLowerCase().replace('-', ''), '2468', { deviceId });
     expect(enrolled.status).toBe(200);
@@ -62,7 +62,7 @@ describe('enrolment with a one-time code', () => {
     expect(me.status).toBe(200);
     const device = await server.store.db.selectFrom('devices').select('user_id').where('id', '=', deviceId).executeTakeFirstOrThrow();
     expect(device.user_id).toBe(userId);
-    expect(await signIn('totruong6', '2468')).toBe(200);
+    expect(await signIn('nam-gia-nghia.totruong6', '2468')).toBe(200);
     const list = await call(server, 'GET', '/api/v1/accounts', officer);
     expect(list.json.accounts.find((a: { id: string }) => a.id === userId)).toMatchObject({ state: 'active', enrolmentExpiresAt: null });
     const events = await server.store.db.selectFrom('audit_events').select(['action', 'user_id', 'device_id']).orderBy('id').execute();
@@ -88,8 +88,8 @@ describe('enrolment with a one-time code', () => {
     expect(again).toMatchObject({ status: 400, body: { error: 'enrolment_code_used', fields: [{ path: 'code', code: 'used' }] } });
     expect(again.body.message).toContain('đã được dùng');
     expect(await server.countRows('devices')).toBe(devices);
-    expect(await signIn('totruong6', '1357')).toBe(401);
-    expect(await signIn('totruong6', '2468')).toBe(200);
+    expect(await signIn('nam-gia-nghia.totruong6', '1357')).toBe(401);
+    expect(await signIn('nam-gia-nghia.totruong6', '2468')).toBe(200);
   });
 
   it('refuses an expired code (72 hours by default)', async () => {
@@ -118,10 +118,10 @@ describe('enrolment with a one-time code', () => {
     expect((await enrol(reissued.json.enrolment.code)).status).toBe(200);
     // A forgotten PIN: a new code sets a new one; the old PIN works until then.
     const forgot = await call(server, 'POST', `/api/v1/accounts/${first.userId}/enrolment`, officer);
-    expect(await signIn('totruong6', '2468')).toBe(200);
+    expect(await signIn('nam-gia-nghia.totruong6', '2468')).toBe(200);
     expect((await enrol(forgot.json.enrolment.code, '8642')).status).toBe(200);
-    expect(await signIn('totruong6', '2468')).toBe(401);
-    expect(await signIn('totruong6', '8642')).toBe(200);
+    expect(await signIn('nam-gia-nghia.totruong6', '2468')).toBe(401);
+    expect(await signIn('nam-gia-nghia.totruong6', '8642')).toBe(200);
   });
 
   it("refuses a disabled account's code", async () => {
