@@ -191,7 +191,8 @@ describe('the session cookie', () => {
     }
     expect(await server.countRows('applied_changes')).toBe(0);
     // The app's own calls: same origin, or no such header (an older browser).
-    for (const headers of [{ 'Sec-Fetch-Site': 'same-origin' }, { Origin: 'http://localhost' }, { 'Sec-Fetch-Site': 'same-origin', Origin: 'http://localhost' }, {}]) {
+    const fromTheApp: Record<string, string>[] = [{ 'Sec-Fetch-Site': 'same-origin' }, { Origin: 'http://localhost' }, { 'Sec-Fetch-Site': 'same-origin', Origin: 'http://localhost' }, {}];
+    for (const headers of fromTheApp) {
       expect((await push(headers)).status).toBe(200);
     }
     // Reads are not changes; a Bearer token is not ambient and is not checked.
