@@ -87,6 +87,11 @@ export function createApp(appDeps: AppDeps) {
       await next();
     });
   }
+  // The origin check of cookie-carried changes (http/auth.ts) reads the scheme from a trusted proxy.
+  api.use('*', async (c, next) => {
+    c.set('trustProxy' as never, trustProxy as never);
+    await next();
+  });
   if (deps.settings.rateLimit) api.use('*', rateLimit(deps.settings.rateLimit, { trustProxy, clock: deps.clock }));
   api
     // JSON answers over 1 kB go out gzip-compressed to clients that accept it (a pull of 500 records: 205 kB → about 30 kB).

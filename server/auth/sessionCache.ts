@@ -20,7 +20,7 @@ const KEEPS_SESSIONS = new Set<string>([
   'push', 'pull', 'logCaseAccess', 'appendAudit', 'devicesWithGaps',
   'loadCommune', 'listCommuneRecords', 'loadPlan', 'savePlan', 'listUnits', 'listUnitTypes', 'listReviewEvents', 'addReviewEvent',
   'listCommuneDevices', 'loadProvince', 'provinceFigures', 'listProvincePlans', 'listCommuneAccounts', 'listAuditTrail', 'listCaseAccess',
-  'signInLockedUntil', 'noteSignInFailure', 'clearSignInFailures', 'forgetOldFailures',
+  'signInLockedUntil', 'reserveSignInAttempt', 'settleSignInFailure', 'refundSignInAttempt', 'clearSignInFailures', 'forgetOldFailures',
 ]);
 
 export function withSessionCache(store: Store, now: () => number = Date.now, ttlMs = SESSION_CACHE_MS): Store {

@@ -2,6 +2,7 @@
 // failures (a village head mistyping is slow; a guesser is fast); an address gets more room,
 // since many phones can share one carrier address, but a guesser going through accounts
 // from one address still stops there.
+import type { Store } from '../store/store.ts';
 import type { ThrottleRule } from '../store/throttle.ts';
 
 export interface SignInThrottle {
@@ -18,3 +19,38 @@ export const DEFAULT_SIGN_IN_THROTTLE: SignInThrottle = {
 
 export const accountKey = (username: string) => `account:${username}`;
 export const addressKey = (address: string) => `address:${address}`;
+
+export interface ThrottleKey {
+  key: string;
+  rule: ThrottleRule;
+}
+
+/**
+ * Reserves one attempt on every key before a secret is checked; when one key refuses, the
+ * attempts already reserved on the others are given back, and the lock's end is returned
+ * (none when the key is full of attempts still in flight, not locked yet).
+ */
+export async function reserveAttempts(store: Store, keys: readonly ThrottleKey[], now: Date): Promise<{ ok: true } | { ok: false; lockedUntil: string | undefined }> {
+  const reserved: ThrottleKey[] = [];
+  for (const entry of keys) {
+    const reservation = await store.reserveSignInAttempt(entry.key, now, entry.rule);
+    if (!reservation.ok) {
+      for (const done of reserved) await store.refundSignInAttempt(done.key, done.rule);
+      return reservation;
+    }
+    reserved.push(entry);
+  }
+  return { ok: true };
+}
+
+/** After a failed check: the attempt stays counted, a full key locks; the lock's end when one is locked now. */
+export async function settleFailure(store: Store, keys: readonly ThrottleKey[], now: Date): Promise<string | undefined> {
+  for (const { key, rule } of keys) await store.settleSignInFailure(key, now, rule);
+  await store.forgetOldFailures(now);
+  return store.signInLockedUntil(keys.map((k) => k.key), now.toISOString());
+}
+
+/** After a success: each key gets its attempt back, except those the caller clears. */
+export async function refundAttempts(store: Store, keys: readonly ThrottleKey[]): Promise<void> {
+  for (const { key, rule } of keys) await store.refundSignInAttempt(key, rule);
+}

@@ -63,6 +63,13 @@ const numeric = (value: string): Cell => (/^\d+$/.test(value) ? Number(value) : 
 const yesNo = (value: boolean) => (value ? 'Có' : 'Không');
 const list = <K extends string>(labels: Record<K, string>, keys: readonly K[]) => keys.map((k) => labels[k]).join('; ');
 
+/** The violence cases the workbook lists one per row (its "Vụ việc" sheet): each is logged as read. */
+export function casesListedInXlsx(report: YearlyReport): string[] {
+  return report.records
+    .filter((e) => !e.deleted && e.record?.kind === 'violenceCase' && e.record.date.startsWith(`${report.year}-`))
+    .map((e) => e.record!.id);
+}
+
 export async function yearlyReportXlsx(report: YearlyReport): Promise<Buffer> {
   const unitName = new Map(report.units.map((u) => [u.id, u.name]));
   const ofYear = report.records

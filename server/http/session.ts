@@ -33,6 +33,15 @@ export function clearSessionCookie(c: Context): void {
   deleteCookie(c, SESSION_COOKIE, { httpOnly: true, secure: true, sameSite: 'Strict', path: '/api' });
 }
 
+/**
+ * Asks the browser to drop this origin's HTTP cache (sign-out, a revoked device). Only "cache":
+ * "storage" would also delete the other accounts' databases and their unsent records, which a
+ * shared phone keeps by design, and the service worker's precache that opens the app offline.
+ */
+export function clearHttpCache(c: Context): void {
+  c.header('Clear-Site-Data', '"cache"');
+}
+
 export function sessionCookieToken(c: Context): string | undefined {
   return getCookie(c, SESSION_COOKIE);
 }
@@ -44,7 +53,7 @@ export function sessionCookieToken(c: Context): string | undefined {
  */
 export async function startSession(c: Context, store: Store, input: { deviceId: string; userId: string; now: Date }): Promise<Response> {
   const token = newToken();
-  await store.bindDevice({
+  const binding = await store.bindDevice({
     deviceId: input.deviceId,
     userId: input.userId,
     tokenHash: sha256Hex(token),
@@ -55,7 +64,9 @@ export async function startSession(c: Context, store: Store, input: { deviceId: 
   if (!profile) return apiError(c, 401, 'bad_credentials');
   setSessionCookie(c, token);
   const wantsToken = c.req.header(TOKEN_IN_BODY.header) === TOKEN_IN_BODY.value;
-  const response: SignInResponse = wantsToken ? { token, ...profile } : profile;
+  // The device id the session is bound to: the phone adopts it when it is not the one it sent.
+  const bound = { ...profile, deviceId: binding.deviceId };
+  const response: SignInResponse = wantsToken ? { token, ...bound } : bound;
   return c.json(response, 200);
 }
 

@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { Hono } from 'hono';
 import type { Context } from 'hono';
-import { newAccount } from '../../src/domain/communeAccounts.ts';
+import { communeUsername, newAccount } from '../../src/domain/communeAccounts.ts';
 import { DEFAULT_ENROLMENT_SETTINGS, freshEnrolmentCode, type EnrolmentSettings } from '../auth/enrolmentCodes.ts';
 import { UNUSABLE_PIN_HASH } from '../auth/secrets.ts';
 import { accountKey } from '../auth/signInThrottle.ts';
@@ -62,8 +62,9 @@ export function accountRoutes(deps: { store: Store; clock: () => Date; settings?
     .post('/accounts', async (c) => {
       const parsed = await parseJsonBody(c, accountApi.create.body);
       if (!parsed.ok) return parsed.response;
-      const account = parsed.data;
       const actor = c.get('actor');
+      // In the commune's own namespace: another commune's names are neither taken nor told (communeUsername).
+      const account = { ...parsed.data, username: communeUsername(actor.communeId, parsed.data.username) };
       const unit = (await store.listUnits(actor.communeId)).find((u) => u.id === account.unitId);
       // A village head keeps a village unit's records; a commune reporter the commune's own.
       const fits = unit && !unit.retired && (account.role === 'villageHead' ? unit.type !== 'commune' : unit.type === 'commune');

@@ -8,7 +8,7 @@ import { defaultPlan } from '../../src/domain/plan/index.ts';
 import { acceptedRecords } from '../../src/domain/review/accepted.ts';
 import { yearlyReportCsv } from '../exports/yearlyReportCsv.ts';
 import { yearlyReportDocx } from '../exports/yearlyReportDocx.ts';
-import { yearlyReportXlsx } from '../exports/yearlyReportXlsx.ts';
+import { casesListedInXlsx, yearlyReportXlsx } from '../exports/yearlyReportXlsx.ts';
 import { buildYearlyReport } from '../exports/yearlyReport.ts';
 import { requireActor } from '../http/auth.ts';
 import type { AuthEnv } from '../http/auth.ts';
@@ -78,7 +78,12 @@ export function reportRoutes(deps: { store: Store; clock: () => Date }) {
       format === 'docx' ? await yearlyReportDocx(report) : format === 'xlsx' ? await yearlyReportXlsx(report) : yearlyReportCsv(report);
     const name = `bao-cao-binh-dang-gioi-${year}.${format}`;
     // An export carries no case notes, but who took the commune's figures out, and when, is kept.
-    await store.appendAudit({ ...auditInput(c, clock), action: 'report.export', target: `${year} ${format} ${basis}`, fields: [] });
+    const audit = auditInput(c, clock);
+    await store.appendAudit({ ...audit, action: 'report.export', target: `${year} ${format} ${basis}`, fields: [] });
+    // The Excel file has a row per case (the Word and CSV files only figures): each is a read of that case.
+    if (format === 'xlsx') {
+      await store.logCaseAccess({ communeId: actor.communeId, at: audit.at, userId: actor.userId, deviceId: actor.deviceId, via: 'export', recordIds: casesListedInXlsx(report) });
+    }
     return c.body(typeof body === 'string' ? body : new Uint8Array(body), 200, {
       'Content-Type': formats[format],
       'Content-Disposition': `attachment; filename="${name}"`,

@@ -1,18 +1,19 @@
-// Sign-in on a device (username + PIN → a session for that device), sign-out, and "who am I". Failed
-// sign-ins are counted per account and per address; a locked key answers 429 before any PIN
-// is checked, so guessing stops there.
+// Sign-in on a device (username + PIN → a session for that device), sign-out, and "who am I".
+// Attempts are counted per account and per address before the PIN is checked (a success gives
+// its attempt back); a locked or full key answers 429 before any PIN is checked, so guessing
+// stops there, also for a burst.
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { profileResponse, signInRequest, signInResponse } from '../../src/domain/index.ts';
 import { apiRoute } from '../http/apiRoute.ts';
 import { UNUSABLE_PIN_HASH, verifyPin } from '../auth/secrets.ts';
-import { accountKey, addressKey, DEFAULT_SIGN_IN_THROTTLE } from '../auth/signInThrottle.ts';
-import type { SignInThrottle } from '../auth/signInThrottle.ts';
+import { accountKey, addressKey, DEFAULT_SIGN_IN_THROTTLE, refundAttempts, reserveAttempts, settleFailure } from '../auth/signInThrottle.ts';
+import type { SignInThrottle, ThrottleKey } from '../auth/signInThrottle.ts';
 import { clientAddress } from '../http/address.ts';
 import { requireActor } from '../http/auth.ts';
 import type { AuthEnv } from '../http/auth.ts';
 import { apiError } from '../http/errors.ts';
-import { clearSessionCookie, startSession } from '../http/session.ts';
+import { clearHttpCache, clearSessionCookie, startSession } from '../http/session.ts';
 import { parseJsonBody } from '../http/validate.ts';
 import type { Store } from '../store/store.ts';
 
@@ -21,9 +22,13 @@ export interface SessionSettings {
   signInThrottle?: SignInThrottle;
 }
 
-function locked(c: Context, until: string, now: Date): Response {
-  const seconds = Math.max(1, Math.ceil((Date.parse(until) - now.getTime()) / 1000));
-  c.header('Retry-After', String(seconds));
+function locked(c: Context, until: string | undefined, now: Date): Response {
+  if (!until) {
+    // Full of attempts still in flight, none failed yet: no lock to name; try again in a moment.
+    c.header('Retry-After', '1');
+    return apiError(c, 429, 'rate_limited');
+  }
+  c.header('Retry-After', String(Math.max(1, Math.ceil((Date.parse(until) - now.getTime()) / 1000))));
   return apiError(c, 429, 'sign_in_locked');
 }
 
@@ -50,32 +55,31 @@ export function sessionRoutes(deps: { store: Store; clock: () => Date; settings?
       const { username, pin, deviceId } = parsed.data;
       const now = clock();
       const address = clientAddress(c, deps.settings?.trustProxy ?? false);
-      const keys = [{ key: accountKey(username), rule: throttle.account }];
+      const account: ThrottleKey = { key: accountKey(username), rule: throttle.account };
+      const keys = [account];
       if (address) keys.push({ key: addressKey(address), rule: throttle.address });
-      const lockedUntil = await store.signInLockedUntil(keys.map((k) => k.key), now.toISOString());
-      if (lockedUntil) return locked(c, lockedUntil, now);
+      // The attempt is counted before the PIN is checked, so a burst cannot outrun the count.
+      const reservation = await reserveAttempts(store, keys, now);
+      if (!reservation.ok) return locked(c, reservation.lockedUntil, now);
 
       const user = await store.findUserForSignIn(username);
       // An unknown username costs the same scrypt as a wrong PIN, and gets the same answer.
       const pinOk = await verifyPin(pin, user?.pinHash ?? UNUSABLE_PIN_HASH);
       if (!user || !pinOk) {
-        let reachedLimit = false;
-        for (const { key, rule } of keys) {
-          if ((await store.noteSignInFailure(key, now, rule)) >= rule.maxFailures) reachedLimit = true;
-        }
-        if (reachedLimit) {
-          const until = await store.signInLockedUntil(keys.map((k) => k.key), now.toISOString());
-          if (until) return locked(c, until, now);
-        }
+        const until = await settleFailure(store, keys, now);
+        if (until) return locked(c, until, now);
         return apiError(c, 401, 'bad_credentials');
       }
-      await store.clearSignInFailures(accountKey(username));
+      // A success clears the account's count and gives the address its attempt back.
+      await store.clearSignInFailures(account.key);
+      await refundAttempts(store, keys.filter((k) => k !== account));
       return startSession(c, store, { deviceId, userId: user.id, now });
     })
     // Sign-out: this device's session ends on the server and its cookie is cleared.
     .delete('/sessions/current', requireActor(store, clock), async (c) => {
       await store.setSessionExpiry(c.get('actor').deviceId, clock().toISOString());
       clearSessionCookie(c);
+      clearHttpCache(c);
       return c.body(null, 204);
     })
     .get('/me', requireActor(store, clock), async (c) => {

@@ -55,7 +55,8 @@ export function syncRoutes(deps: { store: Store; clock: () => Date }) {
       if (parsed.data.deviceId !== actor.deviceId) return apiError(c, 403, 'device_mismatch', [{ path: 'deviceId', code: 'mismatch' }]);
       const outcome = await store.push({ actor, changes: parsed.data.changes, receivedAt: clock().toISOString() });
       if (!outcome.ok) {
-        return apiError(c, 409, 'change_id_reused', [{ path: `changes.${outcome.reusedIndex}.changeId`, code: 'reused' }]);
+        if (outcome.refusal === 'seqJump') return apiError(c, 400, 'seq_jump', [{ path: `changes.${outcome.index}.seq`, code: 'tooFar' }]);
+        return apiError(c, 409, 'change_id_reused', [{ path: `changes.${outcome.index}.changeId`, code: 'reused' }]);
       }
       const reads = casesInPush(outcome.response);
       for (const via of ['conflict', 'merge'] as const) {

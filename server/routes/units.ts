@@ -4,7 +4,7 @@
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import * as z from 'zod/mini';
-import { newUnit, setupUnit, unitChange, unitMerge, type SetupUnit } from '../../src/domain/setup/units.ts';
+import { communeUnitId, newUnit, setupUnit, unitChange, unitMerge, type SetupUnit } from '../../src/domain/setup/units.ts';
 import { requireActor } from '../http/auth.ts';
 import type { AuthEnv } from '../http/auth.ts';
 import { apiError } from '../http/errors.ts';
@@ -56,9 +56,12 @@ export function unitRoutes(deps: { store: Store; clock: () => Date }) {
       if (!parsed.ok) return parsed.response;
       const badType = await typeProblem(c, parsed.data.type);
       if (badType) return badType;
-      const added = await store.addUnit(c.get('actor').communeId, parsed.data);
+      // In the commune's own namespace: another commune's ids are neither taken nor told (communeUnitId).
+      const id = communeUnitId(c.get('actor').communeId, parsed.data.id);
+      if (!id) return apiError(c, 400, 'invalid_body', [{ path: 'id', code: 'too_big' }]);
+      const added = await store.addUnit(c.get('actor').communeId, { ...parsed.data, id });
       if (!added) return apiError(c, 409, 'unit_exists', [{ path: 'id', code: 'taken' }]);
-      await store.appendAudit({ ...auditInput(c, clock), action: 'unit.create', target: parsed.data.id, fields: Object.keys(parsed.data).sort() });
+      await store.appendAudit({ ...auditInput(c, clock), action: 'unit.create', target: id, fields: Object.keys(parsed.data).sort() });
       return c.json({ units: await store.listUnits(c.get('actor').communeId) }, 201);
     })
     .patch('/units/:id', async (c) => {

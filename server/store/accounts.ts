@@ -1,8 +1,10 @@
 // Users, their commune and units, and the devices they signed in on.
+import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Role, Unit } from '../../src/domain/index.ts';
 import type { Database } from './schema.ts';
-import type { Actor, CommuneSeed, Profile, ProvinceSeed, UserForSignIn } from './store.ts';
+import { appendAudit, NO_COMMUNE } from './audit.ts';
+import type { Actor, CommuneSeed, DeviceBinding, Profile, ProvinceSeed, UserForSignIn } from './store.ts';
 
 export async function findUserForSignIn(db: Kysely<Database>, username: string): Promise<UserForSignIn | undefined> {
   const row = await db
@@ -14,16 +16,51 @@ export async function findUserForSignIn(db: Kysely<Database>, username: string):
   return row && { id: row.id, pinHash: row.pin_hash };
 }
 
+/**
+ * Binds a new session to a device id. A device id belongs to the first account that used it:
+ * the same account gets a new token on it; another account, or any account on a revoked id,
+ * gets a fresh id made here (the phone adopts it from the sign-in answer). The existing row is
+ * never rebound and a revocation never lifted; each fresh id leaves an audit event naming the
+ * id that was refused.
+ */
 export async function bindDevice(
   db: Kysely<Database>,
   input: { deviceId: string; userId: string; tokenHash: string; now: string; expiresAt?: string },
-): Promise<void> {
+): Promise<DeviceBinding> {
   const expiresAt = input.expiresAt ?? null;
-  await db
+  const row = (id: string) => ({ id, user_id: input.userId, token_hash: input.tokenHash, created_at: input.now, revoked_at: null, session_expires_at: expiresAt });
+  // One conditional upsert: a new id is inserted, the account's own live id gets the new token, any other is left alone.
+  const bound = await db
     .insertInto('devices')
-    .values({ id: input.deviceId, user_id: input.userId, token_hash: input.tokenHash, created_at: input.now, revoked_at: null, session_expires_at: expiresAt })
-    .onConflict((oc) => oc.column('id').doUpdateSet({ user_id: input.userId, token_hash: input.tokenHash, revoked_at: null, session_expires_at: expiresAt }))
-    .execute();
+    .values(row(input.deviceId))
+    .onConflict((oc) =>
+      oc
+        .column('id')
+        .doUpdateSet({ token_hash: input.tokenHash, session_expires_at: expiresAt })
+        .where('devices.user_id', '=', input.userId)
+        .where('devices.revoked_at', 'is', null),
+    )
+    .returning('id')
+    .executeTakeFirst();
+  if (bound) return { deviceId: input.deviceId };
+
+  const held = await db.selectFrom('devices').select(['user_id', 'revoked_at']).where('id', '=', input.deviceId).executeTakeFirst();
+  const refused = held && held.user_id === input.userId ? 'revoked' : 'otherAccount';
+  const user = await db.selectFrom('users').select('commune_id').where('id', '=', input.userId).executeTakeFirst();
+  const fresh = randomUUID();
+  await db.transaction().execute(async (trx) => {
+    await trx.insertInto('devices').values(row(fresh)).execute();
+    await appendAudit(trx, {
+      communeId: user?.commune_id ?? NO_COMMUNE,
+      at: input.now,
+      userId: input.userId,
+      deviceId: fresh,
+      action: refused === 'revoked' ? 'device.reissue_revoked' : 'device.reissue',
+      target: input.deviceId,
+      fields: [],
+    });
+  });
+  return { deviceId: fresh, refused };
 }
 
 /** The actor behind a token whose session has not ended at `now`, with the session's end. */

@@ -140,13 +140,16 @@ export interface CaseReads {
   recordIds: string[];
 }
 
-/** One multi-row insert for all the cases of one answer. */
+/** Multi-row inserts for all the cases of one answer (a thousand rows a statement: an export may list more). */
 export async function logCaseAccess(db: Kysely<Database>, reads: CaseReads): Promise<void> {
-  if (reads.recordIds.length === 0) return;
+  for (let start = 0; start < reads.recordIds.length; start += 1000) await logCaseAccessRows(db, reads, reads.recordIds.slice(start, start + 1000));
+}
+
+async function logCaseAccessRows(db: Kysely<Database>, reads: CaseReads, recordIds: string[]): Promise<void> {
   await db
     .insertInto('case_access')
     .values(
-      reads.recordIds.map((recordId) => ({
+      recordIds.map((recordId) => ({
         commune_id: reads.communeId,
         at: reads.at,
         user_id: reads.userId,

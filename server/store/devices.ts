@@ -1,39 +1,48 @@
 // The commune's devices whose change sequence has a hole: a phone that lost changes before
 // sending them (wiped, or reinstalled). The officer sees them and can call the village head.
 import type { Kysely } from 'kysely';
-import type { CommuneDevice, DeviceGap } from '../../src/domain/devices.ts';
+import type { CommuneDevice, DeviceGap, DeviceGapsPage } from '../../src/domain/devices.ts';
 import type { Database } from './schema.ts';
 
-export type { CommuneDevice, DeviceGap };
+export type { CommuneDevice, DeviceGap, DeviceGapsPage };
 
 
-export async function devicesWithGaps(db: Kysely<Database>, communeId: string): Promise<DeviceGap[]> {
-  const rows = await db
-    .selectFrom('device_missing_seqs as m')
-    .innerJoin('devices as d', 'd.id', 'm.device_id')
+/** One page of the commune's devices with gaps, by device id, after `after`. */
+export async function devicesWithGaps(db: Kysely<Database>, input: { communeId: string; after: string | null; limit: number }): Promise<DeviceGapsPage> {
+  let devices = db
+    .selectFrom('devices as d')
     .innerJoin('users as u', 'u.id', 'd.user_id')
-    .select(['d.id as deviceId', 'u.id as userId', 'u.display_name as displayName', 'u.unit_id as unitId', 'd.last_seq as lastSeq', 'm.seq as seq'])
-    .where('u.commune_id', '=', communeId)
-    .orderBy('d.id')
-    .orderBy('m.seq')
+    .select(['d.id as deviceId', 'u.id as userId', 'u.display_name as displayName', 'u.unit_id as unitId', 'd.last_seq as lastSeq'])
+    .where('u.commune_id', '=', input.communeId)
+    .where((eb) => eb.exists(eb.selectFrom('device_missing_seqs as m').select('m.seq').whereRef('m.device_id', '=', 'd.id')));
+  if (input.after !== null) devices = devices.where('d.id', '>', input.after);
+  const rows = await devices.orderBy('d.id').limit(input.limit + 1).execute();
+  const page = rows.slice(0, input.limit);
+  if (page.length === 0) return { devices: [], next: null };
+  const missing = await db
+    .selectFrom('device_missing_seqs')
+    .select(['device_id', 'seq'])
+    .where('device_id', 'in', page.map((row) => row.deviceId))
+    .orderBy('device_id')
+    .orderBy('seq')
     .execute();
-  const byDevice = new Map<string, DeviceGap>();
-  for (const row of rows) {
-    const gap = byDevice.get(row.deviceId) ?? {
-      deviceId: row.deviceId,
-      userId: row.userId,
-      displayName: row.displayName,
-      // Users of a commune always have a unit (only province users have none).
-      unitId: row.unitId ?? '',
-      lastSeq: Number(row.lastSeq),
-      missingSeqs: [],
-    };
-    gap.missingSeqs.push(Number(row.seq));
-    byDevice.set(row.deviceId, gap);
-  }
-  return [...byDevice.values()];
+  const seqsOf = new Map<string, number[]>();
+  for (const row of missing) seqsOf.set(row.device_id, [...(seqsOf.get(row.device_id) ?? []), Number(row.seq)]);
+  return {
+    devices: page.map(
+      (row): DeviceGap => ({
+        deviceId: row.deviceId,
+        userId: row.userId,
+        displayName: row.displayName,
+        // Users of a commune always have a unit (only province users have none).
+        unitId: row.unitId ?? '',
+        lastSeq: Number(row.lastSeq),
+        missingSeqs: seqsOf.get(row.deviceId) ?? [],
+      }),
+    ),
+    next: rows.length > input.limit ? page.at(-1)!.deviceId : null,
+  };
 }
-
 
 export async function listCommuneDevices(db: Kysely<Database>, communeId: string): Promise<CommuneDevice[]> {
   const rows = await db

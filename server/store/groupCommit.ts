@@ -7,7 +7,7 @@
 // answers wait for the WAL's fsync off the event loop, while the next group is already applied.
 import { sql, type Kysely } from 'kysely';
 import type { EngineTraits } from './engine.ts';
-import { ChangeIdReused, pushBatch } from './push.ts';
+import { BatchRefused, pushBatch } from './push.ts';
 import type { PushStatements } from './pushReads.ts';
 import type { Database } from './schema.ts';
 import type { PushInput, PushOutcome } from './store.ts';
@@ -62,7 +62,7 @@ export function groupCommittedPushes(
           settled.push({ ok: true, outcome: { ok: true, response } });
         } catch (error) {
           await sql`rollback to savepoint one_push`.execute(trx);
-          settled.push(error instanceof ChangeIdReused ? { ok: true, outcome: { ok: false, reusedIndex: error.index } } : { ok: false, error });
+          settled.push(error instanceof BatchRefused ? { ok: true, outcome: error.outcome } : { ok: false, error });
         }
         await sql`release savepoint one_push`.execute(trx);
       }

@@ -51,7 +51,7 @@ export function kyselyStore(db: Kysely<Database>, engine: Engine, commitFlush?: 
       await commitFlush?.flush();
       return response;
     },
-    devicesWithGaps: (communeId) => devicesWithGaps(db, communeId),
+    devicesWithGaps: (input) => devicesWithGaps(db, input),
     loadCommune: (communeId) => reports.loadCommune(db, communeId),
     listCommuneRecords: (input) => reports.listCommuneRecords(db, input),
     loadPlan: (communeId, year) => reports.loadPlan(db, communeId, year),
@@ -73,7 +73,9 @@ export function kyselyStore(db: Kysely<Database>, engine: Engine, commitFlush?: 
     provinceFigures: (input) => province.provinceFigures(db, engine, input),
     listProvincePlans: (provinceId, year) => province.listProvincePlans(db, provinceId, year),
     signInLockedUntil: (keys, now) => throttle.lockedUntil(db, keys, now),
-    noteSignInFailure: (key, now, rule) => throttle.noteFailure(db, key, now, rule),
+    reserveSignInAttempt: (key, now, rule) => throttle.reserveAttempt(db, key, now, rule),
+    settleSignInFailure: (key, now, rule) => throttle.settleFailure(db, key, now, rule),
+    refundSignInAttempt: (key, rule) => throttle.refundAttempt(db, key, rule),
     clearSignInFailures: (key) => throttle.clearFailures(db, key),
     listCommuneAccounts: (communeId, now, accountKey) => communeAccounts.listCommuneAccounts(db, communeId, now, accountKey),
     createAccount: (input) => communeAccounts.createAccount(db, input),

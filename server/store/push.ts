@@ -2,7 +2,7 @@
 // judged in memory in the batch's order, and the outcome is written with multi-row statements
 // (records, record_versions, applied_changes), one counter bump and one pass of the device's
 // missing seqs. The whole batch is one transaction: every change is stored with its result,
-// or (on a reused changeId) nothing is.
+// or (on a reused changeId, or a seq too far past the device's highest) nothing is.
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { Change, ChangeResult, ChecklistRecord, PushResponse } from '../../src/domain/index.ts';
 import { mergeRecords, withKeptNotes } from '../../src/domain/index.ts';
@@ -14,13 +14,21 @@ import { maintainFacts } from './facts.ts';
 import { toServerRecord } from './records.ts';
 import { kyselyStatements, type PushStatements } from './pushReads.ts';
 import type { AppliedChangeTable, Database, RecordTable, RecordVersionTable } from './schema.ts';
-import { DeviceSeqBook, MISSING_SEQ_CAP } from './seqBook.ts';
+import { DeviceSeqBook, MAX_MISSING_SEQS_PER_DEVICE } from './seqBook.ts';
 import type { PushInput, PushOutcome } from './store.ts';
 import { retryingTransaction } from './transactions.ts';
 
-export class ChangeIdReused extends Error {
-  constructor(readonly index: number) {
-    super('change id reused');
+/** The whole batch is refused for one change: nothing of it is stored (store.ts PushOutcome). */
+export class BatchRefused extends Error {
+  constructor(
+    readonly refusal: 'changeIdReused' | 'seqJump',
+    readonly index: number,
+  ) {
+    super(refusal);
+  }
+
+  get outcome(): PushOutcome {
+    return { ok: false, refusal: this.refusal, index: this.index };
   }
 }
 
@@ -28,7 +36,7 @@ export async function pushChanges(db: Kysely<Database>, traits: EngineTraits, in
   try {
     return { ok: true, response: await retryingTransaction(db, (trx) => pushBatch(trx, traits, input)) };
   } catch (error) {
-    if (error instanceof ChangeIdReused) return { ok: false, reusedIndex: error.index };
+    if (error instanceof BatchRefused) return error.outcome;
     throw error;
   }
 }
@@ -90,10 +98,12 @@ export async function pushBatch(
     const hash = input.changeHashes?.[index] ?? changeHash(deviceId, change);
     const before = answered.get(change.changeId);
     if (before) {
-      if (before.hash !== hash) throw new ChangeIdReused(index);
+      if (before.hash !== hash) throw new BatchRefused('changeIdReused', index);
       results.push(before.result);
       continue;
     }
+    // A seq far past the device's highest would make the server keep the numbers in between.
+    if (seqBook.jumpsTooFar(change.seq)) throw new BatchRefused('seqJump', index);
     seqBook.note(change.seq);
     const result = await applyChange(trx, state, change);
     answered.set(change.changeId, { hash, result });
@@ -118,7 +128,7 @@ export async function pushBatch(
     })),
   );
   await seqBook.save(trx, deviceId);
-  return { results, missingSeqs: await statements.missingSeqs(trx, deviceId, MISSING_SEQ_CAP) };
+  return { results, missingSeqs: await statements.missingSeqs(trx, deviceId, MAX_MISSING_SEQS_PER_DEVICE) };
 }
 
 /** The batch's records, one query; on PostgreSQL also their row locks, taken in id order. */

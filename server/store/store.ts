@@ -1,7 +1,7 @@
 // Storage behind one interface, implemented over SQLite (sqlite.ts) and PostgreSQL
 // (postgres.ts) by the same Kysely queries (kysely.ts).
-import type { CommuneDevice, DeviceGap } from './devices.ts';
-import type { ThrottleRule } from './throttle.ts';
+import type { CommuneDevice, DeviceGapsPage } from './devices.ts';
+import type { Reservation, ThrottleRule } from './throttle.ts';
 import type { Change, PullResponse, PushResponse, Role, SeqRange, SignedInUser, Unit } from '../../src/domain/index.ts';
 import type { Engine } from './engine.ts';
 import type { RecordEntry } from '../../src/domain/indicators/index.ts';
@@ -30,6 +30,12 @@ export interface Actor {
   provinceId?: string;
 }
 
+/** The device a session was bound to; `refused` says why the id sent was not used. */
+export interface DeviceBinding {
+  deviceId: string;
+  refused?: 'otherAccount' | 'revoked';
+}
+
 export interface UserForSignIn {
   id: string;
   pinHash: string;
@@ -52,8 +58,11 @@ export interface PushInput {
 
 export type PushOutcome =
   | { ok: true; response: PushResponse }
-  /** A changeId already used with another body: nothing of the batch was stored. */
-  | { ok: false; reusedIndex: number };
+  /**
+   * Nothing of the batch was stored, for the change at `index`: its changeId already used with
+   * another body, or its seq too far past the device's highest (SEQ_WINDOW).
+   */
+  | { ok: false; refusal: 'changeIdReused' | 'seqJump'; index: number };
 
 export interface PullInput {
   actor: Actor;
@@ -88,8 +97,11 @@ export interface Store {
   seedProvince(seed: ProvinceSeed): Promise<void>;
 
   findUserForSignIn(username: string): Promise<UserForSignIn | undefined>;
-  /** Creates the device or rebinds it to this user with a new token (only its hash is stored). */
-  bindDevice(input: { deviceId: string; userId: string; tokenHash: string; now: string; expiresAt?: string }): Promise<void>;
+  /**
+   * A new token (only its hash is stored) on the device: the id sent when it is new or already
+   * this user's and not revoked, else a fresh id (accounts.ts), which the sign-in answer carries.
+   */
+  bindDevice(input: { deviceId: string; userId: string; tokenHash: string; now: string; expiresAt?: string }): Promise<DeviceBinding>;
   /** The actor behind a token hash, if the device exists and is not revoked. */
   findActor(tokenHash: string): Promise<Actor | undefined>;
   /** The actor behind a token hash whose session has not ended at `now` (ISO), and when it ends. */
@@ -101,8 +113,8 @@ export interface Store {
   /** The whole batch in one transaction: all of it is stored, or nothing. */
   push(input: PushInput): Promise<PushOutcome>;
   pull(input: PullInput): Promise<PullResponse>;
-  /** The commune's devices with missing change numbers. */
-  devicesWithGaps(communeId: string): Promise<DeviceGap[]>;
+  /** One page of the commune's devices with missing change numbers, by device id after `after`. */
+  devicesWithGaps(input: { communeId: string; after: string | null; limit: number }): Promise<DeviceGapsPage>;
 
   /** A commune with all its units, retired ones included (reports). */
   loadCommune(communeId: string): Promise<CommuneWithUnits | undefined>;
@@ -146,7 +158,12 @@ export interface Store {
 
   /** Sign-in throttling (throttle.ts): the latest lock among the keys still running at `now`. */
   signInLockedUntil(keys: string[], now: string): Promise<string | undefined>;
-  noteSignInFailure(key: string, now: Date, rule: ThrottleRule): Promise<number>;
+  /** Counts an attempt before its secret is checked, unless the key is locked or full (throttle.ts). */
+  reserveSignInAttempt(key: string, now: Date, rule: ThrottleRule): Promise<Reservation>;
+  /** After a failed check: locks the key when its count is full. */
+  settleSignInFailure(key: string, now: Date, rule: ThrottleRule): Promise<void>;
+  /** Gives back a reserved attempt that succeeded. */
+  refundSignInAttempt(key: string, rule: ThrottleRule): Promise<void>;
   /** True when there was something to clear. */
   clearSignInFailures(key: string): Promise<boolean>;
 

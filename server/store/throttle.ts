@@ -1,7 +1,8 @@
 // Failed sign-ins, counted in the database so that several server processes agree: each
-// failure adds one to its key ("account:<username>", "address:<ip>") in one atomic upsert;
-// the failure that reaches the limit locks the key until a time. A success clears the
-// account's count; the commune officer can clear it too.
+// attempt adds one to its key ("account:<username>", "address:<ip>") in one conditional upsert
+// BEFORE its secret is checked, so a burst cannot outrun the count; a failure that finds the
+// count full locks the key until a time. A success gives its attempt back (an account's count
+// is cleared); the commune officer can clear an account's count too.
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import type { Database } from './schema.ts';
@@ -43,32 +44,66 @@ export async function forgetOldFailures(db: Kysely<Database>, now: Date): Promis
   return Number(result.numDeletedRows);
 }
 
-/** Counts one failure of `key`; returns the failures counted so far in this run. */
-export async function noteFailure(db: Kysely<Database>, key: string, now: Date, rule: ThrottleRule): Promise<number> {
+export type Reservation = { ok: true } | { ok: false; lockedUntil: string | undefined };
+
+/**
+ * Counts one attempt of `key` before its secret is checked, in one conditional upsert: a key
+ * that is locked, or whose failed attempts and attempts in flight already reach the limit, is
+ * refused and nothing is counted; otherwise the attempt counts as a failure at once. However
+ * many requests arrive together, on however many processes, at most `maxFailures` of a run get
+ * past this. A failure then locks the key once the count is full (`settleFailure`); a success
+ * gives its attempt back (`refundAttempt`, or `clearFailures` for an account).
+ */
+export async function reserveAttempt(db: Kysely<Database>, key: string, now: Date, rule: ThrottleRule): Promise<Reservation> {
   const at = now.toISOString();
-  await forgetOldFailures(db, now);
   const staleBefore = new Date(now.getTime() - rule.lockMs).toISOString();
+  const running = sql<boolean>`(sign_in_throttle.locked_until is not null and sign_in_throttle.locked_until > ${at})`;
+  // Not locked now: a lock that has run out, or failures long ago, start the count again.
+  const startsAgain = sql<boolean>`(sign_in_throttle.locked_until is not null or sign_in_throttle.last_failure_at < ${staleBefore})`;
   const row = await db
     .insertInto('sign_in_throttle')
     .values({ key, failures: 1, last_failure_at: at, locked_until: null })
     .onConflict((oc) =>
-      oc.column('key').doUpdateSet({
-        // A lock that has run out, or failures long ago, start the count again.
-        failures: sql<number>`case when sign_in_throttle.last_failure_at < ${staleBefore}
-          or (sign_in_throttle.locked_until is not null and sign_in_throttle.locked_until <= ${at})
-          then 1 else sign_in_throttle.failures + 1 end`,
-        last_failure_at: at,
-        locked_until: sql<string | null>`case when sign_in_throttle.locked_until <= ${at} then null else sign_in_throttle.locked_until end`,
-      }),
+      oc
+        .column('key')
+        .doUpdateSet({
+          failures: sql<number>`case when ${startsAgain} then 1 else sign_in_throttle.failures + 1 end`,
+          last_failure_at: at,
+          locked_until: null,
+        })
+        .where(sql<boolean>`not ${running} and (${startsAgain} or sign_in_throttle.failures < ${rule.maxFailures})`),
     )
     .returning('failures')
-    .executeTakeFirstOrThrow();
-  const failures = Number(row.failures);
-  if (failures >= rule.maxFailures) {
-    const until = new Date(now.getTime() + rule.lockMs).toISOString();
-    await db.updateTable('sign_in_throttle').set({ locked_until: until }).where('key', '=', key).execute();
-  }
-  return failures;
+    .executeTakeFirst();
+  if (row) return { ok: true };
+  return { ok: false, lockedUntil: await lockedUntil(db, [key], at) };
+}
+
+/** After a failed check (its attempt stays counted): a key whose count is full locks from now. */
+export async function settleFailure(db: Kysely<Database>, key: string, now: Date, rule: ThrottleRule): Promise<void> {
+  const at = now.toISOString();
+  await db
+    .updateTable('sign_in_throttle')
+    .set({ locked_until: new Date(now.getTime() + rule.lockMs).toISOString() })
+    .where('key', '=', key)
+    .where('failures', '>=', rule.maxFailures)
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', at)]))
+    .execute();
+}
+
+/**
+ * Gives back the attempt a success had counted. A lock set meanwhile by a failure that counted
+ * this attempt among the full count goes when the failures left are under the limit.
+ */
+export async function refundAttempt(db: Kysely<Database>, key: string, rule: ThrottleRule): Promise<void> {
+  await db
+    .updateTable('sign_in_throttle')
+    .set({
+      failures: sql<number>`case when failures > 0 then failures - 1 else 0 end`,
+      locked_until: sql<string | null>`case when failures - 1 < ${rule.maxFailures} then null else locked_until end`,
+    })
+    .where('key', '=', key)
+    .execute();
 }
 
 export async function clearFailures(db: Kysely<Database>, key: string): Promise<boolean> {

@@ -11,4 +11,21 @@ export async function wipeLocalData(db: NotebookDb, device: DeviceStore): Promis
   });
   db.vaultKey = undefined;
   await device.wipe();
+  await clearApiCaches();
 }
+
+/**
+ * Cache Storage of this origin: the service worker keeps only its precache of the app shell
+ * (workbox-precache-*), which holds no API answer and is what opens the app offline, so it
+ * stays. Any other cache is the app's too and could hold an answer: it goes at sign-out and at
+ * a wipe. (The browser's HTTP cache holds no answer either: the server says no-store, and its
+ * sign-out and revoked answers say Clear-Site-Data: "cache".)
+ */
+export async function clearApiCaches(): Promise<void> {
+  if (typeof caches === 'undefined') return;
+  for (const name of await caches.keys()) {
+    if (!name.startsWith(PRECACHE_PREFIX)) await caches.delete(name);
+  }
+}
+
+const PRECACHE_PREFIX = 'workbox-precache';

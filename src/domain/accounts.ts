@@ -20,7 +20,8 @@ export const unit = z.object({
 export type Unit = z.infer<typeof unit>;
 
 export const signInRequest = z.strictObject({
-  username: z.string().check(z.trim(), z.toLowerCase(), z.minLength(1), z.maxLength(64)),
+  /** Up to a commune id (64), a dot and a chosen name (32): communeUsername. */
+  username: z.string().check(z.trim(), z.toLowerCase(), z.minLength(1), z.maxLength(100)),
   pin: z.string().check(z.regex(/^\d{4,8}$/)),
   deviceId: uuid,
 });
@@ -61,6 +62,12 @@ export const signInResponse = z.object({
   token: z.optional(z.string()),
   user: signedInUser,
   units: z.array(unit),
+  /**
+   * The device id the session is bound to. Another account's id, or a revoked one, is never
+   * taken over: the server makes a fresh one, which the phone keeps from then on. Absent from
+   * servers before it.
+   */
+  deviceId: z.optional(uuid),
 });
 export type SignInResponse = z.infer<typeof signInResponse>;
 

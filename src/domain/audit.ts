@@ -9,6 +9,9 @@ export const auditActions = [
   'enrolment.issue',
   'enrolment.use',
   'device.revoke',
+  /** A sign-in or enrolment sent a device id that another account holds, or a revoked one: it got a fresh id. */
+  'device.reissue',
+  'device.reissue_revoked',
   'plan.update',
   'unit.create',
   'unit.update',
@@ -70,7 +73,7 @@ export interface AuditPage {
 }
 
 /** How a case's details left the server. */
-export const caseAccessVias = ['pull', 'conflict', 'merge'] as const;
+export const caseAccessVias = ['pull', 'conflict', 'merge', 'export'] as const;
 export type CaseAccessVia = (typeof caseAccessVias)[number];
 
 export interface CaseAccess {

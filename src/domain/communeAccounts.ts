@@ -30,3 +30,14 @@ export const newAccount = z.strictObject({
   unitId: slug,
 });
 export type NewAccount = z.infer<typeof newAccount>;
+
+/**
+ * User names sign in across the whole server, so a name another commune holds could not be
+ * given again, and a 409 for it would tell one commune's officer who exists in another. A new
+ * account's user name is therefore the commune's id, a dot, and the name the officer chose
+ * ("nam-gia-nghia.totruong6"; kept as chosen when it already starts so): a commune id has no
+ * dot, so no two communes' names can meet, and only the officer's own names can be taken.
+ */
+export function communeUsername(communeId: string, chosen: string): string {
+  return chosen.startsWith(`${communeId}.`) ? chosen : `${communeId}.${chosen}`;
+}

@@ -18,3 +18,13 @@ export interface DeviceGap {
   lastSeq: number;
   missingSeqs: number[];
 }
+
+/** One page of the devices with gaps, by device id; `next` is the `after` of the next page. */
+export interface DeviceGapsPage {
+  devices: DeviceGap[];
+  next: string | null;
+}
+
+/** Devices per page of `GET /devices/gaps` unless asked (each carries at most 1,000 missing numbers). */
+export const DEVICE_GAPS_PAGE = 20;
+export const MAX_DEVICE_GAPS_PAGE = 100;

@@ -56,7 +56,7 @@ export async function call<T>(fetchFn: typeof fetch, url: string, init: RequestI
     let response: Response;
     let raw: string;
     try {
-      response = await fetchFn(url, { cache: 'no-store', ...init, signal: controller.signal });
+      response = await fetchFn(url, { ...init, cache: 'no-store', signal: controller.signal });
       raw = await response.text();
     } catch (error) {
       throw failed(error);

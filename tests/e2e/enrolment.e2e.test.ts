@@ -57,7 +57,7 @@ describe('enrolling a new village head', () => {
     code = (await shown.getAttribute('data-enrolment-code')) ?? '';
     expect(code).toMatch(/^[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$/);
     await expect(panel.getByRole('img', { name: /Mã QR để kích hoạt tài khoản của Tổ trưởng Tổ dân phố 3 \(mới\)/ }).count()).resolves.toBe(1);
-    await panel.locator('[data-account=tdp3moi][data-state=waiting]').waitFor();
+    await panel.locator('[data-account="nam-gia-nghia.tdp3moi"][data-state=waiting]').waitFor();
     await panel.locator('.enrolment-card').evaluate((card) => card.scrollIntoView({ block: 'start' }));
     await office.screenshot({ path: join(SHOTS, 'office-accounts-card.png') });
     await panel.screenshot({ path: join(SHOTS, 'office-accounts-panel.png') });
@@ -84,7 +84,7 @@ describe('enrolling a new village head', () => {
     await phone.getByRole('button', { name: 'Kích hoạt' }).click();
     await phone.getByText('Hai lần nhập mã PIN không giống nhau.').waitFor();
     await phone.screenshot({ path: join(SHOTS, 'phone-enrol-pin-mismatch.png'), fullPage: true });
-    expect(serverRows("SELECT * FROM devices d JOIN users u ON u.id = d.user_id WHERE u.username = 'tdp3moi'")).toEqual([]);
+    expect(serverRows("SELECT * FROM devices d JOIN users u ON u.id = d.user_id WHERE u.username = 'nam-gia-nghia.tdp3moi'")).toEqual([]);
 
     await phone.getByLabel('Nhập lại mã PIN').fill('2468');
     await phone.getByRole('button', { name: 'Kích hoạt' }).click();
@@ -93,7 +93,7 @@ describe('enrolling a new village head', () => {
     await phone.screenshot({ path: join(SHOTS, 'phone-enrolled-home.png'), fullPage: true });
     // A long name and unit must not push "Đăng xuất" past the edge of a 360 px phone.
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-    expect(serverRows("SELECT u.pin_set FROM devices d JOIN users u ON u.id = d.user_id WHERE u.username = 'tdp3moi'")).toEqual([{ pin_set: 1 }]);
+    expect(serverRows("SELECT u.pin_set FROM devices d JOIN users u ON u.id = d.user_id WHERE u.username = 'nam-gia-nghia.tdp3moi'")).toEqual([{ pin_set: 1 }]);
   });
 
   it('records offline and the record reaches the server under the new account', async () => {
@@ -121,13 +121,13 @@ describe('enrolling a new village head', () => {
     await phone.evaluate(() => window.dispatchEvent(new Event('online')));
     await phone.locator('[data-phase=idle][data-waiting="0"]').waitFor({ timeout: 30_000 });
     const rows = serverRows("SELECT r.unit_id AS unit, u.username FROM records r JOIN users u ON u.id = r.reporter_id WHERE r.kind = 'newsPost'");
-    expect(rows).toEqual([{ unit: 'tdp-3', username: 'tdp3moi' }]);
+    expect(rows).toEqual([{ unit: 'tdp-3', username: 'nam-gia-nghia.tdp3moi' }]);
   });
 
   it("the officer sees the account active and the enrolment in the audit trail", async () => {
     await office.reload();
     const panel = office.locator('section[aria-labelledby=accounts-title]');
-    await panel.locator('[data-account=tdp3moi][data-state=active]').waitFor();
+    await panel.locator('[data-account="nam-gia-nghia.tdp3moi"][data-state=active]').waitFor();
     const history = office.locator('section.history');
     await history.getByRole('button', { name: 'Xem nhật ký' }).first().click();
     await history.locator('[data-audit="enrolment.use"]').waitFor();

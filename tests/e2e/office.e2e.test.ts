@@ -166,8 +166,8 @@ describe('the commune officer', () => {
     await add.getByRole('combobox', { name: 'Loại' }).selectOption({ label: 'Khóm' });
     await add.getByLabel('Số hộ').fill('90');
     await add.getByRole('button', { name: 'Thêm đơn vị' }).click();
-    await page.locator('[data-unit="khom-1"]').waitFor();
-    await expect(page.getByLabel('Loại khom-1').inputValue()).resolves.toBe('khom');
+    await page.locator('[data-unit="nam-gia-nghia-khom-1"]').waitFor();
+    await expect(page.getByLabel('Loại nam-gia-nghia-khom-1').inputValue()).resolves.toBe('khom');
     await page.setViewportSize({ width: 360, height: 640 });
     await page.locator('.unit-types').screenshot({ path: join(SHOTS, 'office-unit-types-360.png') });
     await page.setViewportSize({ width: 1280, height: 800 });
@@ -183,7 +183,7 @@ describe('the commune officer', () => {
     await expect.poll(() => cell('tdp-2', 'unitsReachedByPropaganda').innerText()).toBe('1/1');
     // The merge, the saved plan (news target 0) and the new unit, all from the local copy.
     await expect(page.locator('tr[data-unit-id="tdp-1"]').count()).resolves.toBe(0);
-    await expect(page.locator('tr[data-unit-id="khom-1"]').count()).resolves.toBe(1);
+    await expect(page.locator('tr[data-unit-id="nam-gia-nghia-khom-1"]').count()).resolves.toBe(1);
     await expect(cell('', 'newsPostsPerQuarter').getAttribute('class')).resolves.toBeNull();
     await expect(cell('', 'inspections').innerText()).resolves.toBe('1');
     await page.getByText('Cần có mạng để tải báo cáo.', { exact: false }).waitFor();

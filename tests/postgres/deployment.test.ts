@@ -27,8 +27,9 @@ const backupDir = mkdtempSync(join(tmpdir(), 'sotay-backup-'));
 
 beforeAll(async () => {
   databases.push(await createDatabase(cluster));
-  processes.push(await startServer({ env: { DATABASE_URL: databases[0]!.url } }));
-  processes.push(await startServer({ env: { DATABASE_URL: databases[0]!.url } }));
+  // As README's deployment says: the processes trust the proxy in front of them.
+  processes.push(await startServer({ env: { DATABASE_URL: databases[0]!.url, TRUST_PROXY: '1' } }));
+  processes.push(await startServer({ env: { DATABASE_URL: databases[0]!.url, TRUST_PROXY: '1' } }));
   proxy = await startProxy([processes[0]!.url, processes[1]!.url]);
 }, 90_000);
 
@@ -75,6 +76,26 @@ describe('a province deployment on one machine', () => {
     pulledBefore = (await officer.pull(proxy.httpsUrl, 0)).body;
     expect(pulledBefore.records).toHaveLength(8);
     expect(pulledBefore.cursor).toBe(8);
+  });
+
+  it("takes a cookie-carried change from the app's own https origin through the proxy, and refuses another site's", async () => {
+    const tls = fetchTrusting(proxy.certificate);
+    const signIn = async () => {
+      const response = await tls(`${proxy.httpsUrl}/api/v1/sessions`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ username: 'tdp2', pin: '1234', deviceId: crypto.randomUUID() }),
+      });
+      expect(response.status).toBe(200);
+      return (response.headers.get('set-cookie') ?? '').split(';')[0]!;
+    };
+    const signOut = (cookie: string, origin: string) =>
+      tls(`${proxy.httpsUrl}/api/v1/sessions/current`, { method: 'DELETE', headers: { Cookie: cookie, 'X-Requested-With': 'so-tay', Origin: origin } });
+    const cookie = await signIn();
+    const foreign = await signOut(cookie, 'https://evil.example');
+    expect({ status: foreign.status, body: await foreign.json() }).toMatchObject({ status: 403, body: { error: 'cross_site_request', fields: [{ path: 'Origin' }] } });
+    // The browser's Origin names the port it was served on; nginx passes the Host with it.
+    expect((await signOut(cookie, proxy.httpsUrl)).status).toBe(204);
   });
 
   it('restores a pg_dump backup into a fresh database that a new process serves as before', async () => {

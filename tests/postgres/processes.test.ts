@@ -1,7 +1,9 @@
 // Two real server processes over one PostgreSQL database, taking pushes for the same records
 // at the same moment: a change is applied once, no edit overwrites another unseen, a device's
 // gaps stay right, and a pull's cursor never passes a change another process commits late.
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { DEMO_PIN } from '../../server/store/demo.ts';
 import { openPostgresStore } from '../../server/store/postgres.ts';
 import type { PostgresStore } from '../../server/store/postgres.ts';
 import type { Change } from '../../src/domain/index.ts';
@@ -137,6 +139,21 @@ describe('two server processes, one database', () => {
     expect(gaps).toEqual([]);
     const last = await phone.push(two, [upsertOf(propagandaSession({ unitId: 'tdp-2', reporterId: 'tdp2' }), 23)]);
     expect(last.body.missingSeqs).toEqual([21, 22]);
+  });
+
+  it('checks at most five of fifty wrong PINs sent to both processes at once, then refuses the right one on both', async () => {
+    const signIn = (url: string, pin: string) =>
+      fetch(`${url}/api/v1/sessions`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Session-Token': 'body' },
+        body: JSON.stringify({ username: 'bgn-tdp3', pin, deviceId: randomUUID() }),
+      }).then(async (response) => ({ status: response.status, body: (await response.json()) as Json }));
+    const answers = await Promise.all(Array.from({ length: 50 }, (_, i) => signIn(i % 2 === 0 ? one : two, '0000')));
+    expect(answers.filter((answer) => answer.status === 401).length).toBeLessThanOrEqual(5);
+    expect(answers.every((answer) => answer.status === 401 || answer.status === 429)).toBe(true);
+    const row = await inspect.db.selectFrom('sign_in_throttle').select('failures').where('key', '=', 'account:bgn-tdp3').executeTakeFirstOrThrow();
+    expect(row.failures).toBeLessThanOrEqual(5);
+    for (const url of [one, two]) expect((await signIn(url, DEMO_PIN)).body.error).toBe('sign_in_locked');
   });
 
   it('never lets a pull cursor pass a change that another process commits later', async () => {

@@ -27,7 +27,8 @@ describe('accounts of the commune', () => {
   it('creates a village head waiting for enrolment, with a code shown once and stored only hashed', async () => {
     const created = await call(server, 'POST', '/api/v1/accounts', officer, newHead);
     expect(created.status).toBe(201);
-    expect(created.json.account).toMatchObject({ username: 'totruong6', role: 'villageHead', unitId: 'tdp-3', state: 'waiting' });
+    // The chosen name goes in the commune's namespace (communeUsername).
+    expect(created.json.account).toMatchObject({ username: 'nam-gia-nghia.totruong6', role: 'villageHead', unitId: 'tdp-3', state: 'waiting' });
     expect(created.json.enrolment.code).toMatch(/^[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$/);
     expect(created.json.enrolment.expiresAt).toBe('2026-06-04T02:30:00.000Z');
     const stored = await server.store.db.selectFrom('enrolment_codes').selectAll().execute();
@@ -38,17 +39,22 @@ describe('accounts of the commune', () => {
     const list = await call(server, 'GET', '/api/v1/accounts', officer);
     expect(list.status).toBe(200);
     const states = Object.fromEntries(list.json.accounts.map((a: { username: string; state: string }) => [a.username, a.state]));
-    expect(states).toMatchObject({ canbo: 'active', tdp1: 'active', totruong6: 'waiting' });
-    expect(list.json.accounts.find((a: { username: string }) => a.username === 'totruong6').enrolmentExpiresAt).toBe('2026-06-04T02:30:00.000Z');
+    expect(states).toMatchObject({ canbo: 'active', tdp1: 'active', 'nam-gia-nghia.totruong6': 'waiting' });
+    expect(list.json.accounts.find((a: { username: string }) => a.username === 'nam-gia-nghia.totruong6').enrolmentExpiresAt).toBe('2026-06-04T02:30:00.000Z');
     expect(await auditActions()).toEqual(['account.create', 'enrolment.issue']);
   });
 
   it('refuses bad input naming the fields, a taken username, and a unit that does not fit the role; nothing changes', async () => {
+    // A name of the commune's own namespace, taken already.
+    await server.store.db
+      .insertInto('users')
+      .values({ id: 'giu-cho', username: 'nam-gia-nghia.giu-cho', display_name: 'Giữ chỗ', role: 'villageHead', commune_id: 'nam-gia-nghia', unit_id: 'tdp-3', pin_hash: 'x' })
+      .execute();
     const users = await server.countRows('users');
     const bad = await call(server, 'POST', '/api/v1/accounts', officer, { username: 'a', displayName: '', role: 'communeOfficer', unitId: 'tdp-3', pin: '1234' });
     expect(bad.status).toBe(400);
     expect(bad.json.fields.map((f: { path: string }) => f.path).sort()).toEqual(['displayName', 'pin', 'role', 'username']);
-    const taken = await call(server, 'POST', '/api/v1/accounts', officer, { ...newHead, username: 'TDP1' });
+    const taken = await call(server, 'POST', '/api/v1/accounts', officer, { ...newHead, username: 'Giu-Cho' });
     expect(taken).toMatchObject({ status: 409, json: { error: 'username_taken', fields: [{ path: 'username', code: 'taken' }] } });
     const commune = await call(server, 'POST', '/api/v1/accounts', officer, { ...newHead, unitId: 'nam-gia-nghia' });
     expect(commune).toMatchObject({ status: 400, json: { fields: [{ path: 'unitId', code: 'invalid_value' }] } });

@@ -33,8 +33,8 @@ describe('the audit trail', () => {
     expect((await call(server, 'POST', '/api/v1/reviews/submit', head.token, { period: '2026-Q2' })).status).toBe(201);
     const calls: Array<[string, string, unknown?]> = [
       ['POST', '/api/v1/units', { id: 'to-6', name: 'Tổ dân phố 6', type: 'toDanPho', households: 50 }],
-      ['PATCH', '/api/v1/units/to-6', { name: 'Tổ 6' }],
-      ['POST', '/api/v1/units/to-6/merge', { into: 'tdp-5' }],
+      ['PATCH', '/api/v1/units/nam-gia-nghia-to-6', { name: 'Tổ 6' }],
+      ['POST', '/api/v1/units/nam-gia-nghia-to-6/merge', { into: 'tdp-5' }],
       ['POST', '/api/v1/units/tdp-4/retire'],
       ['PUT', '/api/v1/plans/2026', { ...defaultPlan('nam-gia-nghia', 2026), handledInTimeDays: 5 }],
       ['POST', '/api/v1/reviews/decide', { unitId: 'tdp-1', period: '2026-Q2', action: 'return', comment: 'Thiếu số hộ' }],
@@ -62,7 +62,7 @@ describe('the audit trail', () => {
       'report.export',
     ]);
     expect(entries.find((e) => e.action === 'plan.update')).toMatchObject({ target: '2026', fields: ['handledInTimeDays'], userId: 'canbo' });
-    expect(entries.find((e) => e.action === 'unit.update')).toMatchObject({ target: 'to-6', fields: ['name'] });
+    expect(entries.find((e) => e.action === 'unit.update')).toMatchObject({ target: 'nam-gia-nghia-to-6', fields: ['name'] });
     const caseChanges = entries.filter((e) => e.kind === 'record' && e.recordId === theCase.id);
     expect(caseChanges.map((e) => [e.rev, e.fields])).toEqual([
       [2, ['notes', 'perpetratorCounselled']],

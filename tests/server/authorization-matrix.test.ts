@@ -5,7 +5,7 @@
 // record outside their scope (markers below), and a pull returns exactly their scope.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.ts';
-import { sha256Hex as sha } from '../../server/auth/secrets.ts';
+import { hashPin, sha256Hex as sha } from '../../server/auth/secrets.ts';
 import type { Store } from '../../server/store/store.ts';
 import { defaultPlan } from '../../src/domain/plan/index.ts';
 import { defaultUnitTypes } from '../../src/domain/setup/unitTypes.ts';
@@ -39,6 +39,8 @@ interface World {
   tokens: Record<Role, string>;
   /** A second device of each target user, for revoke. */
   targetDevices: Record<Target, string>;
+  /** Those devices' tokens. */
+  targetTokens: Record<Target, string>;
 }
 
 interface Cell {
@@ -145,8 +147,9 @@ beforeEach(async () => {
   const tokens = {} as Record<Role, string>;
   for (const role of roles) tokens[role] = (await tokenFor(server, actors[role])).token;
   const targetDevices = {} as Record<Target, string>;
-  for (const target of targets) targetDevices[target] = (await tokenFor(server, userOf[target])).deviceId;
-  world = { server, tokens, targetDevices };
+  const targetTokens = {} as Record<Target, string>;
+  for (const target of targets) ({ deviceId: targetDevices[target], token: targetTokens[target] } = await tokenFor(server, userOf[target]));
+  world = { server, tokens, targetDevices, targetTokens };
 
   // The records each marker stands for, written by their own reporters.
   const tdp2 = await tokenFor(server, 'tdp2');
@@ -222,6 +225,27 @@ describe('the authorisation matrix', () => {
     expect(await snapshot(world.server)).toBe(before);
   });
 
+  it.each(servedRoutes.filter((route) => !PUBLIC.has(route) && !route.startsWith('GET ')))(
+    '%s refuses a cookie-carried call from another site, app header or not, and changes nothing',
+    async (route) => {
+      const [method, pattern] = route.split(' ') as [string, string];
+      const path = pattern.replace(':year', '2026').replace(':id', 'tdp-1');
+      const before = await snapshot(world.server);
+      for (const role of roles) {
+        for (const [header, value] of [['Sec-Fetch-Site', 'cross-site'], ['Origin', 'https://evil.example']] as const) {
+          const response = await world.server.app.request(path, {
+            method,
+            headers: { Cookie: `so_tay_session=${world.tokens[role]}`, 'X-Requested-With': 'so-tay', 'Content-Type': 'application/json', [header]: value },
+            body: '{}',
+          });
+          expect([role, header, response.status]).toEqual([role, header, 403]);
+          expect(await response.json()).toMatchObject({ error: 'cross_site_request', fields: [{ path: header }] });
+        }
+      }
+      expect(await snapshot(world.server)).toBe(before);
+    },
+  );
+
   it.each(Object.keys(matrix))('%s: every role × own unit, other unit, other commune', async (route) => {
     expect(servedRoutes).toContain(route);
     const [method] = route.split(' ') as [string];
@@ -256,6 +280,50 @@ describe('the authorisation matrix', () => {
     const seq = (await world.server.store.db.selectFrom('devices').select('last_seq').where('id', '=', actor!.deviceId).executeTakeFirstOrThrow()).last_seq;
     return { deviceId: actor!.deviceId, changes: [upsertOf(propagandaSession({ unitId: unitOf[target], reporterId: actors[role] }), Number(seq) + 1)] };
   }
+
+  it.each(roles)('a %s signing in with the device id of a user of its own unit, another unit, another commune takes none of them', async (role) => {
+    const { server } = world;
+    await server.store.db.updateTable('users').set({ pin_hash: await hashPin('1234') }).where('id', '=', actors[role]).execute();
+    const failures: string[] = [];
+    for (const target of targets) {
+      const deviceId = world.targetDevices[target];
+      const row = () => server.store.db.selectFrom('devices').select(['user_id', 'revoked_at', 'last_seq']).where('id', '=', deviceId).executeTakeFirstOrThrow();
+      const before = await row();
+      const response = await server.app.request('/api/v1/sessions', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Session-Token': 'body' },
+        body: JSON.stringify({ username: actors[role], pin: '1234', deviceId }),
+      });
+      const answer = await response.json();
+      const where = `${role} × ${target}`;
+      const own = actors[role] === userOf[target];
+      if (response.status !== 200) failures.push(`${where}: ${response.status}`);
+      // The same account signing in again on its own device keeps the id; any other gets a fresh one.
+      if ((answer.deviceId === deviceId) !== own) failures.push(`${where}: answered device id ${answer.deviceId}`);
+      if (JSON.stringify(await row()) !== JSON.stringify(before)) failures.push(`${where}: the owner's device row changed`);
+      const owner = await call(server, 'GET', '/api/v1/me', world.targetTokens[target]);
+      if (!own && owner.json?.user?.id !== userOf[target]) failures.push(`${where}: the owner's session answers ${owner.status}`);
+      const reissued = await server.store.db.selectFrom('audit_events').select('device_id').where('action', '=', 'device.reissue').where('target', '=', deviceId).execute();
+      if (reissued.length !== (own ? 0 : 1)) failures.push(`${where}: ${reissued.length} device.reissue events`);
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it("answers a new unit id or user name alike whether the caller's unit, another unit, another commune or nobody has it", async () => {
+    const { server } = world;
+    const officer = world.tokens.communeOfficer;
+    const unitAnswers = [];
+    for (const id of [unitOf.own, unitOf.otherUnit, unitOf.otherCommune, 'khong-ai-co']) {
+      const answer = await call(server, 'POST', '/api/v1/units', officer, { id, name: 'Tổ mới', type: 'toDanPho', households: 10 });
+      unitAnswers.push([answer.status, answer.json.error ?? null]);
+    }
+    const accountAnswers = [];
+    for (const username of [userOf.own, userOf.otherUnit, userOf.otherCommune, 'khong-ai-co']) {
+      const answer = await call(server, 'POST', '/api/v1/accounts', officer, { username, displayName: 'Tổ trưởng mới', role: 'villageHead', unitId: 'tdp-3' });
+      accountAnswers.push([answer.status, answer.json.error ?? null]);
+    }
+    expect({ unitAnswers, accountAnswers }).toEqual({ unitAnswers: unitAnswers.map(() => [201, null]), accountAnswers: accountAnswers.map(() => [201, null]) });
+  });
 
   it.each(roles)('a %s pulls exactly its scope, violence cases only where its role handles them', async (role) => {
     const response = await call(world.server, 'GET', '/api/v1/sync/pull?since=0', world.tokens[role]);

@@ -1,6 +1,7 @@
 // Every time a violence case's details leave the server, who read it, on which device and how is
 // written to the access log (one row per case), and the officer reads the log; records of other
 // kinds are not logged. Nothing of the case's notes is in the log.
+import JSZip from 'jszip';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newsPost, propagandaSession, upsertOf, violenceCase } from '../fixtures/records.ts';
 import { startServer, START_TIME, type Json, type TestServer } from './harness.ts';
@@ -44,6 +45,28 @@ describe('the access log of violence cases', () => {
     await head.pull(`since=${headPull.body.cursor}`);
     expect(await accessRows()).toHaveLength(4);
     expect(JSON.stringify(await server.store.db.selectFrom('case_access').selectAll().execute())).not.toContain('5519');
+  });
+
+  it('logs each case an export lists, one row per case, and nothing for an export of figures only', async () => {
+    const head = await server.device('tdp1');
+    const listed = [violenceCase({ caseCode: 'XUAT-2026-01' }), violenceCase({ caseCode: 'XUAT-2026-02', date: '2026-03-02', statusDates: { received: '2026-03-02' }, status: 'received' })];
+    const otherYear = violenceCase({ caseCode: 'XUAT-2025-01', date: '2025-12-01', statusDates: { received: '2025-12-01' }, status: 'received' });
+    await head.push([upsertOf(listed[0]!, 1), upsertOf(listed[1]!, 2), upsertOf(otherYear, 3), upsertOf(propagandaSession(), 4)]);
+    const officer = await server.device('canbo');
+    for (const format of ['csv', 'docx', 'xlsx']) {
+      const before = (await accessRows()).length;
+      const response = await server.app.request(`/api/v1/reports/yearly.${format}?year=2026`, { headers: { Authorization: `Bearer ${officer.token}` } });
+      expect(response.status).toBe(200);
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      const text = format === 'csv' ? new TextDecoder().decode(bytes) : (await Promise.all(Object.values((await JSZip.loadAsync(bytes)).files).map((file) => file.async('string')))).join('\n');
+      // The cases whose own row is in the file are exactly the cases logged for it.
+      const inFile = [...listed, otherYear].filter((c) => text.includes(c.caseCode)).map((c) => c.id).sort();
+      const logged = (await accessRows()).slice(before);
+      expect([format, logged.map((row) => row.record_id).sort()]).toEqual([format, inFile]);
+      expect(logged.every((row) => row.user_id === 'canbo' && row.device_id === officer.deviceId && row.via === 'export')).toBe(true);
+    }
+    // The Excel file lists the year's cases: the promise above is not empty.
+    expect((await accessRows()).map((row) => row.record_id).sort()).toEqual(listed.map((c) => c.id).sort());
   });
 
   it("logs a conflict answer that carries the server's version of a case", async () => {

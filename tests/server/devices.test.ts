@@ -11,9 +11,10 @@ afterEach(async () => {
   await server.close();
 });
 
-async function gapsAs(token: string) {
-  const response = await server.app.request('/api/v1/devices/gaps', { headers: { Authorization: `Bearer ${token}` } });
-  return { status: response.status, body: (await response.json()) as { devices?: unknown[]; error?: string } };
+async function gapsAs(token: string, query = '') {
+  const response = await server.app.request(`/api/v1/devices/gaps${query}`, { headers: { Authorization: `Bearer ${token}` } });
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  return { status: response.status, body: (await response.json()) as { devices?: any[]; next?: string | null; error?: string; fields?: unknown[] } };
 }
 
 describe('devices with missing changes', () => {
@@ -26,8 +27,31 @@ describe('devices with missing changes', () => {
     const officer = await server.device('canbo');
     expect(await gapsAs(officer.token)).toEqual({
       status: 200,
-      body: { devices: [{ deviceId: phone.deviceId, userId: 'tdp2', displayName: 'Tổ trưởng Tổ dân phố 2', unitId: 'tdp-2', lastSeq: 4, missingSeqs: [2, 3] }] },
+      body: { devices: [{ deviceId: phone.deviceId, userId: 'tdp2', displayName: 'Tổ trưởng Tổ dân phố 2', unitId: 'tdp-2', lastSeq: 4, missingSeqs: [2, 3] }], next: null },
     });
+  });
+
+  it('come in pages by device id, and a bad page is refused naming the field', async () => {
+    const phones = [];
+    for (let i = 0; i < 5; i++) {
+      const phone = await server.device('tdp2');
+      await phone.push([upsertOf(propagandaSession({ unitId: 'tdp-2', reporterId: 'tdp2' }), 1), upsertOf(propagandaSession({ unitId: 'tdp-2', reporterId: 'tdp2' }), 3 + i)]);
+      phones.push(phone.deviceId);
+    }
+    const officer = await server.device('canbo');
+    const seen: string[] = [];
+    let after: string | null | undefined = undefined;
+    for (let page = 0; page < 5 && after !== null; page++) {
+      const answer = await gapsAs(officer.token, `?limit=2${after ? `&after=${after}` : ''}`);
+      expect(answer.status).toBe(200);
+      expect(answer.body.devices!.length).toBeLessThanOrEqual(2);
+      seen.push(...answer.body.devices!.map((gap) => gap.deviceId as string));
+      after = answer.body.next;
+    }
+    expect(after).toBeNull();
+    expect(seen).toEqual([...phones].sort());
+    expect(await gapsAs(officer.token, '?limit=0')).toMatchObject({ status: 400, body: { error: 'invalid_query', fields: [{ path: 'limit' }] } });
+    expect(await gapsAs(officer.token, '?after=nope')).toMatchObject({ status: 400, body: { error: 'invalid_query', fields: [{ path: 'after' }] } });
   });
 
   it('are not shown to a village head', async () => {

@@ -49,19 +49,20 @@ async function signIn(username: string, pin: string) {
 describe('enrolment with a one-time code', () => {
   it('answers like a sign-in, binds the device, sets the PIN, and the account becomes active', async () => {
     const { userId, code } = await createHead();
-    expect(await signIn('totruong6', '2468')).toBe(401);
+    expect(await signIn('nam-gia-nghia.totruong6', '2468')).toBe(401);
     const deviceId = randomUUID();
     const enrolled = await enrol(code.toLowerCase().replace('-', ''), '2468', { deviceId });
     expect(enrolled.status).toBe(200);
     expect(signInResponse.safeParse(enrolled.body).success).toBe(true);
-    expect(Object.keys(enrolled.body).sort()).toEqual(['token', 'units', 'user']);
+    expect(Object.keys(enrolled.body).sort()).toEqual(['deviceId', 'token', 'units', 'user']);
+    expect(enrolled.body.deviceId).toBe(deviceId);
     expect(enrolled.body.user).toMatchObject({ id: userId, role: 'villageHead', unitId: 'tdp-3' });
 
     const me = await call(server, 'GET', '/api/v1/me', enrolled.body.token);
     expect(me.status).toBe(200);
     const device = await server.store.db.selectFrom('devices').select('user_id').where('id', '=', deviceId).executeTakeFirstOrThrow();
     expect(device.user_id).toBe(userId);
-    expect(await signIn('totruong6', '2468')).toBe(200);
+    expect(await signIn('nam-gia-nghia.totruong6', '2468')).toBe(200);
     const list = await call(server, 'GET', '/api/v1/accounts', officer);
     expect(list.json.accounts.find((a: { id: string }) => a.id === userId)).toMatchObject({ state: 'active', enrolmentExpiresAt: null });
     const events = await server.store.db.selectFrom('audit_events').select(['action', 'user_id', 'device_id']).orderBy('id').execute();
@@ -72,7 +73,7 @@ describe('enrolment with a one-time code', () => {
     const { code } = await createHead();
     const enrolled = await enrol(code, '2468', { tokenInBody: false });
     expect(enrolled.status).toBe(200);
-    expect(Object.keys(enrolled.body).sort()).toEqual(['units', 'user']);
+    expect(Object.keys(enrolled.body).sort()).toEqual(['deviceId', 'units', 'user']);
     expect(enrolled.cookie).toMatch(/^so_tay_session=[A-Za-z0-9_-]+;.*HttpOnly/);
     const cookie = enrolled.cookie!.split(';')[0]!;
     const me = await server.app.request('/api/v1/me', { headers: { Cookie: cookie } });
@@ -87,8 +88,8 @@ describe('enrolment with a one-time code', () => {
     expect(again).toMatchObject({ status: 400, body: { error: 'enrolment_code_used', fields: [{ path: 'code', code: 'used' }] } });
     expect(again.body.message).toContain('đã được dùng');
     expect(await server.countRows('devices')).toBe(devices);
-    expect(await signIn('totruong6', '1357')).toBe(401);
-    expect(await signIn('totruong6', '2468')).toBe(200);
+    expect(await signIn('nam-gia-nghia.totruong6', '1357')).toBe(401);
+    expect(await signIn('nam-gia-nghia.totruong6', '2468')).toBe(200);
   });
 
   it('refuses an expired code (72 hours by default)', async () => {
@@ -117,10 +118,10 @@ describe('enrolment with a one-time code', () => {
     expect((await enrol(reissued.json.enrolment.code)).status).toBe(200);
     // A forgotten PIN: a new code sets a new one; the old PIN works until then.
     const forgot = await call(server, 'POST', `/api/v1/accounts/${first.userId}/enrolment`, officer);
-    expect(await signIn('totruong6', '2468')).toBe(200);
+    expect(await signIn('nam-gia-nghia.totruong6', '2468')).toBe(200);
     expect((await enrol(forgot.json.enrolment.code, '8642')).status).toBe(200);
-    expect(await signIn('totruong6', '2468')).toBe(401);
-    expect(await signIn('totruong6', '8642')).toBe(200);
+    expect(await signIn('nam-gia-nghia.totruong6', '2468')).toBe(401);
+    expect(await signIn('nam-gia-nghia.totruong6', '8642')).toBe(200);
   });
 
   it("refuses a disabled account's code", async () => {
@@ -138,6 +139,29 @@ describe('enrolment with a one-time code', () => {
     expect(locked).toMatchObject({ status: 429, retryAfter: '900', body: { error: 'enrolment_locked' } });
     expect((await enrol(code, '2468', { address: '203.0.113.9' })).status).toBe(429);
     expect((await enrol(code, '2468', { address: '198.51.100.77' })).status).toBe(200);
+  });
+
+  it('checks at most ten of fifty wrong codes sent at once from one address, and then refuses a right one there', async () => {
+    const { code } = await createHead();
+    const store = server.store;
+    const useCode = store.useEnrolmentCode.bind(store);
+    let checks = 0;
+    store.useEnrolmentCode = (input) => {
+      checks += 1;
+      return useCode(input);
+    };
+    const answers = await Promise.all(Array.from({ length: 50 }, () => enrol('ABCD-EFGH', '2468', { address: '203.0.113.19' })));
+    expect(checks).toBeLessThanOrEqual(10);
+    expect(answers.filter((answer) => answer.status === 400).length).toBeLessThanOrEqual(10);
+    expect(answers.every((answer) => answer.status === 400 || ['enrolment_locked', 'rate_limited'].includes(answer.body.error))).toBe(true);
+    expect((await enrol(code, '2468', { address: '203.0.113.19' })).status).toBe(429);
+    expect((await enrol(code, '2468', { address: '198.51.100.78' })).status).toBe(200);
+  });
+
+  it('gives the attempts of right codes back to the address', async () => {
+    const heads = await Promise.all(Array.from({ length: 12 }, (_, i) => createHead(`totruong-moi-${i}`)));
+    for (const { code } of heads) expect((await enrol(code, '2468', { address: '203.0.113.20' })).status).toBe(200);
+    for (let attempt = 1; attempt <= 9; attempt++) expect((await enrol('ABCD-EFGH', '2468', { address: '203.0.113.20' })).body.error).toBe('enrolment_code_invalid');
   });
 
   it('names the fields of bad input and changes nothing', async () => {

@@ -41,6 +41,27 @@ describe('security headers', () => {
     }
   });
 
+  it('keep every API answer out of the HTTP cache, errors included, and leave the page to its own caching', async () => {
+    const s = await server();
+    const head = await s.device('tdp1');
+    const bearer = { Authorization: `Bearer ${head.token}` };
+    const json = { ...bearer, 'Content-Type': 'application/json' };
+    const requests: Array<[string, RequestInit]> = [
+      ['/api/v1/health', {}],
+      ['/api/v1/me', {}],
+      ['/api/v1/me', { headers: bearer }],
+      ['/api/v1/sync/pull?since=0', { headers: bearer }],
+      ['/api/v1/sync/pull?since=-1', { headers: bearer }],
+      ['/api/v1/sync/push', { method: 'POST', headers: json, body: JSON.stringify({ deviceId: head.deviceId, changes: [] }) }],
+      ['/api/v1/nowhere', {}],
+      ['/api/elsewhere', {}],
+    ];
+    const answers = [];
+    for (const [path, init] of requests) answers.push([path, (await s.app.request(path, init)).headers.get('Cache-Control')]);
+    expect(answers).toEqual(requests.map(([path]) => [path, 'no-store']));
+    expect((await s.app.request('/assets/index-abc123.js')).headers.get('Cache-Control')).not.toBe('no-store');
+  });
+
   it('add HSTS only when a trusted proxy says the request came over TLS', async () => {
     const overTls = { 'X-Forwarded-Proto': 'https' };
     const untrusted = await server();

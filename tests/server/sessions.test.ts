@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../server/auth/secrets.ts';
 import { SESSION_LIFETIME_SECONDS } from '../../server/http/session.ts';
+import { propagandaSession, upsertOf } from '../fixtures/records.ts';
 import { startServer } from './harness.ts';
 import type { TestServer } from './harness.ts';
 
@@ -68,12 +69,13 @@ describe('POST /api/v1/sessions', () => {
   it('gives a device signing in again a new token and retires the old one', async () => {
     const deviceId = randomUUID();
     const first = await (await signIn({ username: 'tdp1', pin: '1234', deviceId })).json();
-    const second = await (await signIn({ username: 'tdp2', pin: '1234', deviceId })).json();
+    const second = await (await signIn({ username: 'tdp1', pin: '1234', deviceId })).json();
+    expect([first.deviceId, second.deviceId]).toEqual([deviceId, deviceId]);
     expect(second.token).not.toBe(first.token);
     const old = await server.app.request('/api/v1/me', { headers: { Authorization: `Bearer ${first.token}` } });
     expect(old.status).toBe(401);
     const me = await server.app.request('/api/v1/me', { headers: { Authorization: `Bearer ${second.token}` } });
-    expect((await me.json()).user.id).toBe('tdp2');
+    expect((await me.json()).user.id).toBe('tdp1');
     expect(await server.countRows('devices')).toBe(1);
   });
 
@@ -101,9 +103,11 @@ describe('authentication', () => {
     const device = await server.device('tdp1');
     await server.store.db.updateTable('devices').set({ revoked_at: '2026-06-01T00:00:00.000Z' }).execute();
     // A revoked device is told so, so that the phone wipes what it holds (tests/sync/lost-phone.test.ts).
-    const revoked = await device.pull();
+    const revoked = await server.app.request('/api/v1/sync/pull?since=0', { headers: { Authorization: `Bearer ${device.token}` } });
     expect(revoked.status).toBe(401);
-    expect(revoked.body).toEqual({ error: 'device_revoked', message: 'Thiết bị này đã bị thu hồi quyền truy cập. Dữ liệu của ứng dụng trên máy này sẽ được xoá.' });
+    expect(revoked.headers.get('clear-site-data')).toBe('"cache"');
+    expect(await revoked.json()).toEqual({ error: 'device_revoked', message: 'Thiết bị này đã bị thu hồi quyền truy cập. Dữ liệu của ứng dụng trên máy này sẽ được xoá.' });
+    expect(unknown.headers.get('clear-site-data')).toBeNull();
   });
 
   it('returns the signed-in user and units from /me', async () => {
@@ -164,6 +168,53 @@ describe('the session cookie', () => {
     expect(await server.countRows('applied_changes')).toBe(1);
   });
 
+  it('refuses a change carried by the cookie from another site, by Sec-Fetch-Site or else Origin, even with the app header', async () => {
+    const deviceId = randomUUID();
+    const cookie = cookieOf(await cookieSignIn(deviceId));
+    let seq = 0;
+    const push = (headers: Record<string, string>) =>
+      server.app.request('/api/v1/sync/push', {
+        method: 'POST',
+        headers: { Cookie: cookie, 'Content-Type': 'application/json', 'X-Requested-With': 'so-tay', ...headers },
+        body: JSON.stringify({ deviceId, changes: [{ changeId: randomUUID(), seq: ++seq, op: 'delete', recordId: randomUUID(), kind: 'newsPost', baseRev: 0 }] }),
+      });
+    for (const [header, value] of [
+      ['Sec-Fetch-Site', 'cross-site'],
+      ['Sec-Fetch-Site', 'same-site'],
+      ['Origin', 'https://evil.example'],
+      ['Origin', 'http://localhost:8080'],
+      ['Origin', 'null'],
+    ] as const) {
+      const refused = await push({ [header]: value });
+      expect([header, value, refused.status]).toEqual([header, value, 403]);
+      expect(await refused.json()).toMatchObject({ error: 'cross_site_request', fields: [{ path: header, code: 'crossSite' }] });
+    }
+    expect(await server.countRows('applied_changes')).toBe(0);
+    // The app's own calls: same origin, or no such header (an older browser).
+    const fromTheApp: Record<string, string>[] = [{ 'Sec-Fetch-Site': 'same-origin' }, { Origin: 'http://localhost' }, { 'Sec-Fetch-Site': 'same-origin', Origin: 'http://localhost' }, {}];
+    for (const headers of fromTheApp) {
+      expect((await push(headers)).status).toBe(200);
+    }
+    // Reads are not changes; a Bearer token is not ambient and is not checked.
+    expect((await server.app.request('/api/v1/me', { headers: { Cookie: cookie, 'Sec-Fetch-Site': 'cross-site' } })).status).toBe(200);
+    const token = (await (await signIn({ username: 'tdp2', pin: '1234', deviceId: randomUUID() })).json()).token;
+    const bearer = await server.app.request('/api/v1/sessions/current', { method: 'DELETE', headers: { Authorization: `Bearer ${token}`, 'Sec-Fetch-Site': 'cross-site' } });
+    expect(bearer.status).toBe(204);
+  });
+
+  it('takes the origin behind a trusted proxy from X-Forwarded-Proto and Host', async () => {
+    await server.close();
+    server = await startServer({ sessionLifetimeSeconds: SESSION_LIFETIME_SECONDS, trustProxy: true });
+    const cookie = cookieOf(await cookieSignIn());
+    const signOut = (origin: string) =>
+      server.app.request('http://sotay.example.gov.vn/api/v1/sessions/current', {
+        method: 'DELETE',
+        headers: { Cookie: cookie, 'X-Requested-With': 'so-tay', Host: 'sotay.example.gov.vn', 'X-Forwarded-Proto': 'https', Origin: origin },
+      });
+    expect((await signOut('http://sotay.example.gov.vn')).status).toBe(403);
+    expect((await signOut('https://sotay.example.gov.vn')).status).toBe(204);
+  });
+
   it('ends 90 days after the last use, sliding on each use', async () => {
     const start = new Date('2026-06-01T02:30:00.000Z');
     const day = 86_400_000;
@@ -188,6 +239,8 @@ describe('the session cookie', () => {
     const out = await server.app.request('/api/v1/sessions/current', { method: 'DELETE', headers: { Cookie: cookie, 'X-Requested-With': 'so-tay' } });
     expect(out.status).toBe(204);
     expect(out.headers.get('set-cookie')).toMatch(/^so_tay_session=;.*Max-Age=0/);
+    // The browser drops the origin's HTTP cache; not "storage": other accounts' unsent records stay on a shared phone.
+    expect(out.headers.get('clear-site-data')).toBe('"cache"');
     expect((await server.app.request('/api/v1/me', { headers: { Cookie: cookie } })).status).toBe(401);
   });
 
@@ -202,5 +255,74 @@ describe('the session cookie', () => {
     });
     // Bearer needs no app header (it is never sent by a browser on its own): the body is judged.
     expect(push.status).toBe(400);
+  });
+});
+
+describe('device ids', () => {
+  const signInAs = async (username: string, deviceId: string) => (await signIn({ username, pin: '1234', deviceId })).json();
+  const me = (token: string) => server.app.request('/api/v1/me', { headers: { Authorization: `Bearer ${token}` } });
+  const deviceRow = (id: string) => server.store.db.selectFrom('devices').select(['id', 'user_id', 'revoked_at', 'last_seq']).where('id', '=', id).executeTakeFirst();
+  const reissues = () =>
+    server.store.db.selectFrom('audit_events').select(['commune_id', 'user_id', 'device_id', 'action', 'target', 'fields']).where('action', 'in', ['device.reissue', 'device.reissue_revoked']).execute();
+
+  it("belong to the first account that used them: another account signing in with one gets a fresh id, and the owner's session goes on", async () => {
+    const deviceId = randomUUID();
+    const owner = await signInAs('tdp1', deviceId);
+    const pushed = await server.app.request('/api/v1/sync/push', {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${owner.token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ deviceId, changes: [upsertOf(propagandaSession(), 7)] }),
+    });
+    expect(pushed.status).toBe(200);
+
+    const other = await signInAs('tdp2', deviceId);
+    expect(other.user.id).toBe('tdp2');
+    expect(other.deviceId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(other.deviceId).not.toBe(deviceId);
+    // The owner's device row, session and history of change numbers are untouched.
+    expect(await deviceRow(deviceId)).toMatchObject({ user_id: 'tdp1', revoked_at: null, last_seq: 7 });
+    expect((await (await me(owner.token)).json()).user.id).toBe('tdp1');
+    expect(await deviceRow(other.deviceId)).toMatchObject({ user_id: 'tdp2', revoked_at: null, last_seq: 0 });
+    expect((await (await me(other.token)).json()).user.id).toBe('tdp2');
+    expect(await reissues()).toEqual([
+      { commune_id: 'nam-gia-nghia', user_id: 'tdp2', device_id: other.deviceId, action: 'device.reissue', target: deviceId, fields: '[]' },
+    ]);
+  });
+
+  it('stays revoked: signing in again with a revoked id gets a fresh id, and the revoked one still answers device_revoked', async () => {
+    const deviceId = randomUUID();
+    const lost = await signInAs('tdp1', deviceId);
+    await server.store.revokeDevice({ communeId: 'nam-gia-nghia', deviceId, now: '2026-06-01T03:00:00.000Z' });
+    const again = await signInAs('tdp1', deviceId);
+    expect(again.deviceId).not.toBe(deviceId);
+    expect(await deviceRow(deviceId)).toMatchObject({ user_id: 'tdp1', revoked_at: '2026-06-01T03:00:00.000Z' });
+    expect(await (await me(lost.token)).json()).toMatchObject({ error: 'device_revoked' });
+    expect((await me(again.token)).status).toBe(200);
+    expect(await reissues()).toEqual([
+      { commune_id: 'nam-gia-nghia', user_id: 'tdp1', device_id: again.deviceId, action: 'device.reissue_revoked', target: deviceId, fields: '[]' },
+    ]);
+  });
+
+  it('are given fresh to an enrolment on a device id another account holds', async () => {
+    const deviceId = randomUUID();
+    const owner = await signInAs('tdp1', deviceId);
+    const officer = await signInAs('canbo', randomUUID());
+    const created = await server.app.request('/api/v1/accounts', {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${officer.token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username: 'totruong9', displayName: 'Tổ trưởng mới', role: 'villageHead', unitId: 'tdp-3' }),
+    });
+    const { enrolment } = await created.json();
+    const enrolled = await server.app.request('/api/v1/enrolments', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Session-Token': 'body' },
+      body: JSON.stringify({ code: enrolment.code, pin: '2468', deviceId }),
+    });
+    const answer = await enrolled.json();
+    expect(enrolled.status).toBe(200);
+    expect(answer.deviceId).not.toBe(deviceId);
+    expect(await deviceRow(deviceId)).toMatchObject({ user_id: 'tdp1', revoked_at: null });
+    expect((await me(owner.token)).status).toBe(200);
+    expect((await reissues()).map((event) => [event.action, event.target, event.user_id])).toEqual([['device.reissue', deviceId, created.status === 201 ? answer.user.id : '']]);
   });
 });

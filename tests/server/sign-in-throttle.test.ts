@@ -75,6 +75,49 @@ describe('sign-in guessing', () => {
   });
 });
 
+describe('a burst of guesses sent at once', () => {
+  /** Counts the PIN checks: each one starts by looking the account up. */
+  function countChecks(): () => number {
+    const store = server.store;
+    const lookUp = store.findUserForSignIn.bind(store);
+    let checks = 0;
+    store.findUserForSignIn = (username) => {
+      checks += 1;
+      return lookUp(username);
+    };
+    return () => checks;
+  }
+
+  it('checks at most five of fifty wrong PINs for one account, and then refuses the right one', async () => {
+    const checks = countChecks();
+    const answers = await Promise.all(Array.from({ length: 50 }, (_, i) => signIn('tdp1', '0000', { address: `198.51.100.${i + 1}` })));
+    expect(checks()).toBeLessThanOrEqual(5);
+    expect(answers.filter((answer) => answer.status === 401).length).toBeLessThanOrEqual(5);
+    // The others are refused unchecked: locked, or a moment too early while the five were in flight.
+    expect(answers.every((answer) => answer.status === 401 || ['sign_in_locked', 'rate_limited'].includes(answer.body.error))).toBe(true);
+    expect(await signIn('tdp1', '1234', { address: '198.51.100.200' })).toMatchObject({ status: 429, body: LOCKED });
+  });
+
+  it('checks at most twenty of fifty guesses from one address across accounts, and then refuses a right PIN there', async () => {
+    const checks = countChecks();
+    const answers = await Promise.all(Array.from({ length: 50 }, (_, i) => signIn(`doan-${i}`, '0000', { address: '198.51.100.9' })));
+    expect(checks()).toBeLessThanOrEqual(20);
+    expect(answers.filter((answer) => answer.status === 401).length).toBeLessThanOrEqual(20);
+    expect((await signIn('tdp3', '1234', { address: '198.51.100.9' })).status).toBe(429);
+    expect((await signIn('tdp3', '1234', { address: '198.51.100.10' })).status).toBe(200);
+  });
+
+  it('gives the attempts of right PINs sent at once back to the address', async () => {
+    const answers = await Promise.all(Array.from({ length: 30 }, (_, i) => signIn(`tdp${(i % 5) + 1}`, '1234', { address: '198.51.100.11' })));
+    // At most twenty are checked at once from one address; the others may be asked to wait a second.
+    expect(answers.filter((answer) => answer.status === 200).length).toBeGreaterThanOrEqual(20);
+    for (const answer of answers.filter((a) => a.status !== 200)) expect(answer).toMatchObject({ status: 429, retryAfter: '1', body: { error: 'rate_limited' } });
+    const address = await server.store.db.selectFrom('sign_in_throttle').select('failures').where('key', '=', 'address:198.51.100.11').executeTakeFirst();
+    expect(address?.failures ?? 0).toBe(0);
+    for (let attempt = 1; attempt <= 19; attempt++) expect((await signIn(`doan-${attempt}`, '0000', { address: '198.51.100.11' })).status).toBe(401);
+  });
+});
+
 describe('lifting a lock-out', () => {
   async function unlock(token: string, userId: string) {
     const response = await server.app.request(`/api/v1/accounts/${userId}/unlock`, { method: 'POST', headers: { Authorization: `Bearer ${token}` } });

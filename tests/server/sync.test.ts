@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { newsPost, propagandaSession, upsertOf, violenceCase } from '../fixtures/records.ts';
+import { MAX_MISSING_SEQS_PER_DEVICE } from '../../server/store/seqBook.ts';
+import { SEQ_WINDOW } from '../../src/domain/index.ts';
+import { deleteOf, newsPost, propagandaSession, upsertOf, violenceCase } from '../fixtures/records.ts';
 import { START_TIME, startServer } from './harness.ts';
 import type { TestServer } from './harness.ts';
 
@@ -166,4 +168,48 @@ describe('device binding', () => {
     expect(response.body.error).toBe('device_mismatch');
     expect(await server.countRows('records')).toBe(0);
   });
+
+  it("refuses a change whose seq jumps a window past the device's highest, naming seq, and stores nothing of the batch", async () => {
+    const phone = await server.device('tdp1');
+    const sessions = Array.from({ length: 100 }, () => propagandaSession());
+    expect((await phone.push(sessions.map((session, i) => upsertOf(session, i + 1)))).status).toBe(200);
+    const rowsBefore = await server.countRows('applied_changes');
+    // The outside probe's push: 100 deletes numbered 1000, 2000, … (15 kB that stored 99,900 missing numbers).
+    const deletes = sessions.map((session, i) => deleteOf(session.id, 'propagandaSession', (i + 1) * 1000, 1));
+    const refused = await phone.push(deletes);
+    expect(refused.status).toBe(400);
+    // 1000 is within the window of 100; 2000 is not, and the whole batch goes.
+    expect(refused.body).toMatchObject({ error: 'seq_jump', fields: [{ path: 'changes.1.seq', code: 'tooFar' }] });
+    expect(await server.countRows('device_missing_seqs')).toBe(0);
+    expect(await server.countRows('applied_changes')).toBe(rowsBefore);
+    const device = await server.store.db.selectFrom('devices').select('last_seq').where('id', '=', phone.deviceId).executeTakeFirstOrThrow();
+    expect(Number(device.last_seq)).toBe(100);
+    // Within the window is a gap as before; the window counts from the batch's own earlier changes.
+    const near = await phone.push([upsertOf(propagandaSession(), 100 + SEQ_WINDOW - 1), upsertOf(propagandaSession(), 100 + 2 * SEQ_WINDOW - 2)]);
+    expect(near.status).toBe(200);
+    const far = await phone.push([upsertOf(propagandaSession(), 100 + 3 * SEQ_WINDOW)]);
+    expect(far.body).toMatchObject({ error: 'seq_jump', fields: [{ path: 'changes.0.seq' }] });
+  });
+
+  it("lets a device's first change start anywhere (a kept outbox under a fresh device id), then holds it to the window", async () => {
+    const phone = await server.device('tdp1');
+    expect((await phone.push([upsertOf(propagandaSession(), 2990), upsertOf(propagandaSession(), 2991)])).status).toBe(200);
+    expect((await phone.push([upsertOf(propagandaSession(), 2991 + SEQ_WINDOW)])).status).toBe(400);
+  });
+
+  it('keeps at most MAX_MISSING_SEQS_PER_DEVICE missing numbers per device, the lowest', async () => {
+    const phone = await server.device('tdp1');
+    const pushed = [1];
+    for (let round = 0; round < 4; round++) pushed.push(pushed.at(-1)! + SEQ_WINDOW - 1);
+    const missing = pushed.slice(1).flatMap((seq, i) => Array.from({ length: seq - pushed[i]! - 1 }, (_, k) => pushed[i]! + 1 + k));
+    expect(missing.length).toBeGreaterThan(MAX_MISSING_SEQS_PER_DEVICE);
+    for (const seq of pushed) {
+      const answer = await phone.push([upsertOf(propagandaSession(), seq)]);
+      expect(answer.status).toBe(200);
+      expect(answer.body.missingSeqs.length).toBeLessThanOrEqual(MAX_MISSING_SEQS_PER_DEVICE);
+    }
+    const stored = await server.store.db.selectFrom('device_missing_seqs').select('seq').orderBy('seq').execute();
+    expect(stored.map((row) => Number(row.seq))).toEqual(missing.slice(0, MAX_MISSING_SEQS_PER_DEVICE));
+  });
 });
+

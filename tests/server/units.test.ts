@@ -44,8 +44,9 @@ describe('setting up units', () => {
   it('adds a unit, refuses a taken id and names the fields of a bad one', async () => {
     const added = await call('POST', '/units', officer, { id: 'tdp-6', name: 'Tổ dân phố 6', type: 'toDanPho', households: 120 });
     expect(added.status).toBe(201);
-    expect(added.body.units.find((u: Json) => u.id === 'tdp-6')).toEqual({ id: 'tdp-6', name: 'Tổ dân phố 6', type: 'toDanPho', households: 120, retired: false, mergedInto: null });
+    expect(added.body.units.find((u: Json) => u.id === 'nam-gia-nghia-tdp-6')).toEqual({ id: 'nam-gia-nghia-tdp-6', name: 'Tổ dân phố 6', type: 'toDanPho', households: 120, retired: false, mergedInto: null });
     const taken = await call('POST', '/units', officer, { id: 'tdp-6', name: 'Khác', type: 'thon', households: 1 });
+    // Taken in the commune itself (its typed code goes in the commune's namespace: communeUnitId).
     expect(taken.status).toBe(409);
     expect(taken.body.fields).toEqual([{ path: 'id', code: 'taken' }]);
     const bad = await call('POST', '/units', officer, { id: 'tdp-7', name: 'x', type: 'commune', households: -1 });
@@ -55,9 +56,9 @@ describe('setting up units', () => {
   });
 
   it('renames a unit and changes its household count', async () => {
-    const changed = await call('PATCH', '/units/tdp-6', officer, { name: 'Tổ dân phố 6A', households: 130 });
+    const changed = await call('PATCH', '/units/nam-gia-nghia-tdp-6', officer, { name: 'Tổ dân phố 6A', households: 130 });
     expect(changed.status).toBe(200);
-    expect(changed.body.units.find((u: Json) => u.id === 'tdp-6')).toMatchObject({ name: 'Tổ dân phố 6A', households: 130 });
+    expect(changed.body.units.find((u: Json) => u.id === 'nam-gia-nghia-tdp-6')).toMatchObject({ name: 'Tổ dân phố 6A', households: 130 });
     expect((await call('PATCH', '/units/nam-gia-nghia', officer, { name: 'Đổi tên' })).status).toBe(404);
   });
 
@@ -71,7 +72,7 @@ describe('setting up units', () => {
 
     const csv = await call('GET', '/reports/yearly.csv?year=2026', officer);
     const lines: string[] = csv.body.split('\r\n').filter(Boolean);
-    // Units in service: tdp-1 … tdp-4 and tdp-6, the ward's own row, the commune total.
+    // Units in service: tdp-1 … tdp-4 and nam-gia-nghia-tdp-6, the ward's own row, the commune total.
     expect(lines).toHaveLength(1 + 7 * 12);
     expect(lines.some((l) => l.startsWith('Tổ dân phố 5,'))).toBe(false);
     expect(lines).toContain('Tổ dân phố 4,Số tổ dân phố được tuyên truyền ít nhất 01 lần/năm,100%,1/1,0/1,0/1,0/1,1/1,Đạt');
@@ -80,7 +81,7 @@ describe('setting up units', () => {
   it('retires a unit: the phones’ profile no longer lists it', async () => {
     expect((await call('POST', '/units/tdp-3/retire', officer)).status).toBe(200);
     const me = await call('GET', '/me', head);
-    expect(me.body.units.map((u: Json) => u.id)).toEqual(['nam-gia-nghia', 'tdp-1', 'tdp-2', 'tdp-4', 'tdp-6']);
+    expect(me.body.units.map((u: Json) => u.id)).toEqual(['nam-gia-nghia', 'nam-gia-nghia-tdp-6', 'tdp-1', 'tdp-2', 'tdp-4']);
   });
 
   it('refuses a merge that would loop or join a retired, merged or other commune’s unit, naming the field', async () => {

@@ -16,7 +16,10 @@ export function fetchTrusting(certificate: string): typeof fetch {
           res.on('data', (chunk: Buffer) => chunks.push(chunk));
           res.on('end', () => {
             const headers = new Headers();
-            for (const [name, value] of Object.entries(res.headers)) if (typeof value === 'string') headers.set(name, value);
+            for (const [name, value] of Object.entries(res.headers)) {
+              // Node gives Set-Cookie as a list.
+              for (const one of Array.isArray(value) ? value : value === undefined ? [] : [value]) headers.append(name, one);
+            }
             resolve(new Response(res.statusCode === 204 ? null : Buffer.concat(chunks), { status: res.statusCode ?? 0, headers }));
           });
           res.on('error', reject);

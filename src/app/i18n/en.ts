@@ -17,6 +17,7 @@ export const en: Catalogue = {
     failed: 'Could not sign in. Try again.',
     signOut: 'Sign out',
     locked: 'Too many wrong tries. Try again in 15 minutes or ask the commune officer to unlock the account.',
+    busy: 'The server is busy. Wait a moment and try again.',
     wiped: "The commune officer revoked this device, so the app's data on it was deleted. Sign in again if you still use it.",
   },
   lock: {

@@ -21,6 +21,7 @@ export const vi = {
     failed: 'Không đăng nhập được. Hãy thử lại.',
     signOut: 'Đăng xuất',
     locked: 'Đã nhập sai quá nhiều lần. Hãy thử lại sau 15 phút hoặc nhờ công chức xã mở khoá.',
+    busy: 'Máy chủ đang bận. Hãy chờ một chút rồi thử lại.',
     wiped: 'Công chức xã đã thu hồi thiết bị này nên dữ liệu của ứng dụng trên máy đã được xoá. Nếu vẫn dùng máy này, hãy đăng nhập lại.',
   },
   lock: {

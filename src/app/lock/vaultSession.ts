@@ -2,7 +2,7 @@
 // right after an online sign-in or enrolment (the server has just checked the PIN): then the
 // vault is made on the first sign-in, opened on later ones, and the count starts again.
 import { createVault, newAccount, notebookDb, openVault, sealLeftoverNotes, type NotebookDb, type PhoneAccount, type PhoneStore } from '../../data/index.ts';
-import type { ProfileResponse } from '../../domain/index.ts';
+import type { ProfileResponse, SignInResponse } from '../../domain/index.ts';
 import { pinGate, type PinGate } from './pinAttempts.ts';
 
 export interface OpenAccount {
@@ -18,14 +18,17 @@ export type UnlockOutcome = { ok: true; open: OpenAccount } | { ok: false; gate:
  * this phone, the vault under the PIN just checked (sign-in) or just chosen (enrolment). An
  * enrolment types no user name: the one this phone knew for the account stays.
  */
-export async function completeSignIn(phone: PhoneStore, input: { profile: ProfileResponse; username?: string; pin: string; deviceId: string }): Promise<OpenAccount> {
-  const userId = input.profile.user.id;
+export async function completeSignIn(phone: PhoneStore, input: { answer: SignInResponse; username?: string; pin: string; deviceId: string }): Promise<OpenAccount> {
+  const profile: ProfileResponse = { user: input.answer.user, units: input.answer.units };
+  const userId = profile.user.id;
   const existing = await phone.account(userId);
-  const account = newAccount(input.profile, input.username ?? existing?.username, existing);
+  const account = newAccount(profile, input.username ?? existing?.username, existing);
   await phone.rememberAccount(account);
-  // The device id signed in with is this account's from now on.
+  // The device id the session is bound to is this account's from now on: the one sent, or a
+  // fresh one the server made because the one sent is another account's or was revoked.
+  const deviceId = input.answer.deviceId ?? input.deviceId;
   const device = phone.device(userId);
-  if ((await device.deviceId()) !== input.deviceId) await phone.setDeviceId(userId, input.deviceId);
+  if ((await device.deviceId()) !== deviceId) await phone.setDeviceId(userId, deviceId);
   const stored = await phone.vault(userId);
   let key = stored ? await openVault(stored, input.pin) : undefined;
   if (!key) {
@@ -35,11 +38,11 @@ export async function completeSignIn(phone: PhoneStore, input: { profile: Profil
     key = made.key;
   }
   await phone.setPinAttempts(userId, { failures: 0, lastFailureAt: 0 });
-  await phone.setSession(input.profile);
+  await phone.setSession(profile);
   const db = notebookDb(account.dbName);
   db.vaultKey = key;
   await sealLeftoverNotes(db);
-  return { account, profile: input.profile, db };
+  return { account, profile, db };
 }
 
 /** The PIN typed on the lock screen, offline. */

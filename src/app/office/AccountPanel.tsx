@@ -48,7 +48,7 @@ function AccountForm(props: { units: UnitEntry[]; online: boolean; actions: Retu
       <label class={invalid.includes('username') ? 'field invalid' : 'field'}>
         <span>{text.accounts.username}</span>
         <input name="username" autocapitalize="none" spellcheck={false} required value={draft.username} onInput={(e) => set({ username: e.currentTarget.value })} />
-        {error('username') || <small class="muted">{text.accounts.usernameHint}</small>}
+        {error('username') || <small class="muted">{fill(text.accounts.usernameHint, { commune: props.units.find((u) => u.type === 'commune')?.id ?? '' })}</small>}
       </label>
       <label class="field">
         <span>{text.accounts.roleLabel}</span>

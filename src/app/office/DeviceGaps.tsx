@@ -1,7 +1,7 @@
 // Phones whose change numbers have a hole: changes made on the phone that never reached the
 // server (a phone wiped or reinstalled before it sent them). The officer calls the village head.
-import { useEffect, useState } from 'preact/hooks';
-import type { DeviceGap } from '../../domain/devices.ts';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { DeviceGap, DeviceGapsPage } from '../../domain/devices.ts';
 import { fill, text } from '../i18n/index.ts';
 import { apiHeaders } from '../../sync/index.ts';
 import { useServices } from '../services.ts';
@@ -10,17 +10,27 @@ import { useServices } from '../services.ts';
 export function DeviceGaps(props: { unitName: (id: string) => string }) {
   const { device } = useServices();
   const [gaps, setGaps] = useState<DeviceGap[] | null>(null);
+  const [next, setNext] = useState<string | null>(null);
+  const live = useRef(true);
+
+  /** One page of the server's list (paged by device id), added to what is shown. */
+  async function load(after: string | null): Promise<void> {
+    try {
+      const query = after ? `?after=${encodeURIComponent(after)}` : '';
+      const response = await fetch(`/api/v1/devices/gaps${query}`, { headers: apiHeaders(), cache: 'no-store' });
+      if (!response.ok || !live.current) return;
+      const page = (await response.json()) as DeviceGapsPage;
+      setGaps((shown) => [...(after ? (shown ?? []) : []), ...page.devices]);
+      setNext(page.next);
+    } catch {
+      // Offline: this list needs the server; the section stays as it is.
+    }
+  }
+
   useEffect(() => {
-    let live = true;
-    void (async () => {
-      try {
-        const response = await fetch('/api/v1/devices/gaps', { headers: apiHeaders() });
-        if (response.ok && live) setGaps(((await response.json()) as { devices: DeviceGap[] }).devices);
-      } catch {
-        // Offline: this list needs the server; the section stays hidden.
-      }
-    })();
-    return () => void (live = false);
+    live.current = true;
+    void load(null);
+    return () => void (live.current = false);
   }, [device]);
   if (!gaps || gaps.length === 0) return null;
   return (
@@ -34,6 +44,11 @@ export function DeviceGaps(props: { unitName: (id: string) => string }) {
           </li>
         ))}
       </ul>
+      {next && (
+        <button type="button" onClick={() => void load(next)}>
+          {text.office.gapsMore}
+        </button>
+      )}
     </section>
   );
 }

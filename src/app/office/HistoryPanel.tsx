@@ -15,7 +15,7 @@ function useLog<E>(path: string) {
   async function load(before: string | number | null) {
     try {
       const query = before === null ? '' : `?before=${encodeURIComponent(String(before))}`;
-      const response = await fetch(`/api/v1${path}${query}`, { headers: apiHeaders() });
+      const response = await fetch(`/api/v1${path}${query}`, { headers: apiHeaders(), cache: 'no-store' });
       if (!response.ok) throw new Error(String(response.status));
       const page = (await response.json()) as { entries: E[]; next: string | number | null };
       setEntries((before === null ? [] : (entries ?? [])).concat(page.entries));

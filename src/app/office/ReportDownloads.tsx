@@ -23,6 +23,7 @@ export function ReportDownloads(props: { year: number }) {
     try {
       const response = await fetch(`/api/v1/reports/yearly.${format}?year=${props.year}${acceptedOnly ? '&basis=accepted' : ''}`, {
         headers: apiHeaders(),
+        cache: 'no-store',
       });
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       const url = URL.createObjectURL(await response.blob());

@@ -124,6 +124,8 @@ export function UnitSetup(props: { units: Units }) {
         <label class="field">
           <span>{text.office.unitId}</span>
           <input value={fresh.id} onInput={(e) => setFresh({ ...fresh, id: value(e) })} />
+          {/* The server puts the commune's id in front (communeUnitId): another commune's codes never clash. */}
+          <small class="muted">{fill(text.office.unitIdHint, { commune: all.find((u) => u.type === 'commune')?.id ?? '' })}</small>
         </label>
         <label class="field">
           <span>{text.office.unitName}</span>

@@ -10,6 +10,7 @@ export async function officeCall<T>(method: string, path: string, body?: unknown
       method,
       headers: apiHeaders(true),
       body: body === undefined ? undefined : JSON.stringify(body),
+      cache: 'no-store',
     });
     const answer = (await response.json()) as T & { error?: string; fields?: { path: string }[] };
     if (response.ok) return { ok: true, body: answer };

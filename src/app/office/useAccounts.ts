@@ -16,7 +16,7 @@ export function useAccounts() {
   async function call(method: string, path: string, body?: unknown): Promise<Response | undefined> {
     try {
       const headers = apiHeaders(body !== undefined);
-      return await fetch(`/api/v1${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+      return await fetch(`/api/v1${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), cache: 'no-store' });
     } catch {
       return undefined;
     }

@@ -16,7 +16,7 @@ export function useDevices() {
 
   async function call(method: string, path: string): Promise<Response | undefined> {
     try {
-      return await fetch(`/api/v1${path}`, { method, headers: apiHeaders() });
+      return await fetch(`/api/v1${path}`, { method, headers: apiHeaders(), cache: 'no-store' });
     } catch {
       return undefined;
     }

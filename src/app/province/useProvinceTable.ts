@@ -32,7 +32,7 @@ export function useProvinceTable(period: Period, today: string): { state: Provin
     void (async () => {
       const query = new URLSearchParams({ year: String(period.year), ...(period.quarter ? { quarter: String(period.quarter) } : {}) });
       try {
-        const response = await fetch(`/api/v1/province/indicators?${query}`, { headers: apiHeaders() });
+        const response = await fetch(`/api/v1/province/indicators?${query}`, { headers: apiHeaders(), cache: 'no-store' });
         if (cancelled) return;
         if (!response.ok) return setState({ phase: 'failed' });
         const table = (await response.json()) as ProvinceTable;

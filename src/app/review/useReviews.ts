@@ -25,7 +25,7 @@ export function useReviews(period: string) {
 
   async function refresh(): Promise<void> {
     try {
-      const response = await fetch(`/api/v1/reviews?period=${encodeURIComponent(period)}`, { headers: await headers() });
+      const response = await fetch(`/api/v1/reviews?period=${encodeURIComponent(period)}`, { headers: await headers(), cache: 'no-store' });
       if (!response.ok) return;
       const body = (await response.json()) as { events: ReviewEvent[] };
       setEvents(body.events);
@@ -41,7 +41,7 @@ export function useReviews(period: string) {
 
   async function post(path: string, body: unknown): Promise<ReviewOutcome> {
     try {
-      const response = await fetch(`/api/v1/reviews/${path}`, { method: 'POST', headers: await headers(), body: JSON.stringify(body) });
+      const response = await fetch(`/api/v1/reviews/${path}`, { method: 'POST', headers: await headers(), body: JSON.stringify(body), cache: 'no-store' });
       if (!response.ok) {
         const answer = (await response.json().catch(() => ({}))) as { fields?: { path: string }[] };
         return { ok: false, fields: (answer.fields ?? []).map((f) => f.path) };

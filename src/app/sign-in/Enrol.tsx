@@ -18,6 +18,7 @@ const refusals: Record<string, string> = {
   enrolment_code_used: text.enrol.codeUsed,
   account_disabled: text.enrol.disabled,
   enrolment_locked: text.enrol.locked,
+  rate_limited: text.signIn.busy,
 };
 
 export function Enrol(props: { phone: PhoneStore; initialCode?: string; onBack: () => void; onSignedIn: (open: OpenAccount) => void }) {
@@ -52,7 +53,7 @@ export function Enrol(props: { phone: PhoneStore; initialCode?: string; onBack: 
         if (location.hash.startsWith('#enrol=')) history.replaceState(null, '', `${location.pathname}#/`);
         // The PIN just chosen also opens the app offline: it makes this account's vault.
         const { completeSignIn } = await loadVault();
-        props.onSignedIn(await completeSignIn(props.phone, { profile: { user: outcome.value.user, units: outcome.value.units }, pin, deviceId }));
+        props.onSignedIn(await completeSignIn(props.phone, { answer: outcome.value, pin, deviceId }));
         return;
       }
       const refusal = refusals[outcome.body.error ?? ''];

@@ -40,10 +40,12 @@ export function SignIn(props: { phone: PhoneStore; notice?: string; onSignedIn: 
       const outcome = await signIn('', { username: name, pin, deviceId });
       if (outcome.ok) {
         const { completeSignIn } = await loadVault();
-        props.onSignedIn(await completeSignIn(props.phone, { profile: { user: outcome.value.user, units: outcome.value.units }, username: name, pin, deviceId }));
+        props.onSignedIn(await completeSignIn(props.phone, { answer: outcome.value, username: name, pin, deviceId }));
         return;
       }
-      setError(outcome.status === 401 ? text.signIn.badCredentials : outcome.status === 429 ? text.signIn.locked : text.signIn.failed);
+      // 429 rate_limited: the account's tries were all in flight at that moment, none failed yet.
+      const tooMany = outcome.body.error === 'rate_limited' ? text.signIn.busy : text.signIn.locked;
+      setError(outcome.status === 401 ? text.signIn.badCredentials : outcome.status === 429 ? tooMany : text.signIn.failed);
     } catch (caught) {
       setError(caught instanceof NetworkError ? text.signIn.offline : text.signIn.failed);
     } finally {

@@ -2,7 +2,7 @@
 // the vault's key leaves memory. Records not yet sent stay in this account's own database,
 // their notes sealed under its PIN, and go out when the owner signs in again; with nothing
 // waiting, the account's database is removed from the phone.
-import { deleteNotebookDb, outboxSize, type PhoneStore } from '../../data/index.ts';
+import { clearApiCaches, deleteNotebookDb, outboxSize, type PhoneStore } from '../../data/index.ts';
 import { signOutOnServer } from '../../sync/index.ts';
 import type { OpenAccount } from '../lock/vaultSession.ts';
 
@@ -13,6 +13,7 @@ export async function signOutOfPhone(phone: PhoneStore, open: OpenAccount): Prom
   const waiting = (await outboxSize(db)) + (await db.drafts.count());
   db.vaultKey = undefined;
   await phone.clearSession();
+  await clearApiCaches().catch(() => undefined);
   if (waiting > 0) return { kept: true };
   await deleteNotebookDb(account.dbName);
   await phone.forgetAccount(account.userId);

@@ -11,6 +11,17 @@ const households = z.int().check(z.minimum(0), z.maximum(100_000));
 const villageType = unitTypeId.check(z.refine((id) => id !== COMMUNE_UNIT_TYPE, { message: 'reserved' }));
 
 export const newUnit = z.strictObject({ id: slug, name, type: villageType, households });
+
+/**
+ * Unit ids are one namespace for the whole server, but a commune's officer must not learn which
+ * ids other communes use (a 409 for another commune's id would say so). So a new unit's id is
+ * the commune's id, a dash, and the code the officer typed (kept as typed when it already starts
+ * so): "nam-gia-nghia-to-6". Only the officer's own ids can then be taken. Undefined when too long.
+ */
+export function communeUnitId(communeId: string, code: string): string | undefined {
+  const id = code.startsWith(`${communeId}-`) ? code : `${communeId}-${code}`;
+  return slug.safeParse(id).success ? id : undefined;
+}
 export type NewUnit = z.infer<typeof newUnit>;
 
 export const unitChange = z

@@ -6,6 +6,15 @@ import { checklistRecord, recordKinds } from '../records/index.ts';
 import { uuid } from '../ids.ts';
 
 export const MAX_PUSH_CHANGES = 500;
+/**
+ * A change's seq must come less than this far past the device's highest seq the server holds
+ * (counting the batch's earlier changes): at most SEQ_WINDOW - 1 numbers further, so at most
+ * SEQ_WINDOW - 2 skipped. The phone numbers its changes one by one and sends them in order, so
+ * only a long run of changes the server refused whole could leave such a hole; a device's
+ * first change may start anywhere (its outbox kept under a fresh device id). Beyond: 400
+ * `seq_jump` naming `changes.N.seq`, and nothing of the batch is stored.
+ */
+export const SEQ_WINDOW = 1000;
 export const MAX_PULL_LIMIT = 1000;
 
 const revision = z.int().check(z.minimum(0));
