@@ -317,7 +317,8 @@ describe('a session cookie lost in a browser crash right after sign-in', () => {
       await check(page, '42-session-lost-records-kept');
 
       await banner.getByRole('button', { name: 'Đăng nhập lại' }).click();
-      await page.getByLabel('Tên đăng nhập').fill('tdp5');
+      // Her user name is already typed: the phone knows only her account.
+      await expect.poll(() => page.getByLabel('Tên đăng nhập').inputValue()).toBe('tdp5');
       await page.getByLabel('Mã PIN').fill(DEMO_PIN);
       await page.getByRole('button', { name: 'Đăng nhập' }).click();
       await until(() => serverNewsTitles().includes('Tin lưu trước khi mất phiên'), 'the kept post on the server');

@@ -27,6 +27,11 @@ export function SignIn(props: { phone: PhoneStore; notice?: string; onSignedIn: 
   const [kept, setKept] = useState<string[]>([]);
   useEffect(() => {
     void keptFor(props.phone).then(setKept, () => undefined);
+    // One account known on this phone (signing in again after its session ended): its name is typed for her.
+    void props.phone.accounts().then((accounts) => {
+      const named = accounts.filter((account) => account.username);
+      if (accounts.length === 1 && named.length === 1) setUsername((typed) => typed || named[0]!.username!);
+    }, () => undefined);
     prefetchSignedIn();
   }, [props.phone]);
 
