@@ -28,13 +28,15 @@ function failureText(failure: SyncFailure | undefined): string | null {
 export function SyncBanner() {
   const { db, engine, signInAgain } = useServices();
   const status = useSyncStatus(engine);
-  const waiting = useLive(() => watchOutboxSize(db), [db]) ?? 0;
+  // Undefined until the phone's outbox has been counted: "0 waiting" is never said before it is known.
+  const counted = useLive(() => watchOutboxSize(db), [db]);
+  const waiting = counted ?? 0;
   const attention = useLive(() => watchNeedsAttention(db), [db])?.length ?? 0;
   const persistence = useStoragePersistence();
   const syncing = status.phase === 'syncing';
   const why = status.phase === 'idle' || syncing ? null : failureText(status.failure);
   return (
-    <div class={`sync-banner phase-${status.phase}`} role="status" aria-live="polite" data-phase={status.phase} data-waiting={waiting}>
+    <div class={`sync-banner phase-${status.phase}`} role="status" aria-live="polite" data-phase={status.phase} data-waiting={counted}>
       <div class="sync-lines">
         <strong>
           {text.syncBanner[status.phase]}
