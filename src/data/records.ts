@@ -181,7 +181,8 @@ export async function saveRecord(db: NotebookDb, candidate: unknown, options: Sa
   if (!checked.ok) throw new ValidationError(checked.issues);
   const mine = checked.record;
   for (let attempt = 1; ; attempt++) {
-    const seen = await withReopen(db, () => db.records.get(mine.id));
+    // Only a form's save looks at the row first (to merge onto it); any other save writes on the latest revision.
+    const seen = options.base ? await withReopen(db, () => db.records.get(mine.id)) : undefined;
     const record = options.base ? await ontoCurrent(db, seen, mine, options) : mine;
     const { value, sealed } = await sealNotes(db.vaultKey, record.id, record);
     const prepared: PreparedSave = { record: value as ChecklistRecord, sealed };

@@ -115,9 +115,6 @@ export class SyncEngine {
     this.abort.abort();
   }
 
-  get isStopped(): boolean {
-    return this.stopped;
-  }
 
   private async loop(): Promise<void> {
     while (!this.stopped) {
