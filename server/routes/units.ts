@@ -7,6 +7,7 @@ import * as z from 'zod/mini';
 import { communeUnitId, newUnit, setupUnit, unitChange, unitMerge, type SetupUnit } from '../../src/domain/setup/units.ts';
 import { requireActor } from '../http/auth.ts';
 import type { AuthEnv } from '../http/auth.ts';
+import { requireRole } from '../http/requireRole.ts';
 import { apiError } from '../http/errors.ts';
 import { parseJsonBody } from '../http/validate.ts';
 import type { Store } from '../store/store.ts';
@@ -48,8 +49,8 @@ export function unitRoutes(deps: { store: Store; clock: () => Date }) {
   return new Hono<AuthEnv>()
     .use('/units', requireActor(store, clock))
     .use('/units/*', requireActor(store, clock))
-    .use('/units', async (c, next) => (c.get('actor').role === 'communeOfficer' ? next() : apiError(c, 403, 'forbidden')))
-    .use('/units/*', async (c, next) => (c.get('actor').role === 'communeOfficer' ? next() : apiError(c, 403, 'forbidden')))
+    .use('/units', requireRole('communeOfficer'))
+    .use('/units/*', requireRole('communeOfficer'))
     .get('/units', async (c) => c.json({ units: await store.listUnits(c.get('actor').communeId) }, 200))
     .post('/units', async (c) => {
       const parsed = await parseJsonBody(c, unitApi.add.body);
