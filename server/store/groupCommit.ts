@@ -3,8 +3,9 @@
 // its own savepoint (a reused changeId undoes its own push only), and all of them are answered
 // after that one commit: one disk flush for many phones, and still no answer before its batch
 // is on disk. PostgreSQL has many writers and row locks: it commits each push alone (push.ts).
-// With a CommitFlush (walFlush.ts) the commit itself does not wait for the disk: the group's
-// answers wait for the WAL's fsync off the event loop, while the next group is already applied.
+// The commit itself does not wait for the disk (walFlush.ts): the group's answers wait for the
+// WAL's fsync off the event loop, while the next group is already applied. It runs on the push
+// writer's thread (pushWriterThread.ts), the one SQLite push path.
 import { sql, type Kysely } from 'kysely';
 import type { EngineTraits } from './engine.ts';
 import { BatchRefused, pushBatch } from './push.ts';
@@ -30,10 +31,9 @@ interface Waiting {
 type Settled = { ok: true; outcome: PushOutcome } | { ok: false; error: unknown };
 
 export function groupCommittedPushes(
-  db: Kysely<Database>,
   traits: EngineTraits,
-  commitFlush?: CommitFlush,
-  statements?: PushStatements,
+  commitFlush: CommitFlush,
+  statements: PushStatements,
 ): (input: PushInput) => Promise<PushOutcome> {
   let queue: Waiting[] = [];
   let draining = false;
@@ -50,7 +50,7 @@ export function groupCommittedPushes(
     return group;
   };
 
-  const applyGroup = async (group: Waiting[]): Promise<Settled[]> => (commitFlush ? commitFlush.relaxed((connection) => transaction(connection, group)) : transaction(db, group));
+  const applyGroup = async (group: Waiting[]): Promise<Settled[]> => commitFlush.relaxed((connection) => transaction(connection, group));
 
   const transaction = async (on: Kysely<Database>, group: Waiting[]): Promise<Settled[]> =>
     on.transaction().execute(async (trx) => {
@@ -84,8 +84,7 @@ export function groupCommittedPushes(
       try {
         const settled = await applyGroup(group);
         // Answered once the commit is on disk; meanwhile the next group goes ahead.
-        if (commitFlush) void commitFlush.flush().then(() => answer(settled), fail);
-        else answer(settled);
+        void commitFlush.flush().then(() => answer(settled), fail);
       } catch (error) {
         fail(error);
       }

@@ -1,15 +1,14 @@
-// A Store over any Kysely database with our schema: the queries do not depend on the engine.
+// A Store over any Kysely database with our schema: the queries do not depend on the engine,
+// except the push, which each engine applies its own way (postgres.ts, sqlite.ts).
 import type { Kysely } from 'kysely';
 import * as accounts from './accounts.ts';
 import { engineTraits } from './engine.ts';
-import type { Engine } from './engine.ts';
+import type { Engine, EngineTraits } from './engine.ts';
 import { migrateToLatest } from './migrations.ts';
 import * as audit from './audit.ts';
 import * as communeAccounts from './communeAccounts.ts';
 import { ensureFacts } from './facts.ts';
 import { devicesWithGaps, listCommuneDevices, revokeDevice } from './devices.ts';
-import { groupCommittedPushes } from './groupCommit.ts';
-import { pushChanges } from './push.ts';
 import { pullRecords } from './records.ts';
 import * as province from './province.ts';
 import * as reports from './reports.ts';
@@ -18,15 +17,18 @@ import * as throttle from './throttle.ts';
 import * as units from './units.ts';
 import * as unitTypes from './unitTypes.ts';
 import type { Database } from './schema.ts';
-import type { PushInput, Store } from './store.ts';
-import type { CommitFlush } from './walFlush.ts';
-import type { PushStatements } from './pushReads.ts';
+import type { PushInput, PushOutcome, Store } from './store.ts';
 
-/** `statements`: the push's reads and row writes when the engine has faster ones than Kysely's (pushReads.ts, pushWrites.ts). */
-export function kyselyStore(db: Kysely<Database>, engine: Engine, commitFlush?: CommitFlush, statements?: PushStatements): Store {
+/** How an engine applies pushes, and what a pull's answer waits for. */
+export interface PushPath {
+  push(input: PushInput): Promise<PushOutcome>;
+  /** Resolves once every push committed so far is on disk (SQLite's WAL flush, walFlush.ts). */
+  durable?(): Promise<void>;
+}
+
+export function kyselyStore(db: Kysely<Database>, engine: Engine, pushPath: (traits: EngineTraits) => PushPath): Store {
   const traits = engineTraits(engine);
-  // One writer (SQLite): concurrent pushes share a commit; many writers (PostgreSQL): one each.
-  const push = traits.rowLocks ? (input: PushInput) => pushChanges(db, traits, input) : groupCommittedPushes(db, traits, commitFlush, statements);
+  const { push, durable } = pushPath(traits);
   return {
     engine,
     migrate: async () => {
@@ -48,7 +50,7 @@ export function kyselyStore(db: Kysely<Database>, engine: Engine, commitFlush?: 
     pull: async (input) => {
       const response = await pullRecords(db, input);
       // Nothing goes out to a phone before it is on disk (walFlush.ts): its cursor would pass it.
-      await commitFlush?.flush();
+      await durable?.();
       return response;
     },
     devicesWithGaps: (input) => devicesWithGaps(db, input),

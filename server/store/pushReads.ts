@@ -68,12 +68,10 @@ export const kyselyReads: PushReads = {
 
 export const kyselyStatements: PushStatements = { ...kyselyReads, ...kyselyWrites };
 
-/** The same reads as prepared SQLite statements, prepared on first use (after the migrations). */
+/** The same reads as prepared SQLite statements. */
 export function sqliteReads(database: BetterSqlite3.Database): PushReads {
-  const prepared = (text: string) => {
-    let statement: BetterSqlite3.Statement | undefined;
-    return () => (statement ??= database.prepare(text));
-  };
+  // Prepared on first use (after the migrations) and kept by the connection's one cache (sqliteConnection.ts).
+  const prepared = (text: string) => () => database.prepare(text);
   const inList = (column: string) => `${column} in (select value from json_each(?))`;
   const device = prepared('select last_seq from devices where id = ?');
   const records = prepared(`select * from records where ${inList('id')} order by id`);

@@ -9,12 +9,13 @@
 // the push's code anew, about half a second.
 import type { Worker } from 'node:worker_threads';
 import { changeHash } from '../sync/changeHash.ts';
+import type { FlushGate } from './flushGate.ts';
 import type { PushInput, PushOutcome } from './store.ts';
 import { startWorkerThread } from './threads.ts';
 
 /** A push's input travels as JSON text: cheaper to copy than objects, and parsed into fast ones. */
 type WriterCall = { type: 'push'; input: string } | { type: 'flush' } | { type: 'close' };
-export type WriterRequest = WriterCall & { id: number; store: number; file: string };
+export type WriterRequest = WriterCall & { id: number; store: number; file: string; gate?: SharedArrayBuffer };
 export type WriterAnswer = { id: number; ok: true; outcome?: PushOutcome } | { id: number; ok: false; error: { name: string; message: string } };
 
 export interface PushWriter {
@@ -61,7 +62,7 @@ function startThread(): NonNullable<typeof thread> {
   return started;
 }
 
-function ask(request: WriterCall & { store: number; file: string }): Promise<PushOutcome | undefined> {
+function ask(request: WriterCall & { store: number; file: string; gate?: SharedArrayBuffer }): Promise<PushOutcome | undefined> {
   thread ??= startThread();
   const { worker, waiting } = thread;
   const id = nextId++;
@@ -72,13 +73,16 @@ function ask(request: WriterCall & { store: number; file: string }): Promise<Pus
   });
 }
 
-/** The push writer of one SQLite file; its connection on the thread opens with its first request. */
-export function startPushWriter(file: string): PushWriter {
+/**
+ * The push writer of one SQLite file; its connection on the thread opens with its first request.
+ * `gate`: a test's hold on the thread's WAL flushes (flushGate.ts).
+ */
+export function startPushWriter(file: string, gate?: FlushGate): PushWriter {
   const store = nextStore++;
   let opened = false;
   const call = (request: WriterCall) => {
     opened = true;
-    return ask({ ...request, store, file });
+    return ask(gate ? { ...request, store, file, gate: gate.buffer } : { ...request, store, file });
   };
   return {
     // A thread that fails to start fails the pushes that follow; not an unhandled rejection here.

@@ -5,6 +5,7 @@
 import type { Kysely } from 'kysely';
 import { parentPort } from 'node:worker_threads';
 import { engineTraits } from './engine.ts';
+import { FlushGate } from './flushGate.ts';
 import { groupCommittedPushes } from './groupCommit.ts';
 import { sqliteStatements } from './pushReads.ts';
 import type { WriterAnswer, WriterRequest } from './pushWriter.ts';
@@ -22,21 +23,21 @@ interface StoreWriter {
 const port = parentPort!;
 const stores = new Map<number, StoreWriter>();
 
-function storeWriter(store: number, file: string): StoreWriter {
+function storeWriter({ store, file, gate }: WriterRequest): StoreWriter {
   let writer = stores.get(store);
   if (!writer) {
     const { database, db } = openSqliteConnection(file);
     // Checkpoints are the checkpointer's (checkpointer.ts), never a commit's.
     database.pragma('wal_autocheckpoint = 0');
-    const commitFlush = walFlush(db, `${database.name}-wal`);
-    writer = { db, commitFlush, push: groupCommittedPushes(db, engineTraits('sqlite'), commitFlush, sqliteStatements(database)) };
+    const commitFlush = walFlush(db, `${database.name}-wal`, gate && new FlushGate(gate));
+    writer = { db, commitFlush, push: groupCommittedPushes(engineTraits('sqlite'), commitFlush, sqliteStatements(database)) };
     stores.set(store, writer);
   }
   return writer;
 }
 
 async function handle(request: WriterRequest): Promise<PushOutcome | undefined> {
-  const writer = storeWriter(request.store, request.file);
+  const writer = storeWriter(request);
   switch (request.type) {
     case 'push':
       return writer.push(JSON.parse(request.input) as PushInput);

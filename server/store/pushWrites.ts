@@ -49,12 +49,10 @@ export const kyselyWrites: PushWrites = {
   insertAnswers: (trx, rows) => insertChunked(trx, 'applied_changes', rows),
 };
 
-/** The same writes as prepared SQLite statements, prepared on first use (after the migrations). */
+/** The same writes as prepared SQLite statements. */
 export function sqliteWrites(database: BetterSqlite3.Database): PushWrites {
-  const prepared = (text: string) => {
-    let statement: BetterSqlite3.Statement | undefined;
-    return () => (statement ??= database.prepare(text));
-  };
+  // Prepared on first use (after the migrations) and kept by the connection's one cache (sqliteConnection.ts).
+  const prepared = (text: string) => () => database.prepare(text);
   const insert = (table: string, columns: readonly string[]) =>
     prepared(`insert into ${table} (${columns.join(', ')}) values (${columns.map(() => '?').join(', ')})`);
   const insertRecord = insert('records', RECORD_COLUMNS);

@@ -8,6 +8,7 @@
 // it read, so no phone's cursor passes a change that a power cut could still undo.
 import { open } from 'node:fs/promises';
 import { sql, type Kysely } from 'kysely';
+import type { FlushGate } from './flushGate.ts';
 import type { Database } from './schema.ts';
 
 export interface CommitFlush {
@@ -17,7 +18,8 @@ export interface CommitFlush {
   flush(): Promise<void>;
 }
 
-export function walFlush(db: Kysely<Database>, walFile: string): CommitFlush {
+/** `gate`: a test's hold on each flush asked for (flushGate.ts). */
+export function walFlush(db: Kysely<Database>, walFile: string, gate?: FlushGate): CommitFlush {
   let committed = 0;
   let durable = 0;
   let running: Promise<void> | undefined;
@@ -63,6 +65,10 @@ export function walFlush(db: Kysely<Database>, walFile: string): CommitFlush {
           await sql`pragma synchronous = FULL`.execute(connection);
         }
       }),
-    flush: () => flushUpTo(committed),
+    flush: async () => {
+      const target = committed;
+      await gate?.pass();
+      await flushUpTo(target);
+    },
   };
 }
