@@ -93,8 +93,7 @@ export function accountRoutes(deps: { store: Store; clock: () => Date; settings?
     .post('/accounts/:id/unlock', async (c) => {
       const user = await target(c);
       if (!user) return apiError(c, 404, 'not_found');
-      const unlocked = await store.clearSignInFailures(accountKey(user.username));
-      if (unlocked) await store.appendAudit({ ...auditInput(c, clock), action: 'account.unlock', target: user.id, fields: [] });
+      const unlocked = await store.clearSignInFailures(accountKey(user.username), { ...auditInput(c, clock), action: 'account.unlock', target: user.id, fields: [] });
       return c.json({ userId: user.id, unlocked }, 200);
     });
 }

@@ -48,9 +48,9 @@ export function deviceRoutes(deps: { store: Store; clock: () => Date }) {
     .get('/devices', async (c) => c.json({ devices: await store.listCommuneDevices(c.get('actor').communeId) }, 200))
     .post('/devices/:id/revoke', async (c) => {
       const deviceId = c.req.param('id');
-      const revoked = await store.revokeDevice({ communeId: c.get('actor').communeId, deviceId, now: clock().toISOString() });
+      const audit = { ...auditInput(c, clock), action: 'device.revoke' as const, target: deviceId, fields: ['revokedAt'] };
+      const revoked = await store.revokeDevice({ communeId: c.get('actor').communeId, deviceId, now: audit.at, audit });
       if (!revoked) return apiError(c, 404, 'not_found');
-      await store.appendAudit({ ...auditInput(c, clock), action: 'device.revoke', target: deviceId, fields: ['revokedAt'] });
       return c.json({ deviceId, revoked: true }, 200);
     });
 }

@@ -56,10 +56,10 @@ export function planRoutes(deps: { store: Store; clock: () => Date }) {
       if (parsed.data.communeId !== actor.communeId) mismatches.push({ path: 'communeId', code: 'mismatch' });
       if (mismatches.length > 0) return apiError(c, 400, 'invalid_body', mismatches);
       const previous = await store.loadPlan(actor.communeId, year);
-      await store.savePlan({ plan: parsed.data, userId: actor.userId, now: clock().toISOString() });
       // Compared with what applied before: the saved plan, or the seeds' defaults.
       const fields = changedFields({ ...(previous ?? defaultPlan(actor.communeId, year)) }, { ...parsed.data });
-      await store.appendAudit({ ...auditInput(c, clock), action: 'plan.update', target: String(year), fields });
+      const audit = auditInput(c, clock);
+      await store.savePlan({ plan: parsed.data, userId: actor.userId, now: audit.at, audit: { ...audit, action: 'plan.update', target: String(year), fields } });
       const response: PlanResponse = { plan: parsed.data, saved: true };
       return c.json(response, 200);
     });

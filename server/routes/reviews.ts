@@ -56,8 +56,7 @@ export function reviewRoutes(deps: { store: Store; clock: () => Date }) {
         return apiError(c, 409, 'review_state', [{ path: 'period', code: 'alreadySubmitted' }]);
       }
       const event: ReviewEvent = { id: randomUUID(), unitId: actor.unitId, period, seq: history.nextSeq, action: 'submit', comment: note || null, userId: actor.userId, at: clock().toISOString() };
-      await store.addReviewEvent(actor.communeId, event);
-      await store.appendAudit({ ...auditInput(c, clock), action: 'review.submit', target: `${actor.unitId} ${period}`, fields: note ? ['note'] : [] });
+      await store.addReviewEvent(actor.communeId, event, { ...auditInput(c, clock), action: 'review.submit', target: `${actor.unitId} ${period}`, fields: note ? ['note'] : [] });
       return c.json({ event }, 201);
     })
     .post('/reviews/decide', requireRole('communeOfficer'), async (c) => {
@@ -72,8 +71,7 @@ export function reviewRoutes(deps: { store: Store; clock: () => Date }) {
         return apiError(c, 409, 'review_state', [{ path: 'period', code: 'notSubmitted' }]);
       }
       const event: ReviewEvent = { id: randomUUID(), unitId, period, seq: history.nextSeq, action, comment: comment || null, userId: actor.userId, at: clock().toISOString() };
-      await store.addReviewEvent(actor.communeId, event);
-      await store.appendAudit({ ...auditInput(c, clock), action: `review.${action}`, target: `${unitId} ${period}`, fields: comment ? ['comment'] : [] });
+      await store.addReviewEvent(actor.communeId, event, { ...auditInput(c, clock), action: `review.${action}`, target: `${unitId} ${period}`, fields: comment ? ['comment'] : [] });
       return c.json({ event }, 201);
     });
 }

@@ -60,9 +60,8 @@ export function unitRoutes(deps: { store: Store; clock: () => Date }) {
       // In the commune's own namespace: another commune's ids are neither taken nor told (communeUnitId).
       const id = communeUnitId(c.get('actor').communeId, parsed.data.id);
       if (!id) return apiError(c, 400, 'invalid_body', [{ path: 'id', code: 'too_big' }]);
-      const added = await store.addUnit(c.get('actor').communeId, { ...parsed.data, id });
+      const added = await store.addUnit(c.get('actor').communeId, { ...parsed.data, id }, { ...auditInput(c, clock), action: 'unit.create', target: id, fields: Object.keys(parsed.data).sort() });
       if (!added) return apiError(c, 409, 'unit_exists', [{ path: 'id', code: 'taken' }]);
-      await store.appendAudit({ ...auditInput(c, clock), action: 'unit.create', target: id, fields: Object.keys(parsed.data).sort() });
       return c.json({ units: await store.listUnits(c.get('actor').communeId) }, 201);
     })
     .patch('/units/:id', async (c) => {
@@ -72,15 +71,13 @@ export function unitRoutes(deps: { store: Store; clock: () => Date }) {
       if (!parsed.ok) return parsed.response;
       const badType = await typeProblem(c, parsed.data.type, found.unit.type);
       if (badType) return badType;
-      await store.changeUnit(found.unit.id, parsed.data);
-      await store.appendAudit({ ...auditInput(c, clock), action: 'unit.update', target: found.unit.id, fields: Object.keys(parsed.data).sort() });
+      await store.changeUnit(found.unit.id, parsed.data, { ...auditInput(c, clock), action: 'unit.update', target: found.unit.id, fields: Object.keys(parsed.data).sort() });
       return c.json({ units: await store.listUnits(c.get('actor').communeId) }, 200);
     })
     .post('/units/:id/retire', async (c) => {
       const found = await target(c);
       if (found instanceof Response) return found;
-      await store.retireUnit(found.unit.id);
-      await store.appendAudit({ ...auditInput(c, clock), action: 'unit.retire', target: found.unit.id, fields: ['retired'] });
+      await store.retireUnit(found.unit.id, { ...auditInput(c, clock), action: 'unit.retire', target: found.unit.id, fields: ['retired'] });
       return c.json({ units: await store.listUnits(c.get('actor').communeId) }, 200);
     })
     .post('/units/:id/merge', async (c) => {
@@ -89,9 +86,8 @@ export function unitRoutes(deps: { store: Store; clock: () => Date }) {
       const parsed = await parseJsonBody(c, unitApi.merge.body);
       if (!parsed.ok) return parsed.response;
       // Checked again inside the write: a cycle, a retired or merged unit, another commune's unit.
-      const refusal = await store.mergeUnit(c.get('actor').communeId, found.unit.id, parsed.data.into);
+      const refusal = await store.mergeUnit(c.get('actor').communeId, found.unit.id, parsed.data.into, { ...auditInput(c, clock), action: 'unit.merge', target: found.unit.id, fields: ['retired', 'mergedInto'] });
       if (refusal) return apiError(c, 400, 'invalid_body', [refusal]);
-      await store.appendAudit({ ...auditInput(c, clock), action: 'unit.merge', target: found.unit.id, fields: ['retired', 'mergedInto'] });
       return c.json({ units: await store.listUnits(c.get('actor').communeId) }, 200);
     });
 }

@@ -1,7 +1,7 @@
 // The audit trail and the access log, both append-only in the database itself (migration 0005).
 // The trail the officer reads mixes two sources by time: account and office events
 // (audit_events) and record changes (record_versions, kept by every push).
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { changedFields } from '../../src/domain/audit.ts';
 import type { AuditAction, AuditEntry, AuditPage, CaseAccess, CaseAccessPage, CaseAccessVia } from '../../src/domain/audit.ts';
 import type { Database } from './schema.ts';
@@ -39,6 +39,25 @@ export async function appendAudit(db: Kysely<Database>, event: AuditEventInput):
       fields: JSON.stringify(event.fields),
     })
     .execute();
+}
+
+/**
+ * A change and the audit event that records it, in one transaction: the event is written only
+ * when `happened` says the change was made, and a failing event undoes the change. Without an
+ * event (a test setting up rows) the change runs alone.
+ */
+export async function withAudit<T>(
+  db: Kysely<Database>,
+  event: AuditEventInput | undefined,
+  change: (trx: Kysely<Database>) => Promise<T>,
+  happened: (result: T) => boolean = () => true,
+): Promise<T> {
+  if (!event) return change(db);
+  return db.transaction().execute(async (trx: Transaction<Database>) => {
+    const result = await change(trx);
+    if (happened(result)) await appendAudit(trx, event);
+    return result;
+  });
 }
 
 /**

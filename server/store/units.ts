@@ -3,6 +3,7 @@
 import type { Kysely } from 'kysely';
 import { mergeRefusal, type MergeRefusal, type NewUnit, type SetupUnit, type UnitChange } from '../../src/domain/setup/units.ts';
 import type { Unit } from '../../src/domain/index.ts';
+import { appendAudit, type AuditEventInput } from './audit.ts';
 import type { EngineTraits } from './engine.ts';
 import type { Database } from './schema.ts';
 
@@ -40,10 +41,19 @@ export async function retireUnit(db: Kysely<Database>, unitId: string, mergedInt
  * The check reads the units inside the write's transaction, rows locked on PostgreSQL (one
  * writer on SQLite), so two merges sent at once (A→B and B→A) cannot both pass and loop.
  */
-export async function mergeUnit(db: Kysely<Database>, traits: EngineTraits, communeId: string, unitId: string, into: string): Promise<MergeRefusal | undefined> {
+export async function mergeUnit(
+  db: Kysely<Database>,
+  traits: EngineTraits,
+  communeId: string,
+  unitId: string,
+  into: string,
+  event?: AuditEventInput,
+): Promise<MergeRefusal | undefined> {
   return db.transaction().execute(async (trx) => {
     const refusal = mergeRefusal(await listUnits(trx, communeId, traits.rowLocks), unitId, into);
     if (!refusal) await retireUnit(trx, unitId, into);
+    // Recorded in the merge's own transaction (audit.ts withAudit).
+    if (!refusal && event) await appendAudit(trx, event);
     return refusal;
   });
 }
