@@ -1,22 +1,22 @@
 // A Store over any Kysely database with our schema: the queries do not depend on the engine,
 // except the push, which each engine applies its own way (postgres.ts, sqlite.ts).
 import type { Kysely } from 'kysely';
-import * as accounts from './accounts.ts';
+import * as accounts from './accounts/sessions.ts';
 import { engineTraits } from './engine.ts';
 import type { Engine, EngineTraits } from './engine.ts';
-import { migrateToLatest } from './migrations.ts';
-import * as audit from './audit.ts';
-import * as communeAccounts from './communeAccounts.ts';
-import { ensureFacts } from './facts.ts';
-import { devicesWithGaps, listCommuneDevices, revokeDevice } from './devices.ts';
-import { pullRecords } from './records.ts';
-import * as province from './province.ts';
-import * as reports from './reports.ts';
-import * as reviews from './reviews.ts';
-import * as throttle from './throttle.ts';
-import * as units from './units.ts';
-import * as unitTypes from './unitTypes.ts';
-import type { Database } from './schema.ts';
+import { migrateToLatest } from './schema/migrations.ts';
+import * as audit from './office/audit.ts';
+import * as communeAccounts from './accounts/accounts.ts';
+import { ensureFacts } from './province/facts.ts';
+import { devicesWithGaps, listCommuneDevices, revokeDevice } from './office/devices.ts';
+import { pullRecords } from './sync/pull.ts';
+import * as province from './province/province.ts';
+import * as reports from './office/reports.ts';
+import * as reviews from './office/reviews.ts';
+import * as throttle from './accounts/signInThrottle.ts';
+import * as units from './office/units.ts';
+import * as unitTypes from './office/unitTypes.ts';
+import type { Database } from './schema/tables.ts';
 import type { PushInput, PushOutcome, Store } from './store.ts';
 
 /** How an engine applies pushes, and what a pull's answer waits for. */

@@ -3,8 +3,8 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { kyselyStore } from './kysely.ts';
-import { pushChanges } from './push.ts';
-import type { Database } from './schema.ts';
+import { pushChanges } from './sync/push.ts';
+import type { Database } from './schema/tables.ts';
 import type { Store } from './store.ts';
 
 export interface PostgresStore extends Store {

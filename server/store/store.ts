@@ -1,7 +1,7 @@
 // Storage behind one interface, implemented over SQLite (sqlite.ts) and PostgreSQL
 // (postgres.ts) by the same Kysely queries (kysely.ts).
-import type { CommuneDevice, DeviceGapsPage } from './devices.ts';
-import type { Reservation, ThrottleRule } from './throttle.ts';
+import type { CommuneDevice, DeviceGapsPage } from './office/devices.ts';
+import type { Reservation, ThrottleRule } from './accounts/signInThrottle.ts';
 import type { Change, PullResponse, PushResponse, Role, SeqRange, SignedInUser, Unit } from '../../src/domain/index.ts';
 import type { Engine } from './engine.ts';
 import type { RecordEntry } from '../../src/domain/indicators/index.ts';
@@ -9,11 +9,11 @@ import type { Plan } from '../../src/domain/plan/index.ts';
 import type { MergeRefusal, NewUnit, SetupUnit, UnitChange } from '../../src/domain/setup/units.ts';
 import type { UnitType } from '../../src/domain/setup/unitTypes.ts';
 import type { ReviewEvent } from '../../src/domain/review/review.ts';
-import type { CommuneWithUnits } from './reports.ts';
+import type { CommuneWithUnits } from './office/reports.ts';
 import type { CommuneFigures } from '../../src/domain/province/index.ts';
-import type { ProvinceFiguresInput } from './province.ts';
-import type { AuditEventInput, AuditInput, CaseReads } from './audit.ts';
-import type { EnrolmentOutcome, IssueInput } from './communeAccounts.ts';
+import type { ProvinceFiguresInput } from './province/province.ts';
+import type { AuditEventInput, AuditInput, CaseReads } from './office/audit.ts';
+import type { EnrolmentOutcome, IssueInput } from './accounts/accounts.ts';
 import type { CommuneAccount, NewAccount } from '../../src/domain/communeAccounts.ts';
 import type { AuditPage, CaseAccessPage } from '../../src/domain/audit.ts';
 

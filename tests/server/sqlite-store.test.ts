@@ -5,9 +5,9 @@ import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../server/auth/secrets.ts';
 import { demoCommuneSeed } from '../../server/store/demo.ts';
-import { FlushGate } from '../../server/store/flushGate.ts';
-import { openSqliteStore } from '../../server/store/sqlite.ts';
-import type { SqliteStore } from '../../server/store/sqlite.ts';
+import { FlushGate } from '../../server/store/sqlite/flushGate.ts';
+import { openSqliteStore } from '../../server/store/sqlite/store.ts';
+import type { SqliteStore } from '../../server/store/sqlite/store.ts';
 import { propagandaSession, upsertOf } from '../fixtures/records.ts';
 import { MIGRATION_NAMES } from '../support/migration-names.ts';
 
