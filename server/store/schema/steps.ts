@@ -6,6 +6,15 @@ import type { Kysely } from 'kysely';
 import type { Engine } from '../engine.ts';
 import { fieldColumns, fieldExpressions, type RecordField } from '../province/recordFields.ts';
 
+/**
+ * The big counters' column type: SQLite's integer is already 64-bit; PostgreSQL's is 32-bit, and
+ * the server's sequence over a whole country may outgrow it. The driver parses bigint back to a number (postgres.ts).
+ */
+export const counterType = (engine: Engine) => (engine === 'postgres' ? 'bigint' : 'integer');
+
+/** A row number the database assigns: SQLite's rowid alias, PostgreSQL's bigserial. */
+export const serialType = (engine: Engine) => (engine === 'postgres' ? 'bigserial' : 'integer');
+
 /** The database itself refuses to change or remove a row of these tables (history, audit, access log). */
 export async function appendOnly(db: Kysely<unknown>, engine: Engine, tables: string[]): Promise<void> {
   if (engine === 'postgres') {
