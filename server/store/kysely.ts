@@ -1,5 +1,5 @@
 // A Store over any Kysely database with our schema: the queries do not depend on the engine,
-// except the push, which each engine applies its own way (postgres.ts, sqlite.ts).
+// except the push, which each engine applies its own way (postgres.ts, sqlite/store.ts).
 import type { Kysely } from 'kysely';
 import * as accounts from './accounts/sessions.ts';
 import { engineTraits } from './engine.ts';

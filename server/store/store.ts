@@ -1,4 +1,4 @@
-// Storage behind one interface, implemented over SQLite (sqlite.ts) and PostgreSQL
+// Storage behind one interface, implemented over SQLite (sqlite/store.ts) and PostgreSQL
 // (postgres.ts) by the same Kysely queries (kysely.ts).
 import type { CommuneDevice, DeviceGapsPage } from './office/devices.ts';
 import type { Reservation, ThrottleRule } from './accounts/signInThrottle.ts';
@@ -157,9 +157,9 @@ export interface Store {
   /** The plans the province's communes saved for a year, by commune. */
   listProvincePlans(provinceId: string, year: number): Promise<Map<string, Plan>>;
 
-  /** Sign-in throttling (throttle.ts): the latest lock among the keys still running at `now`. */
+  /** Sign-in throttling (accounts/signInThrottle.ts): the latest lock among the keys still running at `now`. */
   signInLockedUntil(keys: string[], now: string): Promise<string | undefined>;
-  /** Counts an attempt before its secret is checked, unless the key is locked or full (throttle.ts). */
+  /** Counts an attempt before its secret is checked, unless the key is locked or full (accounts/signInThrottle.ts). */
   reserveSignInAttempt(key: string, now: Date, rule: ThrottleRule): Promise<Reservation>;
   /** After a failed check: locks the key when its count is full. */
   settleSignInFailure(key: string, now: Date, rule: ThrottleRule): Promise<void>;
@@ -168,7 +168,7 @@ export interface Store {
   /** True when there was something to clear (and only then is `audit` written). */
   clearSignInFailures(key: string, audit?: AuditEventInput): Promise<boolean>;
 
-  /** The commune's accounts with their state (communeAccounts.ts); `accountKey` names an account's throttle key. */
+  /** The commune's accounts with their state (accounts/accounts.ts); `accountKey` names an account's throttle key. */
   listCommuneAccounts(communeId: string, now: string, accountKey: (username: string) => string): Promise<CommuneAccount[]>;
   /** A new account waiting for enrolment, with its first code; false when the username is taken. */
   createAccount(input: { communeId: string; userId: string; account: NewAccount; pinHash: string } & Omit<IssueInput, 'userId'>): Promise<boolean>;

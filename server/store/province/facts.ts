@@ -1,5 +1,5 @@
 // The province's facts: every live record's contribution to the indicators (the numbers each
-// definition of provinceIndicators.ts stores), summed per unit and quarter in unit_quarter_facts
+// definition of indicators.ts stores), summed per unit and quarter in unit_quarter_facts
 // so that the province's year reads a few rows per unit instead of every record.
 //
 // A record's contribution is one SQL SELECT over the records table (`contributions`), built from

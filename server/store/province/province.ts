@@ -1,5 +1,5 @@
 // The province view's reads: its communes' figures for a period, aggregated in one SQL query
-// over the facts kept per unit and quarter (facts.ts; provinceIndicators.ts holds the
+// over the facts kept per unit and quarter (facts.ts; indicators.ts holds the
 // definitions), and the plans of its communes. No record body leaves the database on this path.
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { quartersIn, type Period } from '../../../src/domain/indicators/index.ts';
@@ -135,7 +135,7 @@ export function provinceFiguresQuery(engine: Engine, input: ProvinceFiguresInput
 
 /** Each commune of the province with its figures for the period, by commune name. */
 export async function provinceFigures(db: Kysely<Database>, engine: Engine, input: ProvinceFiguresInput): Promise<CommuneFigures[]> {
-  // The commune's own work (contact points, models, inspections, trainings, complaints): provinceCommuneWork.ts.
+  // The commune's own work (contact points, models, inspections, trainings, complaints): communeWork.ts.
   const [{ rows }, communeWork] = await Promise.all([provinceFiguresQuery(engine, input).execute(db), communeWorkFigures(db, engine, input)]);
   const quarters = quartersIn(input.period).map((q) => q.quarter);
   return rows.map((row) => {

@@ -4,7 +4,7 @@
 // fingerprinting the changes and answering. A push is applied and flushed exactly as before
 // (groupCommit.ts, walFlush.ts); only the thread differs. The server's own connection still
 // writes everything else (accounts, plans, reviews): both connections begin their transactions
-// with the write lock (sqliteConnection.ts), so one waits for the other instead of failing.
+// with the write lock (connection.ts), so one waits for the other instead of failing.
 // One thread serves every store the process opens (a test opens thousands): starting it loads
 // the push's code anew, about half a second.
 import type { Worker } from 'node:worker_threads';

@@ -70,7 +70,7 @@ export const kyselyStatements: PushStatements = { ...kyselyReads, ...kyselyWrite
 
 /** The same reads as prepared SQLite statements. */
 export function sqliteReads(database: BetterSqlite3.Database): PushReads {
-  // Prepared on first use (after the migrations) and kept by the connection's one cache (sqliteConnection.ts).
+  // Prepared on first use (after the migrations) and kept by the connection's one cache (sqlite/connection.ts).
   const prepared = (text: string) => () => database.prepare(text);
   const inList = (column: string) => `${column} in (select value from json_each(?))`;
   const device = prepared('select last_seq from devices where id = ?');
@@ -94,7 +94,7 @@ export function sqliteReads(database: BetterSqlite3.Database): PushReads {
       return Promise.resolve(Number(row.value));
     },
     missingSeqs: (_trx, deviceId, limit) => Promise.resolve((missing().all(deviceId, limit) as Array<{ seq: number }>).map((row) => Number(row.seq))),
-    // The text is the facts' own (one per engine); the connection keeps prepared statements by text (cacheStatements in sqliteConnection.ts).
+    // The text is the facts' own (one per engine); the connection keeps prepared statements by text (cacheStatements in sqlite/connection.ts).
     compiled: <Row>(_trx: Transaction<Database>, query: CompiledQuery<Row>) => Promise.resolve(database.prepare(query.sql).all(...query.parameters) as Row[]),
   };
 }

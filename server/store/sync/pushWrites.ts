@@ -51,7 +51,7 @@ export const kyselyWrites: PushWrites = {
 
 /** The same writes as prepared SQLite statements. */
 export function sqliteWrites(database: BetterSqlite3.Database): PushWrites {
-  // Prepared on first use (after the migrations) and kept by the connection's one cache (sqliteConnection.ts).
+  // Prepared on first use (after the migrations) and kept by the connection's one cache (sqlite/connection.ts).
   const prepared = (text: string) => () => database.prepare(text);
   const insert = (table: string, columns: readonly string[]) =>
     prepared(`insert into ${table} (${columns.join(', ')}) values (${columns.map(() => '?').join(', ')})`);
