@@ -1,7 +1,7 @@
 // Builds the server into plain JavaScript for production (npm start, deploy/so-tay@.service):
 // the server, the operator's command line and the store's worker threads, each an entry point
 // of its own in one folder, so a thread's file is found beside the code that starts it
-// (server/store/threads.ts). Dependencies stay in node_modules (better-sqlite3 and pg among
+// (server/store/sqlite/threads.ts). Dependencies stay in node_modules (better-sqlite3 and pg among
 // them); only our code is compiled. tsx runs the sources in development and tests.
 import { rmSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
@@ -13,8 +13,8 @@ export const SERVER_BUILD_DIR = 'dist-server';
 export const serverEntryPoints = {
   server: 'server/main.ts',
   admin: 'server/admin/main.ts',
-  pushWriterThread: 'server/store/pushWriterThread.ts',
-  checkpointerThread: 'server/store/checkpointerThread.ts',
+  pushWriterThread: 'server/store/sqlite/pushWriterThread.ts',
+  checkpointerThread: 'server/store/sqlite/checkpointerThread.ts',
 };
 
 export async function buildServer(outdir = SERVER_BUILD_DIR): Promise<void> {

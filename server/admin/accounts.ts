@@ -6,9 +6,9 @@ import type { Transaction } from 'kysely';
 import type { Role } from '../../src/domain/index.ts';
 import { freshEnrolmentCode } from '../auth/enrolmentCodes.ts';
 import { UNUSABLE_PIN_HASH } from '../auth/secrets.ts';
-import { appendAudit, NO_COMMUNE } from '../store/audit.ts';
-import { issueIn, setAccountDisabled } from '../store/communeAccounts.ts';
-import type { Database } from '../store/schema.ts';
+import { appendAudit, NO_COMMUNE } from '../store/office/audit.ts';
+import { issueIn, setAccountDisabled } from '../store/accounts/accounts.ts';
+import type { Database } from '../store/schema/tables.ts';
 import { operatorAudit, Refusal, until, type OperatorContext } from './operator.ts';
 import { existingProvince } from './provinces.ts';
 

@@ -1,6 +1,6 @@
 // commune create / list / move. A commune starts with its own unit (the UBND, type "commune")
 // and its officer, who then sets up the villages and their heads from the office screen.
-import { appendAudit } from '../store/audit.ts';
+import { appendAudit } from '../store/office/audit.ts';
 import { codeFor, codeLines, createAccountIn } from './accounts.ts';
 import { operatorAudit, Refusal, type OperatorContext } from './operator.ts';
 import { existingProvince } from './provinces.ts';

@@ -4,8 +4,8 @@
 import { userInfo } from 'node:os';
 import type { Kysely } from 'kysely';
 import { OPERATOR_PREFIX } from '../../src/domain/audit.ts';
-import type { AuditInput } from '../store/audit.ts';
-import type { Database } from '../store/schema.ts';
+import type { AuditInput } from '../store/office/audit.ts';
+import type { Database } from '../store/schema/tables.ts';
 
 /** Bad input or a state that forbids the change: the message is for the operator; nothing was written. */
 export class Refusal extends Error {}

@@ -1,7 +1,7 @@
 // province create / list: the provinces (tỉnh, thành phố) that own communes and province accounts.
 import type { Transaction } from 'kysely';
-import { appendAudit, NO_COMMUNE } from '../store/audit.ts';
-import type { Database } from '../store/schema.ts';
+import { appendAudit, NO_COMMUNE } from '../store/office/audit.ts';
+import type { Database } from '../store/schema/tables.ts';
 import { operatorAudit, Refusal, type OperatorContext } from './operator.ts';
 
 /** The province, or a refusal that points to `province list`. */

@@ -3,7 +3,7 @@
 // the code alone); the cost makes a copied database useless for trying all codes before they expire.
 import { randomInt, randomUUID, scrypt } from 'node:crypto';
 import { ENROLMENT_ALPHABET, ENROLMENT_CODE_LENGTH, groupEnrolmentCode, normaliseEnrolmentCode, type IssuedEnrolment } from '../../src/domain/enrolment.ts';
-import type { ThrottleRule } from '../store/throttle.ts';
+import type { ThrottleRule } from '../store/accounts/signInThrottle.ts';
 
 const SALT = 'so-tay-binh-dang/enrolment-code/v1';
 const COST = { N: 16384, r: 8, p: 1 } as const;

@@ -3,7 +3,7 @@
 // since many phones can share one carrier address, but a guesser going through accounts
 // from one address still stops there.
 import type { Store } from '../store/store.ts';
-import type { ThrottleRule } from '../store/throttle.ts';
+import type { ThrottleRule } from '../store/accounts/signInThrottle.ts';
 
 export interface SignInThrottle {
   account: ThrottleRule;

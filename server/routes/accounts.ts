@@ -12,6 +12,7 @@ import { accountKey } from '../auth/signInThrottle.ts';
 import { auditInput } from '../http/auditInput.ts';
 import { requireActor } from '../http/auth.ts';
 import type { AuthEnv } from '../http/auth.ts';
+import { requireRole } from '../http/requireRole.ts';
 import { apiError } from '../http/errors.ts';
 import { parseJsonBody } from '../http/validate.ts';
 import { apiRoute } from '../http/apiRoute.ts';
@@ -53,8 +54,8 @@ export function accountRoutes(deps: { store: Store; clock: () => Date; settings?
   return new Hono<AuthEnv>()
     .use('/accounts', requireActor(store, clock))
     .use('/accounts/*', requireActor(store, clock))
-    .use('/accounts', async (c, next) => (c.get('actor').role === 'communeOfficer' ? next() : apiError(c, 403, 'forbidden')))
-    .use('/accounts/*', async (c, next) => (c.get('actor').role === 'communeOfficer' ? next() : apiError(c, 403, 'forbidden')))
+    .use('/accounts', requireRole('communeOfficer'))
+    .use('/accounts/*', requireRole('communeOfficer'))
     .get('/accounts', async (c) => {
       const accounts = await store.listCommuneAccounts(c.get('actor').communeId, clock().toISOString(), accountKey);
       return c.json({ accounts }, 200);
@@ -92,8 +93,7 @@ export function accountRoutes(deps: { store: Store; clock: () => Date; settings?
     .post('/accounts/:id/unlock', async (c) => {
       const user = await target(c);
       if (!user) return apiError(c, 404, 'not_found');
-      const unlocked = await store.clearSignInFailures(accountKey(user.username));
-      if (unlocked) await store.appendAudit({ ...auditInput(c, clock), action: 'account.unlock', target: user.id, fields: [] });
+      const unlocked = await store.clearSignInFailures(accountKey(user.username), { ...auditInput(c, clock), action: 'account.unlock', target: user.id, fields: [] });
       return c.json({ userId: user.id, unlocked }, 200);
     });
 }

@@ -4,7 +4,7 @@ import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { requireActor } from '../http/auth.ts';
 import type { AuthEnv } from '../http/auth.ts';
-import { apiError } from '../http/errors.ts';
+import { requireRole } from '../http/requireRole.ts';
 import { parseQuery } from '../http/validate.ts';
 import { apiRoute } from '../http/apiRoute.ts';
 import type { Store } from '../store/store.ts';
@@ -32,8 +32,8 @@ export function auditRoutes(deps: { store: Store; clock: () => Date }) {
   return new Hono<AuthEnv>()
     .use('/audit', signedIn)
     .use('/case-access', signedIn)
-    .use('/audit', async (c, next) => (c.get('actor').role === 'communeOfficer' ? next() : apiError(c, 403, 'forbidden')))
-    .use('/case-access', async (c, next) => (c.get('actor').role === 'communeOfficer' ? next() : apiError(c, 403, 'forbidden')))
+    .use('/audit', requireRole('communeOfficer'))
+    .use('/case-access', requireRole('communeOfficer'))
     .get('/audit', async (c) => {
       const parsed = parseQuery(c, auditApi.audit.query);
       if (!parsed.ok) return parsed.response;

@@ -4,6 +4,7 @@ import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { requireActor } from '../http/auth.ts';
 import type { AuthEnv } from '../http/auth.ts';
+import { requireRole } from '../http/requireRole.ts';
 import { apiError } from '../http/errors.ts';
 import type { Store } from '../store/store.ts';
 import { auditInput } from '../http/auditInput.ts';
@@ -36,8 +37,8 @@ export function deviceRoutes(deps: { store: Store; clock: () => Date }) {
   return new Hono<AuthEnv>()
     .use('/devices', requireActor(store, clock))
     .use('/devices/*', requireActor(store, clock))
-    .use('/devices', async (c, next) => (c.get('actor').role === 'communeOfficer' ? next() : apiError(c, 403, 'forbidden')))
-    .use('/devices/*', async (c, next) => (c.get('actor').role === 'communeOfficer' ? next() : apiError(c, 403, 'forbidden')))
+    .use('/devices', requireRole('communeOfficer'))
+    .use('/devices/*', requireRole('communeOfficer'))
     .get('/devices/gaps', async (c) => {
       const parsed = parseQuery(c, deviceApi.gaps.query);
       if (!parsed.ok) return parsed.response;
@@ -47,9 +48,9 @@ export function deviceRoutes(deps: { store: Store; clock: () => Date }) {
     .get('/devices', async (c) => c.json({ devices: await store.listCommuneDevices(c.get('actor').communeId) }, 200))
     .post('/devices/:id/revoke', async (c) => {
       const deviceId = c.req.param('id');
-      const revoked = await store.revokeDevice({ communeId: c.get('actor').communeId, deviceId, now: clock().toISOString() });
+      const audit = { ...auditInput(c, clock), action: 'device.revoke' as const, target: deviceId, fields: ['revokedAt'] };
+      const revoked = await store.revokeDevice({ communeId: c.get('actor').communeId, deviceId, now: audit.at, audit });
       if (!revoked) return apiError(c, 404, 'not_found');
-      await store.appendAudit({ ...auditInput(c, clock), action: 'device.revoke', target: deviceId, fields: ['revokedAt'] });
       return c.json({ deviceId, revoked: true }, 200);
     });
 }

@@ -6,6 +6,7 @@ import type { Context } from 'hono';
 import { defaultPlan, plan as planSchema } from '../../src/domain/plan/index.ts';
 import { requireActor } from '../http/auth.ts';
 import type { AuthEnv } from '../http/auth.ts';
+import { requireRole } from '../http/requireRole.ts';
 import { apiError } from '../http/errors.ts';
 import type { FieldError } from '../http/errors.ts';
 import { parseJsonBody } from '../http/validate.ts';
@@ -36,18 +37,16 @@ export function planRoutes(deps: { store: Store; clock: () => Date }) {
   const { store, clock } = deps;
   return new Hono<AuthEnv>()
     .use('/plans/*', requireActor(store, clock))
-    .get('/plans/:year', async (c) => {
+    .get('/plans/:year', requireRole('communeOfficer', 'communeReporter', 'villageHead'), async (c) => {
       const year = yearOf(c);
       if (year === undefined) return apiError(c, 400, 'invalid_query', [{ path: 'year', code: 'invalid_format' }]);
       const actor = c.get('actor');
-      if (actor.role === 'province') return apiError(c, 403, 'forbidden');
       const stored = await store.loadPlan(actor.communeId, year);
       const response: PlanResponse = { plan: stored ?? defaultPlan(actor.communeId, year), saved: stored !== undefined };
       return c.json(response, 200);
     })
-    .put('/plans/:year', async (c) => {
+    .put('/plans/:year', requireRole('communeOfficer'), async (c) => {
       const actor = c.get('actor');
-      if (actor.role !== 'communeOfficer') return apiError(c, 403, 'forbidden');
       const year = yearOf(c);
       if (year === undefined) return apiError(c, 400, 'invalid_query', [{ path: 'year', code: 'invalid_format' }]);
       const parsed = await parseJsonBody(c, planApi.save.body);
@@ -57,10 +56,10 @@ export function planRoutes(deps: { store: Store; clock: () => Date }) {
       if (parsed.data.communeId !== actor.communeId) mismatches.push({ path: 'communeId', code: 'mismatch' });
       if (mismatches.length > 0) return apiError(c, 400, 'invalid_body', mismatches);
       const previous = await store.loadPlan(actor.communeId, year);
-      await store.savePlan({ plan: parsed.data, userId: actor.userId, now: clock().toISOString() });
       // Compared with what applied before: the saved plan, or the seeds' defaults.
       const fields = changedFields({ ...(previous ?? defaultPlan(actor.communeId, year)) }, { ...parsed.data });
-      await store.appendAudit({ ...auditInput(c, clock), action: 'plan.update', target: String(year), fields });
+      const audit = auditInput(c, clock);
+      await store.savePlan({ plan: parsed.data, userId: actor.userId, now: audit.at, audit: { ...audit, action: 'plan.update', target: String(year), fields } });
       const response: PlanResponse = { plan: parsed.data, saved: true };
       return c.json(response, 200);
     });

@@ -9,6 +9,7 @@ import { DEFAULT_HANDLED_IN_TIME_DAYS, defaultPlan } from '../../src/domain/plan
 import { provinceTable } from '../../src/domain/province/index.ts';
 import { requireActor } from '../http/auth.ts';
 import type { AuthEnv } from '../http/auth.ts';
+import { requireRole } from '../http/requireRole.ts';
 import { apiError } from '../http/errors.ts';
 import { parseQuery } from '../http/validate.ts';
 import type { Store } from '../store/store.ts';
@@ -31,13 +32,12 @@ export const provinceApi = {
 
 export function provinceRoutes(deps: { store: Store; clock: () => Date }) {
   const { store, clock } = deps;
-  return new Hono<AuthEnv>().use('/province/*', requireActor(store, clock)).get('/province/indicators', async (c) => {
+  return new Hono<AuthEnv>().use('/province/*', requireActor(store, clock)).get('/province/indicators', requireRole('province'), async (c) => {
     const actor = c.get('actor');
-    // Deny by default: only a province account, and only its own province.
-    if (actor.role !== 'province' || !actor.provinceId) return apiError(c, 403, 'forbidden');
     const parsed = parseQuery(c, provinceApi.indicators.query);
     if (!parsed.ok) return parsed.response;
-    const province = await store.loadProvince(actor.provinceId);
+    // requireRole('province') let only an actor with its province through.
+    const province = await store.loadProvince(actor.provinceId!);
     if (!province) return apiError(c, 403, 'forbidden');
     const asOf = dayInVietnam(clock());
     const year = parsed.data.year ?? Number(asOf.slice(0, 4));

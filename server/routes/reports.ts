@@ -12,6 +12,7 @@ import { casesListedInXlsx, yearlyReportXlsx } from '../exports/yearlyReportXlsx
 import { buildYearlyReport } from '../exports/yearlyReport.ts';
 import { requireActor } from '../http/auth.ts';
 import type { AuthEnv } from '../http/auth.ts';
+import { requireRole } from '../http/requireRole.ts';
 import { apiError } from '../http/errors.ts';
 import { parseQuery } from '../http/validate.ts';
 import type { Store } from '../store/store.ts';
@@ -52,7 +53,6 @@ export function reportRoutes(deps: { store: Store; clock: () => Date }) {
 
   async function yearly(c: Context<AuthEnv>, format: Format): Promise<Response> {
     const actor = c.get('actor');
-    if (actor.role !== 'communeOfficer') return apiError(c, 403, 'forbidden');
     const parsed = parseQuery(c, reportApi[format].query);
     if (!parsed.ok) return parsed.response;
     const asOf = dayInVietnam(clock());
@@ -93,6 +93,7 @@ export function reportRoutes(deps: { store: Store; clock: () => Date }) {
 
   return new Hono<AuthEnv>()
     .use('/reports/*', requireActor(store, clock))
+    .use('/reports/*', requireRole('communeOfficer'))
     .get('/reports/yearly.docx', (c) => yearly(c, 'docx'))
     .get('/reports/yearly.xlsx', (c) => yearly(c, 'xlsx'))
     .get('/reports/yearly.csv', (c) => yearly(c, 'csv'));

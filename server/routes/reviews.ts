@@ -6,6 +6,7 @@ import * as z from 'zod/mini';
 import { allowed, decisionRequest, reviewKey, reviewPeriod, reviewStatuses, submitRequest, type ReviewEvent } from '../../src/domain/review/review.ts';
 import { requireActor } from '../http/auth.ts';
 import type { AuthEnv } from '../http/auth.ts';
+import { requireRole } from '../http/requireRole.ts';
 import { apiError } from '../http/errors.ts';
 import { parseJsonBody, parseQuery } from '../http/validate.ts';
 import type { Store } from '../store/store.ts';
@@ -38,17 +39,15 @@ export function reviewRoutes(deps: { store: Store; clock: () => Date }) {
   return new Hono<AuthEnv>()
     .use('/reviews', requireActor(store, clock))
     .use('/reviews/*', requireActor(store, clock))
-    .get('/reviews', async (c) => {
+    .get('/reviews', requireRole('villageHead', 'communeOfficer'), async (c) => {
       const parsed = parseQuery(c, reviewApi.list.query);
       if (!parsed.ok) return parsed.response;
       const actor = c.get('actor');
-      if (actor.role !== 'villageHead' && actor.role !== 'communeOfficer') return apiError(c, 403, 'forbidden');
       const unitId = actor.role === 'villageHead' ? actor.unitId : undefined;
       return c.json({ events: await store.listReviewEvents({ communeId: actor.communeId, unitId, period: parsed.data.period }) }, 200);
     })
-    .post('/reviews/submit', async (c) => {
+    .post('/reviews/submit', requireRole('villageHead'), async (c) => {
       const actor = c.get('actor');
-      if (actor.role !== 'villageHead') return apiError(c, 403, 'forbidden');
       const parsed = await parseJsonBody(c, reviewApi.submit.body);
       if (!parsed.ok) return parsed.response;
       const { period, note } = parsed.data;
@@ -57,13 +56,11 @@ export function reviewRoutes(deps: { store: Store; clock: () => Date }) {
         return apiError(c, 409, 'review_state', [{ path: 'period', code: 'alreadySubmitted' }]);
       }
       const event: ReviewEvent = { id: randomUUID(), unitId: actor.unitId, period, seq: history.nextSeq, action: 'submit', comment: note || null, userId: actor.userId, at: clock().toISOString() };
-      await store.addReviewEvent(actor.communeId, event);
-      await store.appendAudit({ ...auditInput(c, clock), action: 'review.submit', target: `${actor.unitId} ${period}`, fields: note ? ['note'] : [] });
+      await store.addReviewEvent(actor.communeId, event, { ...auditInput(c, clock), action: 'review.submit', target: `${actor.unitId} ${period}`, fields: note ? ['note'] : [] });
       return c.json({ event }, 201);
     })
-    .post('/reviews/decide', async (c) => {
+    .post('/reviews/decide', requireRole('communeOfficer'), async (c) => {
       const actor = c.get('actor');
-      if (actor.role !== 'communeOfficer') return apiError(c, 403, 'forbidden');
       const parsed = await parseJsonBody(c, reviewApi.decide.body);
       if (!parsed.ok) return parsed.response;
       const { unitId, period, action, comment } = parsed.data;
@@ -74,8 +71,7 @@ export function reviewRoutes(deps: { store: Store; clock: () => Date }) {
         return apiError(c, 409, 'review_state', [{ path: 'period', code: 'notSubmitted' }]);
       }
       const event: ReviewEvent = { id: randomUUID(), unitId, period, seq: history.nextSeq, action, comment: comment || null, userId: actor.userId, at: clock().toISOString() };
-      await store.addReviewEvent(actor.communeId, event);
-      await store.appendAudit({ ...auditInput(c, clock), action: `review.${action}`, target: `${unitId} ${period}`, fields: comment ? ['comment'] : [] });
+      await store.addReviewEvent(actor.communeId, event, { ...auditInput(c, clock), action: `review.${action}`, target: `${unitId} ${period}`, fields: comment ? ['comment'] : [] });
       return c.json({ event }, 201);
     });
 }

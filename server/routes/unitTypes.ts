@@ -5,6 +5,7 @@ import { Hono } from 'hono';
 import { COMMUNE_UNIT_TYPE, removedTypeIds, unitTypeList } from '../../src/domain/setup/unitTypes.ts';
 import { requireActor } from '../http/auth.ts';
 import type { AuthEnv } from '../http/auth.ts';
+import { requireRole } from '../http/requireRole.ts';
 import { apiError } from '../http/errors.ts';
 import { parseJsonBody } from '../http/validate.ts';
 import type { Store } from '../store/store.ts';
@@ -25,7 +26,7 @@ export function unitTypeRoutes(deps: { store: Store; clock: () => Date }) {
   const { store } = deps;
   return new Hono<AuthEnv>()
     .use('/unit-types', requireActor(store, deps.clock))
-    .use('/unit-types', async (c, next) => (c.get('actor').role === 'communeOfficer' ? next() : apiError(c, 403, 'forbidden')))
+    .use('/unit-types', requireRole('communeOfficer'))
     .get('/unit-types', async (c) => c.json({ types: await store.listUnitTypes(c.get('actor').communeId) }, 200))
     .put('/unit-types', async (c) => {
       const parsed = await parseJsonBody(c, unitTypeApi.save.body);

@@ -7,6 +7,7 @@ import * as z from 'zod/mini';
 import { communeUnitId, newUnit, setupUnit, unitChange, unitMerge, type SetupUnit } from '../../src/domain/setup/units.ts';
 import { requireActor } from '../http/auth.ts';
 import type { AuthEnv } from '../http/auth.ts';
+import { requireRole } from '../http/requireRole.ts';
 import { apiError } from '../http/errors.ts';
 import { parseJsonBody } from '../http/validate.ts';
 import type { Store } from '../store/store.ts';
@@ -48,8 +49,8 @@ export function unitRoutes(deps: { store: Store; clock: () => Date }) {
   return new Hono<AuthEnv>()
     .use('/units', requireActor(store, clock))
     .use('/units/*', requireActor(store, clock))
-    .use('/units', async (c, next) => (c.get('actor').role === 'communeOfficer' ? next() : apiError(c, 403, 'forbidden')))
-    .use('/units/*', async (c, next) => (c.get('actor').role === 'communeOfficer' ? next() : apiError(c, 403, 'forbidden')))
+    .use('/units', requireRole('communeOfficer'))
+    .use('/units/*', requireRole('communeOfficer'))
     .get('/units', async (c) => c.json({ units: await store.listUnits(c.get('actor').communeId) }, 200))
     .post('/units', async (c) => {
       const parsed = await parseJsonBody(c, unitApi.add.body);
@@ -59,9 +60,8 @@ export function unitRoutes(deps: { store: Store; clock: () => Date }) {
       // In the commune's own namespace: another commune's ids are neither taken nor told (communeUnitId).
       const id = communeUnitId(c.get('actor').communeId, parsed.data.id);
       if (!id) return apiError(c, 400, 'invalid_body', [{ path: 'id', code: 'too_big' }]);
-      const added = await store.addUnit(c.get('actor').communeId, { ...parsed.data, id });
+      const added = await store.addUnit(c.get('actor').communeId, { ...parsed.data, id }, { ...auditInput(c, clock), action: 'unit.create', target: id, fields: Object.keys(parsed.data).sort() });
       if (!added) return apiError(c, 409, 'unit_exists', [{ path: 'id', code: 'taken' }]);
-      await store.appendAudit({ ...auditInput(c, clock), action: 'unit.create', target: id, fields: Object.keys(parsed.data).sort() });
       return c.json({ units: await store.listUnits(c.get('actor').communeId) }, 201);
     })
     .patch('/units/:id', async (c) => {
@@ -71,15 +71,13 @@ export function unitRoutes(deps: { store: Store; clock: () => Date }) {
       if (!parsed.ok) return parsed.response;
       const badType = await typeProblem(c, parsed.data.type, found.unit.type);
       if (badType) return badType;
-      await store.changeUnit(found.unit.id, parsed.data);
-      await store.appendAudit({ ...auditInput(c, clock), action: 'unit.update', target: found.unit.id, fields: Object.keys(parsed.data).sort() });
+      await store.changeUnit(found.unit.id, parsed.data, { ...auditInput(c, clock), action: 'unit.update', target: found.unit.id, fields: Object.keys(parsed.data).sort() });
       return c.json({ units: await store.listUnits(c.get('actor').communeId) }, 200);
     })
     .post('/units/:id/retire', async (c) => {
       const found = await target(c);
       if (found instanceof Response) return found;
-      await store.retireUnit(found.unit.id);
-      await store.appendAudit({ ...auditInput(c, clock), action: 'unit.retire', target: found.unit.id, fields: ['retired'] });
+      await store.retireUnit(found.unit.id, { ...auditInput(c, clock), action: 'unit.retire', target: found.unit.id, fields: ['retired'] });
       return c.json({ units: await store.listUnits(c.get('actor').communeId) }, 200);
     })
     .post('/units/:id/merge', async (c) => {
@@ -88,9 +86,8 @@ export function unitRoutes(deps: { store: Store; clock: () => Date }) {
       const parsed = await parseJsonBody(c, unitApi.merge.body);
       if (!parsed.ok) return parsed.response;
       // Checked again inside the write: a cycle, a retired or merged unit, another commune's unit.
-      const refusal = await store.mergeUnit(c.get('actor').communeId, found.unit.id, parsed.data.into);
+      const refusal = await store.mergeUnit(c.get('actor').communeId, found.unit.id, parsed.data.into, { ...auditInput(c, clock), action: 'unit.merge', target: found.unit.id, fields: ['retired', 'mergedInto'] });
       if (refusal) return apiError(c, 400, 'invalid_body', [refusal]);
-      await store.appendAudit({ ...auditInput(c, clock), action: 'unit.merge', target: found.unit.id, fields: ['retired', 'mergedInto'] });
       return c.json({ units: await store.listUnits(c.get('actor').communeId) }, 200);
     });
 }

@@ -1,32 +1,34 @@
-// A Store over any Kysely database with our schema: the queries do not depend on the engine.
+// A Store over any Kysely database with our schema: the queries do not depend on the engine,
+// except the push, which each engine applies its own way (postgres.ts, sqlite/store.ts).
 import type { Kysely } from 'kysely';
-import * as accounts from './accounts.ts';
+import * as accounts from './accounts/sessions.ts';
 import { engineTraits } from './engine.ts';
-import type { Engine } from './engine.ts';
-import { migrateToLatest } from './migrations.ts';
-import * as audit from './audit.ts';
-import * as communeAccounts from './communeAccounts.ts';
-import { ensureFacts } from './facts.ts';
-import { devicesWithGaps, listCommuneDevices, revokeDevice } from './devices.ts';
-import { groupCommittedPushes } from './groupCommit.ts';
-import { pushChanges } from './push.ts';
-import { pullRecords } from './records.ts';
-import * as province from './province.ts';
-import * as reports from './reports.ts';
-import * as reviews from './reviews.ts';
-import * as throttle from './throttle.ts';
-import * as units from './units.ts';
-import * as unitTypes from './unitTypes.ts';
-import type { Database } from './schema.ts';
-import type { PushInput, Store } from './store.ts';
-import type { CommitFlush } from './walFlush.ts';
-import type { PushStatements } from './pushReads.ts';
+import type { Engine, EngineTraits } from './engine.ts';
+import { migrateToLatest } from './schema/migrations.ts';
+import * as audit from './office/audit.ts';
+import * as communeAccounts from './accounts/accounts.ts';
+import { ensureFacts } from './province/facts.ts';
+import { devicesWithGaps, listCommuneDevices, revokeDevice } from './office/devices.ts';
+import { pullRecords } from './sync/pull.ts';
+import * as province from './province/province.ts';
+import * as reports from './office/reports.ts';
+import * as reviews from './office/reviews.ts';
+import * as throttle from './accounts/signInThrottle.ts';
+import * as units from './office/units.ts';
+import * as unitTypes from './office/unitTypes.ts';
+import type { Database } from './schema/tables.ts';
+import type { PushInput, PushOutcome, Store } from './store.ts';
 
-/** `statements`: the push's reads and row writes when the engine has faster ones than Kysely's (pushReads.ts, pushWrites.ts). */
-export function kyselyStore(db: Kysely<Database>, engine: Engine, commitFlush?: CommitFlush, statements?: PushStatements): Store {
+/** How an engine applies pushes, and what a pull's answer waits for. */
+export interface PushPath {
+  push(input: PushInput): Promise<PushOutcome>;
+  /** Resolves once every push committed so far is on disk (SQLite's WAL flush, walFlush.ts). */
+  durable?(): Promise<void>;
+}
+
+export function kyselyStore(db: Kysely<Database>, engine: Engine, pushPath: (traits: EngineTraits) => PushPath): Store {
   const traits = engineTraits(engine);
-  // One writer (SQLite): concurrent pushes share a commit; many writers (PostgreSQL): one each.
-  const push = traits.rowLocks ? (input: PushInput) => pushChanges(db, traits, input) : groupCommittedPushes(db, traits, commitFlush, statements);
+  const { push, durable } = pushPath(traits);
   return {
     engine,
     migrate: async () => {
@@ -48,25 +50,25 @@ export function kyselyStore(db: Kysely<Database>, engine: Engine, commitFlush?: 
     pull: async (input) => {
       const response = await pullRecords(db, input);
       // Nothing goes out to a phone before it is on disk (walFlush.ts): its cursor would pass it.
-      await commitFlush?.flush();
+      await durable?.();
       return response;
     },
     devicesWithGaps: (input) => devicesWithGaps(db, input),
     loadCommune: (communeId) => reports.loadCommune(db, communeId),
     listCommuneRecords: (input) => reports.listCommuneRecords(db, input),
     loadPlan: (communeId, year) => reports.loadPlan(db, communeId, year),
-    savePlan: (input) => reports.savePlan(db, input),
+    savePlan: ({ audit: event, ...input }) => audit.withAudit(db, event, (trx) => reports.savePlan(trx, input)),
     listUnits: (communeId) => units.listUnits(db, communeId),
-    addUnit: (communeId, unit) => units.addUnit(db, communeId, unit),
-    changeUnit: (unitId, change) => units.changeUnit(db, unitId, change),
-    retireUnit: (unitId) => units.retireUnit(db, unitId, null),
-    mergeUnit: (communeId, unitId, into) => units.mergeUnit(db, traits, communeId, unitId, into),
+    addUnit: (communeId, unit, event) => audit.withAudit(db, event, (trx) => units.addUnit(trx, communeId, unit), (added) => added),
+    changeUnit: (unitId, change, event) => audit.withAudit(db, event, (trx) => units.changeUnit(trx, unitId, change)),
+    retireUnit: (unitId, event) => audit.withAudit(db, event, (trx) => units.retireUnit(trx, unitId, null)),
+    mergeUnit: (communeId, unitId, into, event) => units.mergeUnit(db, traits, communeId, unitId, into, event),
     listUnitTypes: (communeId) => unitTypes.listUnitTypes(db, communeId),
     saveUnitTypes: (communeId, types) => unitTypes.saveUnitTypes(db, communeId, types),
     listReviewEvents: (scope) => reviews.listReviewEvents(db, scope),
-    addReviewEvent: (communeId, event) => reviews.addReviewEvent(db, communeId, event),
+    addReviewEvent: (communeId, review, event) => audit.withAudit(db, event, (trx) => reviews.addReviewEvent(trx, communeId, review)),
     listCommuneDevices: (communeId) => listCommuneDevices(db, communeId),
-    revokeDevice: (input) => revokeDevice(db, input),
+    revokeDevice: ({ audit: event, ...input }) => audit.withAudit(db, event, (trx) => revokeDevice(trx, input), (revoked) => revoked),
     tokenRefusal: (tokenHash) => accounts.tokenRefusal(db, tokenHash),
     findCommuneUser: (communeId, userId) => accounts.findCommuneUser(db, communeId, userId),
     loadProvince: (provinceId) => province.loadProvince(db, provinceId),
@@ -76,7 +78,7 @@ export function kyselyStore(db: Kysely<Database>, engine: Engine, commitFlush?: 
     reserveSignInAttempt: (key, now, rule) => throttle.reserveAttempt(db, key, now, rule),
     settleSignInFailure: (key, now, rule) => throttle.settleFailure(db, key, now, rule),
     refundSignInAttempt: (key, rule) => throttle.refundAttempt(db, key, rule),
-    clearSignInFailures: (key) => throttle.clearFailures(db, key),
+    clearSignInFailures: (key, event) => audit.withAudit(db, event, (trx) => throttle.clearFailures(trx, key), (cleared) => cleared),
     listCommuneAccounts: (communeId, now, accountKey) => communeAccounts.listCommuneAccounts(db, communeId, now, accountKey),
     createAccount: (input) => communeAccounts.createAccount(db, input),
     issueEnrolmentCode: (input) => communeAccounts.issueEnrolmentCode(db, input),

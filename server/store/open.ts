@@ -5,8 +5,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { openPostgresStore } from './postgres.ts';
-import type { Database } from './schema.ts';
-import { openSqliteStore } from './sqlite.ts';
+import type { Database } from './schema/tables.ts';
+import { openSqliteStore } from './sqlite/store.ts';
 import type { Store } from './store.ts';
 
 export type OpenedStore = Store & { readonly db: Kysely<Database> };

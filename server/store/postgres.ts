@@ -3,7 +3,8 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { kyselyStore } from './kysely.ts';
-import type { Database } from './schema.ts';
+import { pushChanges } from './sync/push.ts';
+import type { Database } from './schema/tables.ts';
 import type { Store } from './store.ts';
 
 export interface PostgresStore extends Store {
@@ -30,5 +31,6 @@ export function openPostgresStore(connectionString: string, options: { maxConnec
   // An idle client that loses its connection emits here; without a listener it would crash the process.
   pool.on('error', (error) => console.error(`[postgres] idle connection: ${error.message}`));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { ...kyselyStore(db, 'postgres'), db };
+  // Many writers and row locks: each push commits alone (push.ts).
+  return { ...kyselyStore(db, 'postgres', (traits) => ({ push: (input) => pushChanges(db, traits, input) })), db };
 }

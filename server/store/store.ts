@@ -1,7 +1,7 @@
-// Storage behind one interface, implemented over SQLite (sqlite.ts) and PostgreSQL
+// Storage behind one interface, implemented over SQLite (sqlite/store.ts) and PostgreSQL
 // (postgres.ts) by the same Kysely queries (kysely.ts).
-import type { CommuneDevice, DeviceGapsPage } from './devices.ts';
-import type { Reservation, ThrottleRule } from './throttle.ts';
+import type { CommuneDevice, DeviceGapsPage } from './office/devices.ts';
+import type { Reservation, ThrottleRule } from './accounts/signInThrottle.ts';
 import type { Change, PullResponse, PushResponse, Role, SeqRange, SignedInUser, Unit } from '../../src/domain/index.ts';
 import type { Engine } from './engine.ts';
 import type { RecordEntry } from '../../src/domain/indicators/index.ts';
@@ -9,11 +9,11 @@ import type { Plan } from '../../src/domain/plan/index.ts';
 import type { MergeRefusal, NewUnit, SetupUnit, UnitChange } from '../../src/domain/setup/units.ts';
 import type { UnitType } from '../../src/domain/setup/unitTypes.ts';
 import type { ReviewEvent } from '../../src/domain/review/review.ts';
-import type { CommuneWithUnits } from './reports.ts';
+import type { CommuneWithUnits } from './office/reports.ts';
 import type { CommuneFigures } from '../../src/domain/province/index.ts';
-import type { ProvinceFiguresInput } from './province.ts';
-import type { AuditEventInput, AuditInput, CaseReads } from './audit.ts';
-import type { EnrolmentOutcome, IssueInput } from './communeAccounts.ts';
+import type { ProvinceFiguresInput } from './province/province.ts';
+import type { AuditEventInput, AuditInput, CaseReads } from './office/audit.ts';
+import type { EnrolmentOutcome, IssueInput } from './accounts/accounts.ts';
 import type { CommuneAccount, NewAccount } from '../../src/domain/communeAccounts.ts';
 import type { AuditPage, CaseAccessPage } from '../../src/domain/audit.ts';
 
@@ -122,7 +122,8 @@ export interface Store {
   listCommuneRecords(input: { communeId: string; from: string; to: string }): Promise<RecordEntry[]>;
   /** The plan the commune's officer saved for a year; undefined when the defaults apply. */
   loadPlan(communeId: string, year: number): Promise<Plan | undefined>;
-  savePlan(input: { plan: Plan; userId: string; now: string }): Promise<void>;
+  /** `audit`, here and below: the event that records the change, written in its transaction (audit.ts withAudit). */
+  savePlan(input: { plan: Plan; userId: string; now: string; audit?: AuditEventInput }): Promise<void>;
 
   /** The commune's units for its officer's setup screen, retired ones included. */
   listUnits(communeId: string): Promise<SetupUnit[]>;
@@ -130,21 +131,21 @@ export interface Store {
   listUnitTypes(communeId: string): Promise<UnitType[]>;
   saveUnitTypes(communeId: string, types: readonly UnitType[]): Promise<void>;
   /** False when the id is already taken. */
-  addUnit(communeId: string, unit: NewUnit): Promise<boolean>;
-  changeUnit(unitId: string, change: UnitChange): Promise<void>;
+  addUnit(communeId: string, unit: NewUnit, audit?: AuditEventInput): Promise<boolean>;
+  changeUnit(unitId: string, change: UnitChange, audit?: AuditEventInput): Promise<void>;
   /** Retires a unit: it is no longer counted, nor offered to the phones. */
-  retireUnit(unitId: string): Promise<void>;
+  retireUnit(unitId: string, audit?: AuditEventInput): Promise<void>;
   /** Merges a unit into another of the commune (its records count there from then on), or says why not. */
-  mergeUnit(communeId: string, unitId: string, into: string): Promise<MergeRefusal | undefined>;
+  mergeUnit(communeId: string, unitId: string, into: string, audit?: AuditEventInput): Promise<MergeRefusal | undefined>;
 
   /** Review events of a commune (optionally one unit, one period), oldest first. */
   listReviewEvents(scope: { communeId: string; unitId?: string; period?: string }): Promise<ReviewEvent[]>;
-  addReviewEvent(communeId: string, event: ReviewEvent): Promise<void>;
+  addReviewEvent(communeId: string, event: ReviewEvent, audit?: AuditEventInput): Promise<void>;
 
   /** The phones signed in to the commune, revoked ones included. */
   listCommuneDevices(communeId: string): Promise<CommuneDevice[]>;
   /** Revokes one of the commune's devices (its token stops working); false when not found there. */
-  revokeDevice(input: { communeId: string; deviceId: string; now: string }): Promise<boolean>;
+  revokeDevice(input: { communeId: string; deviceId: string; now: string; audit?: AuditEventInput }): Promise<boolean>;
   /** Why a known token names no actor: a revoked device (the phone wipes itself) or a disabled account. */
   tokenRefusal(tokenHash: string): Promise<'device_revoked' | 'account_disabled' | undefined>;
   findCommuneUser(communeId: string, userId: string): Promise<{ id: string; username: string; role: Role } | undefined>;
@@ -156,18 +157,18 @@ export interface Store {
   /** The plans the province's communes saved for a year, by commune. */
   listProvincePlans(provinceId: string, year: number): Promise<Map<string, Plan>>;
 
-  /** Sign-in throttling (throttle.ts): the latest lock among the keys still running at `now`. */
+  /** Sign-in throttling (accounts/signInThrottle.ts): the latest lock among the keys still running at `now`. */
   signInLockedUntil(keys: string[], now: string): Promise<string | undefined>;
-  /** Counts an attempt before its secret is checked, unless the key is locked or full (throttle.ts). */
+  /** Counts an attempt before its secret is checked, unless the key is locked or full (accounts/signInThrottle.ts). */
   reserveSignInAttempt(key: string, now: Date, rule: ThrottleRule): Promise<Reservation>;
   /** After a failed check: locks the key when its count is full. */
   settleSignInFailure(key: string, now: Date, rule: ThrottleRule): Promise<void>;
   /** Gives back a reserved attempt that succeeded. */
   refundSignInAttempt(key: string, rule: ThrottleRule): Promise<void>;
-  /** True when there was something to clear. */
-  clearSignInFailures(key: string): Promise<boolean>;
+  /** True when there was something to clear (and only then is `audit` written). */
+  clearSignInFailures(key: string, audit?: AuditEventInput): Promise<boolean>;
 
-  /** The commune's accounts with their state (communeAccounts.ts); `accountKey` names an account's throttle key. */
+  /** The commune's accounts with their state (accounts/accounts.ts); `accountKey` names an account's throttle key. */
   listCommuneAccounts(communeId: string, now: string, accountKey: (username: string) => string): Promise<CommuneAccount[]>;
   /** A new account waiting for enrolment, with its first code; false when the username is taken. */
   createAccount(input: { communeId: string; userId: string; account: NewAccount; pinHash: string } & Omit<IssueInput, 'userId'>): Promise<boolean>;

@@ -6,7 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { CompiledQuery, sql } from 'kysely';
 import { openPostgresStore } from '../../server/store/postgres.ts';
-import { communeWorkQuery, type CommuneWorkInput } from '../../server/store/provinceCommuneWork.ts';
+import { communeWorkQuery, type CommuneWorkInput } from '../../server/store/province/communeWork.ts';
 import { createDatabase, startCluster } from '../support/postgres.ts';
 
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 300_000);

@@ -12,7 +12,7 @@ import { yearlyReportCsv } from '../../server/exports/yearlyReportCsv.ts';
 import { yearlyReportDocx } from '../../server/exports/yearlyReportDocx.ts';
 import { yearlyReportXlsx } from '../../server/exports/yearlyReportXlsx.ts';
 import { hashPin } from '../../server/auth/secrets.ts';
-import { openSqliteStore } from '../../server/store/sqlite.ts';
+import { openSqliteStore } from '../../server/store/sqlite/store.ts';
 import type { ChecklistRecord } from '../../src/domain/index.ts';
 import { computeIndicators, QUARTERS, type RecordEntry, type UnitEntry } from '../../src/domain/indicators/index.ts';
 import { defaultPlan } from '../../src/domain/plan/index.ts';

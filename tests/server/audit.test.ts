@@ -107,6 +107,33 @@ describe('the audit trail', () => {
   });
 });
 
+describe('an audit event and the change it records', () => {
+  it('are one transaction: when the event cannot be written, the change is undone', async () => {
+    const head = await server.device('tdp1');
+    const office = async () => ({
+      units: (await call(server, 'GET', '/api/v1/units', officer)).json,
+      plan: (await call(server, 'GET', '/api/v1/plans/2026', officer)).json,
+      reviews: (await call(server, 'GET', '/api/v1/reviews?period=2026-Q2', officer)).json,
+      devices: (await call(server, 'GET', '/api/v1/devices', officer)).json,
+    });
+    const before = await office();
+    // The trail's table out of the way: every audit write fails, on either engine.
+    await sql`alter table audit_events rename to audit_events_away`.execute(server.store.db);
+    const writes: Array<[string, string, string, unknown?]> = [
+      ['POST', '/api/v1/units', officer, { id: 'to-6', name: 'Tổ dân phố 6', type: 'toDanPho', households: 50 }],
+      ['PATCH', '/api/v1/units/tdp-4', officer, { name: 'Tổ 4 mới' }],
+      ['POST', '/api/v1/units/tdp-4/merge', officer, { into: 'tdp-5' }],
+      ['POST', '/api/v1/units/tdp-3/retire', officer],
+      ['PUT', '/api/v1/plans/2026', officer, { ...defaultPlan('nam-gia-nghia', 2026), handledInTimeDays: 5 }],
+      ['POST', '/api/v1/reviews/submit', head.token, { period: '2026-Q2' }],
+      ['POST', `/api/v1/devices/${head.deviceId}/revoke`, officer],
+    ];
+    for (const [method, path, token, body] of writes) expect((await call(server, method, path, token, body)).status, path).toBe(500);
+    await sql`alter table audit_events_away rename to audit_events`.execute(server.store.db);
+    expect(await office()).toEqual(before);
+  });
+});
+
 describe('append-only tables', () => {
   it.each(['record_versions', 'audit_events', 'case_access'] as const)('%s refuses UPDATE and DELETE in the database itself', async (table) => {
     const head = await server.device('tdp1');

@@ -4,7 +4,7 @@
 import type { Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newToken, sha256Hex, UNUSABLE_PIN_HASH } from '../../server/auth/secrets.ts';
-import { migrateUpTo } from '../../server/store/migrations.ts';
+import { migrateUpTo } from '../../server/store/schema/migrations.ts';
 import { MIGRATION_NAMES } from '../support/migration-names.ts';
 import { openTestStore, type TestStore } from './harness.ts';
 

@@ -5,10 +5,9 @@ import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../server/auth/secrets.ts';
 import { demoCommuneSeed } from '../../server/store/demo.ts';
-import { kyselyStore } from '../../server/store/kysely.ts';
-import { openSqliteStore } from '../../server/store/sqlite.ts';
-import type { SqliteStore } from '../../server/store/sqlite.ts';
-import { walFlush, type CommitFlush } from '../../server/store/walFlush.ts';
+import { FlushGate } from '../../server/store/sqlite/flushGate.ts';
+import { openSqliteStore } from '../../server/store/sqlite/store.ts';
+import type { SqliteStore } from '../../server/store/sqlite/store.ts';
 import { propagandaSession, upsertOf } from '../fixtures/records.ts';
 import { MIGRATION_NAMES } from '../support/migration-names.ts';
 
@@ -64,33 +63,32 @@ describe('the SQLite store', () => {
   });
 
   it('answers a push only after the WAL is flushed, and a pull only after what it read is', async () => {
+    // The push writer's thread as production runs it, its flushes held behind a gate the test opens.
+    await store.close();
+    const gate = new FlushGate();
+    store = openSqliteStore(join(dir, 'notebook.sqlite'), { flushGate: gate });
     const actor = await signedInPhone();
-    // The real flush, held behind a gate the test opens.
-    const real = walFlush(store.db, join(dir, 'notebook.sqlite-wal'));
-    let openGate!: () => void;
-    const gate = new Promise<void>((resolve) => (openGate = resolve));
-    let flushes = 0;
-    const gated: CommitFlush = { relaxed: real.relaxed, flush: async () => { flushes += 1; await gate; await real.flush(); } };
-    const held = kyselyStore(store.db, 'sqlite', gated);
 
     let pushAnswered = false;
-    const push = held.push({ actor, changes: [upsertOf(propagandaSession(), 1)], receivedAt: '2026-06-01T00:00:01.000Z' }).then((outcome) => {
+    const push = store.push({ actor, changes: [upsertOf(propagandaSession(), 1)], receivedAt: '2026-06-01T00:00:01.000Z' }).then((outcome) => {
       pushAnswered = true;
       return outcome;
     });
-    while ((await store.db.selectFrom('records').select('id').execute()).length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    while ((await store.db.selectFrom('records').select('id').execute()).length === 0 && !pushAnswered) await new Promise((resolve) => setTimeout(resolve, 5));
     let pullAnswered = false;
-    const pull = held.pull({ actor, since: 0, limit: 10, skipOwn: [] }).then((response) => {
+    const pull = store.pull({ actor, since: 0, limit: 10, skipOwn: [] }).then((response) => {
       pullAnswered = true;
       return response;
     });
-    while (flushes < 2) await new Promise((resolve) => setTimeout(resolve, 5));
+    // Both asked the writer's thread for a flush (or answered without one: the test fails below).
+    while (gate.arrivals < 2 && !pushAnswered && !pullAnswered) await new Promise((resolve) => setTimeout(resolve, 5));
     // Committed, read back, and still not answered: the flush has not happened.
     expect([pushAnswered, pullAnswered]).toEqual([false, false]);
+    expect(gate.arrivals).toBe(2);
     // Only the push's own transaction skipped the fsync of its commit.
     expect(await pragma('synchronous')).toBe(2);
 
-    openGate();
+    gate.open();
     expect((await push).ok).toBe(true);
     expect((await pull).records).toHaveLength(1);
   });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MAX_MISSING_SEQS_PER_DEVICE } from '../../server/store/seqBook.ts';
+import { MAX_MISSING_SEQS_PER_DEVICE } from '../../server/store/sync/seqBook.ts';
 import { SEQ_WINDOW } from '../../src/domain/index.ts';
 import { deleteOf, newsPost, propagandaSession, upsertOf, violenceCase } from '../fixtures/records.ts';
 import { START_TIME, startServer } from './harness.ts';

@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { expect } from 'vitest';
 import { createApp } from '../../server/app.ts';
 import { DEMO_PIN, demoCommuneSeed } from '../../server/store/demo.ts';
-import { openSqliteStore, type SqliteStore } from '../../server/store/sqlite.ts';
+import { openSqliteStore, type SqliteStore } from '../../server/store/sqlite/store.ts';
 import { deleteRecord, EditConflict, keepMine, keepTheirs, NotebookDb, saveRecord, type FormBase } from '../../src/data/index.ts';
 import type { NewsPost } from '../../src/domain/index.ts';
 import { memoryDeviceStore } from '../support/device-store.ts';
