@@ -3,13 +3,13 @@
 // records count where they belong); offline the last copy seen; the signed-in profile's units
 // and the default types before either.
 import { useEffect, useMemo } from 'preact/hooks';
-import { keepOfficeValue, officeKey, watchOfficeValue } from '../../data/index.ts';
-import type { UnitEntry } from '../../domain/indicators/index.ts';
-import { setupUnit, type NewUnit, type SetupUnit, type UnitChange } from '../../domain/setup/units.ts';
-import { defaultUnitTypes, unitTypeList, type UnitType } from '../../domain/setup/unitTypes.ts';
-import { useLive } from '../hooks/useLive.ts';
-import { useServices } from '../services.ts';
-import { officeCall } from './officeApi.ts';
+import { keepOfficeValue, officeKey, watchOfficeValue } from '../../../data/index.ts';
+import type { UnitEntry } from '../../../domain/indicators/index.ts';
+import { setupUnit, type NewUnit, type SetupUnit, type UnitChange } from '../../../domain/setup/units.ts';
+import { defaultUnitTypes, unitTypeList, type UnitType } from '../../../domain/setup/unitTypes.ts';
+import { useLive } from '../../hooks/useLive.ts';
+import { useServices } from '../../services.ts';
+import { officeCall } from '../officeApi.ts';
 
 export type UnitOutcome = { ok: true } | { ok: false; fields: string[]; code: string } | { ok: false; failed: true };
 

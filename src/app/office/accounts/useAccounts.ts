@@ -1,9 +1,9 @@
 // The commune's accounts for its officer, from the server (online only): list, create one (its
 // first enrolment code comes back), disable, enable, issue a new code.
 import { useEffect, useState } from 'preact/hooks';
-import type { CommuneAccount, NewAccount } from '../../domain/communeAccounts.ts';
-import type { IssuedEnrolment } from '../../domain/enrolment.ts';
-import { apiHeaders } from '../../sync/index.ts';
+import type { CommuneAccount, NewAccount } from '../../../domain/communeAccounts.ts';
+import type { IssuedEnrolment } from '../../../domain/enrolment.ts';
+import { apiHeaders } from '../../../sync/index.ts';
 
 export type { CommuneAccount };
 

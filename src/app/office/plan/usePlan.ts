@@ -2,11 +2,11 @@
 // is fetched into it when there is a connection, so offline the last one seen is shown (the
 // seeds' defaults before any).
 import { useEffect, useMemo } from 'preact/hooks';
-import { keepOfficeValue, officeKey, watchOfficeValue } from '../../data/index.ts';
-import { defaultPlan, plan as planSchema, type Plan } from '../../domain/plan/index.ts';
-import { useLive } from '../hooks/useLive.ts';
-import { useServices } from '../services.ts';
-import { officeCall } from './officeApi.ts';
+import { keepOfficeValue, officeKey, watchOfficeValue } from '../../../data/index.ts';
+import { defaultPlan, plan as planSchema, type Plan } from '../../../domain/plan/index.ts';
+import { useLive } from '../../hooks/useLive.ts';
+import { useServices } from '../../services.ts';
+import { officeCall } from '../officeApi.ts';
 
 export interface PlanState {
   plan: Plan;

@@ -1,10 +1,10 @@
 // Phones whose change numbers have a hole: changes made on the phone that never reached the
 // server (a phone wiped or reinstalled before it sent them). The officer calls the village head.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { DeviceGap, DeviceGapsPage } from '../../domain/devices.ts';
-import { fill, text } from '../i18n/index.ts';
-import { apiHeaders } from '../../sync/index.ts';
-import { useServices } from '../services.ts';
+import type { DeviceGap, DeviceGapsPage } from '../../../domain/devices.ts';
+import { fill, text } from '../../i18n/index.ts';
+import { apiHeaders } from '../../../sync/index.ts';
+import { useServices } from '../../services.ts';
 
 
 export function DeviceGaps(props: { unitName: (id: string) => string }) {

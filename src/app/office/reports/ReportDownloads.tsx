@@ -1,9 +1,9 @@
 // Word, Excel and CSV of the yearly report, built by the server: they need a connection,
 // and the buttons say so when there is none.
 import { useState } from 'preact/hooks';
-import { useConnection } from '../hooks/useConnection.ts';
-import { text } from '../i18n/index.ts';
-import { apiHeaders } from '../../sync/index.ts';
+import { useConnection } from '../../hooks/useConnection.ts';
+import { text } from '../../i18n/index.ts';
+import { apiHeaders } from '../../../sync/index.ts';
 
 const formats = [
   { format: 'docx', label: () => text.office.downloadWord },

@@ -1,9 +1,9 @@
 // The commune's phones for its officer, from the server (online only): list, revoke a lost
 // one, and lift a user's sign-in lock-out.
 import { useEffect, useState } from 'preact/hooks';
-import type { CommuneDevice } from '../../domain/devices.ts';
-import { apiHeaders } from '../../sync/index.ts';
-import { useServices } from '../services.ts';
+import type { CommuneDevice } from '../../../domain/devices.ts';
+import { apiHeaders } from '../../../sync/index.ts';
+import { useServices } from '../../services.ts';
 
 export type { CommuneDevice };
 

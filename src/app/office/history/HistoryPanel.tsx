@@ -1,10 +1,10 @@
 // The officer's two logs, loaded on demand (online): the audit trail (record changes with the
 // names of the fields changed, and account and office events) and the reads of violence cases.
 import { useState } from 'preact/hooks';
-import { isOperator, OPERATOR_PREFIX, type AuditEntry, type CaseAccess } from '../../domain/audit.ts';
-import { useConnection } from '../hooks/useConnection.ts';
-import { fieldLabel, fill, text } from '../i18n/index.ts';
-import { apiHeaders } from '../../sync/index.ts';
+import { isOperator, OPERATOR_PREFIX, type AuditEntry, type CaseAccess } from '../../../domain/audit.ts';
+import { useConnection } from '../../hooks/useConnection.ts';
+import { fieldLabel, fill, text } from '../../i18n/index.ts';
+import { apiHeaders } from '../../../sync/index.ts';
 
 const when = (iso: string) => new Date(iso).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short', timeStyle: 'short' });
 
