@@ -1,35 +1,23 @@
 // The commune's accounts for its officer, from the server (online only): list, create one (its
 // first enrolment code comes back), disable, enable, issue a new code.
 import { useEffect, useState } from 'preact/hooks';
-import type { CommuneAccount, NewAccount } from '../../../domain/communeAccounts.ts';
+import { accountDisabled, accountList, createdAccount, reissuedEnrolment, type CommuneAccount, type NewAccount } from '../../../domain/communeAccounts.ts';
 import type { IssuedEnrolment } from '../../../domain/enrolment.ts';
-import { apiHeaders } from '../../../sync/index.ts';
+import { useServices } from '../../services.ts';
 
 export type { CommuneAccount };
 
 export type CreateOutcome = { ok: true; account: CommuneAccount; enrolment: IssuedEnrolment } | { ok: false; fields: string[] };
 
 export function useAccounts() {
+  const { api } = useServices();
   const [accounts, setAccounts] = useState<CommuneAccount[] | undefined>(undefined);
   const [failed, setFailed] = useState(false);
 
-  async function call(method: string, path: string, body?: unknown): Promise<Response | undefined> {
-    try {
-      const headers = apiHeaders(body !== undefined);
-      return await fetch(`/api/v1${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), cache: 'no-store' });
-    } catch {
-      return undefined;
-    }
-  }
-
   async function load(): Promise<void> {
-    const response = await call('GET', '/accounts');
-    if (response?.ok) {
-      setAccounts(((await response.json()) as { accounts: CommuneAccount[] }).accounts);
-      setFailed(false);
-    } else {
-      setFailed(true);
-    }
+    const answer = await api.get('/accounts', accountList);
+    if (answer.ok) setAccounts(answer.value.accounts);
+    setFailed(!answer.ok);
   }
 
   useEffect(() => {
@@ -40,25 +28,24 @@ export function useAccounts() {
   return {
     accounts,
     failed,
+    /** Undefined when it could not be done (offline, the server failing): the panel says so. */
     async create(account: NewAccount): Promise<CreateOutcome | undefined> {
-      const response = await call('POST', '/accounts', account);
-      if (!response) return undefined;
-      const body = (await response.json()) as { account: CommuneAccount; enrolment: IssuedEnrolment; fields?: { path: string }[] };
-      if (response.status === 201) {
+      const answer = await api.send('POST', '/accounts', createdAccount, account);
+      if (answer.ok) {
         await load();
-        return { ok: true, account: body.account, enrolment: body.enrolment };
+        return { ok: true, account: answer.value.account, enrolment: answer.value.enrolment };
       }
-      return response.status < 500 ? { ok: false, fields: (body.fields ?? []).map((f) => f.path) } : undefined;
+      return answer.problem === 'refused' && answer.status < 500 ? { ok: false, fields: answer.fields } : undefined;
     },
     async setDisabled(userId: string, disabled: boolean): Promise<boolean> {
-      const response = await call('POST', `/accounts/${encodeURIComponent(userId)}/${disabled ? 'disable' : 'enable'}`);
+      const answer = await api.send('POST', `/accounts/${encodeURIComponent(userId)}/${disabled ? 'disable' : 'enable'}`, accountDisabled);
       await load();
-      return response?.ok ?? false;
+      return answer.ok;
     },
     async newCode(userId: string): Promise<IssuedEnrolment | undefined> {
-      const response = await call('POST', `/accounts/${encodeURIComponent(userId)}/enrolment`);
+      const answer = await api.send('POST', `/accounts/${encodeURIComponent(userId)}/enrolment`, reissuedEnrolment);
       await load();
-      return response?.ok ? ((await response.json()) as { enrolment: IssuedEnrolment }).enrolment : undefined;
+      return answer.ok ? answer.value.enrolment : undefined;
     },
   };
 }
