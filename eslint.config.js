@@ -32,7 +32,8 @@ export default tseslint.config(
   },
   {
     files: ['src/**/*.{ts,tsx}', 'service-worker/**/*.ts'],
-    ignores: ['src/data/**', 'src/**/*.test.ts'],
+    // Tests (.ts and .tsx) may run the real server in-process.
+    ignores: ['src/data/**', 'src/**/*.test.ts', 'src/**/*.test.tsx'],
     rules: {
       'no-restricted-imports': [
         'error',

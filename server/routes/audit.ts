@@ -7,6 +7,7 @@ import type { AuthEnv } from '../http/auth.ts';
 import { requireRole } from '../http/requireRole.ts';
 import { parseQuery } from '../http/validate.ts';
 import { apiRoute } from '../http/apiRoute.ts';
+import { auditPage, caseAccessPage } from '../../src/domain/audit.ts';
 import type { Store } from '../store/store.ts';
 
 const limit = z._default(z.pipe(z.pipe(z.string().check(z.regex(/^\d{1,3}$/)), z.transform(Number)), z.int().check(z.minimum(1), z.maximum(200))), 50);
@@ -22,8 +23,8 @@ export const caseAccessQuery = z.strictObject({
 });
 
 export const auditApi = {
-  audit: apiRoute({ method: 'get', path: '/audit', summary: "The commune's audit trail, newest first (officer)", query: auditQuery, answer: { description: 'AuditPage (src/domain/audit.ts): { entries, next }' } }),
-  caseAccess: apiRoute({ method: 'get', path: '/case-access', summary: 'The log of reads of violence cases, newest first (officer)', query: caseAccessQuery, answer: { description: 'CaseAccessPage (src/domain/audit.ts): { entries, next }' } }),
+  audit: apiRoute({ method: 'get', path: '/audit', summary: "The commune's audit trail, newest first (officer)", query: auditQuery, answer: { description: 'AuditPage (src/domain/audit.ts): { entries, next }', schema: auditPage } }),
+  caseAccess: apiRoute({ method: 'get', path: '/case-access', summary: 'The log of reads of violence cases, newest first (officer)', query: caseAccessQuery, answer: { description: 'CaseAccessPage (src/domain/audit.ts): { entries, next }', schema: caseAccessPage } }),
 };
 
 export function auditRoutes(deps: { store: Store; clock: () => Date }) {

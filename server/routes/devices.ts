@@ -10,7 +10,7 @@ import type { Store } from '../store/store.ts';
 import { auditInput } from '../http/auditInput.ts';
 import { parseQuery } from '../http/validate.ts';
 import { uuid } from '../../src/domain/ids.ts';
-import { DEVICE_GAPS_PAGE, MAX_DEVICE_GAPS_PAGE } from '../../src/domain/devices.ts';
+import { DEVICE_GAPS_PAGE, deviceGapsPage, deviceList, MAX_DEVICE_GAPS_PAGE, revokedDevice } from '../../src/domain/devices.ts';
 
 /** Paged by device id: `after` the last id of the page before, `limit` devices (each with at most 1,000 numbers). */
 export const gapsQuery = z.strictObject({
@@ -26,10 +26,10 @@ export const deviceApi = {
     path: '/devices/gaps',
     summary: "The commune's phones whose change numbers have a hole, paged by device id (officer)",
     query: gapsQuery,
-    answer: { description: '{ devices: DeviceGap[], next } (src/domain/devices.ts)' },
+    answer: { description: '{ devices: DeviceGap[], next } (src/domain/devices.ts)', schema: deviceGapsPage },
   }),
-  list: apiRoute({ method: 'get', path: '/devices', summary: "The commune's phones (officer)", answer: { description: '{ devices: CommuneDevice[] } (src/domain/devices.ts)' } }),
-  revoke: apiRoute({ method: 'post', path: '/devices/:id/revoke', summary: 'Revoke a lost phone: its session stops working at once (officer)', answer: { description: '{ deviceId, revoked }' } }),
+  list: apiRoute({ method: 'get', path: '/devices', summary: "The commune's phones (officer)", answer: { description: '{ devices: CommuneDevice[] } (src/domain/devices.ts)', schema: deviceList } }),
+  revoke: apiRoute({ method: 'post', path: '/devices/:id/revoke', summary: 'Revoke a lost phone: its session stops working at once (officer)', answer: { description: '{ deviceId, revoked }', schema: revokedDevice } }),
 };
 
 export function deviceRoutes(deps: { store: Store; clock: () => Date }) {

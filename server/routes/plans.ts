@@ -1,9 +1,8 @@
 // The commune's plan of a year: anyone of the commune reads it (the defaults of the seeds
 // until the officer saves one); only the commune officer changes it.
 import { Hono } from 'hono';
-import * as z from 'zod/mini';
 import type { Context } from 'hono';
-import { defaultPlan, plan as planSchema } from '../../src/domain/plan/index.ts';
+import { defaultPlan, plan as planSchema, planResponse, type PlanResponse } from '../../src/domain/plan/index.ts';
 import { requireActor } from '../http/auth.ts';
 import type { AuthEnv } from '../http/auth.ts';
 import { requireRole } from '../http/requireRole.ts';
@@ -15,12 +14,6 @@ import { auditInput } from '../http/auditInput.ts';
 import { changedFields } from '../../src/domain/audit.ts';
 import { apiRoute } from '../http/apiRoute.ts';
 
-export const planResponse = z.object({
-  plan: planSchema,
-  /** False while the seeds' defaults apply. */
-  saved: z.boolean(),
-});
-export type PlanResponse = z.infer<typeof planResponse>;
 
 function yearOf(c: Context): number | undefined {
   const raw = c.req.param('year') ?? '';

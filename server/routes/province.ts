@@ -6,7 +6,7 @@ import * as z from 'zod/mini';
 import { dayInVietnam, type Quarter } from '../../src/domain/index.ts';
 import type { Period } from '../../src/domain/indicators/index.ts';
 import { DEFAULT_HANDLED_IN_TIME_DAYS, defaultPlan } from '../../src/domain/plan/index.ts';
-import { provinceTable } from '../../src/domain/province/index.ts';
+import { provinceTable, provinceTableAnswer } from '../../src/domain/province/index.ts';
 import { requireActor } from '../http/auth.ts';
 import type { AuthEnv } from '../http/auth.ts';
 import { requireRole } from '../http/requireRole.ts';
@@ -26,7 +26,7 @@ export const provinceApi = {
     path: '/province/indicators',
     summary: "Every commune of the caller's province side by side: indicators against their plans (province)",
     query: provinceQuery,
-    answer: { description: 'ProvinceTable (src/domain/province/table.ts)' },
+    answer: { description: 'ProvinceTable (src/domain/province/table.ts)', schema: provinceTableAnswer },
   }),
 };
 

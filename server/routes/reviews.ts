@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
-import { allowed, decisionRequest, reviewKey, reviewPeriod, reviewStatuses, submitRequest, type ReviewEvent } from '../../src/domain/review/review.ts';
+import { allowed, decisionRequest, reviewKey, reviewPeriod, reviewEventList, reviewEventWritten, reviewStatuses, submitRequest, type ReviewEvent } from '../../src/domain/review/review.ts';
 import { requireActor } from '../http/auth.ts';
 import type { AuthEnv } from '../http/auth.ts';
 import { requireRole } from '../http/requireRole.ts';
@@ -21,10 +21,10 @@ export const reviewApi = {
     path: '/reviews',
     summary: "The review history: a village head's own unit, or the whole commune for its officer",
     query: listQuery,
-    answer: { description: '{ events: ReviewEvent[] } (src/domain/review/review.ts)' },
+    answer: { description: '{ events: ReviewEvent[] } (src/domain/review/review.ts)', schema: reviewEventList },
   }),
-  submit: apiRoute({ method: 'post', path: '/reviews/submit', summary: "Submit the unit's quarter or year for review (village head)", body: submitRequest, answer: { status: 201, description: '{ event }' } }),
-  decide: apiRoute({ method: 'post', path: '/reviews/decide', summary: 'Accept a submitted period or send it back with a comment (officer)', body: decisionRequest, answer: { status: 201, description: '{ event }' } }),
+  submit: apiRoute({ method: 'post', path: '/reviews/submit', summary: "Submit the unit's quarter or year for review (village head)", body: submitRequest, answer: { status: 201, description: '{ event }', schema: reviewEventWritten } }),
+  decide: apiRoute({ method: 'post', path: '/reviews/decide', summary: 'Accept a submitted period or send it back with a comment (officer)', body: decisionRequest, answer: { status: 201, description: '{ event }', schema: reviewEventWritten } }),
 };
 
 export function reviewRoutes(deps: { store: Store; clock: () => Date }) {

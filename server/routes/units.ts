@@ -3,8 +3,7 @@
 // (routes/unitTypes.ts). Deny by default: only the commune officer.
 import { Hono } from 'hono';
 import type { Context } from 'hono';
-import * as z from 'zod/mini';
-import { communeUnitId, newUnit, setupUnit, unitChange, unitMerge, type SetupUnit } from '../../src/domain/setup/units.ts';
+import { communeUnitId, newUnit, unitChange, unitList, unitMerge, type SetupUnit } from '../../src/domain/setup/units.ts';
 import { requireActor } from '../http/auth.ts';
 import type { AuthEnv } from '../http/auth.ts';
 import { requireRole } from '../http/requireRole.ts';
@@ -15,7 +14,7 @@ import { auditInput } from '../http/auditInput.ts';
 import { apiRoute } from '../http/apiRoute.ts';
 
 /** Every change answers with the commune's units as they are after it. */
-const unitsAnswer = { description: "The commune's units", schema: z.object({ units: z.array(setupUnit) }) };
+const unitsAnswer = { description: "The commune's units", schema: unitList };
 
 export const unitApi = {
   list: apiRoute({ method: 'get', path: '/units', summary: "The commune's units (officer)", answer: unitsAnswer }),

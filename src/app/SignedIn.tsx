@@ -3,6 +3,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { onReplacedByNewerVersion, type PhoneStore } from '../data/index.ts';
 import { createSyncApi, fetchProfile, installSyncTriggers, SyncEngine, syncExclusive } from '../sync/index.ts';
+import { createApiClient } from './api.ts';
 import { Home } from './home/Home.tsx';
 import { text } from './i18n/index.ts';
 import { useAutoLock } from './lock/useAutoLock.ts';
@@ -15,6 +16,9 @@ import { ServicesContext, type AppServices } from './services.ts';
 import { SignOutDialog } from './sign-out/SignOutDialog.tsx';
 import { signOutOfPhone } from './sign-out/signOutOfPhone.ts';
 import { UpdatePrompt } from './sw-bridge.tsx';
+
+/** Same-origin calls, carried by the session cookie: one client for every screen. */
+const api = createApiClient();
 
 export function SignedIn(props: { phone: PhoneStore; open: OpenAccount; onLocked: () => void; onSignedOut: () => void; onWiped: () => void }) {
   const { db, profile } = props.open;
@@ -38,6 +42,7 @@ export function SignedIn(props: { phone: PhoneStore; open: OpenAccount; onLocked
       phone: props.phone,
       engine,
       session,
+      api,
       signOut: () => setSigningOut(true),
       // A session the server no longer knows (expired, or its cookie lost in a crash): unsent records stay sealed in this account's database.
       signInAgain: () => {

@@ -5,6 +5,7 @@ import { useContext } from 'preact/hooks';
 import type { DeviceStore, NotebookDb, PhoneStore } from '../data/index.ts';
 import type { ProfileResponse } from '../domain/index.ts';
 import type { SyncEngine } from '../sync/index.ts';
+import type { ApiClient } from './api.ts';
 
 export interface AppServices {
   /** The signed-in account's own database on this phone. */
@@ -14,6 +15,8 @@ export interface AppServices {
   phone: PhoneStore;
   engine: SyncEngine;
   session: ProfileResponse;
+  /** The API calls of the screens (the sync engine has its own). */
+  api: ApiClient;
   /** Asks how to sign out when records wait (send them first, or keep them for this account). */
   signOut(): void;
   /** The session ended on the server: to the sign-in screen, keeping this account's unsent records. */

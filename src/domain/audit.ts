@@ -1,6 +1,8 @@
 // The commune's audit trail as its officer reads it: record changes (from the record history)
 // and account and office events, newest first; and the log of who read a violence case's
 // details. Field NAMES only: never a value of a case's free text.
+import * as z from 'zod/mini';
+
 export const auditActions = [
   'account.create',
   'account.disable',
@@ -37,59 +39,64 @@ export function isOperator(userId: string): boolean {
   return userId.startsWith(OPERATOR_PREFIX);
 }
 
-export type AuditEntry =
-  | {
-      kind: 'event';
-      at: string;
-      action: AuditAction;
-      userId: string;
-      displayName: string;
-      deviceId: string | null;
-      /** What the event is about: a user id, a unit id, a device id, a period, a year. */
-      target: string;
-      /** The target's name when it is a user of the commune. */
-      targetName: string | null;
-      fields: string[];
-    }
-  | {
-      kind: 'record';
-      at: string;
-      recordKind: string;
-      recordId: string;
-      unitId: string;
-      rev: number;
-      deleted: boolean;
-      userId: string;
-      displayName: string;
-      deviceId: string;
-      /** Top-level fields that differ from the previous revision (all of them for a new record). */
-      fields: string[];
-    };
+export const auditEntry = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('event'),
+    at: z.string(),
+    action: z.enum(auditActions),
+    userId: z.string(),
+    displayName: z.string(),
+    deviceId: z.nullable(z.string()),
+    /** What the event is about: a user id, a unit id, a device id, a period, a year. */
+    target: z.string(),
+    /** The target's name when it is a user of the commune. */
+    targetName: z.nullable(z.string()),
+    fields: z.array(z.string()),
+  }),
+  z.object({
+    kind: z.literal('record'),
+    at: z.string(),
+    recordKind: z.string(),
+    recordId: z.string(),
+    unitId: z.string(),
+    rev: z.number(),
+    deleted: z.boolean(),
+    userId: z.string(),
+    displayName: z.string(),
+    deviceId: z.string(),
+    /** Top-level fields that differ from the previous revision (all of them for a new record). */
+    fields: z.array(z.string()),
+  }),
+]);
+export type AuditEntry = z.infer<typeof auditEntry>;
 
-export interface AuditPage {
-  entries: AuditEntry[];
+export const auditPage = z.object({
+  entries: z.array(auditEntry),
   /** Pass as `before` for the next (older) page; null when there is none. */
-  next: string | null;
-}
+  next: z.nullable(z.string()),
+});
+export type AuditPage = z.infer<typeof auditPage>;
 
 /** How a case's details left the server. */
 export const caseAccessVias = ['pull', 'conflict', 'merge', 'export'] as const;
 export type CaseAccessVia = (typeof caseAccessVias)[number];
 
-export interface CaseAccess {
-  id: number;
-  at: string;
-  userId: string;
-  displayName: string;
-  deviceId: string;
-  recordId: string;
-  via: CaseAccessVia;
-}
+export const caseAccess = z.object({
+  id: z.number(),
+  at: z.string(),
+  userId: z.string(),
+  displayName: z.string(),
+  deviceId: z.string(),
+  recordId: z.string(),
+  via: z.enum(caseAccessVias),
+});
+export type CaseAccess = z.infer<typeof caseAccess>;
 
-export interface CaseAccessPage {
-  entries: CaseAccess[];
-  next: number | null;
-}
+export const caseAccessPage = z.object({
+  entries: z.array(caseAccess),
+  next: z.nullable(z.number()),
+});
+export type CaseAccessPage = z.infer<typeof caseAccessPage>;
 
 /** Names of the top-level fields whose values differ between two versions of a record. */
 export function changedFields(before: Record<string, unknown> | null, after: Record<string, unknown> | null): string[] {

@@ -1,24 +1,41 @@
 // The commune's accounts as its officer manages them: who, which role and unit, and where the
 // account stands. Shared by the server's answers and the office screen.
 import * as z from 'zod/mini';
-import type { Role } from './accounts.ts';
+import { roles, type Role } from './accounts.ts';
+import { issuedEnrolment } from './enrolment.ts';
 import { slug } from './ids.ts';
 
 /** Waiting: created, no PIN chosen yet. Locked: too many wrong PINs. Disabled: by the officer. */
 export const accountStates = ['waiting', 'active', 'locked', 'disabled'] as const;
 export type AccountState = (typeof accountStates)[number];
 
-export interface CommuneAccount {
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  unitId: string;
-  state: AccountState;
+export const communeAccount = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  role: z.enum(roles),
+  unitId: z.string(),
+  state: z.enum(accountStates),
   /** Until when an unused enrolment code of the account works, if there is one. */
-  enrolmentExpiresAt: string | null;
-  lockedUntil: string | null;
-}
+  enrolmentExpiresAt: z.nullable(z.string()),
+  lockedUntil: z.nullable(z.string()),
+});
+export type CommuneAccount = z.infer<typeof communeAccount>;
+
+/** GET /accounts. */
+export const accountList = z.object({ accounts: z.array(communeAccount) });
+
+/** POST /accounts: the account and its first enrolment code. */
+export const createdAccount = z.object({ account: communeAccount, enrolment: issuedEnrolment });
+
+/** POST /accounts/:id/enrolment: a new code. */
+export const reissuedEnrolment = z.object({ userId: z.string(), enrolment: issuedEnrolment });
+
+/** POST /accounts/:id/disable and /enable. */
+export const accountDisabled = z.object({ userId: z.string(), disabled: z.boolean(), changed: z.boolean() });
+
+/** POST /accounts/:id/unlock. */
+export const accountUnlocked = z.object({ userId: z.string(), unlocked: z.boolean() });
 
 /** The roles an officer may create: the people who record in the commune. */
 export const creatableRoles = ['villageHead', 'communeReporter'] as const satisfies readonly Role[];

@@ -1,29 +1,40 @@
 // What the officer sees of the commune's phones: the signed-in devices (a lost one is revoked
 // from there) and those whose change numbers have a hole. Shared by the server's answers and
 // the office screen.
-export interface CommuneDevice {
-  deviceId: string;
-  userId: string;
-  displayName: string;
-  unitId: string;
-  createdAt: string;
-  revokedAt: string | null;
-}
+import * as z from 'zod/mini';
 
-export interface DeviceGap {
-  deviceId: string;
-  userId: string;
-  displayName: string;
-  unitId: string;
-  lastSeq: number;
-  missingSeqs: number[];
-}
+export const communeDevice = z.object({
+  deviceId: z.string(),
+  userId: z.string(),
+  displayName: z.string(),
+  unitId: z.string(),
+  createdAt: z.string(),
+  revokedAt: z.nullable(z.string()),
+});
+export type CommuneDevice = z.infer<typeof communeDevice>;
+
+/** GET /devices. */
+export const deviceList = z.object({ devices: z.array(communeDevice) });
+
+/** POST /devices/:id/revoke. */
+export const revokedDevice = z.object({ deviceId: z.string(), revoked: z.boolean() });
+
+export const deviceGap = z.object({
+  deviceId: z.string(),
+  userId: z.string(),
+  displayName: z.string(),
+  unitId: z.string(),
+  lastSeq: z.number(),
+  missingSeqs: z.array(z.number()),
+});
+export type DeviceGap = z.infer<typeof deviceGap>;
 
 /** One page of the devices with gaps, by device id; `next` is the `after` of the next page. */
-export interface DeviceGapsPage {
-  devices: DeviceGap[];
-  next: string | null;
-}
+export const deviceGapsPage = z.object({
+  devices: z.array(deviceGap),
+  next: z.nullable(z.string()),
+});
+export type DeviceGapsPage = z.infer<typeof deviceGapsPage>;
 
 /** Devices per page of `GET /devices/gaps` unless asked (each carries at most 1,000 missing numbers). */
 export const DEVICE_GAPS_PAGE = 20;

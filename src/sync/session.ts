@@ -6,7 +6,7 @@ import { enrolmentResponse, type EnrolmentRequest } from '../domain/enrolment.ts
 
 export type HttpOutcome<T> = { ok: true; value: T } | { ok: false; status: number; body: { error?: string; fields?: { path: string; code: string }[] } };
 
-interface Parser<T> {
+export interface Parser<T> {
   safeParse(data: unknown): { success: true; data: T } | { success: false };
 }
 
@@ -42,6 +42,23 @@ export interface CallOptions {
  * own setTimeout (not AbortSignal.timeout) so that tests that own the clock can pass it.
  */
 export async function call<T>(fetchFn: typeof fetch, url: string, init: RequestInit, parser: Parser<T>, options: CallOptions = {}): Promise<HttpOutcome<T>> {
+  const { response, body: raw } = await bounded(fetchFn, url, init, (answer) => answer.text(), options);
+  const body = parseJson(raw);
+  if (!response.ok) return { ok: false, status: response.status, body: (body ?? {}) as never };
+  const parsed = parser.safeParse(body);
+  if (!parsed.success) throw new MalformedResponseError(`unexpected answer from ${url}`);
+  return { ok: true, value: parsed.data };
+}
+
+/** The same call for a file (a report): the answer's bytes, under the same bound. */
+export async function callFile(fetchFn: typeof fetch, url: string, init: RequestInit, options: CallOptions = {}): Promise<HttpOutcome<Blob>> {
+  const { response, body } = await bounded(fetchFn, url, init, (answer) => answer.blob(), options);
+  if (!response.ok) return { ok: false, status: response.status, body: (parseJson(await body.text()) ?? {}) as never };
+  return { ok: true, value: body };
+}
+
+/** The fetch and the reading of its body, bounded in time; no answer is a NetworkError. */
+async function bounded<B>(fetchFn: typeof fetch, url: string, init: RequestInit, read: (response: Response) => Promise<B>, options: CallOptions): Promise<{ response: Response; body: B }> {
   const controller = new AbortController();
   let timedOut = false;
   const timer = setTimeout(() => {
@@ -51,21 +68,11 @@ export async function call<T>(fetchFn: typeof fetch, url: string, init: RequestI
   const onAbort = () => controller.abort();
   options.signal?.addEventListener('abort', onAbort);
   if (options.signal?.aborted) controller.abort();
-  const failed = (cause: unknown) => new NetworkError(timedOut ? 'timedOut' : controller.signal.aborted ? 'aborted' : 'failed', { cause });
   try {
-    let response: Response;
-    let raw: string;
-    try {
-      response = await fetchFn(url, { ...init, cache: 'no-store', signal: controller.signal });
-      raw = await response.text();
-    } catch (error) {
-      throw failed(error);
-    }
-    const body = parseJson(raw);
-    if (!response.ok) return { ok: false, status: response.status, body: (body ?? {}) as never };
-    const parsed = parser.safeParse(body);
-    if (!parsed.success) throw new MalformedResponseError(`unexpected answer from ${url}`);
-    return { ok: true, value: parsed.data };
+    const response = await fetchFn(url, { ...init, cache: 'no-store', signal: controller.signal });
+    return { response, body: await read(response) };
+  } catch (error) {
+    throw new NetworkError(timedOut ? 'timedOut' : controller.signal.aborted ? 'aborted' : 'failed', { cause: error });
   } finally {
     clearTimeout(timer);
     options.signal?.removeEventListener('abort', onAbort);
@@ -93,13 +100,14 @@ export async function signIn(baseUrl: string, request: SignInRequest, fetchFn: t
   return call(fetchFn, `${baseUrl}/api/v1/sessions`, { method: 'POST', headers: apiHeaders(true), body: JSON.stringify(request) }, signInResponse);
 }
 
-/** Ends this device's session on the server, which clears the cookie. */
+/** Ends this device's session on the server, which clears the cookie (204, no body). */
 export async function signOutOnServer(baseUrl: string, fetchFn: typeof fetch = globalThis.fetch.bind(globalThis)): Promise<boolean> {
-  const response = await fetchFn(`${baseUrl}/api/v1/sessions/current`, { method: 'DELETE', headers: apiHeaders(), cache: 'no-store' }).catch((error: unknown) => {
-    throw new NetworkError('failed', { cause: error });
-  });
-  return response.ok || response.status === 401;
+  const outcome = await call(fetchFn, `${baseUrl}/api/v1/sessions/current`, { method: 'DELETE', headers: apiHeaders() }, noBody);
+  return outcome.ok || outcome.status === 401;
 }
+
+/** An answer with nothing to check in it. */
+const noBody: Parser<unknown> = { safeParse: (data) => ({ success: true, data }) };
 
 /** A phone's first connection with an enrolment code and a new PIN; answered like a sign-in. */
 export async function enrol(baseUrl: string, request: EnrolmentRequest, fetchFn: typeof fetch = globalThis.fetch.bind(globalThis)): Promise<HttpOutcome<SignInResponse>> {

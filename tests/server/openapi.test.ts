@@ -106,6 +106,19 @@ describe('the OpenAPI document', () => {
       expect(pushed.status).toBe(200);
       expect(apiGroups.sync.push.answer.schema.safeParse(pushed.json).success).toBe(true);
     }
-    expect(checked.sort()).toEqual(['GET /api/v1/me', 'GET /api/v1/plans/:year', 'GET /api/v1/sync/pull', 'GET /api/v1/unit-types', 'GET /api/v1/units']);
+    expect(checked.sort()).toEqual([
+      'GET /api/v1/accounts',
+      'GET /api/v1/audit',
+      'GET /api/v1/case-access',
+      'GET /api/v1/devices',
+      'GET /api/v1/devices/gaps',
+      'GET /api/v1/me',
+      'GET /api/v1/plans/:year',
+      'GET /api/v1/province/indicators',
+      'GET /api/v1/reviews',
+      'GET /api/v1/sync/pull',
+      'GET /api/v1/unit-types',
+      'GET /api/v1/units',
+    ]);
   });
 });

@@ -1,43 +1,31 @@
 // The commune officer's progress view: the plan's indicators for each unit over a quarter or
 // the year, from the records, plan and units kept on this device (so it works offline), the units that sent
 // nothing this quarter, the coming dates, and the report downloads.
-import { useMemo } from 'preact/hooks';
-import { watchIndicatorRecords } from '../../data/index.ts';
 import { dayInVietnam, quarterOf } from '../../domain/index.ts';
-import { computeIndicators, periodKey, type IndicatorTable, type RecordEntry } from '../../domain/indicators/index.ts';
-import { useLive } from '../hooks/useLive.ts';
+import { periodKey } from '../../domain/indicators/index.ts';
 import { fill, formatDate, text } from '../i18n/index.ts';
 import { routeHref, useRoute } from '../router.ts';
 import { useServices } from '../services.ts';
 import { SignedInHeader } from '../SignedInHeader.tsx';
-import { PeriodPicker, QUARTER_NUMERALS } from './PeriodPicker.tsx';
+import { PeriodPicker, QUARTER_NUMERALS } from './indicators/PeriodPicker.tsx';
 import { SyncBanner } from '../sync-status/SyncBanner.tsx';
-import { AccountPanel } from './AccountPanel.tsx';
-import { ComingDates } from './ComingDates.tsx';
-import { HistoryPanel } from './HistoryPanel.tsx';
-import { DeviceGaps } from './DeviceGaps.tsx';
-import { DevicePanel } from './DevicePanel.tsx';
-import { IndicatorGrid } from './IndicatorGrid.tsx';
+import { AccountPanel } from './accounts/AccountPanel.tsx';
+import { ComingDates } from './indicators/ComingDates.tsx';
+import { HistoryPanel } from './history/HistoryPanel.tsx';
+import { DeviceGaps } from './devices/DeviceGaps.tsx';
+import { DevicePanel } from './devices/DevicePanel.tsx';
+import { IndicatorGrid } from './indicators/IndicatorGrid.tsx';
+import { useIndicatorTable, useYearRecords } from './indicators/useIndicatorTable.ts';
 import { officeHref, officePeriod } from './officeRoute.ts';
-import { PlanEditor } from './PlanEditor.tsx';
-import { QuarterCharts } from './QuarterCharts.tsx';
-import { ReportDownloads } from './ReportDownloads.tsx';
-import { ReviewPanel } from './ReviewPanel.tsx';
-import { usePlan } from './usePlan.ts';
-import { UnitSetup } from './UnitSetup.tsx';
-import { useUnits } from './useUnits.ts';
+import { PlanEditor } from './plan/PlanEditor.tsx';
+import { QuarterCharts } from './indicators/QuarterCharts.tsx';
+import { ReportDownloads } from './reports/ReportDownloads.tsx';
+import { ReviewPanel } from './reviews/ReviewPanel.tsx';
+import { usePlan } from './plan/usePlan.ts';
+import { UnitSetup } from './units/UnitSetup.tsx';
+import { useUnits } from './units/useUnits.ts';
 import './office.css';
 
-
-function useYearRecords(year: number): RecordEntry[] | undefined {
-  const { db } = useServices();
-  const rows = useLive(() => watchIndicatorRecords(db, year), [db, year]);
-  return useMemo(() => rows?.map((r) => ({ deleted: r.deleted, record: r.body })), [rows]);
-}
-
-function useIndicators(records: RecordEntry[] | undefined, compute: (records: RecordEntry[]) => IndicatorTable): IndicatorTable | undefined {
-  return useMemo(() => records && compute(records), [records, compute]);
-}
 
 export function Office() {
   const { session } = useServices();
@@ -54,16 +42,8 @@ export function Office() {
 
   const yearRecords = useYearRecords(period.year);
   const currentRecords = useYearRecords(current.year);
-  const table = useIndicators(
-    yearRecords,
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- the period's fields, not the object made anew at each render
-    useMemo(() => (records: RecordEntry[]) => computeIndicators({ plan, units, records, period, asOf: today }), [plan, units, period.year, period.quarter, today]),
-  );
-  const thisQuarter = useIndicators(
-    currentRecords,
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- the quarter's fields (its year is today's), not the object made anew at each render
-    useMemo(() => (records: RecordEntry[]) => computeIndicators({ plan: currentPlan, units, records, period: current, asOf: today }), [currentPlan, units, current.quarter, today]),
-  );
+  const table = useIndicatorTable({ records: yearRecords, plan, units, period, asOf: today });
+  const thisQuarter = useIndicatorTable({ records: currentRecords, plan: currentPlan, units, period: current, asOf: today });
   const unitName = (id: string) => units.find((u) => u.id === id)?.name ?? id;
 
   return (

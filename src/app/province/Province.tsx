@@ -10,7 +10,7 @@ import { provinceVi as t } from '../i18n/province.vi.ts';
 import { useRoute } from '../router.ts';
 import { useServices } from '../services.ts';
 import { SignedInHeader } from '../SignedInHeader.tsx';
-import { PeriodPicker, QUARTER_NUMERALS } from '../office/PeriodPicker.tsx';
+import { PeriodPicker, QUARTER_NUMERALS } from '../office/indicators/PeriodPicker.tsx';
 import { CommuneGrid } from './CommuneGrid.tsx';
 import { provinceHref, provincePeriod } from './provinceRoute.ts';
 import { useProvinceTable } from './useProvinceTable.ts';

@@ -2,8 +2,8 @@
 // answer for each period is kept on this device, so the screen still shows it offline.
 import { useEffect, useState } from 'preact/hooks';
 import { periodKey, type Period } from '../../domain/indicators/period.ts';
-import type { ProvinceTable } from '../../domain/province/index.ts';
-import { apiHeaders } from '../../sync/index.ts';
+import { provinceTableAnswer, type ProvinceTable } from '../../domain/province/index.ts';
+import { useServices } from '../services.ts';
 
 export type ProvinceTableState =
   | { phase: 'loading' }
@@ -24,6 +24,7 @@ function cached(period: Period): { table: ProvinceTable; savedAt: string } | und
 }
 
 export function useProvinceTable(period: Period, today: string): { state: ProvinceTableState; reload(): void } {
+  const { api } = useServices();
   const [state, setState] = useState<ProvinceTableState>({ phase: 'loading' });
   const [attempt, setAttempt] = useState(0);
   useEffect(() => {
@@ -31,20 +32,16 @@ export function useProvinceTable(period: Period, today: string): { state: Provin
     setState({ phase: 'loading' });
     void (async () => {
       const query = new URLSearchParams({ year: String(period.year), ...(period.quarter ? { quarter: String(period.quarter) } : {}) });
+      const answer = await api.get(`/province/indicators?${query}`, provinceTableAnswer);
+      if (cancelled) return;
+      // No answer: the copy kept from the last one. A refusal or a broken answer: failed.
+      if (!answer.ok) return setState(answer.problem === 'offline' ? { phase: 'offline', ...cached(period) } : { phase: 'failed' });
+      const table = answer.value;
+      setState({ phase: 'ready', table });
       try {
-        const response = await fetch(`/api/v1/province/indicators?${query}`, { headers: apiHeaders(), cache: 'no-store' });
-        if (cancelled) return;
-        if (!response.ok) return setState({ phase: 'failed' });
-        const table = (await response.json()) as ProvinceTable;
-        if (cancelled) return;
-        setState({ phase: 'ready', table });
-        try {
-          localStorage.setItem(cacheKey(period), JSON.stringify({ table, savedAt: today }));
-        } catch {
-          // A full storage only costs the offline copy.
-        }
+        localStorage.setItem(cacheKey(period), JSON.stringify({ table, savedAt: today }));
       } catch {
-        if (!cancelled) setState({ phase: 'offline', ...cached(period) });
+        // A full storage only costs the offline copy.
       }
     })();
     return () => {

@@ -1,14 +1,13 @@
 // Review events of a period from the server, kept on this device for offline display, and
 // the two things one can do: submit (village head) and decide (officer).
 import { useEffect, useState } from 'preact/hooks';
-import type { ReviewEvent } from '../../domain/review/review.ts';
-import { apiHeaders } from '../../sync/index.ts';
+import { reviewEventList, reviewEventWritten, type ReviewEvent } from '../../domain/review/review.ts';
 import { useServices } from '../services.ts';
 
 export type ReviewOutcome = { ok: true } | { ok: false; fields: string[] };
 
 export function useReviews(period: string) {
-  const { session } = useServices();
+  const { session, api } = useServices();
   const key = `so-tay-reviews:${session.user.id}:${period}`;
   const read = (): ReviewEvent[] => {
     try {
@@ -19,38 +18,23 @@ export function useReviews(period: string) {
   };
   const [events, setEvents] = useState<ReviewEvent[]>(read);
 
-  const headers = async () => {
-    return apiHeaders(true);
-  };
-
   async function refresh(): Promise<void> {
+    const answer = await api.get(`/reviews?period=${encodeURIComponent(period)}`, reviewEventList);
+    // Offline or refused: the copy on this device stays.
+    if (!answer.ok) return;
+    setEvents(answer.value.events);
     try {
-      const response = await fetch(`/api/v1/reviews?period=${encodeURIComponent(period)}`, { headers: await headers(), cache: 'no-store' });
-      if (!response.ok) return;
-      const body = (await response.json()) as { events: ReviewEvent[] };
-      setEvents(body.events);
-      try {
-        localStorage.setItem(key, JSON.stringify(body.events));
-      } catch {
-        // Only the offline copy is lost.
-      }
+      localStorage.setItem(key, JSON.stringify(answer.value.events));
     } catch {
-      // Offline: the copy on this device stays.
+      // Only the offline copy is lost.
     }
   }
 
   async function post(path: string, body: unknown): Promise<ReviewOutcome> {
-    try {
-      const response = await fetch(`/api/v1/reviews/${path}`, { method: 'POST', headers: await headers(), body: JSON.stringify(body), cache: 'no-store' });
-      if (!response.ok) {
-        const answer = (await response.json().catch(() => ({}))) as { fields?: { path: string }[] };
-        return { ok: false, fields: (answer.fields ?? []).map((f) => f.path) };
-      }
-      await refresh();
-      return { ok: true };
-    } catch {
-      return { ok: false, fields: [] };
-    }
+    const answer = await api.send('POST', `/reviews/${path}`, reviewEventWritten, body);
+    if (!answer.ok) return { ok: false, fields: answer.problem === 'refused' ? answer.fields : [] };
+    await refresh();
+    return { ok: true };
   }
 
   useEffect(() => {

@@ -57,6 +57,14 @@ export const plan = z.strictObject({
 });
 export type Plan = z.infer<typeof plan>;
 
+/** The answer of GET and PUT /plans/:year. */
+export const planResponse = z.object({
+  plan,
+  /** False while the seeds' defaults apply. */
+  saved: z.boolean(),
+});
+export type PlanResponse = z.infer<typeof planResponse>;
+
 /** Days allowed from detection to intervention unless the commune's plan says otherwise. */
 export const DEFAULT_HANDLED_IN_TIME_DAYS = 7;
 

@@ -1,7 +1,8 @@
 // The province's communes × indicators table: each commune's figures (aggregated by the
 // database, no record in them) judged against that commune's own plan, the communes behind
 // target, and those that have not reported. Pure: figures and plans in, table out.
-import type { LocalDate } from '../dates.ts';
+import * as z from 'zod/mini';
+import { localDate, type LocalDate } from '../dates.ts';
 import { evaluate, isBehind, type IndicatorValue, type Period, type Verdict } from '../indicators/index.ts';
 import { effectiveTarget, indicatorIds, type IndicatorId, type Plan } from '../plan/plan.ts';
 
@@ -28,12 +29,16 @@ export const provinceIndicatorIds: readonly IndicatorId[] = [
 /** Indicators the province sees as "no data" (none left; kept so a new indicator starts here). */
 export const indicatorsNotInProvinceView: readonly IndicatorId[] = indicatorIds.filter((id) => !provinceIndicatorIds.includes(id));
 
+const quarter = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]);
+
 /** An indicator's value as the province sees it: totals only, never the records behind them. */
-export type ProvinceValue =
-  | { kind: 'count'; count: number; byQuarter: Array<{ year: number; quarter: 1 | 2 | 3 | 4; count: number }> }
+export const provinceValue = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('count'), count: z.number(), byQuarter: z.array(z.object({ year: z.number(), quarter, count: z.number() })) }),
   /** pending: cases still inside their time limit, counted in neither term. */
-  | { kind: 'ratio'; numerator: number; denominator: number; pending: number }
-  | { kind: 'noData' };
+  z.object({ kind: z.literal('ratio'), numerator: z.number(), denominator: z.number(), pending: z.number() }),
+  z.object({ kind: z.literal('noData') }),
+]);
+export type ProvinceValue = z.infer<typeof provinceValue>;
 
 /** What the database computes for one commune over one period. */
 export interface CommuneFigures {
@@ -45,34 +50,37 @@ export interface CommuneFigures {
   values: Partial<Record<IndicatorId, ProvinceValue>>;
 }
 
-export interface ProvinceCell {
-  value: ProvinceValue;
-  verdict: Verdict;
-}
+const verdicts = ['met', 'notMet', 'behind', 'notApplicable', 'noData', 'noTarget'] as const satisfies readonly Verdict[];
 
-export interface ProvinceCommuneRow {
-  communeId: string;
-  communeName: string;
-  recordCount: number;
+export const provinceCell = z.object({ value: provinceValue, verdict: z.enum(verdicts) });
+export type ProvinceCell = z.infer<typeof provinceCell>;
+
+export const provinceCommuneRow = z.object({
+  communeId: z.string(),
+  communeName: z.string(),
+  recordCount: z.number(),
   /** False when no record of the commune is dated in the period. */
-  reported: boolean;
+  reported: z.boolean(),
   /** When the commune's yearly report is due at the province (its plan's deadline). */
-  deadline: LocalDate;
+  deadline: localDate,
   /** Not reported and the deadline has passed on asOf. */
-  overdue: boolean;
-  cells: Record<IndicatorId, ProvinceCell>;
+  overdue: z.boolean(),
+  cells: z.record(z.enum(indicatorIds), provinceCell),
   /** Indicators below target (met neither now nor, once over, at the end of the period). */
-  behind: IndicatorId[];
-}
+  behind: z.array(z.enum(indicatorIds)),
+});
+export type ProvinceCommuneRow = z.infer<typeof provinceCommuneRow>;
 
-export interface ProvinceTable {
-  province: { id: string; name: string };
-  period: Period;
-  asOf: LocalDate;
-  communes: ProvinceCommuneRow[];
+/** GET /province/indicators. */
+export const provinceTableAnswer = z.object({
+  province: z.object({ id: z.string(), name: z.string() }),
+  period: z.union([z.object({ year: z.number(), quarter }), z.object({ year: z.number(), quarter: z.optional(z.never()) })]),
+  asOf: localDate,
+  communes: z.array(provinceCommuneRow),
   /** Communes with no record dated in the period, in the table's order. */
-  notReportedIds: string[];
-}
+  notReportedIds: z.array(z.string()),
+});
+export type ProvinceTable = z.infer<typeof provinceTableAnswer>;
 
 /** evaluate() reads only the totals; the province's values carry no record ids. */
 function asIndicatorValue(value: ProvinceValue): IndicatorValue {

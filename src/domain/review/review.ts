@@ -28,18 +28,25 @@ export const decisionRequest = z
   .check(z.refine((d) => d.action !== 'return' || (d.comment ?? '').length > 0, { message: 'required', path: ['comment'] }));
 export type DecisionRequest = z.infer<typeof decisionRequest>;
 
-export interface ReviewEvent {
-  id: string;
-  unitId: string;
-  period: string;
+export const reviewEvent = z.object({
+  id: z.string(),
+  unitId: z.string(),
+  period: z.string(),
   /** 1, 2, 3 … within the (unit, period): the order of its history. */
-  seq: number;
-  action: ReviewAction;
-  comment: string | null;
-  userId: string;
+  seq: z.number(),
+  action: z.enum(reviewActions),
+  comment: z.nullable(z.string()),
+  userId: z.string(),
   /** Server time, ISO 8601. */
-  at: string;
-}
+  at: z.string(),
+});
+export type ReviewEvent = z.infer<typeof reviewEvent>;
+
+/** GET /reviews. */
+export const reviewEventList = z.object({ events: z.array(reviewEvent) });
+
+/** POST /reviews/submit and /reviews/decide: the event written. */
+export const reviewEventWritten = z.object({ event: reviewEvent });
 
 const statusOfAction: Record<ReviewAction, ReviewStatus> = { submit: 'submitted', accept: 'accepted', return: 'returned' };
 

@@ -43,6 +43,9 @@ export const setupUnit = z.object({
 });
 export type SetupUnit = z.infer<typeof setupUnit>;
 
+/** The answer of GET /units and of every change to a unit: the commune's units after it. */
+export const unitList = z.object({ units: z.array(setupUnit) });
+
 /** A merge refused, naming the field: the unit (`id`) or the one it would join (`into`). */
 export type MergeRefusal =
   | { path: 'id'; code: 'not_found' | 'retired' }

@@ -3,13 +3,13 @@
 // records count where they belong); offline the last copy seen; the signed-in profile's units
 // and the default types before either.
 import { useEffect, useMemo } from 'preact/hooks';
-import { keepOfficeValue, officeKey, watchOfficeValue } from '../../data/index.ts';
-import type { UnitEntry } from '../../domain/indicators/index.ts';
-import { setupUnit, type NewUnit, type SetupUnit, type UnitChange } from '../../domain/setup/units.ts';
-import { defaultUnitTypes, unitTypeList, type UnitType } from '../../domain/setup/unitTypes.ts';
-import { useLive } from '../hooks/useLive.ts';
-import { useServices } from '../services.ts';
-import { officeCall } from './officeApi.ts';
+import { keepOfficeValue, officeKey, watchOfficeValue } from '../../../data/index.ts';
+import type { UnitEntry } from '../../../domain/indicators/index.ts';
+import { setupUnit, unitList, type NewUnit, type SetupUnit, type UnitChange } from '../../../domain/setup/units.ts';
+import { defaultUnitTypes, unitTypeList, type UnitType } from '../../../domain/setup/unitTypes.ts';
+import { useLive } from '../../hooks/useLive.ts';
+import { useServices } from '../../services.ts';
+import type { ApiAnswer } from '../../api.ts';
 
 export type UnitOutcome = { ok: true } | { ok: false; fields: string[]; code: string } | { ok: false; failed: true };
 
@@ -28,7 +28,7 @@ const asTypes = (value: unknown): UnitType[] | undefined => {
 };
 
 export function useUnits() {
-  const { session, db } = useServices();
+  const { session, db, api } = useServices();
   const communeId = session.user.communeId;
   const unitsKey = officeKey.units(communeId);
   const typesKey = officeKey.unitTypes(communeId);
@@ -40,18 +40,19 @@ export function useUnits() {
   );
   const types = useMemo(() => asTypes(storedTypes) ?? [...defaultUnitTypes], [storedTypes]);
 
-  async function call(method: string, path: string, body?: unknown): Promise<UnitOutcome> {
-    const answer = await officeCall<{ units?: SetupUnit[]; types?: UnitType[] }>(method, path, body);
-    if (!answer.ok) return 'failed' in answer ? answer : { ok: false, code: answer.code, fields: answer.fields };
-    if (answer.body.units) await keepOfficeValue(db, unitsKey, answer.body.units);
-    if (answer.body.types) await keepOfficeValue(db, typesKey, answer.body.types);
+  /** Keeps what the server answered on this device; a refusal (400, 409) names its code and fields. */
+  async function kept(pending: Promise<ApiAnswer<{ units?: SetupUnit[]; types?: UnitType[] }>>): Promise<UnitOutcome> {
+    const answer = await pending;
+    if (!answer.ok) return answer.problem === 'refused' && (answer.status === 400 || answer.status === 409) ? { ok: false, code: answer.code, fields: answer.fields } : { ok: false, failed: true };
+    if (answer.value.units) await keepOfficeValue(db, unitsKey, answer.value.units);
+    if (answer.value.types) await keepOfficeValue(db, typesKey, answer.value.types);
     return { ok: true };
   }
 
   useEffect(() => {
-    void call('GET', '/units');
-    void call('GET', '/unit-types');
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per commune: call is a new function at each render
+    void kept(api.get('/units', unitList));
+    void kept(api.get('/unit-types', unitTypeList));
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per commune: kept is a new function at each render
   }, [communeId]);
 
   const entries = useMemo(() => toUnitEntries(units, communeId), [units, communeId]);
@@ -59,10 +60,10 @@ export function useUnits() {
     units,
     entries,
     types,
-    add: (unit: NewUnit) => call('POST', '/units', unit),
-    change: (id: string, change: UnitChange) => call('PATCH', `/units/${id}`, change),
-    retire: (id: string) => call('POST', `/units/${id}/retire`),
-    merge: (id: string, into: string) => call('POST', `/units/${id}/merge`, { into }),
-    saveTypes: (list: UnitType[]) => call('PUT', '/unit-types', { types: list }),
+    add: (unit: NewUnit) => kept(api.send('POST', '/units', unitList, unit)),
+    change: (id: string, change: UnitChange) => kept(api.send('PATCH', `/units/${id}`, unitList, change)),
+    retire: (id: string) => kept(api.send('POST', `/units/${id}/retire`, unitList)),
+    merge: (id: string, into: string) => kept(api.send('POST', `/units/${id}/merge`, unitList, { into })),
+    saveTypes: (list: UnitType[]) => kept(api.send('PUT', '/unit-types', unitTypeList, { types: list })),
   };
 }

@@ -1,9 +1,9 @@
 // The officer edits the year's targets, the days that make a case "handled in time" and the
 // report deadlines; checked with the plan's schema before it is sent, saved on the server.
 import { useEffect, useState } from 'preact/hooks';
-import type { IndicatorId, Plan, Target } from '../../domain/plan/index.ts';
-import { useConnection } from '../hooks/useConnection.ts';
-import { fill, text } from '../i18n/index.ts';
+import type { IndicatorId, Plan, Target } from '../../../domain/plan/index.ts';
+import { useConnection } from '../../hooks/useConnection.ts';
+import { fill, text } from '../../i18n/index.ts';
 import type { SaveOutcome } from './usePlan.ts';
 
 const unitText = (target: Target) =>

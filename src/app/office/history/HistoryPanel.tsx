@@ -1,32 +1,11 @@
 // The officer's two logs, loaded on demand (online): the audit trail (record changes with the
 // names of the fields changed, and account and office events) and the reads of violence cases.
-import { useState } from 'preact/hooks';
-import { isOperator, OPERATOR_PREFIX, type AuditEntry, type CaseAccess } from '../../domain/audit.ts';
-import { useConnection } from '../hooks/useConnection.ts';
-import { fieldLabel, fill, text } from '../i18n/index.ts';
-import { apiHeaders } from '../../sync/index.ts';
+import { auditPage, caseAccessPage, isOperator, OPERATOR_PREFIX, type AuditEntry, type CaseAccess } from '../../../domain/audit.ts';
+import { useConnection } from '../../hooks/useConnection.ts';
+import { fieldLabel, fill, text } from '../../i18n/index.ts';
+import { useLog } from './useLog.ts';
 
 const when = (iso: string) => new Date(iso).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short', timeStyle: 'short' });
-
-function useLog<E>(path: string) {
-  const [entries, setEntries] = useState<E[] | undefined>(undefined);
-  const [next, setNext] = useState<string | number | null>(null);
-  const [failed, setFailed] = useState(false);
-  async function load(before: string | number | null) {
-    try {
-      const query = before === null ? '' : `?before=${encodeURIComponent(String(before))}`;
-      const response = await fetch(`/api/v1${path}${query}`, { headers: apiHeaders(), cache: 'no-store' });
-      if (!response.ok) throw new Error(String(response.status));
-      const page = (await response.json()) as { entries: E[]; next: string | number | null };
-      setEntries((before === null ? [] : (entries ?? [])).concat(page.entries));
-      setNext(page.next);
-      setFailed(false);
-    } catch {
-      setFailed(true);
-    }
-  }
-  return { entries, next, failed, load };
-}
 
 function auditLine(entry: AuditEntry, unitName: (id: string) => string): string {
   if (entry.kind === 'event') return `${text.history.action[entry.action]} · ${entry.targetName ?? entry.target}`;
@@ -41,7 +20,7 @@ function who(entry: AuditEntry): string {
   return fill(text.history.operator, { name: entry.userId.slice(OPERATOR_PREFIX.length) });
 }
 
-function Log<E>(props: { title: string; intro: string; log: ReturnType<typeof useLog<E>>; online: boolean; render: (entry: E) => preact.JSX.Element }) {
+function Log<E, C extends string | number>(props: { title: string; intro: string; log: ReturnType<typeof useLog<E, C>>; online: boolean; render: (entry: E) => preact.JSX.Element }) {
   const { log } = props;
   return (
     <div class="history-log">
@@ -69,11 +48,11 @@ function Log<E>(props: { title: string; intro: string; log: ReturnType<typeof us
 
 export function HistoryPanel(props: { unitName: (id: string) => string }) {
   const online = useConnection();
-  const audit = useLog<AuditEntry>('/audit');
-  const access = useLog<CaseAccess>('/case-access');
+  const audit = useLog('/audit', auditPage);
+  const access = useLog('/case-access', caseAccessPage);
   return (
     <>
-      <Log<AuditEntry>
+      <Log<AuditEntry, string>
         title={text.history.auditTitle}
         intro={text.history.auditIntro}
         log={audit}
@@ -89,7 +68,7 @@ export function HistoryPanel(props: { unitName: (id: string) => string }) {
           </li>
         )}
       />
-      <Log<CaseAccess>
+      <Log<CaseAccess, number>
         title={text.history.accessTitle}
         intro={text.history.accessIntro}
         log={access}

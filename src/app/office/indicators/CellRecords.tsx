@@ -1,9 +1,9 @@
 // The records behind one figure of the table: every value can be traced to what was recorded.
 // A violence case shows its code and status only, never its notes.
-import type { RecordEntry, UnitEntry } from '../../domain/indicators/index.ts';
-import { fill, formatDate, text } from '../i18n/index.ts';
-import { recordSummary as summary } from '../records/recordSummary.ts';
-import { routeHref } from '../router.ts';
+import type { RecordEntry, UnitEntry } from '../../../domain/indicators/index.ts';
+import { fill, formatDate, text } from '../../i18n/index.ts';
+import { recordSummary as summary } from '../../records/recordSummary.ts';
+import { routeHref } from '../../router.ts';
 
 
 export function CellRecords(props: { title: string; ids: string[]; records: RecordEntry[]; units: UnitEntry[]; onClose: () => void }) {

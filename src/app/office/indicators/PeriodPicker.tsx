@@ -1,7 +1,7 @@
 // The year arrows and the "whole year / quarter I–IV" tabs above an indicator table (the
 // office's and the province's): each choice is a link, so the period lives in the address.
-import type { Period } from '../../domain/indicators/period.ts';
-import { fill, text } from '../i18n/index.ts';
+import type { Period } from '../../../domain/indicators/period.ts';
+import { fill, text } from '../../i18n/index.ts';
 
 export const QUARTER_NUMERALS = ['I', 'II', 'III', 'IV'] as const;
 

@@ -2,11 +2,11 @@
 // a village head's (or a commune reporter's) account, and the enrolment card (code and QR) to
 // hand over; disable, enable, and a new code for a new phone or a forgotten PIN.
 import { useState } from 'preact/hooks';
-import { creatableRoles, type NewAccount } from '../../domain/communeAccounts.ts';
-import type { IssuedEnrolment } from '../../domain/enrolment.ts';
-import type { UnitEntry } from '../../domain/indicators/index.ts';
-import { useConnection } from '../hooks/useConnection.ts';
-import { fill, text } from '../i18n/index.ts';
+import { creatableRoles, type NewAccount } from '../../../domain/communeAccounts.ts';
+import type { IssuedEnrolment } from '../../../domain/enrolment.ts';
+import type { UnitEntry } from '../../../domain/indicators/index.ts';
+import { useConnection } from '../../hooks/useConnection.ts';
+import { fill, text } from '../../i18n/index.ts';
 import { EnrolmentCard } from './EnrolmentCard.tsx';
 import { useAccounts, type CommuneAccount } from './useAccounts.ts';
 

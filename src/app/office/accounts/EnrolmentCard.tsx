@@ -1,8 +1,8 @@
 // The card the officer prints or shows: whose account, which unit, the code (grouped to read
 // aloud), until when it works, and its QR: a link to the app with the code in the fragment,
 // which the browser never sends to the server (so it is in no server log).
-import { enrolmentLink, type IssuedEnrolment } from '../../domain/enrolment.ts';
-import { fill, text } from '../i18n/index.ts';
+import { enrolmentLink, type IssuedEnrolment } from '../../../domain/enrolment.ts';
+import { fill, text } from '../../i18n/index.ts';
 import { QrCode } from './QrCode.tsx';
 
 function formatDateTime(iso: string): string {

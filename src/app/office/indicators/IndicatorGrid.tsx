@@ -1,10 +1,10 @@
 // Units × indicators for the chosen period. A cell behind its target is marked by a red
 // border and "!" (not by colour alone); its title says how many records it came from.
 import { useState } from 'preact/hooks';
-import { isBehind, percentOf, type IndicatorCell, type IndicatorTable, type RecordEntry, type UnitEntry } from '../../domain/indicators/index.ts';
+import { isBehind, percentOf, type IndicatorCell, type IndicatorTable, type RecordEntry, type UnitEntry } from '../../../domain/indicators/index.ts';
 import { CellRecords } from './CellRecords.tsx';
-import { effectiveTarget, indicatorIds, indicatorsWithoutData, type IndicatorId, type Plan, type Target } from '../../domain/plan/index.ts';
-import { fill, formatNumber, text } from '../i18n/index.ts';
+import { effectiveTarget, indicatorIds, indicatorsWithoutData, type IndicatorId, type Plan, type Target } from '../../../domain/plan/index.ts';
+import { fill, formatNumber, text } from '../../i18n/index.ts';
 
 /** "Phường Nam Gia Nghĩa" reads "phường Nam Gia Nghĩa" inside a phrase. */
 const lowerFirst = (name: string) => name.charAt(0).toLowerCase() + name.slice(1);

@@ -1,7 +1,7 @@
 // The dates ahead: the report deadlines and the days the plan marks every year.
-import { comingDates, daysBetween, type Plan } from '../../domain/plan/index.ts';
-import type { LocalDate } from '../../domain/index.ts';
-import { fill, formatDate, text } from '../i18n/index.ts';
+import { comingDates, daysBetween, type Plan } from '../../../domain/plan/index.ts';
+import type { LocalDate } from '../../../domain/index.ts';
+import { fill, formatDate, text } from '../../i18n/index.ts';
 
 export function ComingDates(props: { plan: Plan; today: LocalDate }) {
   const dates = comingDates(props.plan, props.today);

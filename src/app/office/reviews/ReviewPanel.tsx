@@ -1,13 +1,13 @@
 // The officer reviews what the units submitted for the period: accept, or send back with a
 // comment; each unit's history stays visible.
 import { useState } from 'preact/hooks';
-import { dayInVietnam } from '../../domain/index.ts';
-import type { UnitEntry } from '../../domain/indicators/index.ts';
-import { reviewKey, reviewStatuses, type ReviewEvent } from '../../domain/review/review.ts';
-import { useConnection } from '../hooks/useConnection.ts';
-import { fill, formatDate, text } from '../i18n/index.ts';
-import { periodText } from '../review/periodText.ts';
-import { useReviews } from '../review/useReviews.ts';
+import { dayInVietnam } from '../../../domain/index.ts';
+import type { UnitEntry } from '../../../domain/indicators/index.ts';
+import { reviewKey, reviewStatuses, type ReviewEvent } from '../../../domain/review/review.ts';
+import { useConnection } from '../../hooks/useConnection.ts';
+import { fill, formatDate, text } from '../../i18n/index.ts';
+import { periodText } from '../../review/periodText.ts';
+import { useReviews } from '../../review/useReviews.ts';
 
 function UnitReview(props: { unit: UnitEntry; events: ReviewEvent[]; online: boolean; decide: ReturnType<typeof useReviews>['decide']; period: string }) {
   const [comment, setComment] = useState('');

@@ -1,8 +1,8 @@
 // The commune's list of unit types: rename one, retire one, add one. Types are never removed
 // (the server refuses it), so every unit keeps the name of its type.
 import { useEffect, useState } from 'preact/hooks';
-import { newUnitTypeId, type UnitType } from '../../domain/setup/unitTypes.ts';
-import { fill, text } from '../i18n/index.ts';
+import { newUnitTypeId, type UnitType } from '../../../domain/setup/unitTypes.ts';
+import { fill, text } from '../../i18n/index.ts';
 import type { UnitOutcome } from './useUnits.ts';
 
 const fieldText = (path: string) => {

@@ -1,9 +1,9 @@
 // The officer's list of the commune's phones: whose each one is and since when; a lost one is
 // revoked here (it wipes itself on its next contact), and a locked-out user is unlocked.
 import { useState } from 'preact/hooks';
-import { dayInVietnam } from '../../domain/index.ts';
-import { useConnection } from '../hooks/useConnection.ts';
-import { fill, formatDate, text } from '../i18n/index.ts';
+import { dayInVietnam } from '../../../domain/index.ts';
+import { useConnection } from '../../hooks/useConnection.ts';
+import { fill, formatDate, text } from '../../i18n/index.ts';
 import { useDevices, type CommuneDevice } from './useDevices.ts';
 
 function DeviceRow(props: { device: CommuneDevice; online: boolean; actions: ReturnType<typeof useDevices>; onDone: (message: string) => void }) {

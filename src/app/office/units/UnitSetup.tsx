@@ -2,10 +2,10 @@
 // it, or merge it into another; and the commune's list of unit types. Changes go to the
 // server, so they need a connection.
 import { useState } from 'preact/hooks';
-import type { SetupUnit } from '../../domain/setup/units.ts';
-import type { UnitType } from '../../domain/setup/unitTypes.ts';
-import { useConnection } from '../hooks/useConnection.ts';
-import { fill, text } from '../i18n/index.ts';
+import type { SetupUnit } from '../../../domain/setup/units.ts';
+import type { UnitType } from '../../../domain/setup/unitTypes.ts';
+import { useConnection } from '../../hooks/useConnection.ts';
+import { fill, text } from '../../i18n/index.ts';
 import { UnitTypesEditor } from './UnitTypesEditor.tsx';
 import type { UnitOutcome, useUnits } from './useUnits.ts';
 

@@ -1,35 +1,22 @@
 // The commune's phones for its officer, from the server (online only): list, revoke a lost
 // one, and lift a user's sign-in lock-out.
 import { useEffect, useState } from 'preact/hooks';
-import type { CommuneDevice } from '../../domain/devices.ts';
-import { apiHeaders } from '../../sync/index.ts';
-import { useServices } from '../services.ts';
+import { accountUnlocked } from '../../../domain/communeAccounts.ts';
+import { deviceList, revokedDevice, type CommuneDevice } from '../../../domain/devices.ts';
+import { useServices } from '../../services.ts';
 
 export type { CommuneDevice };
 
-
 export function useDevices() {
-  const { device } = useServices();
+  const { device, api } = useServices();
   const [devices, setDevices] = useState<CommuneDevice[] | undefined>(undefined);
   const [failed, setFailed] = useState(false);
   const [ownDeviceId, setOwnDeviceId] = useState<string | undefined>(undefined);
 
-  async function call(method: string, path: string): Promise<Response | undefined> {
-    try {
-      return await fetch(`/api/v1${path}`, { method, headers: apiHeaders(), cache: 'no-store' });
-    } catch {
-      return undefined;
-    }
-  }
-
   async function load(): Promise<void> {
-    const response = await call('GET', '/devices');
-    if (response?.ok) {
-      setDevices(((await response.json()) as { devices: CommuneDevice[] }).devices);
-      setFailed(false);
-    } else {
-      setFailed(true);
-    }
+    const answer = await api.get('/devices', deviceList);
+    if (answer.ok) setDevices(answer.value.devices);
+    setFailed(!answer.ok);
   }
 
   useEffect(() => {
@@ -43,13 +30,12 @@ export function useDevices() {
     ownDeviceId,
     failed,
     async revoke(deviceId: string): Promise<boolean> {
-      const response = await call('POST', `/devices/${encodeURIComponent(deviceId)}/revoke`);
+      const answer = await api.send('POST', `/devices/${encodeURIComponent(deviceId)}/revoke`, revokedDevice);
       await load();
-      return response?.ok ?? false;
+      return answer.ok;
     },
     async unlock(userId: string): Promise<boolean> {
-      const response = await call('POST', `/accounts/${encodeURIComponent(userId)}/unlock`);
-      return response?.ok ?? false;
+      return (await api.send('POST', `/accounts/${encodeURIComponent(userId)}/unlock`, accountUnlocked)).ok;
     },
   };
 }

@@ -1,10 +1,10 @@
 // One small bar chart per indicator: the commune's value in each quarter of the year, the
 // plan's target as a line, a quarter behind target marked with "!" (not by colour alone).
 import { useMemo } from 'preact/hooks';
-import type { LocalDate } from '../../domain/index.ts';
-import { computeIndicators, isBehind, percentOf, QUARTERS, type IndicatorCell, type RecordEntry, type UnitEntry } from '../../domain/indicators/index.ts';
-import { effectiveTarget, indicatorIds, indicatorsWithoutData, type Plan } from '../../domain/plan/index.ts';
-import { fill, formatNumber, text } from '../i18n/index.ts';
+import type { LocalDate } from '../../../domain/index.ts';
+import { computeIndicators, isBehind, percentOf, QUARTERS, type IndicatorCell, type RecordEntry, type UnitEntry } from '../../../domain/indicators/index.ts';
+import { effectiveTarget, indicatorIds, indicatorsWithoutData, type Plan } from '../../../domain/plan/index.ts';
+import { fill, formatNumber, text } from '../../i18n/index.ts';
 
 const shown = indicatorIds.filter((id) => !indicatorsWithoutData.includes(id));
 

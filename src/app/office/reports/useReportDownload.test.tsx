@@ -1,0 +1,40 @@
+// @vitest-environment happy-dom
+// The report download on the real server in-process: the officer's Word file is handed to
+// the browser under its name; a village head's request, or one with no network, says failed
+// and hands over nothing.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mountHook, offlineApi, signedIn } from '../../../../tests/app/signedInKit.tsx';
+import { startServer, type TestServer } from '../../../../tests/server/harness.ts';
+import { useReportDownload } from './useReportDownload.ts';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(() => server.close());
+
+describe('the report download', () => {
+  it("hands the officer's file to the browser under its name", async () => {
+    const officer = await signedIn(server, 'canbo');
+    const saved: { file: Blob; name: string }[] = [];
+    const view = await mountHook(() => useReportDownload(2026, (file, name) => saved.push({ file, name })), officer);
+    await view.current().download('docx');
+    expect(saved.map((s) => s.name)).toEqual(['bao-cao-binh-dang-gioi-2026.docx']);
+    // A .docx is a zip: it starts with "PK".
+    expect(new TextDecoder().decode((await saved[0]!.file.arrayBuffer()).slice(0, 2))).toBe('PK');
+    expect(view.current()).toMatchObject({ failed: false, busy: null });
+    await view.unmount();
+  });
+
+  it('says failed for a village head and with no network', async () => {
+    const head = await signedIn(server, 'tdp1');
+    for (const api of [head.api, offlineApi]) {
+      const saved: string[] = [];
+      const view = await mountHook(() => useReportDownload(2026, (_file, name) => saved.push(name)), { api });
+      await view.current().download('csv');
+      expect(view.current()).toMatchObject({ failed: true, busy: null });
+      expect(saved).toEqual([]);
+      await view.unmount();
+    }
+  });
+});
