@@ -28,7 +28,7 @@ export async function openOffice(browser: Browser): Promise<Page> {
 }
 
 type OpenPhone = (username?: string, options?: PhoneOptions & SignInOptions) => Promise<Page>;
-type OpenOffice = (options?: SignInOptions) => Promise<Page>;
+type OpenOffice = (username?: string, options?: SignInOptions) => Promise<Page>;
 
 export const test = base
   /** What the file's server starts with (another static folder, environment): `test.override` it at the top of a file. */
@@ -44,8 +44,8 @@ export const test = base
     onCleanup(() => browser.close());
     return browser;
   })
-  /** A village head's phone signed in (tdp1 unless named); every phone of the test closes after it. */
-  .extend('phone', async ({ browser, server }, { onCleanup }): Promise<OpenPhone> => {
+  /** `phoneAs('tdp2')`: a village head's phone, signed in; every phone of the test closes after it. */
+  .extend('phoneAs', async ({ browser, server }, { onCleanup }): Promise<OpenPhone> => {
     const pages: Page[] = [];
     onCleanup(async () => {
       for (const page of pages) await page.context().close();
@@ -57,16 +57,16 @@ export const test = base
       return page;
     };
   })
-  /** The commune officer's desk, signed in; closes after the test. */
-  .extend('office', async ({ browser, server }, { onCleanup }): Promise<OpenOffice> => {
+  /** `officeAs()`: the commune officer's desk (or another account's), signed in; closes after the test. */
+  .extend('officeAs', async ({ browser, server }, { onCleanup }): Promise<OpenOffice> => {
     const pages: Page[] = [];
     onCleanup(async () => {
       for (const page of pages) await page.context().close();
     });
-    return async ({ url = server.url, autoUnlock } = {}) => {
+    return async (username = 'canbo', { url = server.url, autoUnlock } = {}) => {
       const page = await openOffice(browser);
       pages.push(page);
-      await signIn(page, url, 'canbo', { autoUnlock });
+      await signIn(page, url, username, { autoUnlock });
       return page;
     };
   });
