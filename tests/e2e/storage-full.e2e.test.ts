@@ -20,8 +20,8 @@ async function setStorageFull(page: Page, full: boolean): Promise<void> {
 }
 
 describe('storage full', () => {
-  it('says so, keeps the form and keeps what was saved', async ({ server, phone }) => {
-    const page = await phone('tdp4', { clock: 'real' });
+  it('says so, keeps the form and keeps what was saved', async ({ server, phoneAs }) => {
+    const page = await phoneAs('tdp4', { clock: 'real' });
     const context = page.context();
     await page.locator('[data-phase=idle]').waitFor();
     await context.setOffline(true);
