@@ -7,10 +7,10 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../support/server-process.ts';
+import { describe, expect } from 'vitest';
+import type { RunningServer } from '../support/server-process.ts';
 import { seriousViolations, smallTouchTargets } from './a11y.ts';
-import { launchChromium } from './chromium.ts';
+import { it } from './fixtures.ts';
 import { FIXED_NOW, phoneContext, signIn, typePin, unlock, waitForServiceWorker } from './session.ts';
 
 const SHOTS = 'tests/e2e/screenshots';
@@ -18,13 +18,8 @@ const NOTE = 'Chồng say rượu đánh vợ, hàng xóm can ngăn';
 let server: RunningServer;
 let browser: Browser;
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+it.beforeAll(({ server: running, browser: launched }) => {
+  [server, browser] = [running, launched];
 });
 
 /** Every value in every IndexedDB database of the page, binary values byte by byte. */
@@ -52,6 +47,7 @@ function rawIndexedDb(page: Page): Promise<string> {
   });
 }
 
+/** The server's table: who last wrote each record (no route shows it) is part of the promise. */
 function serverRows(): { id: string; kind: string; reporterId: string; lastUserId: string; body: string }[] {
   const db = new Database(join(server.dataDir, 'notebook.sqlite'), { readonly: true });
   try {
