@@ -11,6 +11,8 @@ export type Json = any;
 
 export interface HttpDevice {
   deviceId: string;
+  /** The session's bearer token, for a client of the app's own (the sync engine) to carry. */
+  token: string;
   push(baseUrl: string, changes: Change[]): Promise<{ status: number; body: Json }>;
   pull(baseUrl: string, since: number, limit?: number): Promise<{ status: number; body: Json }>;
   /** Any other call of the API as this account: a JSON body in, the answer's JSON out. */
@@ -50,6 +52,7 @@ export async function signInOverHttp(
   const pull: HttpDevice['pull'] = (url, since, limit = 500) => call(`${url}/api/v1/sync/pull?since=${since}&limit=${limit}`, { method: 'GET', headers });
   return {
     deviceId,
+    token: signIn.body.token as string,
     push: (url, changes) => call(`${url}/api/v1/sync/push`, { method: 'POST', headers, body: JSON.stringify({ deviceId, changes }) }),
     pull,
     call: (url, method, path, body) => call(`${url}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) }),
