@@ -3,42 +3,20 @@
 import { appendFileSync, cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './chromium.ts';
-import { PHONE, signIn, waitForServiceWorker } from './session.ts';
-import { startServer, type RunningServer } from '../support/server-process.ts';
+import { describe, expect } from 'vitest';
+import { signInOverHttp } from '../support/api-client.ts';
+import { it } from './fixtures.ts';
+import { waitForServiceWorker } from './session.ts';
 
-let server: RunningServer;
-let browser: Browser;
+// The server serves a copy of the built app, so that the test can publish a "new version".
 const staticDir = join(mkdtempSync(join(tmpdir(), 'so-tay-dist-')), 'dist');
-
-beforeAll(async () => {
-  cpSync('dist', staticDir, { recursive: true });
-  server = await startServer({ env: { STATIC_DIR: staticDir } });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-function recordsOnServer(): number {
-  const db = new Database(join(server.dataDir, 'notebook.sqlite'), { readonly: true });
-  try {
-    return (db.prepare('SELECT COUNT(*) AS n FROM records').get() as { n: number }).n;
-  } finally {
-    db.close();
-  }
-}
+cpSync('dist', staticDir, { recursive: true });
+it.override({ serverOptions: { env: { STATIC_DIR: staticDir } } });
 
 describe('an app update with a full outbox', () => {
-  it('waits for the user on the home screen and keeps every waiting record', async () => {
-    const context = await browser.newContext(PHONE);
-    const page = await context.newPage();
-    await signIn(page, server.url, 'tdp3');
+  it('waits for the user on the home screen and keeps every waiting record', async ({ server, phoneAs }) => {
+    const page = await phoneAs('tdp3', { clock: 'real' });
+    const context = page.context();
     await page.locator('[data-phase=idle]').waitFor();
     await waitForServiceWorker(page);
 
@@ -79,7 +57,7 @@ describe('an app update with a full outbox', () => {
     const sent = page.locator('[data-phase=idle][data-waiting="0"]');
     await Promise.race([page.getByRole('button', { name: 'Gửi ngay' }).click().catch(() => undefined), sent.waitFor({ timeout: 30_000 })]);
     await sent.waitFor({ timeout: 30_000 });
-    expect(recordsOnServer()).toBe(1);
-    await context.close();
+    const officer = await signInOverHttp(server.url, 'canbo');
+    expect(await officer.records(server.url)).toHaveLength(1);
   });
 });

@@ -1,38 +1,27 @@
 // Background Sync: a record saved offline is sent by the service worker when the browser
 // wakes it, with no page of the app open.
-import Database from 'better-sqlite3';
-import { join } from 'node:path';
-import type { Browser, CDPSession } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './chromium.ts';
-import { PHONE, signIn, waitForServiceWorker } from './session.ts';
+import type { CDPSession } from 'playwright-core';
+import { afterAll, describe, expect } from 'vitest';
 import { startApiGate, type ApiGate } from '../support/api-gate.ts';
-import { startServer, type RunningServer } from '../support/server-process.ts';
+import { signInOverHttp, type HttpDevice } from '../support/api-client.ts';
+import { it } from './fixtures.ts';
+import { waitForServiceWorker } from './session.ts';
 
-let server: RunningServer;
 let gate: ApiGate;
-let browser: Browser;
+let officer: HttpDevice;
 
-beforeAll(async () => {
-  server = await startServer();
+it.beforeAll(async ({ server }) => {
   gate = await startApiGate(server.url);
-  browser = await launchChromium();
+  officer = await signInOverHttp(server.url, 'canbo');
 });
-
 afterAll(async () => {
-  await browser?.close();
   await gate?.stop();
-  await server?.stop();
 });
 
-function newsPostsOnServer(): { id: string; title: string }[] {
-  const db = new Database(join(server.dataDir, 'notebook.sqlite'), { readonly: true });
-  try {
-    const rows = db.prepare("SELECT id, body FROM records WHERE kind = 'newsPost'").all() as { id: string; body: string }[];
-    return rows.map((r) => ({ id: r.id, title: JSON.parse(r.body).title as string }));
-  } finally {
-    db.close();
-  }
+/** The news posts the server holds, read through the API as the officer, past the gate. */
+async function newsPostsOnServer(url: string): Promise<{ id: string; title: string }[]> {
+  const records = (await officer.records(url)).filter((r) => r.kind === 'newsPost');
+  return records.map((r) => ({ id: r.id, title: (r.record as { title: string }).title }));
 }
 
 async function registrationId(cdp: CDPSession, origin: string): Promise<string> {
@@ -46,10 +35,9 @@ async function registrationId(cdp: CDPSession, origin: string): Promise<string> 
 }
 
 describe('background sync', () => {
-  it('sends the outbox from the service worker when no page is open', async () => {
-    const context = await browser.newContext(PHONE);
-    const page = await context.newPage();
-    await signIn(page, gate.url, 'tdp2');
+  it('sends the outbox from the service worker when no page is open', async ({ server, phoneAs }) => {
+    const page = await phoneAs('tdp2', { url: gate.url, clock: 'real' });
+    const context = page.context();
     await page.locator('[data-phase=idle]').waitFor();
     await waitForServiceWorker(page);
 
@@ -65,14 +53,13 @@ describe('background sync', () => {
 
     // The app is closed; the connection comes back; the browser wakes the worker.
     await page.goto('about:blank');
-    expect(newsPostsOnServer()).toEqual([]);
+    expect(await newsPostsOnServer(server.url)).toEqual([]);
     await context.setOffline(false);
     gate.open();
     const cdp = await context.newCDPSession(page);
     const id = await registrationId(cdp, gate.url);
     await cdp.send('ServiceWorker.dispatchSyncEvent', { origin: gate.url, registrationId: id, tag: 'outbox-sync', lastChance: false });
 
-    await expect.poll(() => newsPostsOnServer().map((p) => p.title), { timeout: 30_000 }).toEqual(['Tin gửi nhờ nền']);
-    await context.close();
+    await expect.poll(async () => (await newsPostsOnServer(server.url)).map((p) => p.title), { timeout: 30_000 }).toEqual(['Tin gửi nhờ nền']);
   });
 });

@@ -6,15 +6,18 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../support/server-process.ts';
+import { describe, expect } from 'vitest';
+import type { ServerRecord } from '../../src/domain/index.ts';
+import { signInOverHttp, type HttpDevice } from '../support/api-client.ts';
+import type { RunningServer } from '../support/server-process.ts';
 import { seriousViolations, smallTouchTargets } from './a11y.ts';
-import { launchChromium } from './chromium.ts';
+import { it } from './fixtures.ts';
 import { DEMO_PIN, FIXED_NOW, PHONE, phoneContext, signIn, typePin } from './session.ts';
 
 const SHOTS = 'tests/e2e/screenshots';
 let server: RunningServer;
 let browser: Browser;
+let officer: HttpDevice;
 
 /** A screenshot to look at, and the screen checked with axe and for small touch targets. */
 async function check(page: Page, name: string): Promise<void> {
@@ -23,34 +26,27 @@ async function check(page: Page, name: string): Promise<void> {
   expect(await smallTouchTargets(page)).toEqual([]);
 }
 
-beforeAll(async () => {
+it.beforeAll(async ({ server: running, browser: launched }) => {
   mkdirSync(SHOTS, { recursive: true });
-  server = await startServer();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  [server, browser] = [running, launched];
+  officer = await signInOverHttp(server.url, 'canbo');
 });
 
-interface ServerRow {
-  id: string;
-  rev: number;
-  body: string;
-}
+/** A record as the server holds it, read through the API as the officer. */
+const serverRecord = async (id: string): Promise<ServerRecord | undefined> => (await officer.records(server.url)).find((r) => r.id === id);
+const serverBody = async (id: string) => (await serverRecord(id))!.record as Record<string, unknown>;
+const serverNewsTitles = async () =>
+  (await officer.records(server.url)).filter((r) => r.kind === 'newsPost' && !r.deleted).map((r) => (r.record as { title: string }).title);
 
-function serverQuery<T>(sql: string, ...params: unknown[]): T[] {
+/** The server's history of a record's versions: no route shows it, so the file is read. */
+function serverVersions(id: string): { rev: number; body: string }[] {
   const db = new Database(join(server.dataDir, 'notebook.sqlite'), { readonly: true });
   try {
-    return db.prepare(sql).all(...params) as T[];
+    return db.prepare('SELECT rev, body FROM record_versions WHERE record_id = ? ORDER BY rev').all(id) as { rev: number; body: string }[];
   } finally {
     db.close();
   }
 }
-
-const serverRecord = (id: string) => serverQuery<ServerRow>('SELECT id, rev, body FROM records WHERE id = ?', id)[0];
-const serverVersions = (id: string) => serverQuery<{ rev: number; body: string }>('SELECT rev, body FROM record_versions WHERE record_id = ? ORDER BY rev', id);
-const serverNewsTitles = () => serverQuery<{ body: string }>(`SELECT body FROM records WHERE kind = 'newsPost' AND deleted = 0`).map((row) => JSON.parse(row.body).title as string);
 
 /** The phone's own row of a record, read from IndexedDB as it rests there. */
 function localRecord(page: Page, id: string): Promise<{ rev: number; syncState: string; body: Record<string, unknown> } | undefined> {
@@ -105,7 +101,7 @@ async function recordPostAndSend(page: Page, title: string): Promise<string> {
   const item = page.locator('[data-record-id]', { hasText: title });
   await item.waitFor();
   const id = (await item.getAttribute('data-record-id'))!;
-  await until(() => serverRecord(id) !== undefined, 'the post on the server');
+  await until(async () => (await serverRecord(id)) !== undefined, 'the post on the server');
   return id;
 }
 
@@ -116,7 +112,7 @@ async function editElsewhere(page: Page, id: string, edit: (page: Page) => Promi
   await page.goto(`${server.url}/#/record/${id}`);
   await edit(page);
   await page.getByRole('button', { name: 'Lưu' }).click();
-  await until(() => serverRecord(id)?.rev === 2, 'the other phone’s edit on the server');
+  await until(async () => (await serverRecord(id))?.rev === 2, 'the other phone’s edit on the server');
 }
 
 describe('an edit form left open while a sync brings another phone’s edit', () => {
@@ -149,9 +145,9 @@ describe('an edit form left open while a sync brings another phone’s edit', ()
 
       // Phone 1 then saves its title change.
       await one.page.getByRole('button', { name: 'Lưu' }).click();
-      await until(() => (serverRecord(id)?.rev ?? 0) >= 3, 'phone 1’s edit on the server');
+      await until(async () => ((await serverRecord(id))?.rev ?? 0) >= 3, 'phone 1’s edit on the server');
 
-      const body = JSON.parse(serverRecord(id)!.body) as Record<string, unknown>;
+      const body = await serverBody(id);
       expect(body.title).toBe('Tin đã sửa trên máy 1');
       expect(body.channel).toBe('communePortal');
       // The server's history holds each edit's field, and its latest version both.
@@ -189,8 +185,8 @@ describe('an edit form left open while a sync brings another phone’s edit', ()
       // Nothing was saved on the phone or sent while she has not chosen.
       expect((await localRecord(one.page, id))?.body.title).toBe('Tiêu đề của máy 2');
       await one.page.getByRole('button', { name: 'Lưu bản của tôi' }).click();
-      await until(() => (serverRecord(id)?.rev ?? 0) >= 3, 'phone 1’s choice on the server');
-      expect(JSON.parse(serverRecord(id)!.body).title).toBe('Tiêu đề của máy 1');
+      await until(async () => ((await serverRecord(id))?.rev ?? 0) >= 3, 'phone 1’s choice on the server');
+      expect((await serverBody(id)).title).toBe('Tiêu đề của máy 1');
     } finally {
       await one.context.close();
       await two.context.close();
@@ -226,8 +222,8 @@ describe('two tabs of one phone', () => {
       await second.getByRole('button', { name: 'Lưu' }).click();
       await first.getByRole('button', { name: 'Lưu' }).click();
 
-      await until(() => serverNewsTitles().filter((t) => t.startsWith('Tin của thẻ')).length === 2, 'both posts on the server');
-      expect(serverNewsTitles().filter((t) => t.startsWith('Tin của thẻ')).sort()).toEqual(['Tin của thẻ thứ hai', 'Tin của thẻ thứ nhất']);
+      await until(async () => (await serverNewsTitles()).filter((t) => t.startsWith('Tin của thẻ')).length === 2, 'both posts on the server');
+      expect((await serverNewsTitles()).filter((t) => t.startsWith('Tin của thẻ')).sort()).toEqual(['Tin của thẻ thứ hai', 'Tin của thẻ thứ nhất']);
       // One sync at a time across the tabs: every sync call is slowed down here, and both tabs
       // are told at once, several times, that the connection came back.
       let inFlight = 0;
@@ -284,7 +280,8 @@ describe('a push that stalls', () => {
       await page.locator('[data-record-id]').first().waitFor();
       await until(async () => {
         await page.clock.fastForward(60_000);
-        return ['Tin gửi khi mạng treo', 'Tin gửi sau khi mạng treo'].every((t) => serverNewsTitles().includes(t));
+        const titles = await serverNewsTitles();
+        return ['Tin gửi khi mạng treo', 'Tin gửi sau khi mạng treo'].every((t) => titles.includes(t));
       }, 'both posts on the server');
       await page.locator('[data-phase=idle][data-waiting="0"]').waitFor();
       await held[0]!.abort().catch(() => undefined);
@@ -313,7 +310,7 @@ describe('a session cookie lost in a browser crash right after sign-in', () => {
       const banner = page.locator('.sync-banner[data-phase=signedOut]');
       await banner.waitFor({ timeout: 30_000 });
       expect(await banner.innerText()).toContain('1 bản ghi chờ gửi vẫn nằm an toàn trên máy này. Đăng nhập lại (cần có mạng) là chúng được gửi ngay.');
-      expect(serverNewsTitles()).not.toContain('Tin lưu trước khi mất phiên');
+      expect(await serverNewsTitles()).not.toContain('Tin lưu trước khi mất phiên');
       await check(page, '42-session-lost-records-kept');
 
       await banner.getByRole('button', { name: 'Đăng nhập lại' }).click();
@@ -321,7 +318,7 @@ describe('a session cookie lost in a browser crash right after sign-in', () => {
       await expect.poll(() => page.getByLabel('Tên đăng nhập').inputValue()).toBe('tdp5');
       await page.getByLabel('Mã PIN').fill(DEMO_PIN);
       await page.getByRole('button', { name: 'Đăng nhập' }).click();
-      await until(() => serverNewsTitles().includes('Tin lưu trước khi mất phiên'), 'the kept post on the server');
+      await until(async () => (await serverNewsTitles()).includes('Tin lưu trước khi mất phiên'), 'the kept post on the server');
       await page.locator('[data-phase=idle][data-waiting="0"]').waitFor({ timeout: 30_000 });
     } finally {
       await context.close();

@@ -2,24 +2,12 @@
 // the real server process: the page, the worker, the village head's form and the officer's
 // charts (style props) all work, and the browser reports no violation at all.
 import { readFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../support/server-process.ts';
-import { launchChromium } from './chromium.ts';
-import { phoneContext, signIn, waitForServiceWorker } from './session.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect } from 'vitest';
+import { it } from './fixtures.ts';
+import { OFFICE, phoneContext, signIn, waitForServiceWorker } from './session.ts';
 
-let server: RunningServer;
-let browser: Browser;
 const violations: string[] = [];
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
 
 /** A context whose pages report every CSP violation, by event and by console message. */
 async function watchedPage(context: BrowserContext): Promise<Page> {
@@ -43,7 +31,7 @@ describe('the app under its Content-Security-Policy', () => {
     expect(html).not.toMatch(/\sstyle=/);
   });
 
-  it('serves the page with the policy and the other headers', async () => {
+  it('serves the page with the policy and the other headers', async ({ server }) => {
     const response = await fetch(server.url);
     expect(response.headers.get('Content-Security-Policy')).toContain("script-src 'self'");
     expect(response.headers.get('Content-Security-Policy')).not.toContain('unsafe-inline');
@@ -51,7 +39,7 @@ describe('the app under its Content-Security-Policy', () => {
     expect(response.headers.get('X-Content-Type-Options')).toBe('nosniff');
   });
 
-  it('lets a village head sign in, save a record and send it, with no violation', async () => {
+  it('lets a village head sign in, save a record and send it, with no violation', async ({ server, browser }) => {
     const context = await phoneContext(browser);
     const page = await watchedPage(context);
     await signIn(page, server.url);
@@ -69,8 +57,8 @@ describe('the app under its Content-Security-Policy', () => {
     expect(violations).toEqual([]);
   });
 
-  it("shows the officer's office with its charts (style props), with no violation", async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+  it("shows the officer's office with its charts (style props), with no violation", async ({ server, browser }) => {
+    const context = await browser.newContext(OFFICE);
     const page = await watchedPage(context);
     await signIn(page, server.url, 'canbo');
     await page.getByRole('heading', { name: 'Theo dõi kế hoạch bình đẳng giới' }).waitFor();

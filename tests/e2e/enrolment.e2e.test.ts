@@ -5,34 +5,30 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../support/server-process.ts';
-import { launchChromium } from './chromium.ts';
-import { phoneContext, signIn, unlock, waitForServiceWorker } from './session.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect } from 'vitest';
+import type { RunningServer } from '../support/server-process.ts';
+import { it, openPhone } from './fixtures.ts';
+import { signIn, unlock, waitForServiceWorker } from './session.ts';
 
 const SHOTS = 'tests/e2e/screenshots';
 let server: RunningServer;
-let browser: Browser;
 let office: Page;
 let phoneSide: BrowserContext;
 let phone: Page;
 let code = '';
 
-beforeAll(async () => {
+it.beforeAll(async ({ server: running, browser }) => {
   mkdirSync(SHOTS, { recursive: true });
-  server = await startServer();
-  browser = await launchChromium();
-  office = await (await phoneContext(browser)).newPage();
+  server = running;
+  // The officer works on a phone too here: the account card is made to be shown on one.
+  office = await openPhone(browser);
   office.on('dialog', (dialog) => void dialog.accept());
-  phoneSide = await phoneContext(browser);
-  phone = await phoneSide.newPage();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  phone = await openPhone(browser);
+  phoneSide = phone.context();
 });
 
+/** The server's own tables: what rests there (a hashed code, no device before a valid enrolment) is the promise. */
 function serverRows(sql: string): Record<string, unknown>[] {
   const db = new Database(join(server.dataDir, 'notebook.sqlite'), { readonly: true });
   try {

@@ -9,24 +9,16 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { inflateRawSync, constants as zlib } from 'node:zlib';
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect } from 'vitest';
 import { violenceCase, upsertOf } from '../fixtures/records.ts';
 import { signInOverHttp } from '../support/api-client.ts';
-import { startServer, type RunningServer } from '../support/server-process.ts';
 import { launchChromiumProfile } from './chromium.ts';
+import { it } from './fixtures.ts';
 import { PHONE, signIn, unlock, waitForServiceWorker } from './session.ts';
 
-let server: RunningServer;
-let profile: string;
-
-beforeAll(async () => {
-  server = await startServer();
-  profile = mkdtempSync(join(tmpdir(), 'so-tay-cache-profile-'));
-});
-afterAll(async () => {
-  await server?.stop();
-  if (profile) rmSync(profile, { recursive: true, force: true });
-});
+// A browser with a profile on disk of its own, not the file's incognito one: only the server is shared.
+const profile = mkdtempSync(join(tmpdir(), 'so-tay-cache-profile-'));
+afterAll(() => rmSync(profile, { recursive: true, force: true }));
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -70,7 +62,7 @@ describe('the HTTP cache of a real Chromium profile', () => {
   const notes = `ghi-chu-vu-viec-${randomUUID()}`;
   const caseCode = `MA-${randomUUID().slice(0, 8).toUpperCase()}`;
 
-  it('holds no byte of the notes of a case the phone pulled', async () => {
+  it('holds no byte of the notes of a case the phone pulled', async ({ server }) => {
     // Another phone of the same village head sent the case; this one pulls it.
     const other = await signInOverHttp(server.url, 'tdp1');
     const today = new Date().toLocaleDateString('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' });
@@ -92,7 +84,7 @@ describe('the HTTP cache of a real Chromium profile', () => {
     expect(filesHolding(notes)).toEqual([]);
   });
 
-  it('is cleared by sign-out, which keeps the app shell for opening offline', async () => {
+  it('is cleared by sign-out, which keeps the app shell for opening offline', async ({ server }) => {
     const { context, page } = await open();
     await page.goto(server.url);
     await unlock(page);

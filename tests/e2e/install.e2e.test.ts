@@ -3,27 +3,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, launchChromiumProfile } from './chromium.ts';
-import { startServer, type RunningServer } from '../support/server-process.ts';
-import { PHONE, phoneContext, signIn, waitForServiceWorker } from './session.ts';
+import { describe, expect } from 'vitest';
+import { launchChromiumProfile } from './chromium.ts';
+import { it } from './fixtures.ts';
+import { PHONE, waitForServiceWorker } from './session.ts';
 
 const IPHONE_SAFARI =
   'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1';
-
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
 
 /** Width and height from a PNG's IHDR chunk. */
 function pngSize(bytes: Uint8Array): { width: number; height: number } {
@@ -33,7 +19,7 @@ function pngSize(bytes: Uint8Array): { width: number; height: number } {
 }
 
 describe('installing the app', () => {
-  it('has a complete Vietnamese manifest whose icons are real PNGs of the stated sizes', async () => {
+  it('has a complete Vietnamese manifest whose icons are real PNGs of the stated sizes', async ({ server }) => {
     const html = await (await fetch(server.url)).text();
     const href = /<link rel="manifest" href="([^"]+)"/.exec(html)?.[1];
     expect(href).toBeDefined();
@@ -65,7 +51,7 @@ describe('installing the app', () => {
     }
   });
 
-  it('is installable in Chromium’s own judgement', async () => {
+  it('is installable in Chromium’s own judgement', async ({ server }) => {
     const profile = mkdtempSync(join(tmpdir(), 'so-tay-profile-'));
     const context = await launchChromiumProfile(profile, PHONE);
     const page = context.pages()[0] ?? (await context.newPage());
@@ -81,10 +67,8 @@ describe('installing the app', () => {
     rmSync(profile, { recursive: true, force: true });
   });
 
-  it('offers installing on Android only after the first saved record, and “Later” puts it off', async () => {
-    const context = await phoneContext(browser);
-    const page = await context.newPage();
-    await signIn(page, server.url);
+  it('offers installing on Android only after the first saved record, and “Later” puts it off', async ({ phoneAs }) => {
+    const page = await phoneAs('tdp1');
     // Chromium's install event, as the browser fires it on an installable site (headless shows no dialog).
     const fireInstallEvent = () =>
       page.evaluate(() => {
@@ -117,13 +101,10 @@ describe('installing the app', () => {
     await fireInstallEvent();
     await page.locator('[data-progress=news]').waitFor();
     expect(await page.getByText('Cài ứng dụng lên điện thoại').count()).toBe(0);
-    await context.close();
   });
 
-  it('shows the Share → Add to Home Screen steps on an iPhone, with why it matters', async () => {
-    const context = await phoneContext(browser, { userAgent: IPHONE_SAFARI });
-    const page = await context.newPage();
-    await signIn(page, server.url, 'tdp2');
+  it('shows the Share → Add to Home Screen steps on an iPhone, with why it matters', async ({ phoneAs }) => {
+    const page = await phoneAs('tdp2', { userAgent: IPHONE_SAFARI });
     const card = page.locator('section.install');
     await card.getByRole('heading', { name: 'Thêm vào Màn hình chính' }).waitFor();
     const steps = await card.innerText();
@@ -135,6 +116,5 @@ describe('installing the app', () => {
     await page.reload();
     await page.locator('[data-progress=news]').waitFor();
     expect(await page.locator('section.install').count()).toBe(0);
-    await context.close();
   });
 });

@@ -1,28 +1,9 @@
 // A lost phone in two browsers against the real server process: the officer revokes the
 // village head's phone from the office view; the phone, on its next contact, deletes the app's
 // data and shows the sign-in screen saying why.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../support/server-process.ts';
-import { launchChromium } from './chromium.ts';
-import { phoneContext, signIn } from './session.ts';
-
-let server: RunningServer;
-let browser: Browser;
-let phone: Page;
-let office: Page;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchChromium();
-  phone = await (await phoneContext(browser)).newPage();
-  office = await (await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' })).newPage();
-  office.on('dialog', (dialog) => void dialog.accept());
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+import type { Page } from 'playwright-core';
+import { describe, expect } from 'vitest';
+import { it } from './fixtures.ts';
 
 /** What the phone's page holds: records in IndexedDB, and whether a session is kept. */
 function phoneData(page: Page): Promise<{ records: number; outbox: number; session: boolean }> {
@@ -53,8 +34,8 @@ function phoneData(page: Page): Promise<{ records: number; outbox: number; sessi
 }
 
 describe('a lost phone', () => {
-  it('is revoked by the officer and wipes itself on its next contact', async () => {
-    await signIn(phone, server.url, 'tdp1', { autoUnlock: false });
+  it('is revoked by the officer and wipes itself on its next contact', async ({ server, phoneAs, officeAs }) => {
+    const phone = await phoneAs('tdp1', { autoUnlock: false });
     await phone.goto(`${server.url}/#/new/newsPost`);
     await phone.getByLabel('Kênh đăng').selectOption('communePortal');
     await phone.getByLabel('Tiêu đề').fill('Ngày Gia đình Việt Nam');
@@ -63,7 +44,7 @@ describe('a lost phone', () => {
     await phone.locator('[data-phase=idle][data-waiting="0"]').waitFor({ timeout: 30_000 });
     expect(await phoneData(phone)).toEqual({ records: 1, outbox: 0, session: true });
 
-    await signIn(office, server.url, 'canbo');
+    const office = await officeAs();
     const row = office.locator('[data-device-id]', { hasText: 'Tổ trưởng Tổ dân phố 1' });
     await row.getByRole('button', { name: 'Thu hồi thiết bị' }).click();
     await office.locator('[data-device-id][data-revoked=true]', { hasText: 'Tổ trưởng Tổ dân phố 1' }).waitFor();

@@ -1,72 +1,52 @@
 // The commune officer's office view in Chromium against the real server process: records
 // sent by a village head show in the units × indicators table, the Word report downloads,
 // and with no network the table still opens while the downloads say they need a connection.
-import { randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect } from 'vitest';
+import type { Change } from '../../src/domain/index.ts';
 import { dayInVietnam } from '../../src/domain/index.ts';
 import { newsPost, propagandaSession, upsertOf, violenceCase } from '../fixtures/records.ts';
-import { launchChromium } from './chromium.ts';
-import { unlock } from './session.ts';
-import { startServer, type RunningServer } from '../support/server-process.ts';
+import { signInOverHttp } from '../support/api-client.ts';
+import { it, openOffice } from './fixtures.ts';
+import { DEMO_PIN, unlock } from './session.ts';
 
 const SHOTS = 'tests/e2e/screenshots';
 const today = dayInVietnam(new Date());
 const year = Number(today.slice(0, 4));
-let server: RunningServer;
-let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 
-async function pushAs(username: string, changes: unknown[]): Promise<void> {
-  const deviceId = randomUUID();
-  const signIn = await fetch(`${server.url}/api/v1/sessions`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-Session-Token': 'body' },
-    body: JSON.stringify({ username, pin: '1234', deviceId }),
-  });
-  const { token } = (await signIn.json()) as { token: string };
-  const push = await fetch(`${server.url}/api/v1/sync/push`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-    body: JSON.stringify({ deviceId, changes }),
-  });
-  expect(push.status).toBe(200);
+async function pushAs(url: string, username: string, changes: Change[]): Promise<void> {
+  const device = await signInOverHttp(url, username);
+  expect((await device.push(url, changes)).status).toBe(200);
 }
 
 const cell = (unitId: string, indicator: string) => page.locator(`tr[data-unit-id="${unitId}"] td[data-indicator="${indicator}"]`);
 
-beforeAll(async () => {
+it.beforeAll(async ({ server, browser }) => {
   mkdirSync(SHOTS, { recursive: true });
-  server = await startServer();
   // Today, so it falls in the current quarter whatever day the suite runs.
-  await pushAs('tdp1', [upsertOf(propagandaSession({ date: today }), 1)]);
-  await pushAs('tdp2', [
+  await pushAs(server.url, 'tdp1', [upsertOf(propagandaSession({ date: today }), 1)]);
+  await pushAs(server.url, 'tdp2', [
     upsertOf(
       violenceCase({ unitId: 'tdp-2', reporterId: 'tdp2', date: `${year}-01-05`, statusDates: { received: `${year}-01-05`, verified: `${year}-01-06` }, notes: 'KHONG-DUOC-XUAT' }),
       1,
     ),
   ]);
   // A phone of Tổ dân phố 3 whose changes 1 and 2 never arrived (a record of last year, so the figures stay as they are).
-  await pushAs('tdp3', [upsertOf(newsPost({ unitId: 'tdp-3', reporterId: 'tdp3', date: `${year - 1}-06-01` }), 3)]);
-  browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', acceptDownloads: true });
-  page = await context.newPage();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  await pushAs(server.url, 'tdp3', [upsertOf(newsPost({ unitId: 'tdp-3', reporterId: 'tdp3', date: `${year - 1}-06-01` }), 3)]);
+  page = await openOffice(browser);
+  context = page.context();
 });
 
 describe('the commune officer', () => {
-  it('lands on the office view with the units × indicators table from the synced records', async () => {
+  it('lands on the office view with the units × indicators table from the synced records', async ({ server }) => {
     await page.goto(server.url);
     await page.getByLabel('Tên đăng nhập').fill('canbo');
-    await page.getByLabel('Mã PIN').fill('1234');
+    await page.getByLabel('Mã PIN').fill(DEMO_PIN);
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
     await page.getByRole('heading', { name: 'Theo dõi kế hoạch bình đẳng giới' }).waitFor();
     expect(await page.evaluate(() => location.hash)).toBe('#/office');
@@ -120,7 +100,6 @@ describe('the commune officer', () => {
   });
 
   it('merges a unit into another, and the table counts its records there', async () => {
-    page.once('dialog', (dialog) => void dialog.accept());
     await page.getByText('Thêm, sửa, cho nghỉ, sáp nhập đơn vị').click();
     await page.getByLabel('Sáp nhập vào tdp-1').selectOption('tdp-2');
     await page.locator('[data-unit="tdp-1"]').getByRole('button', { name: 'Sáp nhập', exact: true }).click();
@@ -133,7 +112,7 @@ describe('the commune officer', () => {
     await page.screenshot({ path: join(SHOTS, 'office-units-1280.png'), fullPage: true });
   });
 
-  it('records an inspection on the office’s own form, named field by field, and the table counts it', async () => {
+  it('records an inspection on the office’s own form, named field by field, and the table counts it', async ({ server }) => {
     await expect(cell('', 'inspections').innerText()).resolves.toBe('0 !');
     await page.goto(`${server.url}/#/new/inspection`);
     await page.getByRole('button', { name: 'Lưu' }).click();

@@ -4,15 +4,15 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './chromium.ts';
-import { typePin, unlock } from './session.ts';
-import { startServer, type RunningServer } from '../support/server-process.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect } from 'vitest';
+import { signInOverHttp } from '../support/api-client.ts';
+import type { RunningServer } from '../support/server-process.ts';
+import { it, openPhone } from './fixtures.ts';
+import { DEMO_PIN, typePin, unlock } from './session.ts';
 
 const SHOTS = 'tests/e2e/screenshots';
 let server: RunningServer;
-let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 
@@ -26,6 +26,7 @@ async function listedStates(): Promise<Record<string, string>> {
   );
 }
 
+/** The server's table as it rests: each record once, and (below) each change applied once, is the promise. */
 function serverRows(): { id: string; kind: string; unitId: string; reporterId: string; rev: number; deleted: number; body: string }[] {
   const db = new Database(join(server.dataDir, 'notebook.sqlite'), { readonly: true });
   try {
@@ -40,18 +41,13 @@ async function openTab(name: string): Promise<void> {
   await page.waitForFunction((n) => document.querySelector('[role=tab][aria-selected=true]')?.textContent === n, name);
 }
 
-beforeAll(async () => {
+it.beforeAll(async ({ server: running, browser }) => {
   mkdirSync(SHOTS, { recursive: true });
-  server = await startServer();
-  browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 360, height: 640 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
-  page = await context.newPage();
+  server = running;
+  // The real clock: the records are made on today's date, in today's quarter.
+  page = await openPhone(browser, { clock: 'real' });
+  context = page.context();
   page.on('dialog', (dialog) => void dialog.accept());
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
 });
 
 describe('a village head offline', () => {
@@ -61,7 +57,7 @@ describe('a village head offline', () => {
     await page.goto(server.url);
     await shot('01-sign-in');
     await page.getByLabel('Tên đăng nhập').fill('tdp1');
-    await page.getByLabel('Mã PIN').fill('1234');
+    await page.getByLabel('Mã PIN').fill(DEMO_PIN);
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
     await page.getByText('Tổ trưởng Tổ dân phố 1 · Tổ dân phố 1').waitFor();
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
@@ -201,16 +197,8 @@ describe('a village head offline', () => {
   });
 
   it("shows the unit's new name after the officer renames it, from the next opening", async () => {
-    const officer = await fetch(`${server.url}/api/v1/sessions`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'X-Session-Token': 'body' },
-      body: JSON.stringify({ username: 'canbo', pin: '1234', deviceId: '00000000-0000-4000-8000-0000000000ff' }),
-    }).then((r) => r.json() as Promise<{ token: string }>);
-    const renamed = await fetch(`${server.url}/api/v1/units/tdp-1`, {
-      method: 'PATCH',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${officer.token}` },
-      body: JSON.stringify({ name: 'Tổ dân phố Nghĩa Thành 1' }),
-    });
+    const officer = await signInOverHttp(server.url, 'canbo', { deviceId: '00000000-0000-4000-8000-0000000000ff' });
+    const renamed = await officer.call(server.url, 'PATCH', '/api/v1/units/tdp-1', { name: 'Tổ dân phố Nghĩa Thành 1' });
     expect(renamed.status).toBe(200);
     // An opening fetches the current units and keeps them for the next one.
     await expect

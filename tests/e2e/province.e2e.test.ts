@@ -2,66 +2,45 @@
 // province (two wards of Lâm Đồng): it lands on the communes × indicators table computed by
 // the server, with the cells behind target marked and the ward that has sent nothing named;
 // the quarter picker changes the period; no record of any ward reaches the page.
-import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect } from 'vitest';
+import type { Change } from '../../src/domain/index.ts';
 import { dayInVietnam, quarterOf } from '../../src/domain/index.ts';
 import { complaint, newsPost, propagandaSession, upsertOf } from '../fixtures/records.ts';
+import { signInOverHttp } from '../support/api-client.ts';
 import { seriousViolations } from './a11y.ts';
-import { launchChromium } from './chromium.ts';
-import { startServer, type RunningServer } from '../support/server-process.ts';
+import { it, openOffice } from './fixtures.ts';
+import { DEMO_PIN } from './session.ts';
 
 const SHOTS = 'tests/e2e/screenshots';
 const today = dayInVietnam(new Date());
 const current = quarterOf(today);
-let server: RunningServer;
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 
-async function pushAs(username: string, changes: unknown[]): Promise<void> {
-  const deviceId = randomUUID();
-  const signIn = await fetch(`${server.url}/api/v1/sessions`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-Session-Token': 'body' },
-    body: JSON.stringify({ username, pin: '1234', deviceId }),
-  });
-  const { token } = (await signIn.json()) as { token: string };
-  const push = await fetch(`${server.url}/api/v1/sync/push`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-    body: JSON.stringify({ deviceId, changes }),
-  });
-  expect(push.status).toBe(200);
+async function pushAs(url: string, username: string, changes: Change[]): Promise<void> {
+  const device = await signInOverHttp(url, username);
+  expect((await device.push(url, changes)).status).toBe(200);
 }
 
 const cell = (communeId: string, indicator: string) => page.locator(`tr[data-commune-id="${communeId}"] td[data-indicator="${indicator}"]`);
 
-beforeAll(async () => {
+it.beforeAll(async ({ server, browser }) => {
   mkdirSync(SHOTS, { recursive: true });
-  server = await startServer();
   // Nam Gia Nghĩa: a session in Tổ dân phố 1 today and four portal posts this quarter; Bắc Gia Nghĩa sends nothing.
-  await pushAs('tdp1', [upsertOf(propagandaSession({ date: today, note: 'GHI-CHU-THON' }), 1)]);
-  await pushAs('canbo', [1, 2, 3, 4].map((n) => upsertOf(newsPost({ date: today, title: `TIN-BAI-${n}` }), n)));
+  await pushAs(server.url, 'tdp1', [upsertOf(propagandaSession({ date: today, note: 'GHI-CHU-THON' }), 1)]);
+  await pushAs(server.url, 'canbo', [1, 2, 3, 4].map((n) => upsertOf(newsPost({ date: today, title: `TIN-BAI-${n}` }), n)));
   // … and two complaints received today, one handled today: the commune's own work is in the province view too.
-  await pushAs('canbo', [upsertOf(complaint({ date: today, handledOn: today, note: 'GHI-CHU-KHIEU-NAI' }), 1), upsertOf(complaint({ date: today, handledOn: undefined }), 2)]);
-  browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
-  page = await context.newPage();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  await pushAs(server.url, 'canbo', [upsertOf(complaint({ date: today, handledOn: today, note: 'GHI-CHU-KHIEU-NAI' }), 1), upsertOf(complaint({ date: today, handledOn: undefined }), 2)]);
+  page = await openOffice(browser);
 });
 
 describe('the province account', () => {
-  it("signs in to the communes' figures, computed by the server, with what is behind marked", async () => {
+  it("signs in to the communes' figures, computed by the server, with what is behind marked", async ({ server }) => {
     await page.goto(server.url);
     await page.getByLabel('Tên đăng nhập').fill('tinh');
-    await page.getByLabel('Mã PIN').fill('1234');
+    await page.getByLabel('Mã PIN').fill(DEMO_PIN);
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
     await page.getByRole('heading', { name: 'Chỉ tiêu bình đẳng giới các xã, phường' }).waitFor();
     await page.getByText('Sở Nội vụ · Tỉnh Lâm Đồng').waitFor();

@@ -1,21 +1,20 @@
 // Every screen of the village head at 360×640, in a browser set to English (the app must
 // still speak Vietnamese and dd/mm/yyyy): no serious or critical axe finding, no touch
 // target under 48 px, a picture of each; then the promises of fast entry, one by one.
-import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signInOverHttp } from '../support/api-client.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect } from 'vitest';
+import { signInOverHttp, type HttpDevice } from '../support/api-client.ts';
+import type { RunningServer } from '../support/server-process.ts';
 import { seriousViolations, smallTouchTargets, tabTo } from './a11y.ts';
-import { launchChromium } from './chromium.ts';
-import { startServer, type RunningServer } from '../support/server-process.ts';
-import { phoneContext, signIn, unlock } from './session.ts';
+import { it, openPhone } from './fixtures.ts';
+import { signIn, unlock } from './session.ts';
 
 const SHOTS = 'tests/e2e/screenshots';
 let server: RunningServer;
-let browser: Browser;
+let officer: HttpDevice;
 let context: BrowserContext;
 let page: Page;
 
@@ -26,14 +25,8 @@ async function check(name: string): Promise<void> {
   expect(await smallTouchTargets(page), name).toEqual([]);
 }
 
-function serverRecords(): { id: string; rev: number; body: string }[] {
-  const db = new Database(join(server.dataDir, 'notebook.sqlite'), { readonly: true });
-  try {
-    return db.prepare('SELECT id, rev, body FROM records ORDER BY id').all() as never;
-  } finally {
-    db.close();
-  }
-}
+/** The records the server holds, read through the API as the officer. */
+const serverRecords = () => officer.records(server.url);
 
 async function openTab(name: string): Promise<void> {
   await page.getByRole('tab', { name }).click();
@@ -55,18 +48,13 @@ function storedDrafts(): Promise<{ key: string; target?: string; draft: { title?
   );
 }
 
-beforeAll(async () => {
+it.beforeAll(async ({ server: running, browser }) => {
   mkdirSync(SHOTS, { recursive: true });
-  server = await startServer();
-  browser = await launchChromium();
-  context = await phoneContext(browser, { locale: 'en-US' });
-  page = await context.newPage();
+  server = running;
+  officer = await signInOverHttp(server.url, 'canbo');
+  page = await openPhone(browser, { locale: 'en-US' });
+  context = page.context();
   page.on('dialog', (dialog) => void dialog.accept());
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
 });
 
 describe('the village head’s screens', () => {
@@ -147,7 +135,7 @@ describe('the village head’s screens', () => {
     expect(await item.locator('.record-summary').innerText()).toBe('Họp thôn, tổ dân phố · 1.246 người');
     expect(await page.locator('[data-progress=propaganda]').getAttribute('data-done')).toBe('1');
     await page.locator('[data-phase=idle][data-waiting="0"]').waitFor({ timeout: 30_000 });
-    const stored = JSON.parse(serverRecords()[0]!.body) as Record<string, unknown>;
+    const stored = (await serverRecords())[0]!.record;
     expect(stored).toMatchObject({ date: '2026-11-18', form: 'villageMeeting', topics: ['genderEqualityLaw'], menCount: 12, womenCount: 1234, householdsReached: 25 });
   });
 
@@ -159,7 +147,7 @@ describe('the village head’s screens', () => {
     await page.getByRole('button', { name: 'Lưu' }).click();
     expect(await page.locator('.notice.error li').allInnerTexts()).toEqual(['Ngày: không đúng định dạng']);
     expect(await page.evaluate(() => location.hash)).toBe('#/new/newsPost');
-    expect(serverRecords()).toHaveLength(1);
+    expect(await serverRecords()).toHaveLength(1);
     await page.getByLabel('Ngày', { exact: true }).fill('19112026');
     await page.getByRole('button', { name: 'Lưu' }).click();
     await page.locator('[data-record-id]').first().waitFor();
@@ -225,9 +213,9 @@ describe('the village head’s screens', () => {
     await page.getByRole('button', { name: 'Lưu' }).click();
     await page.locator('[data-sync-state=pending]').waitFor();
     const id = await page.locator('[data-record-id]').first().getAttribute('data-record-id');
-    const row = serverRecords().find((r) => r.id === id)!;
+    const row = (await serverRecords()).find((r) => r.id === id)!;
     const other = await signInOverHttp(server.url, 'tdp1');
-    const record = { ...JSON.parse(row.body), title: 'Bản sửa trên điện thoại khác' };
+    const record = { ...row.record!, title: 'Bản sửa trên điện thoại khác' };
     const pushed = await other.push(server.url, [{ changeId: randomUUID(), seq: 1, op: 'upsert', recordId: id!, baseRev: row.rev, record }]);
     expect(pushed.body.results[0]?.status).toBe('applied');
 

@@ -1,5 +1,9 @@
-// Opening the app as a village head: a 360×640 phone in Vietnam, signed in with the demo PIN.
+// Opening the app as a village head (a 360×640 phone in Vietnam) or the officer (a desk screen),
+// signed in with the demo PIN.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { DEMO_PIN } from '../../server/store/demo.ts';
+
+export { DEMO_PIN };
 
 /** 10:00 on 20/11/2026 in Vietnam: Q4, five days before the 25/11 report is due. */
 export const FIXED_NOW = new Date('2026-11-20T03:00:00Z');
@@ -7,18 +11,27 @@ export const FIXED_NOW = new Date('2026-11-20T03:00:00Z');
 /** A small phone in Vietnam. */
 export const PHONE = { viewport: { width: 360, height: 640 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', hasTouch: true } as const;
 
-export async function phoneContext(browser: Browser, options: { locale?: string; userAgent?: string; deviceScaleFactor?: number } = {}): Promise<BrowserContext> {
+export interface PhoneOptions {
+  locale?: string;
+  userAgent?: string;
+  deviceScaleFactor?: number;
+  /** The page's clock, fixed at FIXED_NOW unless a suite needs the real day (`'real'`). */
+  clock?: 'fixed' | 'real';
+}
+
+export async function phoneContext(browser: Browser, options: PhoneOptions = {}): Promise<BrowserContext> {
   const context = await browser.newContext({
     ...PHONE,
     locale: options.locale ?? PHONE.locale,
     userAgent: options.userAgent,
     deviceScaleFactor: options.deviceScaleFactor,
   });
-  await context.clock.setFixedTime(FIXED_NOW);
+  if (options.clock !== 'real') await context.clock.setFixedTime(FIXED_NOW);
   return context;
 }
 
-export const DEMO_PIN = '1234';
+/** The officer's desk: a 1280×800 screen in Vietnam, the real clock. */
+export const OFFICE = { viewport: { width: 1280, height: 800 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' } as const;
 
 export async function signIn(page: Page, url: string, username = 'tdp1', options: { autoUnlock?: boolean } = {}): Promise<void> {
   await page.goto(url);

@@ -2,24 +2,9 @@
 // typed stays in the form, and what was saved before is still there. Chromium's own quota
 // emulation does not reach IndexedDB here, so the fault is injected where the browser would
 // raise it: IndexedDB's writes throw QuotaExceededError, as they do on a full phone.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './chromium.ts';
-import { PHONE, signIn } from './session.ts';
-import { startServer, type RunningServer } from '../support/server-process.ts';
-
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+import type { Page } from 'playwright-core';
+import { describe, expect } from 'vitest';
+import { it } from './fixtures.ts';
 
 async function setStorageFull(page: Page, full: boolean): Promise<void> {
   await page.evaluate((isFull) => {
@@ -35,10 +20,9 @@ async function setStorageFull(page: Page, full: boolean): Promise<void> {
 }
 
 describe('storage full', () => {
-  it('says so, keeps the form and keeps what was saved', async () => {
-    const context = await browser.newContext(PHONE);
-    const page = await context.newPage();
-    await signIn(page, server.url, 'tdp4');
+  it('says so, keeps the form and keeps what was saved', async ({ server, phoneAs }) => {
+    const page = await phoneAs('tdp4', { clock: 'real' });
+    const context = page.context();
     await page.locator('[data-phase=idle]').waitFor();
     await context.setOffline(true);
 
@@ -65,6 +49,5 @@ describe('storage full', () => {
     const titles = await page.locator('.record-summary').allInnerTexts();
     expect(titles.sort()).toEqual(['Tin khi bộ nhớ đầy', 'Tin đã lưu trước khi đầy bộ nhớ'].sort());
     await expect(page.locator('[data-waiting]').getAttribute('data-waiting')).resolves.toBe('2');
-    await context.close();
   });
 });

@@ -7,24 +7,19 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../support/server-process.ts';
+import { describe, expect } from 'vitest';
+import type { RunningServer } from '../support/server-process.ts';
 import { seriousViolations, smallTouchTargets } from './a11y.ts';
-import { launchChromium } from './chromium.ts';
-import { FIXED_NOW, phoneContext, signIn, typePin, unlock, waitForServiceWorker } from './session.ts';
+import { it } from './fixtures.ts';
+import { DEMO_PIN, FIXED_NOW, phoneContext, signIn, typePin, unlock, waitForServiceWorker } from './session.ts';
 
 const SHOTS = 'tests/e2e/screenshots';
 const NOTE = 'Chồng say rượu đánh vợ, hàng xóm can ngăn';
 let server: RunningServer;
 let browser: Browser;
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+it.beforeAll(({ server: running, browser: launched }) => {
+  [server, browser] = [running, launched];
 });
 
 /** Every value in every IndexedDB database of the page, binary values byte by byte. */
@@ -52,6 +47,7 @@ function rawIndexedDb(page: Page): Promise<string> {
   });
 }
 
+/** The server's table: who last wrote each record (no route shows it) is part of the promise. */
 function serverRows(): { id: string; kind: string; reporterId: string; lastUserId: string; body: string }[] {
   const db = new Database(join(server.dataDir, 'notebook.sqlite'), { readonly: true });
   try {
@@ -169,7 +165,7 @@ describe('a violence case on the phone', () => {
     await context.setOffline(false);
     await page.getByRole('button', { name: 'Đăng nhập lại' }).click();
     await page.getByLabel('Tên đăng nhập').fill('tdp2');
-    await page.getByLabel('Mã PIN').fill('1234');
+    await page.getByLabel('Mã PIN').fill(DEMO_PIN);
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
     await expect.poll(() => serverRows().some((r) => r.body.includes('Tin chờ gửi khi khoá sai PIN')), { timeout: 30_000 }).toBe(true);
     await context.close();
@@ -201,7 +197,7 @@ describe('two accounts on one phone', () => {
     // tdp4 signs in on the same phone: none of tdp3's records, and records its own offline.
     await context.setOffline(false);
     await page.getByLabel('Tên đăng nhập').fill('tdp4');
-    await page.getByLabel('Mã PIN').fill('1234');
+    await page.getByLabel('Mã PIN').fill(DEMO_PIN);
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
     await page.getByText('Tổ trưởng Tổ dân phố 4 · Tổ dân phố 4').waitFor();
     await page.locator('[data-phase=idle]').waitFor({ timeout: 30_000 });
@@ -224,7 +220,7 @@ describe('two accounts on one phone', () => {
 
     // tdp3 comes back: the kept record goes out under tdp3.
     await page.getByLabel('Tên đăng nhập').fill('tdp3');
-    await page.getByLabel('Mã PIN').fill('1234');
+    await page.getByLabel('Mã PIN').fill(DEMO_PIN);
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
     await expect.poll(() => serverRows().find((r) => r.body.includes('Tin của tổ 3')), { timeout: 30_000 }).toMatchObject({ reporterId: 'tdp3', lastUserId: 'tdp3' });
     await page.goto(`${server.url}/#/?k=newsPost`);

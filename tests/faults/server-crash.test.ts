@@ -11,6 +11,7 @@ import { memoryDeviceStore } from '../support/device-store.ts';
 import { createSyncApi, SyncEngine } from '../../src/sync/index.ts';
 import { propagandaSession } from '../fixtures/records.ts';
 import { startServer, type RunningServer } from '../support/server-process.ts';
+import { signInOverHttp } from '../support/api-client.ts';
 
 const running: RunningServer[] = [];
 const dbs: NotebookDb[] = [];
@@ -36,13 +37,7 @@ interface Phone {
 }
 
 async function phone(server: RunningServer): Promise<Phone> {
-  const deviceId = randomUUID();
-  const response = await fetch(`${server.url}/api/v1/sessions`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'X-Session-Token': 'body' },
-    body: JSON.stringify({ username: 'tdp1', pin: '1234', deviceId }),
-  });
-  const { token } = (await response.json()) as { token: string };
+  const { deviceId, token } = await signInOverHttp(server.url, 'tdp1');
   const db = new NotebookDb(`crash-${randomUUID()}`);
   dbs.push(db);
   const device = memoryDeviceStore(deviceId);

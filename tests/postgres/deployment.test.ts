@@ -16,6 +16,7 @@ import { createDatabase, dropDatabase } from '../support/postgres.ts';
 import { startServer } from '../support/server-process.ts';
 import type { RunningServer } from '../support/server-process.ts';
 import { fetchTrusting } from '../support/tls-fetch.ts';
+import { DEMO_PIN } from '../../server/store/demo.ts';
 
 const cluster = inject('postgres');
 if (!cluster) throw new Error('this suite runs in the postgres project only');
@@ -84,7 +85,7 @@ describe('a province deployment on one machine', () => {
       const response = await tls(`${proxy.httpsUrl}/api/v1/sessions`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ username: 'tdp2', pin: '1234', deviceId: crypto.randomUUID() }),
+        body: JSON.stringify({ username: 'tdp2', pin: DEMO_PIN, deviceId: crypto.randomUUID() }),
       });
       expect(response.status).toBe(200);
       return (response.headers.get('set-cookie') ?? '').split(';')[0]!;

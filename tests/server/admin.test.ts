@@ -12,6 +12,7 @@ import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { openStoreAt, type OpenedStore, type StoreLocation } from '../../server/store/open.ts';
 import { createDatabase, dropDatabase } from '../support/postgres.ts';
 import { startServer, type RunningServer } from '../support/server-process.ts';
+import { DEMO_PIN } from '../../server/store/demo.ts';
 
 interface Run {
   status: number;
@@ -100,7 +101,7 @@ async function expectNoDemo(): Promise<void> {
   const demo = await fetch(`${server!.url}/api/v1/sessions`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ username: 'tinh', pin: '1234', deviceId: randomUUID() }),
+    body: JSON.stringify({ username: 'tinh', pin: DEMO_PIN, deviceId: randomUUID() }),
   });
   expect(demo.status).toBe(401);
 }

@@ -13,6 +13,7 @@ import { roles, type Role } from '../../src/domain/index.ts';
 import { newsPost, propagandaSession, upsertOf, violenceCase } from '../fixtures/records.ts';
 import { startServer, type TestServer } from './harness.ts';
 import { actors, call, OTHER_COMMUNE, seedRoles, tokenFor } from './roles.ts';
+import { DEMO_PIN } from '../../server/store/demo.ts';
 
 type Target = 'own' | 'otherUnit' | 'otherCommune';
 const targets: Target[] = ['own', 'otherUnit', 'otherCommune'];
@@ -283,7 +284,7 @@ describe('the authorisation matrix', () => {
 
   it.each(roles)('a %s signing in with the device id of a user of its own unit, another unit, another commune takes none of them', async (role) => {
     const { server } = world;
-    await server.store.db.updateTable('users').set({ pin_hash: await hashPin('1234') }).where('id', '=', actors[role]).execute();
+    await server.store.db.updateTable('users').set({ pin_hash: await hashPin(DEMO_PIN) }).where('id', '=', actors[role]).execute();
     const failures: string[] = [];
     for (const target of targets) {
       const deviceId = world.targetDevices[target];
@@ -292,7 +293,7 @@ describe('the authorisation matrix', () => {
       const response = await server.app.request('/api/v1/sessions', {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', 'X-Session-Token': 'body' },
-        body: JSON.stringify({ username: actors[role], pin: '1234', deviceId }),
+        body: JSON.stringify({ username: actors[role], pin: DEMO_PIN, deviceId }),
       });
       const answer = await response.json();
       const where = `${role} × ${target}`;

@@ -5,6 +5,7 @@ import { SESSION_LIFETIME_SECONDS } from '../../server/http/session.ts';
 import { propagandaSession, upsertOf } from '../fixtures/records.ts';
 import { startServer } from './harness.ts';
 import type { TestServer } from './harness.ts';
+import { DEMO_PIN } from '../../server/store/demo.ts';
 
 let server: TestServer;
 beforeEach(async () => {
@@ -33,7 +34,7 @@ const wardUnits = [
 describe('POST /api/v1/sessions', () => {
   it('signs a village head in and returns a token, the user and the ward units', async () => {
     const deviceId = randomUUID();
-    const response = await signIn({ username: ' TDP1 ', pin: '1234', deviceId });
+    const response = await signIn({ username: ' TDP1 ', pin: DEMO_PIN, deviceId });
     expect(response.status).toBe(200);
     const body = await response.json();
     expect(body.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
@@ -57,7 +58,7 @@ describe('POST /api/v1/sessions', () => {
 
   it('answers a wrong PIN and an unknown username with the same 401', async () => {
     const wrongPin = await signIn({ username: 'tdp1', pin: '9999', deviceId: randomUUID() });
-    const unknown = await signIn({ username: 'nobody', pin: '1234', deviceId: randomUUID() });
+    const unknown = await signIn({ username: 'nobody', pin: DEMO_PIN, deviceId: randomUUID() });
     expect(wrongPin.status).toBe(401);
     expect(unknown.status).toBe(401);
     const expected = { error: 'bad_credentials', message: 'Tên đăng nhập hoặc mã PIN không đúng.' };
@@ -68,8 +69,8 @@ describe('POST /api/v1/sessions', () => {
 
   it('gives a device signing in again a new token and retires the old one', async () => {
     const deviceId = randomUUID();
-    const first = await (await signIn({ username: 'tdp1', pin: '1234', deviceId })).json();
-    const second = await (await signIn({ username: 'tdp1', pin: '1234', deviceId })).json();
+    const first = await (await signIn({ username: 'tdp1', pin: DEMO_PIN, deviceId })).json();
+    const second = await (await signIn({ username: 'tdp1', pin: DEMO_PIN, deviceId })).json();
     expect([first.deviceId, second.deviceId]).toEqual([deviceId, deviceId]);
     expect(second.token).not.toBe(first.token);
     const old = await server.app.request('/api/v1/me', { headers: { Authorization: `Bearer ${first.token}` } });
@@ -126,7 +127,7 @@ describe('the session cookie', () => {
     server.app.request('/api/v1/sessions', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ username: 'tdp1', pin: '1234', deviceId }),
+      body: JSON.stringify({ username: 'tdp1', pin: DEMO_PIN, deviceId }),
     });
   /** The cookie as a browser would send it back: name=value from the Set-Cookie header. */
   const cookieOf = (response: Response) => (response.headers.get('set-cookie') ?? '').split(';')[0]!;
@@ -197,7 +198,7 @@ describe('the session cookie', () => {
     }
     // Reads are not changes; a Bearer token is not ambient and is not checked.
     expect((await server.app.request('/api/v1/me', { headers: { Cookie: cookie, 'Sec-Fetch-Site': 'cross-site' } })).status).toBe(200);
-    const token = (await (await signIn({ username: 'tdp2', pin: '1234', deviceId: randomUUID() })).json()).token;
+    const token = (await (await signIn({ username: 'tdp2', pin: DEMO_PIN, deviceId: randomUUID() })).json()).token;
     const bearer = await server.app.request('/api/v1/sessions/current', { method: 'DELETE', headers: { Authorization: `Bearer ${token}`, 'Sec-Fetch-Site': 'cross-site' } });
     expect(bearer.status).toBe(204);
   });
@@ -245,7 +246,7 @@ describe('the session cookie', () => {
   });
 
   it('gives the token in the body to a client that asks, which then uses it as Bearer', async () => {
-    const response = await signIn({ username: 'tdp1', pin: '1234', deviceId: randomUUID() });
+    const response = await signIn({ username: 'tdp1', pin: DEMO_PIN, deviceId: randomUUID() });
     const { token } = await response.json();
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     const push = await server.app.request('/api/v1/sync/push', {
@@ -259,7 +260,7 @@ describe('the session cookie', () => {
 });
 
 describe('device ids', () => {
-  const signInAs = async (username: string, deviceId: string) => (await signIn({ username, pin: '1234', deviceId })).json();
+  const signInAs = async (username: string, deviceId: string) => (await signIn({ username, pin: DEMO_PIN, deviceId })).json();
   const me = (token: string) => server.app.request('/api/v1/me', { headers: { Authorization: `Bearer ${token}` } });
   const deviceRow = (id: string) => server.store.db.selectFrom('devices').select(['id', 'user_id', 'revoked_at', 'last_seq']).where('id', '=', id).executeTakeFirst();
   const reissues = () =>

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.ts';
 import { startServer, START_TIME, type TestServer } from './harness.ts';
+import { DEMO_PIN } from '../../server/store/demo.ts';
 
 let server: TestServer;
 beforeEach(async () => {
@@ -33,20 +34,20 @@ describe('sign-in guessing', () => {
   it('locks an account after five wrong PINs, refuses even the right one, and opens again after 15 minutes', async () => {
     for (let attempt = 1; attempt <= 4; attempt++) expect(await signIn('tdp1', '0000')).toMatchObject({ status: 401, body: BAD });
     expect(await signIn('tdp1', '0000')).toEqual({ status: 429, retryAfter: '900', body: LOCKED });
-    expect(await signIn('tdp1', '1234')).toEqual({ status: 429, retryAfter: '900', body: LOCKED });
+    expect(await signIn('tdp1', DEMO_PIN)).toEqual({ status: 429, retryAfter: '900', body: LOCKED });
     // Another account from the same address is not locked.
-    expect((await signIn('tdp2', '1234')).status).toBe(200);
+    expect((await signIn('tdp2', DEMO_PIN)).status).toBe(200);
 
     server.setNow(new Date(START_TIME.getTime() + 10 * 60_000));
-    expect(await signIn('tdp1', '1234')).toMatchObject({ status: 429, retryAfter: '300' });
+    expect(await signIn('tdp1', DEMO_PIN)).toMatchObject({ status: 429, retryAfter: '300' });
     server.setNow(new Date(START_TIME.getTime() + 15 * 60_000));
-    expect((await signIn('tdp1', '1234')).status).toBe(200);
+    expect((await signIn('tdp1', DEMO_PIN)).status).toBe(200);
     expect(await server.countRows('devices')).toBe(2);
   });
 
   it('starts the count again after a successful sign-in', async () => {
     for (let attempt = 1; attempt <= 4; attempt++) expect((await signIn('tdp1', '0000')).status).toBe(401);
-    expect((await signIn('tdp1', '1234')).status).toBe(200);
+    expect((await signIn('tdp1', DEMO_PIN)).status).toBe(200);
     for (let attempt = 1; attempt <= 4; attempt++) expect((await signIn('tdp1', '0000')).status).toBe(401);
   });
 
@@ -55,7 +56,7 @@ describe('sign-in guessing', () => {
     for (let attempt = 1; attempt <= 3; attempt++) expect((await signIn('tdp1', '0000')).status).toBe(401);
     expect((await signIn('tdp1', '0000', { app: second })).status).toBe(401);
     expect((await signIn('tdp1', '0000', { app: second })).status).toBe(429);
-    expect((await signIn('tdp1', '1234')).status).toBe(429);
+    expect((await signIn('tdp1', DEMO_PIN)).status).toBe(429);
   });
 
   it('locks an address that guesses across twenty accounts, and only that address', async () => {
@@ -63,15 +64,15 @@ describe('sign-in guessing', () => {
       expect((await signIn(`doan-${attempt}`, '0000', { address: '198.51.100.9' })).status).toBe(401);
     }
     expect(await signIn('doan-20', '0000', { address: '198.51.100.9' })).toMatchObject({ status: 429, body: LOCKED });
-    expect((await signIn('tdp3', '1234', { address: '198.51.100.9' })).status).toBe(429);
-    expect((await signIn('tdp3', '1234', { address: '198.51.100.10' })).status).toBe(200);
+    expect((await signIn('tdp3', DEMO_PIN, { address: '198.51.100.9' })).status).toBe(429);
+    expect((await signIn('tdp3', DEMO_PIN, { address: '198.51.100.10' })).status).toBe(200);
   });
 
   it("takes the proxy's own entry of X-Forwarded-For, not one the client wrote", async () => {
     for (let attempt = 1; attempt <= 20; attempt++) {
       await signIn(`doan-${attempt}`, '0000', { address: `10.0.0.${attempt}, 198.51.100.9` });
     }
-    expect((await signIn('tdp3', '1234', { address: '10.9.9.9, 198.51.100.9' })).status).toBe(429);
+    expect((await signIn('tdp3', DEMO_PIN, { address: '10.9.9.9, 198.51.100.9' })).status).toBe(429);
   });
 });
 
@@ -95,7 +96,7 @@ describe('a burst of guesses sent at once', () => {
     expect(answers.filter((answer) => answer.status === 401).length).toBeLessThanOrEqual(5);
     // The others are refused unchecked: locked, or a moment too early while the five were in flight.
     expect(answers.every((answer) => answer.status === 401 || ['sign_in_locked', 'rate_limited'].includes(answer.body.error))).toBe(true);
-    expect(await signIn('tdp1', '1234', { address: '198.51.100.200' })).toMatchObject({ status: 429, body: LOCKED });
+    expect(await signIn('tdp1', DEMO_PIN, { address: '198.51.100.200' })).toMatchObject({ status: 429, body: LOCKED });
   });
 
   it('checks at most twenty of fifty guesses from one address across accounts, and then refuses a right PIN there', async () => {
@@ -103,12 +104,12 @@ describe('a burst of guesses sent at once', () => {
     const answers = await Promise.all(Array.from({ length: 50 }, (_, i) => signIn(`doan-${i}`, '0000', { address: '198.51.100.9' })));
     expect(checks()).toBeLessThanOrEqual(20);
     expect(answers.filter((answer) => answer.status === 401).length).toBeLessThanOrEqual(20);
-    expect((await signIn('tdp3', '1234', { address: '198.51.100.9' })).status).toBe(429);
-    expect((await signIn('tdp3', '1234', { address: '198.51.100.10' })).status).toBe(200);
+    expect((await signIn('tdp3', DEMO_PIN, { address: '198.51.100.9' })).status).toBe(429);
+    expect((await signIn('tdp3', DEMO_PIN, { address: '198.51.100.10' })).status).toBe(200);
   });
 
   it('gives the attempts of right PINs sent at once back to the address', async () => {
-    const answers = await Promise.all(Array.from({ length: 30 }, (_, i) => signIn(`tdp${(i % 5) + 1}`, '1234', { address: '198.51.100.11' })));
+    const answers = await Promise.all(Array.from({ length: 30 }, (_, i) => signIn(`tdp${(i % 5) + 1}`, DEMO_PIN, { address: '198.51.100.11' })));
     // At most twenty are checked at once from one address; the others may be asked to wait a second.
     expect(answers.filter((answer) => answer.status === 200).length).toBeGreaterThanOrEqual(20);
     for (const answer of answers.filter((a) => a.status !== 200)) expect(answer).toMatchObject({ status: 429, retryAfter: '1', body: { error: 'rate_limited' } });
@@ -127,10 +128,10 @@ describe('lifting a lock-out', () => {
   it('is done by the commune officer, after which the village head signs in at once', async () => {
     const officer = await server.device('canbo');
     for (let attempt = 1; attempt <= 5; attempt++) await signIn('tdp1', '0000');
-    expect((await signIn('tdp1', '1234')).status).toBe(429);
+    expect((await signIn('tdp1', DEMO_PIN)).status).toBe(429);
     expect(await unlock(officer.token, 'tdp1')).toEqual({ status: 200, body: { userId: 'tdp1', unlocked: true } });
     expect(await server.countRows('sign_in_throttle')).toBe(1); // the address's count stays
-    expect((await signIn('tdp1', '1234')).status).toBe(200);
+    expect((await signIn('tdp1', DEMO_PIN)).status).toBe(200);
   });
 
   it('is refused to a village head, who cannot unlock even their own account', async () => {
@@ -140,7 +141,7 @@ describe('lifting a lock-out', () => {
       status: 403,
       body: { error: 'forbidden', message: 'Tài khoản này không có quyền thực hiện thao tác này.' },
     });
-    expect((await signIn('tdp1', '1234', { address: '198.51.100.2' })).status).toBe(429);
+    expect((await signIn('tdp1', DEMO_PIN, { address: '198.51.100.2' })).status).toBe(429);
   });
 
   it('answers 404 for an account the officer does not have', async () => {

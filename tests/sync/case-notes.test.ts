@@ -3,39 +3,15 @@
 // (which no longer holds them) never wipes the server's notes. A locked phone (the service
 // worker) sends what comes before the first sealed change and leaves the rest.
 import 'fake-indexeddb/auto';
-import { randomUUID } from 'node:crypto';
-import { createStore } from 'idb-keyval';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createVault, idbDeviceStore, NotebookDb, openedBody, saveRecord } from '../../src/data/index.ts';
-import { createSyncApi, SyncEngine } from '../../src/sync/index.ts';
+import { describe, expect, it } from 'vitest';
+import { openedBody, saveRecord } from '../../src/data/index.ts';
 import { newsPost, violenceCase } from '../fixtures/records.ts';
-import { startServer, type TestServer } from '../server/harness.ts';
+import type { TestServer } from '../server/harness.ts';
+import { syncTestbed } from '../support/sync-phone.ts';
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
+const testbed = syncTestbed();
 const NOTE = 'Hoà giải lần hai tại nhà văn hoá';
-
-async function phone(s: TestServer, options: { pushOnly?: boolean } = {}) {
-  const db = new NotebookDb(`phone-${randomUUID()}`);
-  db.vaultKey = (await createVault('1234', 1000)).key;
-  const device = idbDeviceStore(createStore(`device-${randomUUID()}`, 'values'));
-  const signedIn = await s.device('tdp1', await device.deviceId());
-  const api = createSyncApi({
-    baseUrl: '',
-    token: async () => signedIn.token,
-    fetch: ((input: RequestInfo | URL, init?: RequestInit) => s.app.request(String(input), init)) as typeof fetch,
-  });
-  const engine = new SyncEngine({ db, api, device, setTimer: () => undefined, clearTimer: () => undefined, ...options });
-  cleanups.push(async () => {
-    engine.stop();
-    db.close();
-    await db.delete();
-  });
-  return { db, engine };
-}
+const phone = (s: TestServer, engine: { pushOnly?: boolean } = {}) => testbed.phone(s, { vault: true, engine });
 
 async function serverBody(s: TestServer, id: string) {
   const row = await s.store.db.selectFrom('records').select('body').where('id', '=', id).executeTakeFirstOrThrow();
@@ -46,8 +22,7 @@ const closedDates = { received: '2026-05-04', verified: '2026-05-05', intervenin
 
 describe('case notes between the phone and the server', () => {
   it('reach the server opened, leave the phone once the case is closed and sent, and survive a later edit', async () => {
-    const s = await startServer();
-    cleanups.push(() => s.close());
+    const s = await testbed.server();
     const { db, engine } = await phone(s);
     const kase = violenceCase({ notes: NOTE });
     await saveRecord(db, kase);
@@ -78,8 +53,7 @@ describe('case notes between the phone and the server', () => {
   });
 
   it('wait on a locked phone: it sends what comes before the first sealed change and nothing after', async () => {
-    const s = await startServer();
-    cleanups.push(() => s.close());
+    const s = await testbed.server();
     const { db, engine } = await phone(s, { pushOnly: true });
     const first = newsPost({ unitId: 'tdp-1', reporterId: 'tdp1' });
     const kase = violenceCase({ notes: NOTE });

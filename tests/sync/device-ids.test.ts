@@ -11,6 +11,7 @@ import { completeSignIn } from '../../src/app/lock/vaultSession.ts';
 import { idbPhoneStore, notebookDb } from '../../src/data/index.ts';
 import { signIn } from '../../src/sync/session.ts';
 import { startServer, type TestServer } from '../server/harness.ts';
+import { DEMO_PIN } from '../../server/store/demo.ts';
 
 let server: TestServer;
 afterEach(async () => {
@@ -25,22 +26,22 @@ describe('the device id a phone signs in with', () => {
 
     // tdp1 enrolled on this phone (no user name typed) with the phone's first device id.
     const first = await phone.deviceIdForSignIn('tdp1');
-    const owner = await signIn('', { username: 'tdp1', pin: '1234', deviceId: first }, fetchFn);
+    const owner = await signIn('', { username: 'tdp1', pin: DEMO_PIN, deviceId: first }, fetchFn);
     if (!owner.ok) throw new Error(`tdp1 did not sign in: ${owner.status}`);
     expect(owner.value.deviceId).toBe(first);
-    const opened = await completeSignIn(phone, { answer: owner.value, pin: '1234', deviceId: first });
+    const opened = await completeSignIn(phone, { answer: owner.value, pin: DEMO_PIN, deviceId: first });
     opened.db.close();
     expect(await phone.device('tdp1').deviceId()).toBe(first);
 
     // tdp2 signs in on the same phone; the phone offers the id it knows, tdp1's.
     const offered = await phone.deviceIdForSignIn('tdp2');
     expect(offered).toBe(first);
-    const second = await signIn('', { username: 'tdp2', pin: '1234', deviceId: offered }, fetchFn);
+    const second = await signIn('', { username: 'tdp2', pin: DEMO_PIN, deviceId: offered }, fetchFn);
     if (!second.ok) throw new Error(`tdp2 did not sign in: ${second.status}`);
     const issued = second.value.deviceId;
     expect(issued).toBeDefined();
     expect(issued).not.toBe(first);
-    const openedSecond = await completeSignIn(phone, { answer: second.value, username: 'tdp2', pin: '1234', deviceId: offered });
+    const openedSecond = await completeSignIn(phone, { answer: second.value, username: 'tdp2', pin: DEMO_PIN, deviceId: offered });
     openedSecond.db.close();
 
     expect(await phone.device('tdp2').deviceId()).toBe(issued);

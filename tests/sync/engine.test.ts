@@ -2,12 +2,12 @@
 // can be cut: offline saves, lost responses, refused changes, conflicts, pulls and backoff.
 import 'fake-indexeddb/auto';
 import { randomUUID } from 'node:crypto';
-import { createStore } from 'idb-keyval';
-import { afterEach, describe, expect, it } from 'vitest';
-import { idbDeviceStore, NotebookDb, saveRecord, type DeviceStore } from '../../src/data/index.ts';
-import { createSyncApi, SyncEngine, type SyncEngineDeps } from '../../src/sync/index.ts';
+import { describe, expect, it } from 'vitest';
+import { saveRecord, type DeviceStore, type NotebookDb } from '../../src/data/index.ts';
+import type { SyncEngine, SyncEngineDeps } from '../../src/sync/index.ts';
 import { newsPost, propagandaSession, upsertOf } from '../fixtures/records.ts';
-import { startServer, type TestServer } from '../server/harness.ts';
+import type { TestServer } from '../server/harness.ts';
+import { syncTestbed } from '../support/sync-phone.ts';
 
 type Mode = 'up' | 'down' | 'loseResponse' | 'hang' | 'forbidden';
 
@@ -19,26 +19,13 @@ interface Phone {
   timers: { ms: number; fn: () => void }[];
 }
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const testbed = syncTestbed();
+const server = testbed.server;
 
-async function server(settings: { bodyLimitBytes?: number } = {}): Promise<TestServer> {
-  const s = await startServer(settings);
-  cleanups.push(() => s.close());
-  return s;
-}
-
+/** A phone behind a network the test can cut, with its timers kept for the test to run. */
 async function phone(s: TestServer, username: string, options: Partial<SyncEngineDeps> = {}): Promise<Phone> {
-  const signedIn = await s.device(username);
-  const db = new NotebookDb(`phone-${randomUUID()}`);
-  const device = idbDeviceStore(createStore(`device-${randomUUID()}`, 'values'));
-  // The server knows this phone by the id it signed in with.
-  const deviceIdOf = device.deviceId;
-  device.deviceId = async () => (await deviceIdOf(), signedIn.deviceId);
   const network = { mode: 'up' as Mode, requests: 0 };
-  const fetchThroughNetwork = async (input: RequestInfo | URL, init?: RequestInit) => {
+  const throughNetwork = (toServer: typeof fetch) => (async (input: RequestInfo | URL, init?: RequestInit) => {
     network.requests += 1;
     if (network.mode === 'down') throw new TypeError('Failed to fetch');
     // A link that keeps the request open and never answers, until the phone gives up on it.
@@ -46,19 +33,14 @@ async function phone(s: TestServer, username: string, options: Partial<SyncEngin
       return new Promise<Response>((_, reject) => init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))));
     }
     if (network.mode === 'forbidden') return new Response(JSON.stringify({ error: 'forbidden' }), { status: 403 });
-    const response = await s.app.request(String(input), init);
+    const response = await toServer(input, init);
     if (network.mode === 'loseResponse') throw new TypeError('connection reset after the server answered');
     return response;
-  };
-  const api = createSyncApi({ baseUrl: '', token: async () => signedIn.token, fetch: fetchThroughNetwork as typeof fetch });
+  }) as typeof fetch;
   const timers: Phone['timers'] = [];
-  const engine = new SyncEngine({ db, api, device, random: () => 0.5, setTimer: (fn, ms) => timers.push({ fn, ms }), clearTimer: () => undefined, ...options });
-  cleanups.push(async () => {
-    engine.stop();
-    db.close();
-    await db.delete();
-  });
-  return { db, device, engine, network, timers };
+  const engine = { random: () => 0.5, setTimer: (fn: () => void, ms: number) => timers.push({ fn, ms }), clearTimer: () => undefined, ...options };
+  const { db, device, engine: running } = await testbed.phone(s, { username, link: throughNetwork, engine });
+  return { db, device, engine: running, network, timers };
 }
 
 async function until(condition: () => boolean): Promise<void> {

@@ -4,46 +4,26 @@
 import 'fake-indexeddb/auto';
 import { randomUUID } from 'node:crypto';
 import { createStore } from 'idb-keyval';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createVault, idbPhoneStore, keepDraft, NotebookDb, saveRecord } from '../../src/data/index.ts';
-import { createSyncApi, SyncEngine } from '../../src/sync/index.ts';
+import { describe, expect, it } from 'vitest';
+import { idbPhoneStore, keepDraft, saveRecord } from '../../src/data/index.ts';
 import { propagandaSession, violenceCase } from '../fixtures/records.ts';
-import { startServer, type TestServer } from '../server/harness.ts';
+import type { TestServer } from '../server/harness.ts';
+import { syncTestbed } from '../support/sync-phone.ts';
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const testbed = syncTestbed();
 
+/** A phone that keeps its accounts as the app does (idbPhoneStore): tdp1's device, vault and session. */
 async function signedInPhone(s: TestServer) {
-  const db = new NotebookDb(`phone-${randomUUID()}`);
   const phone = idbPhoneStore(createStore(`device-${randomUUID()}`, 'values'));
-  const device = phone.device('tdp1');
-  const deviceId = await device.deviceId();
-  const signedIn = await s.device('tdp1', deviceId);
-  const vault = await createVault('1234', 1000);
-  await phone.setVault('tdp1', vault.record);
-  db.vaultKey = vault.key;
+  const signedIn = await testbed.phone(s, { device: phone.device('tdp1'), vault: true });
+  await phone.setVault('tdp1', signedIn.vault!);
   await phone.setSession({ user: { id: 'tdp1', displayName: 'Tổ trưởng Tổ dân phố 1', role: 'villageHead' as const, communeId: 'nam-gia-nghia', communeName: 'Phường Nam Gia Nghĩa', unitId: 'tdp-1' }, units: [] });
-  const session = { token: signedIn.token };
-  const api = createSyncApi({
-    baseUrl: '',
-    token: async () => session.token,
-    fetch: ((input: RequestInfo | URL, init?: RequestInit) => s.app.request(String(input), init)) as typeof fetch,
-  });
-  const engine = new SyncEngine({ db, api, device, setTimer: () => undefined, clearTimer: () => undefined });
-  cleanups.push(async () => {
-    engine.stop();
-    db.close();
-    await db.delete();
-  });
-  return { db, phone, device, engine, deviceId, session };
+  return { ...signedIn, phone };
 }
 
 describe('a revoked phone', () => {
   it('wipes its records, outbox, drafts and session on its next contact, and sends nothing', async () => {
-    const s = await startServer();
-    cleanups.push(() => s.close());
+    const s = await testbed.server();
     const phone = await signedInPhone(s);
     const sent = violenceCase({ notes: 'Ghi chú nhạy cảm' });
     await saveRecord(phone.db, sent);
@@ -80,8 +60,7 @@ describe('a revoked phone', () => {
   });
 
   it('keeps everything when the session merely ended (401 without the revoked code)', async () => {
-    const s = await startServer();
-    cleanups.push(() => s.close());
+    const s = await testbed.server();
     const phone = await signedInPhone(s);
     const unsent = propagandaSession();
     await saveRecord(phone.db, unsent);

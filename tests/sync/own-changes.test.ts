@@ -3,20 +3,16 @@
 // whose data was wiped, another device of the same user, and a later edit from elsewhere all
 // still get every record. The real engine and data layer against the server code in-process.
 import 'fake-indexeddb/auto';
-import { randomUUID } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
-import { createStore } from 'idb-keyval';
-import { afterEach, describe, expect, it } from 'vitest';
-import { idbDeviceStore, NotebookDb, saveRecord } from '../../src/data/index.ts';
+import { describe, expect, it } from 'vitest';
+import { saveRecord } from '../../src/data/index.ts';
 import { uuid } from '../../src/domain/index.ts';
-import { createSyncApi, SyncEngine, type SyncEngineDeps } from '../../src/sync/index.ts';
+import type { SyncEngineDeps } from '../../src/sync/index.ts';
 import { propagandaSession, upsertOf } from '../fixtures/records.ts';
-import { startServer, type Json, type TestDevice, type TestServer } from '../server/harness.ts';
+import type { Json, TestDevice, TestServer } from '../server/harness.ts';
+import { syncTestbed } from '../support/sync-phone.ts';
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const testbed = syncTestbed();
 
 interface Exchange {
   url: string;
@@ -26,34 +22,21 @@ interface Exchange {
 
 /** A phone signed in as `signedIn`, with its own database; every exchange is kept. */
 async function phone(s: TestServer, signedIn: TestDevice, options: Partial<SyncEngineDeps> = {}) {
-  const db = new NotebookDb(`phone-${randomUUID()}`);
-  const device = idbDeviceStore(createStore(`device-${randomUUID()}`, 'values'));
-  device.deviceId = async () => signedIn.deviceId;
   const exchanges: Exchange[] = [];
   const requestsSent: ((url: string) => void)[] = [];
-  const fetchFn = async (input: RequestInfo | URL, init?: RequestInit) => {
+  const recorded = (toServer: typeof fetch) => (async (input: RequestInfo | URL, init?: RequestInit) => {
     for (const listener of requestsSent) listener(String(input));
-    const response = await s.app.request(String(input), init);
+    const response = await toServer(input, init);
     const text = init?.body instanceof Uint8Array ? gunzipSync(init.body).toString('utf8') : String(init?.body ?? '');
     exchanges.push({ url: String(input), request: text ? JSON.parse(text) : undefined, answer: await response.clone().json() });
     return response;
-  };
-  const api = createSyncApi({ baseUrl: '', token: async () => signedIn.token, fetch: fetchFn as typeof fetch });
-  const engine = new SyncEngine({ db, api, device, setTimer: () => undefined, clearTimer: () => undefined, ...options });
-  cleanups.push(async () => {
-    engine.stop();
-    db.close();
-    await db.delete();
-  });
+  }) as typeof fetch;
+  const { db, device, engine } = await testbed.phone(s, { signedIn, link: recorded, engine: options });
   const pulled = () => exchanges.filter((e) => e.url.includes('/sync/pull')).flatMap((e) => e.answer.records as Json[]);
   return { db, device, engine, exchanges, requestsSent, pulled };
 }
 
-async function server(): Promise<TestServer> {
-  const s = await startServer();
-  cleanups.push(() => s.close());
-  return s;
-}
+const server = () => testbed.server();
 
 describe('what a sync sends back', () => {
   it('does not send a phone the records it just sent, and answers the push with one run', async () => {
