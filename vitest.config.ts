@@ -14,7 +14,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'sqlite',
-          include: ['src/**/*.test.ts', 'src/**/*.test.tsx', ...serverSuites, 'tests/faults/**/*.test.ts'],
+          include: ['src/**/*.test.ts', 'src/**/*.test.tsx', ...serverSuites, 'tests/faults/**/*.test.ts', 'tests/documents/**/*.test.ts'],
           provide: { postgres: null },
         },
       },

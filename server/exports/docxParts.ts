@@ -53,9 +53,13 @@ export function rule(widthTwips: number, boxWidth: number, after = 120): Paragra
   });
 }
 
-/** Body text: 14 pt, justified, first line indented 1 cm, 6 pt after. */
-export function body(text: string | TextRun[], style: RunStyle = {}): Paragraph {
+/**
+ * Body text: 14 pt, justified, first line indented 1 cm, 6 pt after; `keepNext` holds it on the
+ * page of what follows (the closing line, with the signature block).
+ */
+export function body(text: string | TextRun[], style: RunStyle = {}, keepNext = false): Paragraph {
   return new Paragraph({
+    keepNext,
     alignment: AlignmentType.JUSTIFIED,
     indent: { firstLine: convertMillimetersToTwip(10) },
     spacing: { after: 120, line: 300 },
@@ -77,7 +81,10 @@ export function heading(text: string): Paragraph {
 /** Text the officer must write: in square brackets and italics so it stands out. */
 export const placeholder = (text: string) => body([run(`[${text}]`, { italics: true })]);
 
-/** A two-column block without borders (the heading block, the signature block). */
+/**
+ * A two-column block without borders (the heading block, the signature block), one row that
+ * never splits: a signature block starts and ends on one page, whatever the length of the body.
+ */
 export function twoColumns(left: Paragraph[], right: Paragraph[], leftShare: number): Table {
   const leftWidth = Math.round(TEXT_WIDTH * leftShare);
   const cell = (children: Paragraph[], width: number) =>
@@ -86,7 +93,7 @@ export function twoColumns(left: Paragraph[], right: Paragraph[], leftShare: num
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
     columnWidths: [leftWidth, TEXT_WIDTH - leftWidth],
     borders: TableBorders.NONE,
-    rows: [new TableRow({ children: [cell(left, leftWidth), cell(right, TEXT_WIDTH - leftWidth)] })],
+    rows: [new TableRow({ cantSplit: true, children: [cell(left, leftWidth), cell(right, TEXT_WIDTH - leftWidth)] })],
   });
 }
 

@@ -236,7 +236,7 @@ export function yearlyReportDocument(report: YearlyReport): Document {
     placeholder(`Cán bộ bổ sung phương hướng, nhiệm vụ năm ${report.year + 1}`),
     heading('2. Kiến nghị, đề xuất'),
     placeholder('Cán bộ bổ sung kiến nghị, đề xuất (nếu có)'),
-    body(`Trên đây là báo cáo kết quả thực hiện công tác bình đẳng giới năm ${report.year} trên địa bàn ${level} ${place}./.`),
+    body(`Trên đây là báo cáo kết quả thực hiện công tác bình đẳng giới năm ${report.year} trên địa bàn ${level} ${place}./.`, {}, true),
     signatureBlock(report, level),
   ];
   return new Document({
