@@ -1,12 +1,26 @@
 // The indicators by unit and quarter as one flat table: the Excel sheet "Chỉ tiêu" and the CSV.
+// Each row keeps the values themselves (a count, or a numerator over a denominator), so that each
+// renderer writes them its way: "2/3" in a sheet cell typed as text, three numeric columns in a CSV.
+import type { IndicatorValue } from '../../src/domain/indicators/index.ts';
 import { indicatorIds } from '../../src/domain/plan/index.ts';
 import { verdictLabels } from './labels.ts';
 import { shortValue, type YearlyReport } from './yearlyReport.ts';
 import { communeParts } from './yearlyReportDocx.ts';
 
-export const indicatorHeaders = ['Đơn vị', 'Chỉ tiêu', 'Kế hoạch', 'Quý I', 'Quý II', 'Quý III', 'Quý IV', 'Cả năm', 'Đánh giá cả năm'];
+export const PERIOD_NAMES = ['Quý I', 'Quý II', 'Quý III', 'Quý IV', 'Cả năm'] as const;
 
-export function indicatorRows(report: YearlyReport): string[][] {
+export interface IndicatorRow {
+  unitName: string;
+  indicatorName: string;
+  targetText: string;
+  /** The four quarters, then the year. */
+  values: IndicatorValue[];
+  /** Short figures for a sheet: "4", "2/3", "Chưa có số liệu". */
+  shortValues: string[];
+  verdictText: string;
+}
+
+export function indicatorRows(report: YearlyReport): IndicatorRow[] {
   const lineOf = new Map(report.lines.map((l) => [l.id, l]));
   const { level } = communeParts(report.commune.name);
   const scopes = [
@@ -16,21 +30,27 @@ export function indicatorRows(report: YearlyReport): string[][] {
       cells: (t: typeof report.table) => t.rows.find((r) => r.unit.id === row.unit.id)!.cells,
     })),
   ];
-  const rows: string[][] = [];
+  const rows: IndicatorRow[] = [];
   for (const scope of scopes) {
     for (const id of indicatorIds) {
       const line = lineOf.get(id);
       if (!line) continue;
       const year = scope.cells(report.table)[id];
-      rows.push([
-        scope.name,
-        line.name,
-        line.targetText,
-        ...report.quarters.map((q) => shortValue(scope.cells(q)[id])),
-        shortValue(year),
-        verdictLabels[year.verdict],
-      ]);
+      const cells = [...report.quarters.map((q) => scope.cells(q)[id]), year];
+      rows.push({
+        unitName: scope.name,
+        indicatorName: line.name,
+        targetText: line.targetText,
+        values: cells.map((cell) => cell.value),
+        shortValues: cells.map(shortValue),
+        verdictText: verdictLabels[year.verdict],
+      });
     }
   }
   return rows;
 }
+
+/** The sheet's header: one column per period, the figures as shortValue writes them. */
+export const indicatorSheetHeaders = ['Đơn vị', 'Chỉ tiêu', 'Kế hoạch', ...PERIOD_NAMES, 'Đánh giá cả năm'];
+
+export const indicatorSheetRow = (row: IndicatorRow): string[] => [row.unitName, row.indicatorName, row.targetText, ...row.shortValues, row.verdictText];

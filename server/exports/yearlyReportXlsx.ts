@@ -3,7 +3,7 @@
 import ExcelJS from 'exceljs';
 import type { Complaint, ContactPoint, Inspection, NewsPost, PreventionModel, PropagandaSession, Training, ViolenceCase } from '../../src/domain/index.ts';
 import { defaultUnitTypes, unitTypeName } from '../../src/domain/setup/unitTypes.ts';
-import { indicatorHeaders, indicatorRows } from './indicatorRows.ts';
+import { indicatorRows, indicatorSheetHeaders, indicatorSheetRow } from './indicatorRows.ts';
 import { optionLabels, slashDate } from './labels.ts';
 import type { YearlyReport } from './yearlyReport.ts';
 
@@ -93,7 +93,7 @@ export async function yearlyReportXlsx(report: YearlyReport): Promise<Buffer> {
 
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Sổ tay Bình đẳng';
-  addSheet(workbook, 'Chỉ tiêu', indicatorHeaders, indicatorRows(report).map((row) => row.map(numeric)), [20, 46, 22, 9, 9, 9, 9, 9, 14]);
+  addSheet(workbook, 'Chỉ tiêu', indicatorSheetHeaders, indicatorRows(report).map((row) => indicatorSheetRow(row).map(numeric)), [20, 46, 22, 9, 9, 9, 9, 9, 14]);
   const types = report.unitTypes ?? defaultUnitTypes;
   addSheet(
     workbook,

@@ -6,7 +6,7 @@ import * as z from 'zod/mini';
 import { dayInVietnam } from '../../src/domain/index.ts';
 import { defaultPlan } from '../../src/domain/plan/index.ts';
 import { acceptedRecords } from '../../src/domain/review/accepted.ts';
-import { yearlyReportCsv } from '../exports/yearlyReportCsv.ts';
+import { csvDelimiters, yearlyReportCsv, type CsvDelimiter } from '../exports/yearlyReportCsv.ts';
 import { yearlyReportDocx } from '../exports/yearlyReportDocx.ts';
 import { casesListedInXlsx, yearlyReportXlsx } from '../exports/yearlyReportXlsx.ts';
 import { buildYearlyReport } from '../exports/yearlyReport.ts';
@@ -25,6 +25,9 @@ export const reportQuery = z.object({
   basis: z._default(z.enum(['all', 'accepted']), 'all'),
 });
 
+/** The CSV's dialect: commas and a decimal point, or semicolons and a decimal comma (Vietnamese regional settings). */
+const csvQuery = z.extend(reportQuery, { delimiter: z._default(z.enum(csvDelimiters), 'comma') });
+
 const formats = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -33,19 +36,19 @@ const formats = {
 type Format = keyof typeof formats;
 
 /** The three files of the yearly report, one route each; the same query. */
-const yearlyReport = <const F extends Format>(format: F, what: string) =>
+const yearlyReport = <const F extends Format>(format: F, what: string, query: typeof reportQuery | typeof csvQuery = reportQuery) =>
   apiRoute({
     method: 'get',
     path: `/reports/yearly.${format}`,
     summary: `The commune's yearly report as ${what} (officer)`,
-    query: reportQuery,
+    query,
     answer: { description: `bao-cao-binh-dang-gioi-<year>.${format}`, contentType: formats[format] },
   });
 
 export const reportApi = {
   docx: yearlyReport('docx', 'a Word document in the layout of Decree 30/2020/NĐ-CP'),
   xlsx: yearlyReport('xlsx', 'an Excel workbook'),
-  csv: yearlyReport('csv', 'CSV (UTF-8 with BOM)'),
+  csv: yearlyReport('csv', 'CSV (UTF-8 with BOM; delimiter=semicolon for a spreadsheet set to Vietnamese)', csvQuery),
 };
 
 export function reportRoutes(deps: { store: Store; clock: () => Date }) {
@@ -53,17 +56,18 @@ export function reportRoutes(deps: { store: Store; clock: () => Date }) {
 
   async function yearly(c: Context<AuthEnv>, format: Format): Promise<Response> {
     const actor = c.get('actor');
-    const parsed = parseQuery(c, reportApi[format].query);
+    const parsed = format === 'csv' ? parseQuery(c, csvQuery) : parseQuery(c, reportQuery);
     if (!parsed.ok) return parsed.response;
+    const query: z.infer<typeof reportQuery> & { delimiter?: CsvDelimiter } = parsed.data;
     const asOf = dayInVietnam(clock());
-    const year = parsed.data.year ?? Number(asOf.slice(0, 4));
+    const year = query.year ?? Number(asOf.slice(0, 4));
     if (year < 2000 || year > 2100) return apiError(c, 400, 'invalid_query', [{ path: 'year', code: 'too_big' }]);
     const commune = await store.loadCommune(actor.communeId);
     if (!commune) return apiError(c, 404, 'not_found');
     const received = await store.listCommuneRecords({ communeId: commune.id, from: `${year}-01-01`, to: `${year}-12-31` });
     const reviews = await store.listReviewEvents({ communeId: commune.id });
     const communeUnitIds = new Set(commune.units.filter((u) => u.type === 'commune').map((u) => u.id));
-    const basis = parsed.data.basis;
+    const basis = query.basis;
     const report = buildYearlyReport({
       commune,
       units: commune.units,
@@ -75,7 +79,7 @@ export function reportRoutes(deps: { store: Store; clock: () => Date }) {
       basis,
     });
     const body =
-      format === 'docx' ? await yearlyReportDocx(report) : format === 'xlsx' ? await yearlyReportXlsx(report) : yearlyReportCsv(report);
+      format === 'docx' ? await yearlyReportDocx(report) : format === 'xlsx' ? await yearlyReportXlsx(report) : yearlyReportCsv(report, query.delimiter);
     const name = `bao-cao-binh-dang-gioi-${year}.${format}`;
     // An export carries no case notes, but who took the commune's figures out, and when, is kept.
     const audit = auditInput(c, clock);

@@ -211,19 +211,40 @@ describe('the Excel workbook', () => {
 });
 
 describe('the CSV', () => {
-  it('is UTF-8 with a BOM and one row per unit and indicator', async () => {
+  const periodHeaders = ['Quý I', 'Quý II', 'Quý III', 'Quý IV', 'Cả năm'].flatMap((p) => [`${p}: số lượng hoặc tử số`, `${p}: mẫu số`, `${p}: tỷ lệ (%)`]);
+
+  it('is UTF-8 with a BOM and one row per unit and indicator, every figure a number in a column of its own', async () => {
     const file = await download('csv', officerToken);
     expect(file.status).toBe(200);
     expect(file.type).toBe('text/csv; charset=utf-8');
     expect([...file.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = file.bytes.toString('utf8').slice(1).split('\r\n');
-    expect(lines[0]).toBe('Đơn vị,Chỉ tiêu,Kế hoạch,Quý I,Quý II,Quý III,Quý IV,Cả năm,Đánh giá cả năm');
+    expect(lines[0]).toBe(['Đơn vị', 'Chỉ tiêu', 'Kế hoạch', ...periodHeaders, 'Đánh giá cả năm'].join(','));
+    // News posts of the ward: 4 in Q1 (10/1, 10/2, 10/3, 20/3), 1 in Q2 (15/4), 5 in the year; counts have no denominator.
     expect(lines[1]).toBe(
-      'Toàn phường,"Tin, bài tuyên truyền về bình đẳng giới được đăng tải mỗi quý","Ít nhất 04/quý; tỉnh giao: Ít nhất 04/quý",4,1,0,0,5,Chưa đạt',
+      'Toàn phường,"Tin, bài tuyên truyền về bình đẳng giới được đăng tải mỗi quý",Ít nhất 04/quý; tỉnh giao: Ít nhất 04/quý,4,,,1,,,0,,,0,,,5,,,Chưa đạt',
     );
     // 1 commune total + 5 groups + the ward's own row, 12 indicators each, and the header.
     expect(lines.filter(Boolean)).toHaveLength(1 + 7 * 12);
-    expect(lines).toContain('Tổ dân phố 1,Số tổ dân phố được tuyên truyền ít nhất 01 lần/năm,100%,1/1,1/1,0/1,0/1,1/1,Đạt');
+    // Tổ dân phố 1 reached in Q1 (12/3) and Q2 (20/5), not in Q3 or Q4: 1 of 1, 100%; 0 of 1, 0%.
+    expect(lines).toContain('Tổ dân phố 1,Số tổ dân phố được tuyên truyền ít nhất 01 lần/năm,100%,1,1,100,1,1,100,0,1,0,0,1,0,1,1,100,Đạt');
+    // No field a spreadsheet could take for a date: no "a/b" figure anywhere.
+    expect(lines.slice(1).join('\n')).not.toMatch(/,\d+\/\d+,/);
     expect(file.bytes.toString('utf8')).not.toContain('GHI-CHU-NHAY-CAM');
+  });
+
+  it('comes with semicolons and a decimal comma for a spreadsheet set to Vietnamese', async () => {
+    const comma = (await download('csv', officerToken)).bytes.toString('utf8').split('\r\n');
+    const file = await download('csv', officerToken, 'year=2026&delimiter=semicolon');
+    expect(file.status).toBe(200);
+    const lines = file.bytes.toString('utf8').slice(1).split('\r\n');
+    expect(lines[0]).toBe(['Đơn vị', 'Chỉ tiêu', 'Kế hoạch', ...periodHeaders, 'Đánh giá cả năm'].join(';'));
+    expect(lines).toContain('Tổ dân phố 1;Số tổ dân phố được tuyên truyền ít nhất 01 lần/năm;100%;1;1;100;1;1;100;0;1;0;0;1;0;1;1;100;Đạt');
+    expect(lines).toHaveLength(comma.length);
+    // A percentage with a fraction is written with a decimal comma, unquoted.
+    const fractional = lines.slice(1).flatMap((line) => line.split(';')).filter((field) => /^\d+,\d+$/.test(field));
+    const commaFractional = comma.slice(1).flatMap((line) => line.match(/(?<=,)\d+\.\d+(?=,)/g) ?? []);
+    expect(fractional).toEqual(commaFractional.map((f) => f.replace('.', ',')));
+    expect((await download('csv', officerToken, 'year=2026&delimiter=tab')).status).toBe(400);
   });
 });
