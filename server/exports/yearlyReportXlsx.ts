@@ -1,74 +1,13 @@
 // The report's data as an Excel workbook: the indicators by unit and quarter, then one sheet
-// per checklist with Vietnamese headers. A violence case's free-text notes are never written.
+// per checklist with Vietnamese headers. No violence case has a row of its own here: the cases
+// count in the indicators only, and their list is a separate export (caseListXlsx.ts).
 import ExcelJS from 'exceljs';
-import type { Complaint, ContactPoint, Inspection, NewsPost, PreventionModel, PropagandaSession, Training, ViolenceCase } from '../../src/domain/index.ts';
+import type { Complaint, ContactPoint, Inspection, NewsPost, PreventionModel, PropagandaSession, Training } from '../../src/domain/index.ts';
 import { defaultUnitTypes, unitTypeName } from '../../src/domain/setup/unitTypes.ts';
 import { indicatorRows, indicatorSheetHeaders, indicatorSheetRow } from './indicatorRows.ts';
 import { optionLabels, slashDate } from './labels.ts';
 import type { YearlyReport } from './yearlyReport.ts';
-
-type Cell = string | number;
-
-/**
- * One sheet: a bold, shaded header row that stays on screen and repeats on every printed page;
- * wrapped text in columns of set widths; A4, landscape when the columns are wider than a
- * portrait page, scaled to the page's width (LibreOffice and Excel print it on whole pages).
- */
-function addSheet(workbook: ExcelJS.Workbook, name: string, headers: string[], rows: Cell[][], widths: number[]): void {
-  const totalWidth = headers.reduce((sum, _, i) => sum + (widths[i] ?? 14), 0);
-  const sheet = workbook.addWorksheet(name, {
-    views: [{ state: 'frozen', ySplit: 1 }],
-    pageSetup: {
-      paperSize: 9,
-      orientation: totalWidth > 95 ? 'landscape' : 'portrait',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      printTitlesRow: '1:1',
-      margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-    },
-    headerFooter: { oddFooter: `${name} – Trang &P/&N` },
-  });
-  const border = { style: 'thin' as const, color: { argb: 'FFBFBFBF' } };
-  const borders = { top: border, left: border, bottom: border, right: border };
-  // Styles set on the columns before the rows are added: every new cell takes them (cheap on 10,000 rows).
-  sheet.columns = headers.map((_, i) => {
-    const width = widths[i] ?? 14;
-    // Narrow columns hold figures: centred, so "4" and "1/5" line up.
-    return { width, style: { alignment: { wrapText: true, vertical: 'top', horizontal: width <= 10 ? 'center' : 'left' }, border: borders } };
-  });
-  const header = sheet.addRow(headers);
-  header.eachCell((cell) => {
-    cell.font = { bold: true };
-    cell.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF0' } };
-  });
-  // Row heights are set here: LibreOffice does not grow a row to its wrapped text on opening.
-  const heightOf = (cells: readonly Cell[]) => {
-    let lines = 1;
-    cells.forEach((value, i) => {
-      const perLine = Math.max(1, Math.floor((widths[i] ?? 14) * 0.95));
-      lines = Math.max(lines, Math.ceil(String(value).length / perLine));
-    });
-    return 15 * Math.min(lines, 8) + 2;
-  };
-  header.height = heightOf(headers);
-  for (const row of rows) sheet.addRow(row).height = heightOf(row);
-  if (rows.length > 0) sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: headers.length } };
-}
-
-/** A count written as text ("4") becomes a number, so the sheet can add it up; "2/3" stays text. */
-const numeric = (value: string): Cell => (/^\d+$/.test(value) ? Number(value) : value);
-
-const yesNo = (value: boolean) => (value ? 'Có' : 'Không');
-const list = <K extends string>(labels: Record<K, string>, keys: readonly K[]) => keys.map((k) => labels[k]).join('; ');
-
-/** The violence cases the workbook lists one per row (its "Vụ việc" sheet): each is logged as read. */
-export function casesListedInXlsx(report: YearlyReport): string[] {
-  return report.records
-    .filter((e) => !e.deleted && e.record?.kind === 'violenceCase' && e.record.date.startsWith(`${report.year}-`))
-    .map((e) => e.record!.id);
-}
+import { addSheet, list, numeric } from './xlsxParts.ts';
 
 export async function yearlyReportXlsx(report: YearlyReport): Promise<Buffer> {
   const unitName = new Map(report.units.map((u) => [u.id, u.name]));
@@ -78,7 +17,6 @@ export async function yearlyReportXlsx(report: YearlyReport): Promise<Buffer> {
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   const sessions = ofYear.filter((r): r is PropagandaSession => r.kind === 'propagandaSession');
   const posts = ofYear.filter((r): r is NewsPost => r.kind === 'newsPost');
-  const cases = ofYear.filter((r): r is ViolenceCase => r.kind === 'violenceCase');
   const unit = (id: string) => unitName.get(id) ?? id;
   // Contact points and models set up in earlier years and still running in this one are listed too.
   const standing = report.records
@@ -131,36 +69,6 @@ export async function yearlyReportXlsx(report: YearlyReport): Promise<Buffer> {
     ['Ngày', 'Đơn vị', 'Kênh đăng', 'Tiêu đề', 'Đường dẫn', 'Ghi chú'],
     posts.map((p) => [slashDate(p.date), unit(p.unitId), optionLabels.channel[p.channel], p.title, p.link ?? '', p.note ?? '']),
     [12, 20, 28, 48, 36, 30],
-  );
-  addSheet(
-    workbook,
-    'Vụ việc',
-    [
-      'Mã vụ việc', 'Ngày phát hiện', 'Đơn vị', 'Người báo tin', 'Hành vi bạo lực', 'Giới tính nạn nhân', 'Độ tuổi nạn nhân',
-      'Giới tính người gây bạo lực', 'Quan hệ với nạn nhân', 'Nạn nhân cần hỗ trợ', 'Dịch vụ hỗ trợ đã tiếp cận', 'Biện pháp đã áp dụng',
-      'Người gây bạo lực được tư vấn', 'Chuyển Công an', 'Tình trạng', 'Ngày can thiệp', 'Ngày kết thúc',
-    ],
-    // Only listed fields: the case's free-text notes stay out of every export.
-    cases.map((c) => [
-      c.caseCode,
-      slashDate(c.date),
-      unit(c.unitId),
-      optionLabels.reportedBy[c.reportedBy],
-      list(optionLabels.acts, c.acts),
-      optionLabels.sex[c.victimSex],
-      optionLabels.ageBand[c.victimAgeBand],
-      optionLabels.sex[c.perpetratorSex],
-      optionLabels.relation[c.perpetratorRelation],
-      yesNo(c.victimNeedsSupport),
-      list(optionLabels.support, c.supportServices),
-      list(optionLabels.measures, c.measures),
-      yesNo(c.perpetratorCounselled),
-      yesNo(c.referredToPolice),
-      optionLabels.status[c.status],
-      c.statusDates.intervening ? slashDate(c.statusDates.intervening) : '',
-      c.statusDates.closed ? slashDate(c.statusDates.closed) : '',
-    ]),
-    [14, 12, 20, 18, 24, 10, 14, 10, 16, 10, 24, 28, 10, 10, 14, 12, 12],
   );
   addSheet(
     workbook,

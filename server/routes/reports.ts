@@ -1,5 +1,6 @@
 // The commune's yearly report for its officer: Word, Excel or CSV, generated from the records
-// the server holds. A village head gets 403; no token, 401.
+// the server holds, figures only; and the year's case list, a separate export marked MẬT whose
+// every case is logged as read. A village head gets 403; no token, 401.
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import * as z from 'zod/mini';
@@ -8,8 +9,9 @@ import { defaultPlan } from '../../src/domain/plan/index.ts';
 import { acceptedRecords } from '../../src/domain/review/accepted.ts';
 import { csvDelimiters, yearlyReportCsv, type CsvDelimiter } from '../exports/yearlyReportCsv.ts';
 import { yearlyReportDocx } from '../exports/yearlyReportDocx.ts';
-import { casesListedInXlsx, yearlyReportXlsx } from '../exports/yearlyReportXlsx.ts';
-import { buildYearlyReport } from '../exports/yearlyReport.ts';
+import { yearlyReportXlsx } from '../exports/yearlyReportXlsx.ts';
+import { caseListXlsx, casesOfYear } from '../exports/caseListXlsx.ts';
+import { buildYearlyReport, type YearlyReport } from '../exports/yearlyReport.ts';
 import { requireActor } from '../http/auth.ts';
 import type { AuthEnv } from '../http/auth.ts';
 import { requireRole } from '../http/requireRole.ts';
@@ -46,6 +48,13 @@ const yearlyReport = <const F extends Format>(format: F, what: string, query: ty
   });
 
 export const reportApi = {
+  cases: apiRoute({
+    method: 'get',
+    path: '/reports/cases.xlsx',
+    summary: "The commune's violence cases of a year, one row per case, marked MẬT; each case logged as read (officer)",
+    query: reportQuery,
+    answer: { description: 'danh-sach-vu-viec-MAT-<year>.xlsx', contentType: formats.xlsx },
+  }),
   docx: yearlyReport('docx', 'a Word document in the layout of Decree 30/2020/NĐ-CP'),
   xlsx: yearlyReport('xlsx', 'an Excel workbook'),
   csv: yearlyReport('csv', 'CSV (UTF-8 with BOM; delimiter=semicolon for a spreadsheet set to Vietnamese)', csvQuery),
@@ -54,11 +63,9 @@ export const reportApi = {
 export function reportRoutes(deps: { store: Store; clock: () => Date }) {
   const { store, clock } = deps;
 
-  async function yearly(c: Context<AuthEnv>, format: Format): Promise<Response> {
+  /** The report of the year the query names, or the answer that refuses the query. */
+  async function reportOf(c: Context<AuthEnv>, query: z.infer<typeof reportQuery>): Promise<YearlyReport | Response> {
     const actor = c.get('actor');
-    const parsed = format === 'csv' ? parseQuery(c, csvQuery) : parseQuery(c, reportQuery);
-    if (!parsed.ok) return parsed.response;
-    const query: z.infer<typeof reportQuery> & { delimiter?: CsvDelimiter } = parsed.data;
     const asOf = dayInVietnam(clock());
     const year = query.year ?? Number(asOf.slice(0, 4));
     if (year < 2000 || year > 2100) return apiError(c, 400, 'invalid_query', [{ path: 'year', code: 'too_big' }]);
@@ -68,7 +75,7 @@ export function reportRoutes(deps: { store: Store; clock: () => Date }) {
     const reviews = await store.listReviewEvents({ communeId: commune.id });
     const communeUnitIds = new Set(commune.units.filter((u) => u.type === 'commune').map((u) => u.id));
     const basis = query.basis;
-    const report = buildYearlyReport({
+    return buildYearlyReport({
       commune,
       units: commune.units,
       unitTypes: await store.listUnitTypes(commune.id),
@@ -78,21 +85,41 @@ export function reportRoutes(deps: { store: Store; clock: () => Date }) {
       reviews,
       basis,
     });
-    const body =
-      format === 'docx' ? await yearlyReportDocx(report) : format === 'xlsx' ? await yearlyReportXlsx(report) : yearlyReportCsv(report, query.delimiter);
-    const name = `bao-cao-binh-dang-gioi-${year}.${format}`;
-    // An export carries no case notes, but who took the commune's figures out, and when, is kept.
-    const audit = auditInput(c, clock);
-    await store.appendAudit({ ...audit, action: 'report.export', target: `${year} ${format} ${basis}`, fields: [] });
-    // The Excel file has a row per case (the Word and CSV files only figures): each is a read of that case.
-    if (format === 'xlsx') {
-      await store.logCaseAccess({ communeId: actor.communeId, at: audit.at, userId: actor.userId, deviceId: actor.deviceId, via: 'export', recordIds: casesListedInXlsx(report) });
-    }
-    return c.body(typeof body === 'string' ? body : new Uint8Array(body), 200, {
-      'Content-Type': formats[format],
+  }
+
+  const fileAnswer = (c: Context<AuthEnv>, body: string | Buffer, type: string, name: string) =>
+    c.body(typeof body === 'string' ? body : new Uint8Array(body), 200, {
+      'Content-Type': type,
       'Content-Disposition': `attachment; filename="${name}"`,
       'Cache-Control': 'no-store',
     });
+
+  async function yearly(c: Context<AuthEnv>, format: Format): Promise<Response> {
+    const parsed = format === 'csv' ? parseQuery(c, csvQuery) : parseQuery(c, reportQuery);
+    if (!parsed.ok) return parsed.response;
+    const query: z.infer<typeof reportQuery> & { delimiter?: CsvDelimiter } = parsed.data;
+    const report = await reportOf(c, query);
+    if (report instanceof Response) return report;
+    const body =
+      format === 'docx' ? await yearlyReportDocx(report) : format === 'xlsx' ? await yearlyReportXlsx(report) : yearlyReportCsv(report, query.delimiter);
+    // The files carry figures only, no case and no case note; who took the commune's figures out, and when, is kept.
+    await store.appendAudit({ ...auditInput(c, clock), action: 'report.export', target: `${report.year} ${format} ${query.basis}`, fields: [] });
+    return fileAnswer(c, body, formats[format], `bao-cao-binh-dang-gioi-${report.year}.${format}`);
+  }
+
+  /** The case list: a separate, explicit export, each case in it a read of that case. */
+  async function caseList(c: Context<AuthEnv>): Promise<Response> {
+    const actor = c.get('actor');
+    const parsed = parseQuery(c, reportApi.cases.query);
+    if (!parsed.ok) return parsed.response;
+    const report = await reportOf(c, parsed.data);
+    if (report instanceof Response) return report;
+    const body = await caseListXlsx(report);
+    const audit = auditInput(c, clock);
+    await store.appendAudit({ ...audit, action: 'report.export', target: `${report.year} cases.xlsx ${parsed.data.basis}`, fields: [] });
+    const recordIds = casesOfYear(report).map((r) => r.id);
+    await store.logCaseAccess({ communeId: actor.communeId, at: audit.at, userId: actor.userId, deviceId: actor.deviceId, via: 'export', recordIds });
+    return fileAnswer(c, body, formats.xlsx, `danh-sach-vu-viec-MAT-${report.year}.xlsx`);
   }
 
   return new Hono<AuthEnv>()
@@ -100,5 +127,6 @@ export function reportRoutes(deps: { store: Store; clock: () => Date }) {
     .use('/reports/*', requireRole('communeOfficer'))
     .get('/reports/yearly.docx', (c) => yearly(c, 'docx'))
     .get('/reports/yearly.xlsx', (c) => yearly(c, 'xlsx'))
-    .get('/reports/yearly.csv', (c) => yearly(c, 'csv'));
+    .get('/reports/yearly.csv', (c) => yearly(c, 'csv'))
+    .get('/reports/cases.xlsx', caseList);
 }

@@ -87,6 +87,7 @@ const matrix: Record<string, (w: World, role: Role, target: Target) => Cell> = {
   'GET /api/v1/reports/yearly.docx': (_, role) => ({ path: '/api/v1/reports/yearly.docx?year=2026', expect: officerOnly(role) }),
   'GET /api/v1/reports/yearly.xlsx': (_, role) => ({ path: '/api/v1/reports/yearly.xlsx?year=2026', expect: officerOnly(role) }),
   'GET /api/v1/reports/yearly.csv': (_, role) => ({ path: '/api/v1/reports/yearly.csv?year=2026', expect: officerOnly(role) }),
+  'GET /api/v1/reports/cases.xlsx': (_, role) => ({ path: '/api/v1/reports/cases.xlsx?year=2026', expect: officerOnly(role) }),
   'GET /api/v1/plans/:year': (_, role) => ({ path: '/api/v1/plans/2026', expect: role === 'province' ? [403] : [200] }),
   'PUT /api/v1/plans/:year': (_, role, target) => ({
     path: '/api/v1/plans/2026',

@@ -180,7 +180,8 @@ describe('the Excel workbook', () => {
     if (process.env.SAVE_REPORTS_TO) writeFileSync(`${process.env.SAVE_REPORTS_TO}/report.xlsx`, file.bytes);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(file.bytes as unknown as ExcelJS.Buffer);
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Chỉ tiêu', 'Đơn vị', 'Tuyên truyền', 'Tin, bài', 'Vụ việc', 'Đầu mối, mô hình', 'Kiểm tra', 'Tập huấn', 'Khiếu nại']);
+    // No sheet of cases: they count in the indicators only (the case list is its own export, below).
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Chỉ tiêu', 'Đơn vị', 'Tuyên truyền', 'Tin, bài', 'Đầu mối, mô hình', 'Kiểm tra', 'Tập huấn', 'Khiếu nại']);
     const values = (name: string) =>
       workbook.getWorksheet(name)!.getSheetValues().filter(Boolean).map((row) => (row as unknown[]).slice(1));
     expect(values('Đơn vị').slice(1, 3)).toEqual([
@@ -194,9 +195,7 @@ describe('the Excel workbook', () => {
       ['20/05/2026', 'Tổ dân phố 1', 'Hội nghị', 'Luật Bình đẳng giới; Phòng, chống bạo lực gia đình', 10, 12, 20],
     ]);
     expect(values('Tin, bài')).toHaveLength(6);
-    const cases = values('Vụ việc');
-    expect(cases).toHaveLength(2);
-    expect(cases[1]!.slice(0, 3)).toEqual(['TDP2-2026-01', '04/05/2026', 'Tổ dân phố 2']);
+    expect(JSON.stringify(workbook.worksheets.map((s) => s.getSheetValues()))).not.toContain('TDP2-2026-01');
     const news = values('Chỉ tiêu').find((r) => r[0] === 'Toàn phường' && String(r[1]).startsWith('Tin, bài'));
     expect(news!.slice(3)).toEqual([4, 1, 0, 0, 5, 'Chưa đạt']);
     expect(values('Đầu mối, mô hình').slice(1).map((r) => r.slice(0, 5))).toEqual([
@@ -207,6 +206,31 @@ describe('the Excel workbook', () => {
     expect(values('Tập huấn')[1]!.slice(3, 5)).toEqual([3, 4]);
     const everything = JSON.stringify(workbook.worksheets.map((s) => s.getSheetValues()));
     expect(everything).not.toContain('GHI-CHU-NHAY-CAM');
+  });
+});
+
+describe('the case list', () => {
+  it('is a workbook of its own, one row per case of the year, MẬT at the top of every page, without notes', async () => {
+    const response = await server.app.request('/api/v1/reports/cases.xlsx?year=2026', { headers: { Authorization: `Bearer ${officerToken}` } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('Content-Disposition')).toBe('attachment; filename="danh-sach-vu-viec-MAT-2026.xlsx"');
+    const bytes = Buffer.from(await response.arrayBuffer());
+    if (process.env.SAVE_REPORTS_TO) writeFileSync(`${process.env.SAVE_REPORTS_TO}/cases.xlsx`, bytes);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Vụ việc (MẬT)']);
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.headerFooter.oddHeader).toContain('MẬT');
+    expect(sheet.headerFooter.evenHeader).toContain('MẬT');
+    const rows = sheet.getSheetValues().filter(Boolean).map((row) => (row as unknown[]).slice(1));
+    expect(rows).toHaveLength(2);
+    expect(rows[1]!.slice(0, 3)).toEqual(['TDP2-2026-01', '04/05/2026', 'Tổ dân phố 2']);
+    expect(JSON.stringify(rows)).not.toContain('GHI-CHU-NHAY-CAM');
+  });
+
+  it('is refused to a village head and to no one signed in', async () => {
+    expect((await server.app.request('/api/v1/reports/cases.xlsx?year=2026')).status).toBe(401);
+    expect((await server.app.request('/api/v1/reports/cases.xlsx?year=2026', { headers: { Authorization: `Bearer ${headToken}` } })).status).toBe(403);
   });
 });
 
