@@ -18,8 +18,9 @@ export function watchRecord(db: NotebookDb, id: string): Subscribable<LocalRecor
   return liveQuery(() => db.records.get(id));
 }
 
-export function watchOutboxSize(db: NotebookDb): Subscribable<number> {
-  return liveQuery(() => db.outbox.count());
+/** Records with a change waiting to be sent: a record edited three times offline counts once. */
+export function watchRecordsWaiting(db: NotebookDb): Subscribable<number> {
+  return liveQuery(async () => (await db.outbox.orderBy('recordId').uniqueKeys()).length);
 }
 
 export function watchNeedsAttention(db: NotebookDb): Subscribable<LocalRecord[]> {

@@ -108,6 +108,18 @@ export class SyncEngine {
     return this.running;
   }
 
+  /**
+   * The browser says the connection is gone: the status says so at once, not at the next timed
+   * try (up to the idle interval later). A run under way finds out by its own call; `online`
+   * starts the next one (triggers.ts).
+   */
+  connectionLost(): void {
+    if (this.stopped || this.running) return;
+    const { phase } = this.status.get();
+    if (phase === 'signedOut' || phase === 'wiped') return;
+    this.status.update({ phase: 'offline', failure: { kind: 'network' } });
+  }
+
   /** Stops for good: no more runs, no timer, and the call under way is ended. */
   stop(): void {
     this.stopped = true;

@@ -1,5 +1,6 @@
 // When sync runs: on app open, when the connection returns, when the app comes back to the
-// screen, and after each save while online. The engine's own timer covers retries.
+// screen, and after each save while online. The engine's own timer covers retries. When the
+// connection goes, the engine is told at once, so the status never says "all sent" offline.
 import type { SyncEngine } from './engine.ts';
 
 export interface TriggerTarget {
@@ -12,11 +13,14 @@ export function installSyncTriggers(engine: SyncEngine, win: TriggerTarget, doc?
   const onVisible = () => {
     if (doc?.visibilityState === 'visible') run();
   };
+  const onOffline = () => engine.connectionLost();
   win.addEventListener('online', run);
+  win.addEventListener('offline', onOffline);
   doc?.addEventListener('visibilitychange', onVisible);
   run();
   return () => {
     win.removeEventListener('online', run);
+    win.removeEventListener('offline', onOffline);
     doc?.removeEventListener('visibilitychange', onVisible);
   };
 }

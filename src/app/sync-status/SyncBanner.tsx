@@ -1,7 +1,10 @@
 // Says where the phone stands with the server: up to date, sending, offline; how many records
-// wait only on this phone; when the last sync succeeded; what failed and why; and a retry button.
-import { watchNeedsAttention, watchOutboxSize } from '../../data/index.ts';
-import type { SyncFailure } from '../../sync/index.ts';
+// wait only on this phone (never "all sent" while one waits); when the last sync succeeded; what
+// failed and why; and a button to send now, which says why nothing happens without a connection.
+import { useState } from 'preact/hooks';
+import { watchNeedsAttention, watchRecordsWaiting } from '../../data/index.ts';
+import type { SyncFailure, SyncPhase } from '../../sync/index.ts';
+import { useConnection } from '../hooks/useConnection.ts';
 import { useLive } from '../hooks/useLive.ts';
 import { useStoragePersistence } from '../hooks/useStoragePersistence.ts';
 import { useSyncStatus } from '../hooks/useSyncStatus.ts';
@@ -25,31 +28,47 @@ function failureText(failure: SyncFailure | undefined): string | null {
   return fill(text.syncBanner.whyServer, { status: failure.status });
 }
 
+/** The first line: the phase, except that "all sent" is never said while a record waits. */
+function headline(phase: SyncPhase, waiting: number): string {
+  if (phase === 'idle' && waiting > 0) return fill(text.syncBanner.idleWaiting, { n: waiting });
+  const waits = waiting > 0 && phase !== 'syncing' && phase !== 'signedOut' ? ` · ${fill(text.syncBanner.waiting, { n: waiting })}` : '';
+  return `${text.syncBanner[phase]}${waits}`;
+}
+
 export function SyncBanner() {
   const { db, engine, signInAgain } = useServices();
   const status = useSyncStatus(engine);
+  const online = useConnection();
   // Undefined until the phone's outbox has been counted: "0 waiting" is never said before it is known.
-  const counted = useLive(() => watchOutboxSize(db), [db]);
+  const counted = useLive(() => watchRecordsWaiting(db), [db]);
   const waiting = counted ?? 0;
   const attention = useLive(() => watchNeedsAttention(db), [db])?.length ?? 0;
   const persistence = useStoragePersistence();
+  /** "Gửi ngay" pressed with no connection: say why nothing is sent, until the connection returns. */
+  const [pressedOffline, setPressedOffline] = useState(false);
   const syncing = status.phase === 'syncing';
   const why = status.phase === 'idle' || syncing ? null : failureText(status.failure);
+  const phase = status.phase === 'idle' && waiting > 0 ? 'waiting' : status.phase;
+  const sendNow = () => {
+    if (!navigator.onLine) {
+      setPressedOffline(true);
+      return;
+    }
+    setPressedOffline(false);
+    void engine.syncNow();
+  };
   return (
-    <div class={`sync-banner phase-${status.phase}`} role="status" aria-live="polite" data-phase={status.phase} data-waiting={counted}>
+    <div class={`sync-banner phase-${phase}`} role="status" aria-live="polite" data-phase={status.phase} data-waiting={counted}>
       <div class="sync-lines">
-        <strong>
-          {text.syncBanner[status.phase]}
-          {waiting > 0 && !syncing && status.phase !== 'signedOut' && ` · ${fill(text.syncBanner.waiting, { n: waiting })}`}
-        </strong>
+        <strong>{headline(status.phase, waiting)}</strong>
         {why && status.phase !== 'signedOut' && <span class="why">{why}</span>}
+        {pressedOffline && !online && <span class="why">{text.syncBanner.sendNowOffline}</span>}
         {status.phase === 'signedOut' && waiting > 0 && <span class="why">{fill(text.syncBanner.keptUntilSignIn, { n: waiting })}</span>}
         {attention > 0 && <span class="why">{fill(text.syncBanner.attention, { n: attention })}</span>}
         <small>
           {status.lastSuccessAt === undefined ? text.syncBanner.neverSynced : fill(text.syncBanner.lastSync, { at: formatMoment(status.lastSuccessAt) })}
-          {persistence !== 'unknown' && (
-            <span data-persistence={persistence}> · {persistence === 'persisted' ? text.syncBanner.storagePersisted : text.syncBanner.storageBestEffort}</span>
-          )}
+          {/* The browser may clear what it did not promise to keep: a warning only while something waits to be sent. */}
+          {persistence === 'bestEffort' && waiting > 0 && <span data-persistence={persistence}> · {text.syncBanner.storageBestEffort}</span>}
         </small>
       </div>
       {status.phase === 'signedOut' && (
@@ -58,7 +77,7 @@ export function SyncBanner() {
         </button>
       )}
       {!syncing && status.phase !== 'signedOut' && (
-        <button class="secondary retry" onClick={() => void engine.syncNow()}>
+        <button class="secondary retry" onClick={sendNow}>
           {waiting > 0 ? text.syncBanner.syncNow : text.syncBanner.refresh}
         </button>
       )}
