@@ -11,6 +11,7 @@ import type { OpenAccount } from './lock/vaultSession.ts';
 import { isLandingHash, isOfficeHash, OfficeEntry, OfficeLink } from './office/OfficeEntry.tsx';
 import { ProvinceEntry } from './province/ProvinceEntry.tsx';
 import { RecordScreen } from './records/RecordScreen.tsx';
+import { HelpScreen } from './help/HelpScreen.tsx';
 import { useRoute } from './router.ts';
 import { ServicesContext, type AppServices } from './services.ts';
 import { SignOutDialog } from './sign-out/SignOutDialog.tsx';
@@ -124,6 +125,7 @@ export function SignedIn(props: { phone: PhoneStore; open: OpenAccount; onLocked
       {route.screen === 'home' && !office && <Home route={route} />}
       {route.screen === 'new' && <RecordScreen key={`new-${route.kind}`} kind={route.kind} />}
       {route.screen === 'record' && <RecordScreen key={route.id} recordId={route.id} />}
+      {route.screen === 'help' && <HelpScreen />}
     </ServicesContext.Provider>
   );
 }

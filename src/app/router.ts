@@ -5,7 +5,8 @@ import { recordKinds, type RecordKind } from '../domain/index.ts';
 export type Route =
   | { screen: 'home'; quarter?: string; kind?: RecordKind }
   | { screen: 'new'; kind: RecordKind }
-  | { screen: 'record'; id: string };
+  | { screen: 'record'; id: string }
+  | { screen: 'help' };
 
 const isKind = (value: string | null | undefined): value is RecordKind => recordKinds.includes(value as RecordKind);
 
@@ -14,6 +15,7 @@ export function parseRoute(hash: string): Route {
   const parts = path.split('/').filter(Boolean);
   if (parts[0] === 'new' && isKind(parts[1])) return { screen: 'new', kind: parts[1] };
   if (parts[0] === 'record' && parts[1]) return { screen: 'record', id: parts[1] };
+  if (parts[0] === 'help') return { screen: 'help' };
   const params = new URLSearchParams(query);
   const kind = params.get('k');
   return { screen: 'home', quarter: params.get('q') ?? undefined, kind: isKind(kind) ? kind : undefined };
@@ -25,6 +27,8 @@ export function routeHref(route: Route): string {
       return `#/new/${route.kind}`;
     case 'record':
       return `#/record/${route.id}`;
+    case 'help':
+      return '#/help';
     case 'home': {
       const params = new URLSearchParams();
       if (route.quarter) params.set('q', route.quarter);

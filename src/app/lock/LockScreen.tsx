@@ -85,6 +85,10 @@ export function LockScreen(props: { phone: PhoneStore; profile: ProfileResponse;
         <button class="link" type="button" onClick={props.onSignIn}>
           {blocked ? text.lock.signInAgain : text.lock.otherAccount}
         </button>
+        <details class="forgot-pin">
+          <summary>{text.lock.forgotPin}</summary>
+          <p>{text.lock.forgotPinExplain}</p>
+        </details>
       </form>
     </main>
   );
