@@ -84,7 +84,7 @@ describe('enrolling a new village head', () => {
 
     await phone.getByLabel('Nhập lại mã PIN').fill('2468');
     await phone.getByRole('button', { name: 'Kích hoạt' }).click();
-    await phone.getByText('Tổ trưởng Tổ dân phố 3 (mới) · Tổ dân phố 3').waitFor({ timeout: 30_000 });
+    await phone.getByText('Tổ trưởng Tổ dân phố 3 (mới)', { exact: true }).waitFor({ timeout: 30_000 });
     expect(new URL(phone.url()).hash).not.toContain('enrol');
     await phone.screenshot({ path: join(SHOTS, 'phone-enrolled-home.png'), fullPage: true });
     // A long name and unit must not push "Đăng xuất" past the edge of a 360 px phone.
@@ -98,13 +98,13 @@ describe('enrolling a new village head', () => {
     await phone.reload();
     // The app opens locked: the PIN chosen at enrolment opens this account's vault.
     await unlock(phone, '2468');
-    await phone.getByText('Tổ trưởng Tổ dân phố 3 (mới) · Tổ dân phố 3').waitFor();
+    await phone.getByText('Tổ trưởng Tổ dân phố 3 (mới)', { exact: true }).waitFor();
     await waitForServiceWorker(phone);
     await phone.locator('[data-phase=idle]').waitFor({ timeout: 30_000 });
     await phoneSide.setOffline(true);
     await phone.reload();
     await unlock(phone, '2468');
-    await phone.getByText('Tổ trưởng Tổ dân phố 3 (mới) · Tổ dân phố 3').waitFor();
+    await phone.getByText('Tổ trưởng Tổ dân phố 3 (mới)', { exact: true }).waitFor();
     await phone.goto(`${server.url}/#/new/newsPost`);
     await phone.getByLabel('Kênh đăng').selectOption('loudspeaker');
     await phone.getByLabel('Tiêu đề').fill('Phát thanh phòng chống bạo lực gia đình');

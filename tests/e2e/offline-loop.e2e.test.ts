@@ -59,7 +59,7 @@ describe('a village head offline', () => {
     await page.getByLabel('Tên đăng nhập').fill('tdp1');
     await page.getByLabel('Mã PIN').fill(DEMO_PIN);
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.getByText('Tổ trưởng Tổ dân phố 1 · Tổ dân phố 1').waitFor();
+    await page.getByText('Tổ trưởng Tổ dân phố 1', { exact: true }).waitFor();
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
     await page.locator('[data-phase=idle]').waitFor();
   });
@@ -71,7 +71,7 @@ describe('a village head offline', () => {
     await page.getByRole('heading', { name: 'Nhập mã PIN' }).waitFor();
     await shot('02-pin-offline');
     await typePin(page);
-    await page.getByText('Tổ trưởng Tổ dân phố 1 · Tổ dân phố 1').waitFor();
+    await page.getByText('Tổ trưởng Tổ dân phố 1', { exact: true }).waitFor();
     await shot('02-home-offline');
   });
 
@@ -147,7 +147,7 @@ describe('a village head offline', () => {
     expect(await sheet.getByRole('button', { name: 'Gửi trước rồi đăng xuất' }).isDisabled()).toBe(true);
     await shot('07-sign-out-choice-offline');
     await sheet.getByRole('button', { name: 'Huỷ' }).click();
-    await page.getByText('Tổ trưởng Tổ dân phố 1 · Tổ dân phố 1').waitFor();
+    await page.getByText('Tổ trưởng Tổ dân phố 1', { exact: true }).waitFor();
     expect(await page.getByLabel('Mã PIN').count()).toBe(0);
   });
 

@@ -199,7 +199,7 @@ describe('two accounts on one phone', () => {
     await page.getByLabel('Tên đăng nhập').fill('tdp4');
     await page.getByLabel('Mã PIN').fill(DEMO_PIN);
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.getByText('Tổ trưởng Tổ dân phố 4 · Tổ dân phố 4').waitFor();
+    await page.getByText('Tổ trưởng Tổ dân phố 4', { exact: true }).waitFor();
     await page.locator('[data-phase=idle]').waitFor({ timeout: 30_000 });
     await page.goto(`${server.url}/#/?k=newsPost`);
     await page.getByText('Chưa có bản ghi nào trong quý này.').waitFor();
