@@ -7,6 +7,7 @@ import type { NotebookDb } from '../../src/data/index.ts';
 import type { ProfileResponse } from '../../src/domain/index.ts';
 import { createApiClient, type ApiClient } from '../../src/app/api.ts';
 import { ServicesContext, type AppServices } from '../../src/app/services.ts';
+import { StatusBox } from '../../src/sync/status.ts';
 import type { TestServer } from '../server/harness.ts';
 
 /** A signed-in user of the server: its profile, device id and the app's client carrying its session. */
@@ -33,7 +34,7 @@ export async function mountHook<T>(use: () => T, services: Partial<AppServices>)
     return null;
   }
   const root = document.createElement('div');
-  const all = { engine: {}, phone: {}, device: { deviceId: () => Promise.resolve('') }, db: {} as NotebookDb, signOut() {}, signInAgain() {}, ...services } as AppServices;
+  const all = { engine: { status: new StatusBox() }, phone: {}, device: { deviceId: () => Promise.resolve('') }, db: {} as NotebookDb, signOut() {}, signInAgain() {}, ...services } as AppServices;
   await act(() => {
     render(
       <ServicesContext.Provider value={all}>

@@ -5,6 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mountHook, offlineApi, signedIn, until } from '../../../tests/app/signedInKit.tsx';
 import { startServer, type TestServer } from '../../../tests/server/harness.ts';
+import { StatusBox } from '../../sync/status.ts';
+import type { SyncEngine } from '../../sync/index.ts';
 import { useReviews } from './useReviews.ts';
 
 const PERIOD = '2026-Q2';
@@ -35,5 +37,29 @@ describe('the reviews hook', () => {
     expect(offline.current().events.map((e) => e.action)).toEqual(['submit', 'accept']);
     expect(await offline.current().decide('tdp-1', 'accept')).toEqual({ ok: false, fields: [] });
     await offline.unmount();
+  });
+
+  it("shows the officer's send-back on the head's screen after the next sync, without reopening it", async () => {
+    const period = '2026-Q3';
+    const head = await signedIn(server, 'tdp2');
+    const status = new StatusBox();
+    const engine = { status } as unknown as SyncEngine;
+    const screen = await mountHook(() => useReviews(period), { ...head, engine });
+    expect(await screen.current().submit()).toEqual({ ok: true });
+    await until(() => screen.current().events.length === 1, "the head's submission");
+
+    const officer = await signedIn(server, 'canbo');
+    const deciding = await mountHook(() => useReviews(period), officer);
+    await until(() => deciding.current().events.some((e) => e.unitId === 'tdp-2'), 'the submission at the office');
+    expect(await deciding.current().decide('tdp-2', 'return', 'Thiếu số hộ của buổi họp tháng 8')).toEqual({ ok: true });
+    await deciding.unmount();
+
+    // The head's screen stays open; a sync runs and ends well, as the engine reports it.
+    status.update({ phase: 'syncing' });
+    expect(screen.current().events.map((e) => e.action)).toEqual(['submit']);
+    status.update({ phase: 'idle', lastSuccessAt: Date.now() });
+    await until(() => screen.current().events.some((e) => e.action === 'return'), 'the send-back after the sync');
+    expect(screen.current().events.at(-1)?.comment).toBe('Thiếu số hộ của buổi họp tháng 8');
+    await screen.unmount();
   });
 });

@@ -1,5 +1,6 @@
 // Review events of a period from the server, kept on this device for offline display, and
-// the two things one can do: submit (village head) and decide (officer).
+// the two things one can do: submit (village head) and decide (officer). Read again after each
+// sync that succeeds, so an officer's send-back shows as soon as the phone is in touch.
 import { useEffect, useState } from 'preact/hooks';
 import { reviewEventList, reviewEventWritten, type ReviewEvent } from '../../domain/review/review.ts';
 import { useServices } from '../services.ts';
@@ -7,7 +8,7 @@ import { useServices } from '../services.ts';
 export type ReviewOutcome = { ok: true } | { ok: false; fields: string[] };
 
 export function useReviews(period: string) {
-  const { session, api } = useServices();
+  const { session, api, engine } = useServices();
   const key = `so-tay-reviews:${session.user.id}:${period}`;
   const read = (): ReviewEvent[] => {
     try {
@@ -42,6 +43,17 @@ export function useReviews(period: string) {
     void refresh();
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once per period: read and refresh are new functions at each render
   }, [period]);
+
+  // Each sync that ends well (a new lastSuccessAt) brings the review's news too.
+  useEffect(() => {
+    let seen = engine.status.get().lastSuccessAt;
+    return engine.status.subscribe((status) => {
+      if (status.phase !== 'idle' || status.lastSuccessAt === undefined || status.lastSuccessAt === seen) return;
+      seen = status.lastSuccessAt;
+      void refresh();
+    });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- refresh is a new function at each render; the period's is the one kept by the effect above
+  }, [engine, period]);
 
   return {
     events,
