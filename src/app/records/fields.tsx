@@ -2,6 +2,7 @@
 // in Vietnamese right under it. A control's name is its label alone; the hint and the error
 // are its description, so a screen reader says "Tiêu đề … chưa nhập" and not a paragraph.
 import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
 import { errorText, text } from '../i18n/index.ts';
 import { getPath, type Draft } from './draft.ts';
 
@@ -70,19 +71,33 @@ export function TextField(props: { form: FormBinding; path: string; label: strin
   );
 }
 
+/** The number a count field's text stands for: digits, with dots or spaces between thousands ("1.000"). */
+export function parseCount(raw: string): number | undefined {
+  const digits = raw.replace(/[.\s]/g, '');
+  if (digits === '') return undefined;
+  return /^\d+$/.test(digits) ? Number(digits) : Number.NaN;
+}
+
+/**
+ * A count, typed as text: what she typed stays in the field as she typed it ("1a2", "12,5", "-5"),
+ * and a text that is not a whole number is kept as NaN, which the form names "phải là số".
+ */
 export function NumberField(props: { form: FormBinding; path: string; label: string }) {
   const value = getPath(props.form.draft, props.path) as number | undefined;
+  const [typed, setTyped] = useState(value === undefined || Number.isNaN(value) ? '' : String(value));
+  // A value set from outside (a draft reopened, the other version taken) replaces the text.
+  const shown = Object.is(parseCount(typed), value) ? typed : value === undefined || Number.isNaN(value) ? '' : String(value);
   return (
     <FieldShell path={props.path} label={props.label} errors={props.form.errors}>
       <input
         {...controlProps(props.form, props.path)}
         type="text"
         inputMode="numeric"
-        pattern="[0-9]*"
-        value={value === undefined || Number.isNaN(value) ? '' : String(value)}
+        value={shown}
         onInput={(e) => {
-          const raw = e.currentTarget.value.replace(/[.\s]/g, '');
-          props.form.set(props.path, raw === '' ? undefined : /^\d+$/.test(raw) ? Number(raw) : Number.NaN);
+          const raw = e.currentTarget.value;
+          setTyped(raw);
+          props.form.set(props.path, parseCount(raw));
         }}
       />
     </FieldShell>
