@@ -12,6 +12,7 @@ import { isLandingHash, isOfficeHash, OfficeEntry, OfficeLink } from './office/O
 import { ProvinceEntry } from './province/ProvinceEntry.tsx';
 import { RecordScreen } from './records/RecordScreen.tsx';
 import { HelpScreen } from './help/HelpScreen.tsx';
+import { SavedNotice } from './home/SavedNotice.tsx';
 import { useRoute } from './router.ts';
 import { ServicesContext, type AppServices } from './services.ts';
 import { SignOutDialog } from './sign-out/SignOutDialog.tsx';
@@ -122,6 +123,7 @@ export function SignedIn(props: { phone: PhoneStore; open: OpenAccount; onLocked
       <UpdatePrompt visible={route.screen === 'home' && !office} />
       {office && <OfficeEntry />}
       {officer && !office && <OfficeLink />}
+      {route.screen === 'home' && !office && <SavedNotice />}
       {route.screen === 'home' && !office && <Home route={route} />}
       {route.screen === 'new' && <RecordScreen key={`new-${route.kind}`} kind={route.kind} />}
       {route.screen === 'record' && <RecordScreen key={route.id} recordId={route.id} />}

@@ -41,13 +41,19 @@ async function openTab(name: string): Promise<void> {
   await page.waitForFunction((n) => document.querySelector('[role=tab][aria-selected=true]')?.textContent === n, name);
 }
 
+const browserDialogs: string[] = [];
+
 it.beforeAll(async ({ server: running, browser }) => {
   mkdirSync(SHOTS, { recursive: true });
   server = running;
   // The real clock: the records are made on today's date, in today's quarter.
   page = await openPhone(browser, { clock: 'real' });
   context = page.context();
-  page.on('dialog', (dialog) => void dialog.accept());
+  // No question comes in the browser's own dialog (in the browser's language): any one is refused and noted.
+  page.on('dialog', (dialog) => {
+    browserDialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
 });
 
 describe('a village head offline', () => {
@@ -181,8 +187,17 @@ describe('a village head offline', () => {
     await page.locator('[data-record-id]').first().waitFor();
     await openTab('Vụ việc');
     await page.locator('[data-record-id]').first().click();
-    await page.getByRole('button', { name: 'Xóa' }).click();
+    // The app asks in its own sheet, in Vietnamese: "Không xóa" keeps the record, "Xóa" deletes it.
+    await page.getByRole('button', { name: 'Xóa', exact: true }).click();
+    const ask = page.getByRole('alertdialog', { name: 'Xóa bản ghi?' });
+    await ask.getByRole('button', { name: 'Không xóa' }).click();
+    await ask.waitFor({ state: 'detached' });
+    expect(await page.getByLabel('Mã vụ việc').count()).toBe(1);
+    await page.getByRole('button', { name: 'Xóa', exact: true }).click();
+    expect(await ask.innerText()).toContain('Việc xóa cũng được gửi lên máy chủ.');
+    await ask.getByRole('button', { name: 'Xóa', exact: true }).click();
     await page.getByText('Chưa có bản ghi nào trong quý này.').waitFor();
+    expect(browserDialogs).toEqual([]);
     await page.locator('[data-phase=idle][data-waiting="0"]').waitFor({ timeout: 30_000 });
 
     // The server follows once the phone has sent both changes.

@@ -182,6 +182,8 @@ export const en: Catalogue = {
     saving: 'Saving…',
     cancel: 'Cancel',
     delete: 'Delete',
+    deleteTitle: 'Delete the record?',
+    keep: 'Keep it',
     confirmDelete: 'Delete this record? The deletion is sent to the server too.',
     saved: 'Saved on this phone.',
     fixErrors: 'Please check:',

@@ -186,6 +186,8 @@ export const vi = {
     saving: 'Đang lưu…',
     cancel: 'Hủy',
     delete: 'Xóa',
+    deleteTitle: 'Xóa bản ghi?',
+    keep: 'Không xóa',
     confirmDelete: 'Xóa bản ghi này? Việc xóa cũng được gửi lên máy chủ.',
     saved: 'Đã lưu trên máy.',
     fixErrors: 'Vui lòng kiểm tra lại:',

@@ -1,6 +1,6 @@
 // Create or edit one checklist record. Saving writes to the phone only (with its outbox
 // entry); the sync engine sends it. Bad input is named field by field, in Vietnamese.
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { deleteRecord, keepMine, keepTheirs } from '../../data/index.ts';
 import { quarterKey, quarterOf, type RecordKind } from '../../domain/index.ts';
 import { syncAfterSave } from '../../sync/index.ts';
@@ -9,6 +9,8 @@ import { askToKeepData } from '../install/keepData.ts';
 import { prefs } from '../prefs.ts';
 import { navigate } from '../router.ts';
 import { requestBackgroundSync } from '../sw-bridge.tsx';
+import { ConfirmSheet } from '../ConfirmSheet.tsx';
+import { savedNotice } from '../home/savedNotice.ts';
 import { useServices } from '../services.ts';
 import { CaseFields } from './CaseFields.tsx';
 import { ComplaintFields, InspectionFields, TrainingFields } from './CommuneWorkFields.tsx';
@@ -37,6 +39,7 @@ export function RecordScreen(props: { kind?: RecordKind; recordId?: string }) {
   const { existing, opened, draft, errors, conflict } = form$;
   // A refused save moves the focus to the list of what to fix, for keyboard and screen-reader users.
   const summary = useRef<HTMLDivElement>(null);
+  const [askingDelete, setAskingDelete] = useState(false);
   useEffect(() => {
     if (form$.refusals > 0) summary.current?.focus();
   }, [form$.refusals]);
@@ -62,11 +65,13 @@ export function RecordScreen(props: { kind?: RecordKind; recordId?: string }) {
     void askToKeepData();
     syncAfterSave(engine, () => navigator.onLine);
     if (!navigator.onLine) requestBackgroundSync();
+    savedNotice.raise();
     goHome();
   }
 
   async function remove() {
-    if (!props.recordId || !confirm(text.form.confirmDelete)) return;
+    setAskingDelete(false);
+    if (!props.recordId) return;
     await deleteRecord(db, props.recordId);
     await form$.discardDraft();
     syncAfterSave(engine, () => navigator.onLine);
@@ -163,12 +168,22 @@ export function RecordScreen(props: { kind?: RecordKind; recordId?: string }) {
             {form$.saving ? text.form.saving : text.form.save}
           </button>
           {props.recordId && (
-            <button class="danger" type="button" onClick={() => void remove()}>
+            <button class="danger" type="button" onClick={() => setAskingDelete(true)}>
               {text.form.delete}
             </button>
           )}
         </div>
       </form>
+      {askingDelete && (
+        <ConfirmSheet
+          title={text.form.deleteTitle}
+          message={text.form.confirmDelete}
+          confirm={text.form.delete}
+          cancel={text.form.keep}
+          onConfirm={() => void remove()}
+          onCancel={() => setAskingDelete(false)}
+        />
+      )}
     </main>
   );
 }
