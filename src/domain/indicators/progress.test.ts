@@ -31,7 +31,7 @@ const post = (id: string, unitId: string, date: string): NewsPost => ({ kind: 'n
 const contact = (id: string, unitId: string, date: string): ContactPoint => ({ kind: 'contactPoint', ...base(id, unitId, date), keeper: 'womenUnion' });
 const violence = (id: string, date: string, intervening?: string): ViolenceCase => ({
   kind: 'violenceCase', ...base(id, 'a', date), caseCode: `A-${id}`, reportedBy: 'neighbour', acts: ['physical'], victimSex: 'female', victimAgeBand: 'from16to59',
-  perpetratorSex: 'male', perpetratorRelation: 'spouse', victimNeedsSupport: false, perpetratorCounselled: false, referredToPolice: false,
+  perpetratorSex: 'male', perpetratorRelation: 'spouse', victimNeedsSupport: false, supportServices: [], measures: [], perpetratorCounselled: false, referredToPolice: false,
   ...(intervening ? { status: 'intervening', statusDates: { received: date, verified: date, intervening } } : { status: 'received', statusDates: { received: date } }),
 });
 const live = (record: ChecklistRecord): RecordEntry => ({ deleted: false, record });
