@@ -18,7 +18,7 @@ const lineIds: Record<string, string> = { unitsReachedByPropaganda: 'propaganda'
 function Line(props: { id: string; line: LineText }) {
   const { line } = props;
   return (
-    <li class={line.ok ? 'tally reached' : 'tally'} data-progress={lineIds[props.id] ?? props.id} data-done={line.done}>
+    <li class={line.ok === null ? 'tally share' : line.ok ? 'tally reached' : 'tally'} data-progress={lineIds[props.id] ?? props.id} data-done={line.done}>
       <span class="tally-label">{line.label}</span>
       {line.state && <span class="tally-state">{line.state}</span>}
     </li>
@@ -40,14 +40,13 @@ export function Progress(props: { today: string; unitId: string; unitName: strin
   const unit = props.unitName;
   return (
     <section class="card progress" aria-labelledby="progress-title" data-plan-saved={saved}>
-      <h2 id="progress-title">{fill(text.progress.title, { unit, year })}</h2>
+      <h2 id="progress-title">{fill(text.progress.title, { year })}</h2>
       {!saved && <p class="muted">{fill(text.progress.defaultPlan, { year })}</p>}
       {progress.deadlines.map((notice) => (
         <p key={notice.id} class={notice.state === 'coming' ? 'deadline' : 'deadline reminder'} role="note" data-deadline={notice.id} data-state={notice.state}>
           {deadlineText(notice)}
         </p>
       ))}
-      <h3>{fill(text.progress.ownTitle, { unit, year })}</h3>
       <ul>
         {progress.lines.map((line) => (
           <Line key={line.id} id={line.id} line={ownLineText(line, progress, plan.handledInTimeDays)} />
@@ -58,7 +57,7 @@ export function Progress(props: { today: string; unitId: string; unitName: strin
           <h3>{progress.scope === 'village' ? fill(text.progress.communeTargetsTitle, { unit }) : text.progress.communeOwnTargetsTitle}</h3>
           <ul data-commune-targets>
             {progress.communeTargets.map((line) => (
-              <Line key={line.id} id={line.id} line={communeLineText(line, progress, unit)} />
+              <Line key={line.id} id={line.id} line={communeLineText(line, progress)} />
             ))}
           </ul>
         </>
