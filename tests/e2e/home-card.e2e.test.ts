@@ -5,8 +5,9 @@
 // comes back to the current quarter. The phone's clock is FIXED_NOW: 20/11/2026, quarter 4.
 import { mkdirSync } from 'node:fs';
 import { describe, expect } from 'vitest';
+import { dayInVietnam, quarterOf } from '../../src/domain/index.ts';
 import { defaultPlan, type Plan } from '../../src/domain/plan/index.ts';
-import { contactPoint, upsertOf } from '../fixtures/records.ts';
+import { contactPoint, newsPost, propagandaSession, upsertOf } from '../fixtures/records.ts';
 import { signInOverHttp } from '../support/api-client.ts';
 import { it } from './fixtures.ts';
 import { waitForServiceWorker } from './session.ts';
@@ -94,5 +95,33 @@ describe('a contact point that keeps serving', () => {
     expect(new URL(page.url()).hash).toBe('#/?k=contactPoint');
     // On the current quarter there is nothing to come back to.
     expect(await page.getByRole('button', { name: 'Quý này' }).count()).toBe(0);
+  });
+});
+
+describe('the officer’s records screen', () => {
+  it('says what the dashboard says for the commune, from the same table', async ({ server, officeAs }) => {
+    // The desk runs on the real clock: records of today fall in the current quarter.
+    const today = dayInVietnam(new Date());
+    const { year, quarter } = quarterOf(today);
+    const officer = await signInOverHttp(server.url, 'canbo');
+    expect((await officer.push(server.url, [upsertOf(newsPost({ date: today }), 1)])).status).toBe(200);
+    const head = await signInOverHttp(server.url, 'tdp1');
+    const changes = [upsertOf(newsPost({ unitId: 'tdp-1', reporterId: 'tdp1', date: today }), 1), upsertOf(propagandaSession({ date: today }), 2)];
+    expect((await head.push(server.url, changes)).status).toBe(200);
+
+    const page = await officeAs();
+    const total = (id: string) => page.locator(`tr[data-unit-id=""] td[data-indicator="${id}"]`);
+    await page.goto(`${server.url}/#/office?p=${year}-Q${quarter}`);
+    // Two posts this quarter: the ward's and Tổ dân phố 1's.
+    await expect.poll(() => total('newsPostsPerQuarter').innerText(), { timeout: 30_000 }).toBe('2');
+    await page.goto(`${server.url}/#/office?p=${year}`);
+    // One of the ward's five residential groups reached this year ("!": behind the plan's 100%).
+    await expect.poll(() => total('unitsReachedByPropaganda').innerText()).toBe('1/5 !');
+
+    await page.getByRole('link', { name: 'Ghi chép của cơ quan' }).click();
+    const card = page.locator('section.progress');
+    await expect.poll(() => card.locator('[data-progress=news]').getAttribute('data-done')).toBe('2');
+    expect(await card.locator('[data-progress=propaganda]').innerText()).toMatch(/^Thôn, tổ được tuyên truyền: 1 \/ 5\s*Còn thiếu 4$/);
+    expect(await card.locator('h3').innerText()).toBe('Chỉ tiêu đếm của xã');
   });
 });
