@@ -3,7 +3,7 @@
 // Every expected figure is counted by hand beside the records.
 import { describe, expect, it } from 'vitest';
 import { defaultPlan, type Plan } from '../plan/plan.ts';
-import type { ChecklistRecord, ContactPoint, NewsPost, PropagandaSession, ViolenceCase } from '../records/index.ts';
+import { checklistRecord, type ChecklistRecord, type ContactPoint, type NewsPost, type PropagandaSession, type ViolenceCase } from '../records/index.ts';
 import { unitProgress } from './progress.ts';
 import type { RecordEntry } from './table.ts';
 import type { UnitEntry } from './units.ts';
@@ -30,7 +30,7 @@ const session = (id: string, unitId: string, date: string, householdsReached: nu
 const post = (id: string, unitId: string, date: string): NewsPost => ({ kind: 'newsPost', ...base(id, unitId, date), channel: 'loudspeaker', title: 'Tin về bình đẳng giới' });
 const contact = (id: string, unitId: string, date: string): ContactPoint => ({ kind: 'contactPoint', ...base(id, unitId, date), keeper: 'womenUnion' });
 const violence = (id: string, date: string, intervening?: string): ViolenceCase => ({
-  kind: 'violenceCase', ...base(id, 'a', date), caseCode: `A-${id}`, reportedBy: 'neighbour', acts: ['physical'], victimSex: 'female', victimAgeBand: 'from16to59',
+  kind: 'violenceCase', ...base(id, 'a', date), caseCode: `A-${id.toUpperCase()}`, reportedBy: 'neighbour', acts: ['physical'], victimSex: 'female', victimAgeBand: 'from16to59',
   perpetratorSex: 'male', perpetratorRelation: 'spouse', victimNeedsSupport: false, supportServices: [], measures: [], perpetratorCounselled: false, referredToPolice: false,
   ...(intervening ? { status: 'intervening', statusDates: { received: date, verified: date, intervening } } : { status: 'received', statusDates: { received: date } }),
 });
@@ -60,6 +60,14 @@ const card = (unitId: string, today: string) => unitProgress({ plan, units, reco
 const lineOf = (lines: ReturnType<typeof card>['lines'], id: string) => lines.find((l) => l.id === id);
 
 describe('the home card of a village', () => {
+  it('is built from valid records', () => {
+    // Short ids keep the answers readable; the schema wants a uuid there.
+    for (const entry of records) {
+      const checked = checklistRecord.safeParse({ ...entry.record, id: '0b9c4a52-7c0e-4b7e-9d3e-4f2a1c6d8e90' });
+      expect(checked.error?.issues ?? []).toEqual([]);
+    }
+  });
+
   it('shows the news target of 2 as the commune’s, with what the village added this quarter', () => {
     const news = lineOf(card('a', '2026-11-20').communeTargets, 'newsPostsPerQuarter');
     expect(news?.target).toEqual({ kind: 'countPerQuarter', min: 2 });
