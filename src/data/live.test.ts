@@ -45,7 +45,9 @@ describe('a quarter’s list', () => {
     const model = preventionModel({ date: '2026-01-15' });
     const open = violenceCase({ date: '2026-02-01', statusDates: { received: '2026-02-01', verified: '2026-02-02' } });
     const closed = violenceCase({
-      date: '2026-01-10', caseCode: 'TDP1-2026-02', status: 'closed',
+      date: '2026-01-10',
+      caseCode: 'TDP1-2026-02',
+      status: 'closed',
       statusDates: { received: '2026-01-10', verified: '2026-01-11', intervening: '2026-01-12', closed: '2026-04-03' },
     });
     for (const record of [model, open, closed]) await saveRecord(db, record);

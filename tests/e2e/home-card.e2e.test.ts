@@ -62,7 +62,9 @@ describe('the home card', () => {
     const officer = await signInOverHttp(server.url, 'canbo');
     const plan = officersPlan();
     // A deadline already behind 20/11: 15/11.
-    expect((await officer.call(server.url, 'PUT', '/api/v1/plans/2026', { ...plan, deadlines: { ...plan.deadlines, unitsToCommune: '2026-11-15' } })).status).toBe(200);
+    expect(
+      (await officer.call(server.url, 'PUT', '/api/v1/plans/2026', { ...plan, deadlines: { ...plan.deadlines, unitsToCommune: '2026-11-15' } })).status,
+    ).toBe(200);
     const page = await phoneAs('tdp2');
     const deadline = page.locator('section.progress[data-plan-saved=true] [data-deadline=unitsToCommune]');
     await deadline.waitFor();

@@ -28,11 +28,14 @@ describe("the village head's copy of the plan", () => {
     const db = freshDb();
     const head = await signedIn(server, 'tdp1');
     let sync: (at: number) => void = () => undefined;
-    const view = await mountHook(() => {
-      const [refresh, setRefresh] = useState(0);
-      sync = setRefresh;
-      return useCommunePlan(COMMUNE, 2026, refresh);
-    }, { db, ...head });
+    const view = await mountHook(
+      () => {
+        const [refresh, setRefresh] = useState(0);
+        sync = setRefresh;
+        return useCommunePlan(COMMUNE, 2026, refresh);
+      },
+      { db, ...head },
+    );
     expect(view.current()).toMatchObject({ saved: false, plan: { deadlines: { unitsToCommune: '2026-11-25' } } });
     // The opening's fetch has answered (the defaults, kept) before the officer saves.
     for (let i = 0; i < 300 && !(await db.office.get(officeKey.plan(COMMUNE, 2026))); i++) await new Promise((resolve) => setTimeout(resolve, 10));

@@ -9,7 +9,15 @@ import { useLive } from '../hooks/useLive.ts';
 import { useServices } from '../services.ts';
 
 export function toUnitEntries(units: readonly SetupUnit[], communeId: string): UnitEntry[] {
-  return units.map((u) => ({ id: u.id, communeId, name: u.name, type: u.type, households: u.households, retired: u.retired, mergedInto: u.mergedInto ?? undefined }));
+  return units.map((u) => ({
+    id: u.id,
+    communeId,
+    name: u.name,
+    type: u.type,
+    households: u.households,
+    retired: u.retired,
+    mergedInto: u.mergedInto ?? undefined,
+  }));
 }
 
 function asUnits(value: unknown): SetupUnit[] | undefined {

@@ -17,7 +17,9 @@ const t = text.progress;
 
 function ratio(line: ProgressLine): { numerator: number; denominator: number; pending: number } {
   const value = line.cell.value;
-  return value.kind === 'ratio' ? { numerator: value.numerator, denominator: value.denominator, pending: value.pendingIds?.length ?? 0 } : { numerator: 0, denominator: 0, pending: 0 };
+  return value.kind === 'ratio'
+    ? { numerator: value.numerator, denominator: value.denominator, pending: value.pendingIds?.length ?? 0 }
+    : { numerator: 0, denominator: 0, pending: 0 };
 }
 
 const reachedState = { state: `✓ ${t.reached}`, ok: true };
@@ -50,12 +52,19 @@ export function ownLineText(line: ProgressLine, progress: UnitProgress, handledI
     case 'casesHandledInTime': {
       if (denominator === 0 && pending === 0) return { label: t.casesNone, state: '', ok: true, done: 0 };
       const label = fill(t.cases, { done: n(numerator), total: n(denominator) });
-      const notes = [pending > 0 ? fill(t.casesPending, { n: n(pending), days: n(handledInTimeDays) }) : '', denominator > numerator ? fill(t.casesLate, { n: n(denominator - numerator) }) : ''];
+      const notes = [
+        pending > 0 ? fill(t.casesPending, { n: n(pending), days: n(handledInTimeDays) }) : '',
+        denominator > numerator ? fill(t.casesLate, { n: n(denominator - numerator) }) : '',
+      ];
       const state = notes.filter(Boolean).join(' · ');
       return state ? { label, state, ok: false, done: numerator } : { label, ...reachedState, done: numerator };
     }
     default:
-      return { label: fill(t.complaints, { done: n(numerator), total: n(denominator) }), ...stateOf(line, fill(t.missing, { n: n(denominator - numerator) })), done: numerator };
+      return {
+        label: fill(t.complaints, { done: n(numerator), total: n(denominator) }),
+        ...stateOf(line, fill(t.missing, { n: n(denominator - numerator) })),
+        done: numerator,
+      };
   }
 }
 
@@ -74,7 +83,9 @@ export function communeLineText(line: ProgressLine, progress: UnitProgress): Lin
   const title = fill(countTitles[line.id] ?? line.id, { quarter: progress.quarter.quarter });
   const label = `${title}: ${fill(line.target?.kind === 'countPerQuarter' ? t.atLeastPerQuarter : t.atLeastPerYear, { min: n(min) })}`;
   if (progress.scope === 'village') return { label, state: fill(t.added, { n: n(count) }), ok: null, done: count };
-  return count >= min ? { label, state: `${fill(t.communeHas, { n: n(count) })} ✓`, ok: true, done: count } : { label, state: fill(t.communeHas, { n: n(count) }), ok: false, done: count };
+  return count >= min
+    ? { label, state: `${fill(t.communeHas, { n: n(count) })} ✓`, ok: true, done: count }
+    : { label, state: fill(t.communeHas, { n: n(count) }), ok: false, done: count };
 }
 
 export function deadlineText(notice: DeadlineNotice): string {

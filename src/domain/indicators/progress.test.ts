@@ -13,7 +13,11 @@ const plan: Plan = {
   ...defaults,
   deadlines: { ...defaults.deadlines, unitsToCommune: '2026-12-15' },
   indicators: defaults.indicators.map((i) =>
-    i.id === 'newsPostsPerQuarter' ? { ...i, target: { kind: 'countPerQuarter', min: 2 } } : i.id === 'householdsReached' ? { ...i, target: { kind: 'percent', min: 90 } } : i,
+    i.id === 'newsPostsPerQuarter'
+      ? { ...i, target: { kind: 'countPerQuarter', min: 2 } }
+      : i.id === 'householdsReached'
+        ? { ...i, target: { kind: 'percent', min: 90 } }
+        : i,
   ),
 };
 
@@ -25,14 +29,40 @@ const units: UnitEntry[] = [
 
 const base = (id: string, unitId: string, date: string) => ({ id, unitId, reporterId: 'r', date });
 const session = (id: string, unitId: string, date: string, householdsReached: number): PropagandaSession => ({
-  kind: 'propagandaSession', ...base(id, unitId, date), form: 'villageMeeting', topics: ['genderEqualityLaw'], menCount: 10, womenCount: 12, householdsReached, language: 'vi',
+  kind: 'propagandaSession',
+  ...base(id, unitId, date),
+  form: 'villageMeeting',
+  topics: ['genderEqualityLaw'],
+  menCount: 10,
+  womenCount: 12,
+  householdsReached,
+  language: 'vi',
 });
-const post = (id: string, unitId: string, date: string): NewsPost => ({ kind: 'newsPost', ...base(id, unitId, date), channel: 'loudspeaker', title: 'Tin về bình đẳng giới' });
+const post = (id: string, unitId: string, date: string): NewsPost => ({
+  kind: 'newsPost',
+  ...base(id, unitId, date),
+  channel: 'loudspeaker',
+  title: 'Tin về bình đẳng giới',
+});
 const contact = (id: string, unitId: string, date: string): ContactPoint => ({ kind: 'contactPoint', ...base(id, unitId, date), keeper: 'womenUnion' });
 const violence = (id: string, date: string, intervening?: string): ViolenceCase => ({
-  kind: 'violenceCase', ...base(id, 'a', date), caseCode: `A-${id.toUpperCase()}`, reportedBy: 'neighbour', acts: ['physical'], victimSex: 'female', victimAgeBand: 'from16to59',
-  perpetratorSex: 'male', perpetratorRelation: 'spouse', victimNeedsSupport: false, supportServices: [], measures: [], perpetratorCounselled: false, referredToPolice: false,
-  ...(intervening ? { status: 'intervening', statusDates: { received: date, verified: date, intervening } } : { status: 'received', statusDates: { received: date } }),
+  kind: 'violenceCase',
+  ...base(id, 'a', date),
+  caseCode: `A-${id.toUpperCase()}`,
+  reportedBy: 'neighbour',
+  acts: ['physical'],
+  victimSex: 'female',
+  victimAgeBand: 'from16to59',
+  perpetratorSex: 'male',
+  perpetratorRelation: 'spouse',
+  victimNeedsSupport: false,
+  supportServices: [],
+  measures: [],
+  perpetratorCounselled: false,
+  referredToPolice: false,
+  ...(intervening
+    ? { status: 'intervening', statusDates: { received: date, verified: date, intervening } }
+    : { status: 'received', statusDates: { received: date } }),
 });
 const live = (record: ChecklistRecord): RecordEntry => ({ deleted: false, record });
 
@@ -83,7 +113,10 @@ describe('the home card of a village', () => {
     expect(lineOf(lines, 'unitsReachedByPropaganda')).toMatchObject({ cell: { value: { numerator: 1, denominator: 1 }, verdict: 'met' }, short: 0 });
     expect(lineOf(lines, 'householdsReached')).toMatchObject({ cell: { value: { numerator: 90, denominator: 120 }, verdict: 'behind' }, short: 18 });
     expect(lineOf(lines, 'unitsWithContactPoint')).toMatchObject({ cell: { value: { numerator: 1, denominator: 1 }, verdict: 'met' }, short: 0 });
-    expect(lineOf(lines, 'casesHandledInTime')).toMatchObject({ cell: { value: { numerator: 1, denominator: 2, pendingIds: ['v3'] }, verdict: 'behind' }, short: 1 });
+    expect(lineOf(lines, 'casesHandledInTime')).toMatchObject({
+      cell: { value: { numerator: 1, denominator: 2, pendingIds: ['v3'] }, verdict: 'behind' },
+      short: 1,
+    });
   });
 
   it('tells a village with nothing yet what it owes', () => {
@@ -114,6 +147,9 @@ describe('the home card of a commune-level account', () => {
     expect(lineOf(progress.lines, 'unitsReachedByPropaganda')).toMatchObject({ cell: { value: { numerator: 1, denominator: 2 } }, short: 1 });
     // 90 of 200 households; 90% is 180.
     expect(lineOf(progress.lines, 'householdsReached')).toMatchObject({ short: 90 });
-    expect(progress.deadlines.map((d) => [d.id, d.daysLeft])).toEqual([['unitsToCommune', 25], ['communeToProvince', 11]]);
+    expect(progress.deadlines.map((d) => [d.id, d.daysLeft])).toEqual([
+      ['unitsToCommune', 25],
+      ['communeToProvince', 11],
+    ]);
   });
 });

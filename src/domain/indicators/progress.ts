@@ -11,7 +11,12 @@ import type { UnitEntry } from './units.ts';
 import type { IndicatorCell } from './values.ts';
 
 /** Percent indicators a village is judged on by itself, for the year. */
-export const villageIndicators = ['unitsReachedByPropaganda', 'householdsReached', 'unitsWithContactPoint', 'casesHandledInTime'] as const satisfies readonly IndicatorId[];
+export const villageIndicators = [
+  'unitsReachedByPropaganda',
+  'householdsReached',
+  'unitsWithContactPoint',
+  'casesHandledInTime',
+] as const satisfies readonly IndicatorId[];
 /** Count targets that are the commune's: a village's records add to them, they are never the village's own. */
 export const communeCountIndicators = ['newsPostsPerQuarter', 'conferencesHeld', 'preventionModels'] as const satisfies readonly IndicatorId[];
 /** More indicators a commune-level account sees on its card (its own records count there). */
@@ -95,7 +100,8 @@ export function unitProgress(input: ProgressInput): UnitProgress {
   };
   const yearCells = cellsOf(tables.year);
   const quarterCells = cellsOf(tables.quarter);
-  const communeCounts = scope === 'commune' ? [...communeCountIndicators, ...communeOnlyIndicators.filter((id) => id !== 'complaintsHandled')] : communeCountIndicators;
+  const communeCounts =
+    scope === 'commune' ? [...communeCountIndicators, ...communeOnlyIndicators.filter((id) => id !== 'complaintsHandled')] : communeCountIndicators;
   return {
     scope,
     quarter,
