@@ -53,7 +53,7 @@ export interface OutboxEntry {
   createdAt: string;
 }
 
-/** What the commune officer's screen keeps to work offline: the plan of a year, the units, the unit types. */
+/** What the screens keep to work offline: the commune's plan of a year (the officer's and the village head's card), the units, the unit types. */
 export interface OfficeRow {
   /** "plan:<commune>:<year>", "units:<commune>", "unitTypes:<commune>". */
   key: string;

@@ -1,6 +1,7 @@
-// The commune officer's own data on this device: the plan of each year, the commune's units
-// and its unit types, as last received from (or saved to) the server. The office screen reads
-// them from here, so its dashboard works from local data when the connection drops.
+// The commune's data kept on this device: the plan of each year (on the officer's and the
+// village heads' phones alike), the commune's units and its unit types, as last received from
+// (or saved to) the server. The office screen and the home card read them from here, so they
+// work from local data when the connection drops.
 import { liveQuery } from 'dexie';
 import type { NotebookDb } from './db.ts';
 import type { Subscribable } from './live.ts';

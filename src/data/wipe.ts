@@ -1,5 +1,5 @@
 // A revoked device (a lost phone) removes everything the app holds of the revoked account:
-// records, the outbox, drafts, the office's copy of the plan and units, and counters, then its cursor, device id and vault, so that
+// records, the outbox, drafts, the copy of the commune's plan and units, and counters, then its cursor, device id and vault, so that
 // nothing of it stays readable and a later sign-in starts as a new device. Other accounts'
 // databases on a shared phone are not the revoked device's and stay.
 import type { NotebookDb } from './db.ts';

@@ -4,5 +4,4 @@ export * from './accounts.ts';
 export * from './records/index.ts';
 export * from './sync/protocol.ts';
 export * from './sync/merge.ts';
-export * from './progress.ts';
 export * from './sync/keptNotes.ts';

@@ -45,6 +45,11 @@ export function Home(props: { route: { quarter?: string; kind?: RecordKind } }) 
           ›
         </button>
       </nav>
+      {quarter !== quarterKey(current) && (
+        <button class="secondary this-quarter" onClick={() => navigate({ screen: 'home', kind })}>
+          {text.home.thisQuarter}
+        </button>
+      )}
       <div class="tabs" role="tablist">
         {kindsFor(session.user.role).map((k) => (
           <a key={k} role="tab" aria-selected={k === kind} class={k === kind ? 'tab active' : 'tab'} href={routeHref({ screen: 'home', kind: k, quarter })}>

@@ -1,50 +1,67 @@
-// What the plan expects of the unit, counted from the records on this phone (so it works
-// offline): news posts this quarter, propaganda this year, and reminders as deadlines come near.
-import { watchYear } from '../../data/index.ts';
-import { unitProgress, type Reminder, type Tally } from '../../domain/index.ts';
-import { useLive } from '../hooks/useLive.ts';
-import { fill, formatDate, formatNumber, text } from '../i18n/index.ts';
+// What the commune's plan still expects, counted from the records on this phone (so it works
+// offline): the unit's own figures for the year, the commune's count targets it adds to, and
+// the plan's deadlines. The plan is the one the officer saved, kept on the phone and fetched
+// again after each sync; the figures are the office dashboard's, from the same indicator table.
+import { useMemo } from 'preact/hooks';
+import { unitProgress } from '../../domain/indicators/index.ts';
+import { useCommunePlan } from '../commune/useCommunePlan.ts';
+import { useCommuneUnits } from '../commune/useCommuneUnits.ts';
+import { useYearRecords } from '../commune/useYearRecords.ts';
+import { useSyncStatus } from '../hooks/useSyncStatus.ts';
+import { fill, text } from '../i18n/index.ts';
 import { useServices } from '../services.ts';
+import { communeLineText, deadlineText, ownLineText, type LineText } from './progressText.ts';
 
-function TallyLine(props: { tally: Tally; label: string; id: string }) {
-  const reached = props.tally.done >= props.tally.target;
+/** The ids earlier screens and tests know the two main lines by. */
+const lineIds: Record<string, string> = { unitsReachedByPropaganda: 'propaganda', newsPostsPerQuarter: 'news' };
+
+function Line(props: { id: string; line: LineText }) {
+  const { line } = props;
   return (
-    <li class={reached ? 'tally reached' : 'tally'} data-progress={props.id} data-done={props.tally.done}>
-      <strong class="tally-count">
-        {formatNumber(props.tally.done)} / {formatNumber(props.tally.target)}
-      </strong>
-      <span class="tally-label">{props.label}</span>
-      <span class="tally-state">{reached ? `✓ ${text.progress.reached}` : fill(text.progress.missing, { n: formatNumber(props.tally.target - props.tally.done) })}</span>
+    <li class={line.ok === null ? 'tally share' : line.ok ? 'tally reached' : 'tally'} data-progress={lineIds[props.id] ?? props.id} data-done={line.done}>
+      <span class="tally-label">{line.label}</span>
+      {line.state && <span class="tally-state">{line.state}</span>}
     </li>
   );
 }
 
-function reminderText(reminder: Reminder): string {
-  const days = formatNumber(reminder.daysLeft);
-  const date = formatDate(reminder.deadline);
-  if (reminder.kind === 'report') return reminder.daysLeft === 0 ? fill(text.progress.reportToday, { date }) : fill(text.progress.reportReminder, { days, date });
-  return fill(text.progress.quarterNewsReminder, { days, n: formatNumber(reminder.missing) });
-}
-
 export function Progress(props: { today: string; unitId: string; unitName: string }) {
-  const { db } = useServices();
+  const { session, engine } = useServices();
+  const status = useSyncStatus(engine);
   const year = Number(props.today.slice(0, 4));
-  const records = useLive(() => watchYear(db, year), [db, year]);
-  if (!records) return null;
-  const progress = unitProgress(records.filter((r) => r.unitId === props.unitId), props.today);
-  const period = { quarter: progress.quarter.quarter, year: progress.quarter.year };
+  const { plan, saved } = useCommunePlan(session.user.communeId, year, status.lastSuccessAt);
+  const { entries: units } = useCommuneUnits();
+  const records = useYearRecords(year);
+  const progress = useMemo(
+    () => records && unitProgress({ plan, units, records, unitId: props.unitId, today: props.today }),
+    [plan, units, records, props.unitId, props.today],
+  );
+  if (!progress) return null;
+  const unit = props.unitName;
   return (
-    <section class="card progress" aria-labelledby="progress-title">
-      <h2 id="progress-title">{fill(text.progress.title, { unit: props.unitName })}</h2>
-      <ul>
-        <TallyLine id="news" tally={progress.newsThisQuarter} label={fill(text.progress.newsThisQuarter, period)} />
-        <TallyLine id="propaganda" tally={progress.propagandaThisYear} label={fill(text.progress.propagandaThisYear, { year })} />
-      </ul>
-      {progress.reminders.map((reminder) => (
-        <p key={reminder.kind} class="reminder" role="note">
-          {reminderText(reminder)}
+    <section class="card progress" aria-labelledby="progress-title" data-plan-saved={saved}>
+      <h2 id="progress-title">{fill(text.progress.title, { year })}</h2>
+      {!saved && <p class="muted">{fill(text.progress.defaultPlan, { year })}</p>}
+      {progress.deadlines.map((notice) => (
+        <p key={notice.id} class={notice.state === 'coming' ? 'deadline' : 'deadline reminder'} role="note" data-deadline={notice.id} data-state={notice.state}>
+          {deadlineText(notice)}
         </p>
       ))}
+      <ul>
+        {progress.lines.map((line) => (
+          <Line key={line.id} id={line.id} line={ownLineText(line, progress, plan.handledInTimeDays)} />
+        ))}
+      </ul>
+      {progress.communeTargets.length > 0 && (
+        <>
+          <h3>{progress.scope === 'village' ? fill(text.progress.communeTargetsTitle, { unit }) : text.progress.communeOwnTargetsTitle}</h3>
+          <ul data-commune-targets>
+            {progress.communeTargets.map((line) => (
+              <Line key={line.id} id={line.id} line={communeLineText(line, progress)} />
+            ))}
+          </ul>
+        </>
+      )}
     </section>
   );
 }

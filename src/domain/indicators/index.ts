@@ -4,3 +4,4 @@ export * from './values.ts';
 export * from './rules.ts';
 export * from './table.ts';
 export * from './figures.ts';
+export * from './progress.ts';

@@ -10,7 +10,8 @@ import { throwawayDbs } from '../../../../tests/support/notebook-db.ts';
 import { applyPulled } from '../../../data/index.ts';
 import type { Period, UnitEntry } from '../../../domain/indicators/index.ts';
 import { defaultPlan } from '../../../domain/plan/index.ts';
-import { useIndicatorTable, useYearRecords } from './useIndicatorTable.ts';
+import { useYearRecords } from '../../commune/useYearRecords.ts';
+import { useIndicatorTable } from './useIndicatorTable.ts';
 
 const freshDb = throwawayDbs();
 const COMMUNE = 'nam-gia-nghia';

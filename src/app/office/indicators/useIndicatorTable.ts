@@ -1,20 +1,10 @@
 // The office's figures, computed on this device from what it holds (so they work offline): the
-// records of a year, live from the phone's database, and the indicator table of a period from
-// them, the plan and the units, recomputed only when one of those changes.
+// indicator table of a period from the year's records (useYearRecords), the plan and the units,
+// recomputed only when one of those changes.
 import { useMemo } from 'preact/hooks';
-import { watchIndicatorRecords } from '../../../data/index.ts';
 import type { LocalDate } from '../../../domain/index.ts';
 import { computeIndicators, type IndicatorTable, type Period, type RecordEntry, type UnitEntry } from '../../../domain/indicators/index.ts';
 import type { Plan } from '../../../domain/plan/index.ts';
-import { useLive } from '../../hooks/useLive.ts';
-import { useServices } from '../../services.ts';
-
-/** The year's records on this device (deleted ones included: the indicators skip them); undefined while read. */
-export function useYearRecords(year: number): RecordEntry[] | undefined {
-  const { db } = useServices();
-  const rows = useLive(() => watchIndicatorRecords(db, year), [db, year]);
-  return useMemo(() => rows?.map((r) => ({ deleted: r.deleted, record: r.body })), [rows]);
-}
 
 export function useIndicatorTable(input: { records: RecordEntry[] | undefined; plan: Plan; units: UnitEntry[]; period: Period; asOf: LocalDate }): IndicatorTable | undefined {
   const { records, plan, units, period, asOf } = input;

@@ -2,11 +2,15 @@
 // The plan hook on the real data layer and the real server in-process: the seeds' defaults
 // until the server's copy arrives, a save stored on the server and on this device, a plan
 // that breaks its schema refused naming the field; offline the copy on this device is shown
-// and a save fails; a village head's save is refused.
+// and a save fails; a village head's save is refused. The copy a village head's home card reads
+// (useCommunePlan) takes the officer's plan at the next sync and keeps it for offline.
 import 'fake-indexeddb/auto';
+import { useState } from 'preact/hooks';
+import { act } from 'preact/test-utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { officeKey, type NotebookDb } from '../../../data/index.ts';
-import { planResponse } from '../../../domain/plan/index.ts';
+import { defaultPlan, planResponse } from '../../../domain/plan/index.ts';
+import { useCommunePlan } from '../../commune/useCommunePlan.ts';
 import { mountHook, offlineApi, signedIn, until } from '../../../../tests/app/signedInKit.tsx';
 import { startServer, type TestServer } from '../../../../tests/server/harness.ts';
 import { throwawayDbs } from '../../../../tests/support/notebook-db.ts';
@@ -62,5 +66,38 @@ describe('the plan hook', () => {
     await keptCopy(db, 2027); // a village head reads the plan
     expect(await view.current().save(view.current().plan)).toEqual({ ok: false, failed: true });
     await view.unmount();
+  });
+});
+
+describe("the village head's copy of the plan", () => {
+  it('takes the plan the officer saved at the next sync, and keeps it for offline', async () => {
+    const db = freshDb();
+    const head = await signedIn(server, 'tdp1');
+    let sync: (at: number) => void = () => undefined;
+    const view = await mountHook(
+      () => {
+        const [refresh, setRefresh] = useState(0);
+        sync = setRefresh;
+        return useCommunePlan(COMMUNE, 2028, refresh);
+      },
+      { db, ...head },
+    );
+    expect(view.current()).toMatchObject({ saved: false, plan: { deadlines: { unitsToCommune: '2028-11-25' } } });
+    // The opening's fetch has answered (the defaults, kept) before the officer saves.
+    await keptCopy(db, 2028);
+
+    const officer = await signedIn(server, 'canbo');
+    const plan = defaultPlan(COMMUNE, 2028);
+    const saved = await officer.api.send('PUT', '/plans/2028', planResponse, { ...plan, deadlines: { ...plan.deadlines, unitsToCommune: '2028-12-15' } });
+    expect(saved.ok).toBe(true);
+    await act(() => sync(1));
+    await until(() => view.current().saved, 'the saved plan');
+    expect(view.current().plan.deadlines.unitsToCommune).toBe('2028-12-15');
+    await view.unmount();
+
+    const offline = await mountHook(() => useCommunePlan(COMMUNE, 2028), { db, session: head.session, api: offlineApi });
+    await until(() => offline.current().saved, 'the copy on this phone');
+    expect(offline.current().plan.deadlines.unitsToCommune).toBe('2028-12-15');
+    await offline.unmount();
   });
 });

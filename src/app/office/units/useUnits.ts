@@ -4,24 +4,15 @@
 // and the default types before either.
 import { useEffect, useMemo } from 'preact/hooks';
 import { keepOfficeValue, officeKey, watchOfficeValue } from '../../../data/index.ts';
-import type { UnitEntry } from '../../../domain/indicators/index.ts';
-import { setupUnit, unitList, type NewUnit, type SetupUnit, type UnitChange } from '../../../domain/setup/units.ts';
+import { unitList, type NewUnit, type SetupUnit, type UnitChange } from '../../../domain/setup/units.ts';
 import { defaultUnitTypes, unitTypeList, type UnitType } from '../../../domain/setup/unitTypes.ts';
 import { useLive } from '../../hooks/useLive.ts';
 import { useServices } from '../../services.ts';
 import type { ApiAnswer } from '../../api.ts';
+import { useCommuneUnits } from '../../commune/useCommuneUnits.ts';
 
 export type UnitOutcome = { ok: true } | { ok: false; fields: string[]; code: string } | { ok: false; failed: true };
 
-export function toUnitEntries(units: readonly SetupUnit[], communeId: string): UnitEntry[] {
-  return units.map((u) => ({ id: u.id, communeId, name: u.name, type: u.type, households: u.households, retired: u.retired, mergedInto: u.mergedInto ?? undefined }));
-}
-
-const asUnits = (value: unknown): SetupUnit[] | undefined => {
-  if (!Array.isArray(value)) return undefined;
-  const parsed = value.map((u) => setupUnit.safeParse(u));
-  return parsed.every((p) => p.success) ? parsed.map((p) => p.data!) : undefined;
-};
 const asTypes = (value: unknown): UnitType[] | undefined => {
   const parsed = unitTypeList.safeParse({ types: value });
   return parsed.success ? parsed.data.types : undefined;
@@ -32,12 +23,8 @@ export function useUnits() {
   const communeId = session.user.communeId;
   const unitsKey = officeKey.units(communeId);
   const typesKey = officeKey.unitTypes(communeId);
-  const storedUnits = useLive(() => watchOfficeValue(db, unitsKey), [db, unitsKey]);
+  const { units, entries } = useCommuneUnits();
   const storedTypes = useLive(() => watchOfficeValue(db, typesKey), [db, typesKey]);
-  const units = useMemo(
-    () => asUnits(storedUnits) ?? session.units.map((u) => ({ id: u.id, name: u.name, type: u.type, households: u.households, retired: false, mergedInto: null })),
-    [storedUnits, session],
-  );
   const types = useMemo(() => asTypes(storedTypes) ?? [...defaultUnitTypes], [storedTypes]);
 
   /** Keeps what the server answered on this device; a refusal (400, 409) names its code and fields. */
@@ -55,7 +42,6 @@ export function useUnits() {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once per commune: kept is a new function at each render
   }, [communeId]);
 
-  const entries = useMemo(() => toUnitEntries(units, communeId), [units, communeId]);
   return {
     units,
     entries,
