@@ -78,7 +78,8 @@ describe('the plan of a year', () => {
 
     const csv = await call('GET', '/api/v1/reports/yearly.csv?year=2026', officer);
     expect(csv.body.split('\r\n')[1]).toBe(
-      'Toàn phường,"Tin, bài tuyên truyền về bình đẳng giới được đăng tải mỗi quý","Ít nhất 02/quý; tỉnh giao: Ít nhất 04/quý",0,0,0,0,0,Chưa đạt',
+      // No post in any quarter: a count per period, its denominator and percentage columns empty.
+      'Toàn phường,"Tin, bài tuyên truyền về bình đẳng giới được đăng tải mỗi quý",Ít nhất 02/quý; tỉnh giao: Ít nhất 04/quý,0,,,0,,,0,,,0,,,0,,,Chưa đạt',
     );
   });
 });

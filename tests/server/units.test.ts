@@ -75,7 +75,7 @@ describe('setting up units', () => {
     // Units in service: tdp-1 … tdp-4 and nam-gia-nghia-tdp-6, the ward's own row, the commune total.
     expect(lines).toHaveLength(1 + 7 * 12);
     expect(lines.some((l) => l.startsWith('Tổ dân phố 5,'))).toBe(false);
-    expect(lines).toContain('Tổ dân phố 4,Số tổ dân phố được tuyên truyền ít nhất 01 lần/năm,100%,1/1,0/1,0/1,0/1,1/1,Đạt');
+    expect(lines).toContain('Tổ dân phố 4,Số tổ dân phố được tuyên truyền ít nhất 01 lần/năm,100%,1,1,100,0,1,0,0,1,0,0,1,0,1,1,100,Đạt');
   });
 
   it('retires a unit: the phones’ profile no longer lists it', async () => {
