@@ -26,17 +26,18 @@ import { useServices } from '../services.ts';
 import { differingFields } from './describe.ts';
 import { draftOf, newDraft, setPath, type Draft } from './draft.ts';
 import { draftKeysHeldElsewhere, useDraftWriter, useHeldDraftKey } from './formDrafts.ts';
+import { fieldIssueCode } from './issueText.ts';
 
 /** Where an issue shows: the nested status dates by their own path, others by the top field. */
 export function fieldKey(path: string): string {
   return path.startsWith('statusDates.') ? path.split('.').slice(0, 2).join('.') : (path.split('.')[0] ?? path);
 }
 
-function toErrorMap(issues: FieldIssue[]): Map<string, string> {
+function toErrorMap(issues: FieldIssue[], draft: Draft | null): Map<string, string> {
   const errors = new Map<string, string>();
   for (const issue of issues) {
     const key = fieldKey(issue.path);
-    if (!errors.has(key)) errors.set(key, issue.code);
+    if (!errors.has(key)) errors.set(key, draft ? fieldIssueCode(draft, issue.path, issue.code) : issue.code);
   }
   return errors;
 }
@@ -200,7 +201,7 @@ export function useRecordForm(props: { kind?: RecordKind; recordId?: string }) {
   async function save(options: { preferMine?: boolean } = {}): Promise<SaveOutcome> {
     const checked = validateRecord(draft);
     if (!checked.ok) {
-      setErrors(toErrorMap(checked.issues));
+      setErrors(toErrorMap(checked.issues, draft));
       setRefusals((n) => n + 1);
       return 'refused';
     }
@@ -220,7 +221,7 @@ export function useRecordForm(props: { kind?: RecordKind; recordId?: string }) {
         return 'conflict';
       }
       if (error instanceof ValidationError) {
-        setErrors(toErrorMap(error.issues));
+        setErrors(toErrorMap(error.issues, draft));
         setRefusals((n) => n + 1);
         return 'refused';
       }
