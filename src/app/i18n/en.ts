@@ -127,6 +127,8 @@ export const en: Catalogue = {
     complaints: 'Complaints handled: {done} / {total}',
     atLeastPerQuarter: 'at least {min}/quarter',
     atLeastPerYear: 'at least {min}/year',
+    moreThanPerQuarter: 'more than {min}/quarter',
+    moreThanPerYear: 'more than {min}/year',
     added: 'added {n}',
     communeHas: 'commune has {n}',
     newsQuarter: 'News posts, quarter {quarter}',
