@@ -81,6 +81,7 @@ export const officeEn: OfficeCatalogue = {
     unitMergeButton: 'Merge',
     unitRetired: 'Retired',
     unitMergedInto: 'Merged into {name}',
+    unitStartedOn: 'Added on {date}',
     unitConfirmRetire: 'Retire {name}? Its records are kept.',
     unitConfirmMerge: 'Merge {name} into {into}? Records of {name} will count for {into}.',
     unitDone: 'The units were updated.',

@@ -82,6 +82,7 @@ export const officeVi = {
     unitMergeButton: 'Sáp nhập',
     unitRetired: 'Đã nghỉ',
     unitMergedInto: 'Đã sáp nhập vào {name}',
+    unitStartedOn: 'Thêm từ {date}',
     unitConfirmRetire: 'Cho đơn vị {name} nghỉ? Các bản ghi cũ vẫn được giữ.',
     unitConfirmMerge: 'Sáp nhập {name} vào {into}? Bản ghi của {name} sẽ được tính cho {into}.',
     unitDone: 'Đã cập nhật danh sách đơn vị.',
