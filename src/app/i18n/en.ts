@@ -107,6 +107,8 @@ export const en: Catalogue = {
   },
   progress: {
     title: 'Plan {year}',
+    shortCount: '{n} items short',
+    allMet: 'All met',
     defaultPlan: 'Default targets: the commune has not sent its {year} plan to this phone.',
     communeTargetsTitle: 'Commune targets {unit} adds to',
     communeOwnTargetsTitle: 'Commune count targets',

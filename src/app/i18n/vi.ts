@@ -112,6 +112,8 @@ export const vi = {
   },
   progress: {
     title: 'Kế hoạch năm {year}',
+    shortCount: 'Thiếu {n} mục',
+    allMet: 'Đã đạt hết',
     defaultPlan: 'Chỉ tiêu mặc định: xã chưa gửi kế hoạch năm {year} về máy này.',
     communeTargetsTitle: 'Chỉ tiêu của xã, {unit} góp vào',
     communeOwnTargetsTitle: 'Chỉ tiêu đếm của xã',
@@ -198,7 +200,7 @@ export const vi = {
   syncBanner: {
     idle: 'Đã gửi hết',
     syncing: 'Đang đồng bộ…',
-    offline: 'Không có mạng, bản ghi vẫn lưu trên máy',
+    offline: 'Không có mạng',
     retrying: 'Chưa gửi được, sẽ thử lại',
     signedOut: 'Phiên đăng nhập trên máy này đã hết',
     keptUntilSignIn: '{n} bản ghi chờ gửi vẫn nằm an toàn trên máy này. Đăng nhập lại (cần có mạng) là chúng được gửi ngay.',
