@@ -8,6 +8,8 @@ export function CaseFields({ form }: { form: FormBinding }) {
   const f = text.fields;
   const status = form.draft.status as (typeof caseStatuses)[number] | undefined;
   const reached = caseStatuses.slice(0, caseStatuses.indexOf(status ?? 'received') + 1);
+  // A case recorded before the field (an older phone) has none: it reads as not known yet.
+  const prosecution = { ...form, draft: { ...form.draft, prosecution: form.draft.prosecution ?? 'notKnown' } };
   return (
     <>
       <TextField form={form} path="caseCode" label={f.caseCode} hint={f.caseCodeHint} upper />
@@ -25,6 +27,7 @@ export function CaseFields({ form }: { form: FormBinding }) {
       <YesNo form={form} path="victimNeedsSupport" label={f.victimNeedsSupport} />
       {form.draft.victimNeedsSupport === true && <ChoiceList form={form} path="supportServices" label={f.supportServices} options={text.options.support} />}
       <ChoiceList form={form} path="measures" label={f.measures} options={text.options.measures} />
+      <SelectField form={prosecution} path="prosecution" label={f.prosecution} options={text.options.prosecution} />
       <YesNo form={form} path="perpetratorCounselled" label={f.perpetratorCounselled} />
       <YesNo form={form} path="referredToPolice" label={f.referredToPolice} />
       <SelectField form={form} path="status" label={f.status} options={text.options.status} />
