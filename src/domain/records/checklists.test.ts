@@ -83,3 +83,10 @@ describe("a case's prosecution", () => {
     expect(prosecutionOf(theCase({ prosecution: 'prosecuted' }) as ViolenceCase)).toBe('prosecuted');
   });
 });
+
+describe('a new propaganda session saved with nothing filled in', () => {
+  it('names the attendee counts along with the form not chosen', () => {
+    const { form: _form, menCount: _m, womenCount: _w, ...empty } = session({});
+    expect(issuesOf(empty)).toEqual(expect.arrayContaining(['menCount: required', 'womenCount: required']));
+  });
+});

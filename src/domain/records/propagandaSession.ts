@@ -58,12 +58,16 @@ export const propagandaSession = z
       message: 'required',
       path: ['minorityLanguage'],
     }),
-    z.superRefine((s, ctx) => {
-      if (!countsAttendees(s.form)) return;
-      if (s.menCount === undefined) ctx.issues.push({ code: 'custom', message: 'required', path: ['menCount'], input: s });
-      if (s.womenCount === undefined) ctx.issues.push({ code: 'custom', message: 'required', path: ['womenCount'], input: s });
-      else if ((s.menCount ?? 0) + s.womenCount === 0) ctx.issues.push({ code: 'custom', message: 'noParticipants', path: ['womenCount'], input: s });
-    }),
+    // Also while other fields are wrong (no form chosen yet): the missing counts are named at once.
+    z.superRefine(
+      (s, ctx) => {
+        if (!countsAttendees(s.form)) return;
+        if (s.menCount === undefined) ctx.issues.push({ code: 'custom', message: 'required', path: ['menCount'], input: s });
+        if (s.womenCount === undefined) ctx.issues.push({ code: 'custom', message: 'required', path: ['womenCount'], input: s });
+        else if ((s.menCount ?? 0) + s.womenCount === 0) ctx.issues.push({ code: 'custom', message: 'noParticipants', path: ['womenCount'], input: s });
+      },
+      { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
+    ),
   );
 
 /** The men and women a session counts: none for a form without attendees, whatever it carries. */
