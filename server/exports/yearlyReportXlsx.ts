@@ -3,7 +3,7 @@
 // count in the indicators only, and their list is a separate export (caseListXlsx.ts).
 import { COMPLAINTS } from '../../src/domain/terms.ts';
 import ExcelJS from 'exceljs';
-import type { Complaint, ContactPoint, Inspection, NewsPost, PreventionModel, PropagandaSession, Training } from '../../src/domain/index.ts';
+import { countsAttendees, type Complaint, type ContactPoint, type Inspection, type NewsPost, type PreventionModel, type PropagandaSession, type Training } from '../../src/domain/index.ts';
 import { defaultUnitTypes, unitTypeName } from '../../src/domain/setup/unitTypes.ts';
 import { indicatorRows, indicatorSheetHeaders, indicatorSheetRow } from './indicatorRows.ts';
 import { optionLabels, slashDate } from './labels.ts';
@@ -56,8 +56,9 @@ export async function yearlyReportXlsx(report: YearlyReport): Promise<Buffer> {
       unit(s.unitId),
       optionLabels.form[s.form],
       list(optionLabels.topics, s.topics),
-      s.menCount,
-      s.womenCount,
+      // A broadcast, a banner or a post counts no attendees: left blank.
+      countsAttendees(s.form) ? (s.menCount ?? '') : '',
+      countsAttendees(s.form) ? (s.womenCount ?? '') : '',
       s.householdsReached,
       s.language === 'minority' ? (s.minorityLanguage ?? optionLabels.language.minority) : optionLabels.language.vi,
       s.note ?? '',

@@ -7,6 +7,7 @@ import type {
   caseMeasures,
   caseReporters,
   caseStatuses,
+  prosecutionStates,
   complaintSubjects,
   contactPointKeepers,
   inspectionSubjects,
@@ -137,6 +138,12 @@ export const optionLabelsVi = {
   status: { received: 'Đã tiếp nhận', verified: 'Đã xác minh', intervening: 'Đang can thiệp', closed: 'Đã kết thúc' } satisfies Labels<
     typeof caseStatuses
   >,
+  // Seed 003, line 127: "… được phát hiện ở mức chưa bị truy cứu trách nhiệm hình sự được tư vấn, tham vấn".
+  prosecution: {
+    notKnown: 'Chưa rõ',
+    prosecuted: 'Đã bị truy cứu trách nhiệm hình sự',
+    notProsecuted: 'Chưa bị truy cứu trách nhiệm hình sự',
+  } satisfies Labels<typeof prosecutionStates>,
 }
 
 export const optionLabelsEn: typeof optionLabelsVi = {
@@ -233,4 +240,5 @@ export const optionLabelsEn: typeof optionLabelsVi = {
     audience: { communeOfficers: 'Commune officers', villageHeads: 'Village heads', reporters: 'Police, health, mass organisations', mixed: 'Others' },
     complaintSubject: { genderEquality: 'Gender equality', domesticViolence: 'Domestic violence', other: 'Other' },
     status: { received: 'Received', verified: 'Verified', intervening: 'Intervening', closed: 'Closed' },
+    prosecution: { notKnown: 'Not known yet', prosecuted: 'Criminally prosecuted', notProsecuted: 'Not criminally prosecuted' },
   };

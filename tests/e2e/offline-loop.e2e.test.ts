@@ -131,6 +131,10 @@ describe('a village head offline', () => {
     await choose(page, 'Độ tuổi nạn nhân', 'Từ 16 đến 59 tuổi');
     await choose(page, 'Giới tính người gây bạo lực', 'Nam');
     await page.getByLabel('Quan hệ với nạn nhân').selectOption('spouse');
+    // A new case starts as not known; this perpetrator is not prosecuted (seed 003 counts those counselled).
+    const prosecution = page.getByLabel('Người gây bạo lực bị truy cứu trách nhiệm hình sự?');
+    expect(await prosecution.inputValue()).toBe('notKnown');
+    await prosecution.selectOption({ label: 'Chưa bị truy cứu trách nhiệm hình sự' });
     await shot('06-case-form');
     await page.getByRole('button', { name: 'Lưu' }).click();
     await page.locator('[data-record-id]').first().waitFor();
@@ -172,6 +176,7 @@ describe('a village head offline', () => {
     expect(rows.map((r) => r.id).sort()).toEqual([...ids].sort());
     expect(rows.map((r) => r.kind)).toEqual(['newsPost', 'propagandaSession', 'violenceCase']);
     for (const row of rows) expect(row).toMatchObject({ unitId: 'tdp-1', reporterId: 'tdp1', rev: 1, deleted: 0 });
+    expect(JSON.parse(rows[2]!.body)).toMatchObject({ caseCode: expect.any(String), prosecution: 'notProsecuted' });
     const db = new Database(join(server.dataDir, 'notebook.sqlite'), { readonly: true });
     try {
       const applied = db.prepare('SELECT record_id AS recordId, COUNT(*) AS n FROM applied_changes GROUP BY record_id').all() as {

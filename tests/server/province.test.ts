@@ -90,7 +90,7 @@ describe('GET /api/v1/province/indicators', () => {
   it('counts what the communes recorded, in the database, and marks the cells behind target', async () => {
     const head = await server.device('tdp1');
     const office = await server.device('canbo');
-    const lateCase = violenceCase({ date: '2026-05-04', status: 'intervening', statusDates: { received: '2026-05-04', verified: '2026-05-05', intervening: '2026-05-30' }, notes: 'CASE-NOTES' });
+    const lateCase = violenceCase({ date: '2026-05-04', status: 'intervening', statusDates: { received: '2026-05-04', verified: '2026-05-05', intervening: '2026-05-30' }, prosecution: 'notProsecuted', notes: 'CASE-NOTES' });
     const gone = propagandaSession({ date: '2026-08-01', form: 'conference', note: 'DELETED-ONE' });
     await head.push([upsertOf(propagandaSession({ date: '2026-03-12', householdsReached: 500, note: 'SESSION-NOTE' }), 1), upsertOf(lateCase, 2), upsertOf(gone, 3), deleteOf(gone.id, 'propagandaSession', 4, 1)]);
     await office.push(['2026-01-10', '2026-02-10', '2026-03-10', '2026-03-20', '2026-04-02'].map((date, i) => upsertOf(newsPost({ date, title: `TITLE-${i}` }), i + 1)));
@@ -117,7 +117,7 @@ describe('GET /api/v1/province/indicators', () => {
     expect(ward.cells.casesHandledInTime).toEqual({ value: { kind: 'ratio', numerator: 0, denominator: 1, pending: 0 }, verdict: 'behind' });
     // The commune's own work is computed too: no inspection this year, behind the plan's one.
     expect(ward.cells.inspections).toEqual({ value: { kind: 'count', count: 0, byQuarter: expect.any(Array) }, verdict: 'behind' });
-    // The case's perpetrator was not counselled: 0 of 1 against the province's 85 %.
+    // The case's perpetrator, not prosecuted, was not counselled: 0 of 1 against the province's 85 %.
     expect(ward.behind).toEqual([
       'newsPostsPerQuarter', 'conferencesHeld', 'unitsReachedByPropaganda', 'casesHandledInTime', 'perpetratorsCounselled',
       // No contact point, model, inspection or training recorded in the ward.

@@ -13,4 +13,5 @@ export const MIGRATION_NAMES = [
   '0010_commune_work_index',
   '0011_device_contact',
   '0012_unit_start',
+  '0013_case_prosecution',
 ];

@@ -164,12 +164,22 @@ const victimsReachedService: IndicatorSql = {
   value: (sums) => ratio(sums.fact('victims_reached'), sums.fact('victims_needing')),
 };
 
-/** rules.perpetratorsCounselled: over all cases detected. */
+/**
+ * rules.perpetratorsCounselled: the counselled among the perpetrators not prosecuted (seed 003,
+ * line 127: "… người gây bạo lực … được phát hiện ở mức chưa bị truy cứu trách nhiệm hình sự
+ * được tư vấn, tham vấn"). Prosecuted and not known: in neither term.
+ */
 const perpetratorsCounselled: IndicatorSql = {
   id: 'perpetratorsCounselled',
-  stored: (r) => ({ perpetrators_counselled: when(sql`${isKind(r, 'violenceCase')} and ${r.field.perpetratorCounselled} = 1`) }),
-  facts: (f) => ({ cases_all: total(f, 'cases'), perpetrators_counselled: total(f, 'perpetrators_counselled') }),
-  value: (sums) => ratio(sums.fact('perpetrators_counselled'), sums.fact('cases_all')),
+  stored: (r) => {
+    const notProsecuted = sql`${isKind(r, 'violenceCase')} and ${r.field.perpetratorNotProsecuted} = 1`;
+    return {
+      perpetrators_not_prosecuted: when(notProsecuted),
+      perpetrators_counselled: when(sql`${notProsecuted} and ${r.field.perpetratorCounselled} = 1`),
+    };
+  },
+  facts: (f) => ({ perpetrators_not_prosecuted: total(f, 'perpetrators_not_prosecuted'), perpetrators_counselled: total(f, 'perpetrators_counselled') }),
+  value: (sums) => ratio(sums.fact('perpetrators_counselled'), sums.fact('perpetrators_not_prosecuted')),
 };
 
 /** Every indicator the app collects records for; one entry per new indicator. */

@@ -229,7 +229,10 @@ export interface UnitQuarterFactTable {
   cases: number;
   victims_needing: number;
   victims_reached: number;
+  /** Cases whose perpetrator is not prosecuted, counselled (0011: of those not prosecuted). */
   perpetrators_counselled: number;
+  /** Migration 0011: cases whose perpetrator is not prosecuted. */
+  perpetrators_not_prosecuted: number;
 }
 
 /** The digest of the definitions each table of facts was computed with (0009). */

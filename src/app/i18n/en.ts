@@ -273,6 +273,7 @@ export const en: Catalogue = {
     supportServices: 'Support services reached',
     measures: 'Measures taken',
     perpetratorCounselled: 'Perpetrator counselled?',
+    prosecution: 'Is the perpetrator criminally prosecuted?',
     referredToPolice: 'Referred to the police?',
     status: 'Status',
     statusDates: 'Dates',

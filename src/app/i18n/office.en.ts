@@ -27,6 +27,8 @@ export const officeEn: OfficeCatalogue = {
     behind: 'Behind target',
     legend: 'Cells with a red border and ! are behind the plan target. — means nothing to count.',
     recordsBehind: '{n} records',
+    missingCount: '{n} cases with prosecution not known',
+    missingRecord: 'Missing: whether the perpetrator is prosecuted',
     noDataTitle: 'No data in the app yet (the officer adds it in the report):',
     silentTitle: 'Units that sent nothing in Q{q}/{year}',
     silentNone: 'Every unit has sent records in Q{q}/{year}.',

@@ -28,6 +28,9 @@ export const officeVi = {
     behind: 'Chưa đạt chỉ tiêu',
     legend: 'Ô viền đỏ có dấu ! là chưa đạt chỉ tiêu kế hoạch. Dấu — là không phát sinh.',
     recordsBehind: '{n} bản ghi',
+    // The records an indicator cannot count yet (missingIds): only cases whose prosecution is not known.
+    missingCount: '{n} vụ chưa rõ truy cứu trách nhiệm hình sự',
+    missingRecord: 'Còn thiếu: có bị truy cứu trách nhiệm hình sự không',
     noDataTitle: 'Chưa có số liệu trên ứng dụng (cán bộ bổ sung khi làm báo cáo):',
     silentTitle: 'Đơn vị chưa gửi ghi chép nào trong quý {q}/{year}',
     silentNone: 'Tất cả đơn vị đã gửi ghi chép trong quý {q}/{year}.',

@@ -278,6 +278,7 @@ export const vi = {
     supportServices: 'Dịch vụ hỗ trợ đã tiếp cận',
     measures: 'Biện pháp đã áp dụng',
     perpetratorCounselled: 'Người gây bạo lực đã được tư vấn?',
+    prosecution: 'Người gây bạo lực bị truy cứu trách nhiệm hình sự?',
     referredToPolice: 'Đã chuyển Công an?',
     status: 'Tình trạng xử lý',
     statusDates: 'Ngày',

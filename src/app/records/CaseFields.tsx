@@ -1,6 +1,6 @@
 // A violence case: codes and categories only, never who the people are. What every case needs
 // comes first, each choice one tap; the rest (who reported it, the code, measures, notes) is
-// folded until needed. A status's date is offered (today) as the case reaches it.
+// folded until needed (the prosecution too: not known until the authorities decide). A status's date is offered (today) as the case reaches it.
 import { caseStatuses, dayInVietnam } from '../../domain/index.ts';
 import { text } from '../i18n/index.ts';
 import { DateField } from './DateField.tsx';
@@ -9,7 +9,7 @@ import { MoreFields } from './MoreFields.tsx';
 
 type Status = (typeof caseStatuses)[number];
 const reachedBy = (status: Status) => caseStatuses.slice(0, caseStatuses.indexOf(status) + 1);
-const MORE = ['reportedBy', 'caseCode', 'measures', 'perpetratorCounselled', 'referredToPolice', 'notes'];
+const MORE = ['reportedBy', 'caseCode', 'measures', 'prosecution', 'perpetratorCounselled', 'referredToPolice', 'notes'];
 
 export function CaseFields({ form }: { form: FormBinding }) {
   const f = text.fields;
@@ -26,7 +26,10 @@ export function CaseFields({ form }: { form: FormBinding }) {
     (d.measures as unknown[] | undefined)?.length ||
     d.perpetratorCounselled === true ||
     d.referredToPolice === true ||
-    !!d.notes;
+    !!d.notes ||
+    (d.prosecution !== undefined && d.prosecution !== 'notKnown');
+  // A case recorded before the field (an older phone) has none: it reads as not known yet.
+  const prosecution = { ...form, draft: { ...d, prosecution: d.prosecution ?? 'notKnown' } };
   return (
     <>
       <DateField form={form} path="date" label={f.date} />
@@ -45,6 +48,7 @@ export function CaseFields({ form }: { form: FormBinding }) {
         <SelectField form={form} path="reportedBy" label={f.reportedBy} options={text.options.reportedBy} />
         <TextField form={form} path="caseCode" label={f.caseCode} hint={f.caseCodeHint} upper />
         <ChoiceList form={form} path="measures" label={f.measures} options={text.options.measures} />
+        <SelectField form={prosecution} path="prosecution" label={f.prosecution} options={text.options.prosecution} />
         <YesNo form={form} path="perpetratorCounselled" label={f.perpetratorCounselled} />
         <YesNo form={form} path="referredToPolice" label={f.referredToPolice} />
         <TextField form={form} path="notes" label={f.notes} multiline hint={form.notesOnServer ? f.notesOnServer : undefined} />

@@ -15,6 +15,7 @@ const optionsOf: Record<string, Record<string, string>> = {
   supportServices: text.options.support,
   measures: text.options.measures,
   status: text.options.status,
+  prosecution: text.options.prosecution,
   keeper: text.options.keeper,
   modelType: text.options.modelType,
   audience: text.options.audience,

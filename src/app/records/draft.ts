@@ -29,6 +29,7 @@ export function newDraft(kind: RecordKind, session: ProfileResponse, now = new D
         supportServices: [],
         measures: [],
         perpetratorCounselled: false,
+        prosecution: 'notKnown',
         referredToPolice: false,
         status: 'received',
         statusDates: { received: today },

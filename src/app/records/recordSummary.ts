@@ -1,12 +1,14 @@
 // One line that names a record in a list (home, the office's records behind a figure). A
 // violence case shows its code and status only, never its notes.
-import type { ChecklistRecord } from '../../domain/index.ts';
+import { countsAttendees, type ChecklistRecord } from '../../domain/index.ts';
 import { fill, formatDate, formatNumber, text } from '../i18n/index.ts';
 
 export function recordSummary(record: ChecklistRecord): string {
   switch (record.kind) {
     case 'propagandaSession':
-      return `${text.options.form[record.form]} · ${formatNumber(record.menCount + record.womenCount)} người`;
+      return countsAttendees(record.form)
+        ? `${text.options.form[record.form]} · ${formatNumber((record.menCount ?? 0) + (record.womenCount ?? 0))} người`
+        : `${text.options.form[record.form]} · ${formatNumber(record.householdsReached)} hộ`;
     case 'newsPost':
       return record.title;
     case 'violenceCase':

@@ -3,6 +3,7 @@
 import type { LocalDate } from '../dates.ts';
 import {
   ageBands,
+  attendeesOf,
   newsChannels,
   propagandaForms,
   sexes,
@@ -72,8 +73,10 @@ export function periodFigures(records: Iterable<RecordEntry>, period: Period): P
     if (r.kind === 'propagandaSession') {
       f.propagandaSessions++;
       f.sessionsByForm[r.form]++;
-      f.menParticipants += r.menCount;
-      f.womenParticipants += r.womenCount;
+      // A broadcast, a banner or a post has no attendees: it adds none, whatever it carries.
+      const { men, women } = attendeesOf(r);
+      f.menParticipants += men;
+      f.womenParticipants += women;
       f.householdVisits += r.householdsReached;
       if (r.language === 'minority') f.minorityLanguageSessions++;
     } else if (r.kind === 'newsPost') {

@@ -1,7 +1,7 @@
 // One pure function per indicator, over the live (not deleted) records of one scope: a unit,
 // or the whole commune. Definitions are written here once and quoted in the report.
 import type { LocalDate } from '../dates.ts';
-import type { NewsPost, PropagandaSession, ViolenceCase } from '../records/index.ts';
+import { prosecutionOf, type NewsPost, type PropagandaSession, type ViolenceCase } from '../records/index.ts';
 import { daysBetween } from '../plan/calendar.ts';
 import { quarterOf } from '../dates.ts';
 import { quartersIn, type Period } from './period.ts';
@@ -35,7 +35,11 @@ export function conferencesHeld(sessions: readonly PropagandaSession[], period: 
   );
 }
 
-/** Village units with at least one propaganda session (of any form) in the period. */
+/**
+ * Village units with at least one propaganda session of any form in the period, a broadcast,
+ * a banner or a post without attendees included. Seed 000 (Nam Gia Nghĩa ward's plan for 2026),
+ * line 85: "100% tổ dân phố được tuyên truyền ít nhất 01 lần/năm."
+ */
 export function unitsReached(units: readonly UnitEntry[], sessionsOf: (unitId: string) => readonly PropagandaSession[]): IndicatorValue {
   const reached = units.filter((u) => sessionsOf(u.id).length > 0);
   return {
@@ -94,8 +98,16 @@ export function victimsReachedService(cases: readonly ViolenceCase[]): Indicator
   return { kind: 'ratio', numerator: reached.length, denominator: needing.length, recordIds: ids(needing) };
 }
 
-/** Perpetrators counselled, over all cases detected (the app does not record prosecution). */
+/**
+ * Perpetrators counselled, over the perpetrators not prosecuted. Seed 003 (Lâm Đồng province's
+ * plan for 2026), line 127: "85% người gây bạo lực gia đình, bạo lực trên cơ sở giới được phát
+ * hiện ở mức chưa bị truy cứu trách nhiệm hình sự được tư vấn, tham vấn". A prosecuted
+ * perpetrator counts in neither term; a case whose prosecution is not known yet (also every case
+ * recorded before the field existed) counts in neither and is listed as missing.
+ */
 export function perpetratorsCounselled(cases: readonly ViolenceCase[]): IndicatorValue {
-  const counselled = cases.filter((c) => c.perpetratorCounselled);
-  return { kind: 'ratio', numerator: counselled.length, denominator: cases.length, recordIds: ids(cases) };
+  const notProsecuted = cases.filter((c) => prosecutionOf(c) === 'notProsecuted');
+  const counselled = notProsecuted.filter((c) => c.perpetratorCounselled);
+  const unknown = cases.filter((c) => prosecutionOf(c) === 'notKnown');
+  return { kind: 'ratio', numerator: counselled.length, denominator: notProsecuted.length, recordIds: ids(notProsecuted), missingIds: ids(unknown) };
 }

@@ -51,16 +51,16 @@ const records: RecordEntry[] = [
   // Detected 30/3, intervened 2/4: in time (3 days), counted in Q1.
   live(violence('k1', 'a', '2026-03-30', {
     status: 'intervening', statusDates: { received: '2026-03-30', verified: '2026-03-31', intervening: '2026-04-02' },
-    victimNeedsSupport: true, supportServices: ['medical'], perpetratorCounselled: true,
+    victimNeedsSupport: true, supportServices: ['medical'], perpetratorCounselled: true, prosecution: 'notProsecuted',
   })),
   // Intervened after 19 days: late. Needed support, reached none.
   live(violence('k2', 'b', '2026-06-01', {
     status: 'intervening', statusDates: { received: '2026-06-01', verified: '2026-06-10', intervening: '2026-06-20' },
-    victimNeedsSupport: true,
+    victimNeedsSupport: true, prosecution: 'prosecuted',
   })),
   // In the merged unit, never handled, limit long passed: late, and it counts for B.
-  live(violence('k3', 'old', '2026-08-01', {})),
-  // Two days before asOf, not handled yet: pending, in neither term.
+  live(violence('k3', 'old', '2026-08-01', { prosecution: 'notProsecuted' })),
+  // Two days before asOf, not handled yet: pending, in neither term. Recorded without a prosecution (not known).
   live(violence('k4', 'a', '2026-11-20', { victimNeedsSupport: true, supportServices: ['legalAid'], perpetratorCounselled: true })),
   gone(violence('k5', 'a', '2026-02-01', { status: 'closed', statusDates: { received: '2026-02-01', verified: '2026-02-01', intervening: '2026-02-01', closed: '2026-02-02' } })),
 ];
@@ -120,7 +120,8 @@ describe('indicators of a year', () => {
 
   it('counts victims who reached a service and perpetrators counselled', () => {
     expect(year.commune.victimsReachedService.value).toMatchObject({ numerator: 2, denominator: 3, recordIds: ['k1', 'k2', 'k4'] });
-    expect(year.commune.perpetratorsCounselled.value).toMatchObject({ numerator: 2, denominator: 4 });
+    // Not prosecuted: k1 (counselled) and k3; k2 was prosecuted; k4's prosecution is not known (missing).
+    expect(year.commune.perpetratorsCounselled.value).toEqual({ kind: 'ratio', numerator: 1, denominator: 2, recordIds: ['k1', 'k3'], missingIds: ['k4'] });
     // The commune sets no target for counselling: the province's 85% applies.
     expect(year.commune.perpetratorsCounselled.verdict).toBe('behind');
   });

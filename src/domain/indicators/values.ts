@@ -21,6 +21,8 @@ export type IndicatorValue =
       recordIds: string[];
       /** Cases still inside their time limit and not handled yet: counted in neither term. */
       pendingIds?: string[];
+      /** Records missing what the rule needs (a case whose prosecution is not known): counted in neither term, shown to the officer as missing. */
+      missingIds?: string[];
     }
   /** The app collects no records for this indicator yet: shown as such, never guessed. */
   | { kind: 'noData' };

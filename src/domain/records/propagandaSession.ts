@@ -15,6 +15,18 @@ export const propagandaForms = [
   'other',
 ] as const;
 
+/**
+ * Forms whose audience cannot be counted by sex (a broadcast, a banner, a post): no attendee
+ * counts are asked, the households reached still are, and the session counts for the unit
+ * reached. Every other form (meetings, sessions, contests …) counts its men and women.
+ */
+export const formsWithoutAttendees = ['loudspeaker', 'bannersPosters', 'socialMedia'] as const satisfies readonly PropagandaForm[];
+export type PropagandaForm = (typeof propagandaForms)[number];
+
+export function countsAttendees(form: PropagandaForm): boolean {
+  return !(formsWithoutAttendees as readonly string[]).includes(form);
+}
+
 export const propagandaTopics = [
   'genderEqualityLaw',
   'domesticViolencePrevention',
@@ -33,8 +45,9 @@ export const propagandaSession = z
     ...commonFields,
     form: z.enum(propagandaForms),
     topics: choiceList(propagandaTopics),
-    menCount: count,
-    womenCount: count,
+    /** Absent for a form without attendees; one sent anyway (an older phone) is kept and not counted. */
+    menCount: z.optional(count),
+    womenCount: z.optional(count),
     householdsReached: count,
     language: z.enum(propagandaLanguages),
     minorityLanguage: z.optional(z.string().check(z.maxLength(60))),
@@ -46,7 +59,21 @@ export const propagandaSession = z
       path: ['minorityLanguage'],
       ...whenValid('language', 'minorityLanguage'),
     }),
-    z.refine((s) => s.menCount + s.womenCount > 0, { message: 'noParticipants', path: ['womenCount'], ...whenValid('menCount', 'womenCount') }),
+    // Also while other fields are wrong (no form chosen yet): the missing counts are named at once.
+    z.superRefine(
+      (s, ctx) => {
+        if (!countsAttendees(s.form)) return;
+        if (s.menCount === undefined) ctx.issues.push({ code: 'custom', message: 'required', path: ['menCount'], input: s });
+        if (s.womenCount === undefined) ctx.issues.push({ code: 'custom', message: 'required', path: ['womenCount'], input: s });
+        else if ((s.menCount ?? 0) + s.womenCount === 0) ctx.issues.push({ code: 'custom', message: 'noParticipants', path: ['womenCount'], input: s });
+      },
+      { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
+    ),
   );
+
+/** The men and women a session counts: none for a form without attendees, whatever it carries. */
+export function attendeesOf(s: Pick<PropagandaSession, 'form' | 'menCount' | 'womenCount'>): { men: number; women: number } {
+  return countsAttendees(s.form) ? { men: s.menCount ?? 0, women: s.womenCount ?? 0 } : { men: 0, women: 0 };
+}
 
 export type PropagandaSession = z.infer<typeof propagandaSession>;

@@ -49,6 +49,13 @@ export const caseMeasures = [
 ] as const;
 export const caseStatuses = ['received', 'verified', 'intervening', 'closed'] as const;
 export type CaseStatus = (typeof caseStatuses)[number];
+/**
+ * Whether the perpetrator is prosecuted (truy cứu trách nhiệm hình sự): the province counts the
+ * perpetrators not prosecuted who were counselled (seed 003). A case recorded before the field
+ * existed has none, and reads as not known yet (`prosecutionOf`).
+ */
+export const prosecutionStates = ['notKnown', 'prosecuted', 'notProsecuted'] as const;
+export type Prosecution = (typeof prosecutionStates)[number];
 
 const optionalList = <const T extends readonly [string, ...string[]]>(values: T) =>
   z.array(z.enum(values)).check(z.refine((list) => new Set(list).size === list.length, { message: 'duplicate' }));
@@ -68,6 +75,7 @@ export const violenceCase = z
     supportServices: optionalList(supportServices),
     measures: optionalList(caseMeasures),
     perpetratorCounselled: z.boolean(),
+    prosecution: z.optional(z.enum(prosecutionStates)),
     referredToPolice: z.boolean(),
     status: z.enum(caseStatuses),
     statusDates: z.strictObject({
@@ -102,3 +110,8 @@ export const violenceCase = z
   );
 
 export type ViolenceCase = z.infer<typeof violenceCase>;
+
+/** The case's prosecution, "not known" when it was recorded without one (an older phone). */
+export function prosecutionOf(c: Pick<ViolenceCase, 'prosecution'>): Prosecution {
+  return c.prosecution ?? 'notKnown';
+}

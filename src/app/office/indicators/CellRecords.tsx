@@ -6,8 +6,9 @@ import { recordSummary as summary } from '../../records/recordSummary.ts';
 import { routeHref } from '../../router.ts';
 
 
-export function CellRecords(props: { title: string; ids: string[]; records: RecordEntry[]; units: UnitEntry[]; onClose: () => void }) {
+export function CellRecords(props: { title: string; ids: string[]; missingIds?: string[]; records: RecordEntry[]; units: UnitEntry[]; onClose: () => void }) {
   const wanted = new Set(props.ids);
+  const missing = new Set(props.missingIds);
   const found = props.records.flatMap((e) => (e.record && !e.deleted && wanted.has(e.record.id) ? [e.record] : []));
   found.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   const unitName = (id: string) => props.units.find((u) => u.id === id)?.name ?? id;
@@ -22,10 +23,11 @@ export function CellRecords(props: { title: string; ids: string[]; records: Reco
       <p class="muted">{fill(text.office.recordsBehind, { n: found.length })}</p>
       <ul>
         {found.map((r) => (
-          <li key={r.id} data-cell-record={r.id}>
+          <li key={r.id} data-cell-record={r.id} data-missing={missing.has(r.id) || undefined}>
             <a href={routeHref({ screen: 'record', id: r.id })}>
               {formatDate(r.date)} · {text.kinds[r.kind]} · {unitName(r.unitId)} · {summary(r)}
             </a>
+            {missing.has(r.id) && <strong class="missing-note"> · {text.office.missingRecord}</strong>}
           </li>
         ))}
       </ul>

@@ -27,39 +27,35 @@ function valueText(id: IndicatorId, cell: IndicatorCell): string {
   return `${value.numerator}/${value.denominator}`;
 }
 
-function Cell(props: { id: IndicatorId; cell: IndicatorCell; onPick: (ids: string[]) => void }) {
+function Cell(props: { id: IndicatorId; cell: IndicatorCell; onPick: (ids: string[], missingIds: string[]) => void }) {
   const behind = isBehind(props.cell.verdict);
   const value = props.cell.value;
-  const count = value.kind === 'noData' ? 0 : value.recordIds.length;
+  // Records the rule cannot count until the officer fills them in (a case's prosecution not known).
+  const missingIds = value.kind === 'ratio' ? (value.missingIds ?? []) : [];
+  const listed = value.kind === 'noData' ? [] : [...value.recordIds, ...missingIds];
+  const count = listed.length;
   const records = fill(text.office.recordsBehind, { n: count });
+  const missing = missingIds.length > 0 ? fill(text.office.missingCount, { n: missingIds.length }) : '';
+  const title = [behind ? text.office.behind : '', records, missing].filter(Boolean).join(' · ');
   return (
-    <td
-      class={behind ? 'behind' : undefined}
-      data-indicator={props.id}
-      data-verdict={props.cell.verdict}
-      title={behind ? `${text.office.behind} · ${records}` : records}
-    >
+    <td class={behind ? 'behind' : undefined} data-indicator={props.id} data-verdict={props.cell.verdict} data-missing={missingIds.length || undefined} title={title}>
       {count > 0 ? (
-        <button class="cell-link" onClick={() => props.onPick(value.kind === 'noData' ? [] : value.recordIds)}>
+        <button class="cell-link" onClick={() => props.onPick(listed, missingIds)}>
           {valueText(props.id, props.cell)}
         </button>
       ) : (
         valueText(props.id, props.cell)
       )}
-      {behind && (
-        <span class="behind-mark" aria-label={text.office.behind}>
-          {' '}
-          !
-        </span>
-      )}
+      {behind && <span class="behind-mark" aria-label={text.office.behind}> !</span>}
+      {missing && <small class="missing-note">{missing}</small>}
     </td>
   );
 }
 
 export function IndicatorGrid(props: { table: IndicatorTable; plan: Plan; communeName: string; records: RecordEntry[]; units: UnitEntry[] }) {
   const targets = new Map(props.plan.indicators.map((i) => [i.id, effectiveTarget(i)]));
-  const [picked, setPicked] = useState<{ title: string; ids: string[] } | null>(null);
-  const pick = (scope: string, id: IndicatorId) => (ids: string[]) => setPicked({ title: `${scope} · ${text.office.indicators[id]}`, ids });
+  const [picked, setPicked] = useState<{ title: string; ids: string[]; missingIds: string[] } | null>(null);
+  const pick = (scope: string, id: IndicatorId) => (ids: string[], missingIds: string[]) => setPicked({ title: `${scope} · ${text.office.indicators[id]}`, ids, missingIds });
   const totalName = fill(text.office.communeTotal, { name: lowerFirst(props.communeName) });
   return (
     <>
@@ -94,7 +90,7 @@ export function IndicatorGrid(props: { table: IndicatorTable; plan: Plan; commun
           </tbody>
         </table>
       </div>
-      {picked && <CellRecords title={picked.title} ids={picked.ids} records={props.records} units={props.units} onClose={() => setPicked(null)} />}
+      {picked && <CellRecords title={picked.title} ids={picked.ids} missingIds={picked.missingIds} records={props.records} units={props.units} onClose={() => setPicked(null)} />}
       <p class="muted">{text.office.legend}</p>
       {indicatorsWithoutData.length > 0 && (
         <p class="muted">
