@@ -35,6 +35,9 @@ export function indicatorName(id: IndicatorId, units: string): string {
   return names[id];
 }
 
+/** "Quý III" → "quý III": only the first letter, the numerals stay. */
+export const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
+
 /** Counts in official documents are written with two digits below ten ("04 tin, bài"). */
 export const twoDigits = (n: number) => (n < 10 ? `0${n}` : String(n));
 
@@ -64,7 +67,7 @@ export const verdictLabels: Record<Verdict, string> = {
 
 export const quarterNames = ['Quý I', 'Quý II', 'Quý III', 'Quý IV'] as const;
 
-export const optionLabels = optionLabelsVi;;
+export const optionLabels = optionLabelsVi;
 
 /** "2026-11-22" → "22/11/2026" */
 export function slashDate(date: string): string {

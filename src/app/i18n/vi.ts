@@ -3,6 +3,7 @@
 // office's screens (plan, units, accounts, devices, history) are in office.vi.ts, spread in here.
 import { optionLabelsVi } from '../../domain/optionLabels.ts';
 import { officeVi } from './office.vi.ts';
+import { reportSettingsVi } from './reportSettings.vi.ts';
 
 export const vi = {
   app: {
@@ -361,6 +362,7 @@ export const vi = {
     noneSubmitted: 'Chưa có đơn vị nào gửi duyệt kỳ này.',
   },
   ...officeVi,
+  ...reportSettingsVi,
 };
 
 export type Catalogue = typeof vi;
