@@ -16,7 +16,7 @@ import {
 } from '../../src/domain/indicators/index.ts';
 import { effectiveTarget, type IndicatorId, type Plan, type Target } from '../../src/domain/plan/index.ts';
 import { defaultReportSettings, type ReportSettings } from '../../src/domain/plan/reportSettings.ts';
-import { reviewKey, reviewStatuses, type ReviewEvent } from '../../src/domain/review/review.ts';
+import { reviewKey, reviewStatuses, type ReviewEvent, type ReviewStatus } from '../../src/domain/review/review.ts';
 import type { UnitType } from '../../src/domain/setup/unitTypes.ts';
 import { formatDecimal, indicatorName, quarterNames, slashDate, targetText, unitWord, verdictLabels } from './labels.ts';
 
@@ -44,10 +44,12 @@ export interface ReportSource {
 }
 
 export interface UnitReview {
-  yearAccepted: boolean;
-  quartersAccepted: number;
-  /** The quarters accepted, in order. */
-  acceptedQuarters: Quarter[];
+  /** The year's review: null when never submitted. */
+  year: ReviewStatus | null;
+  /** How many of the four quarters are in each state. */
+  quarters: Record<ReviewStatus, number>;
+  /** Each quarter's review, Q1 first: null when never submitted. */
+  byQuarter: Array<ReviewStatus | null>;
 }
 
 /** A column of figures in the indicator tables: a quarter, the year, the year to date. */
@@ -96,23 +98,16 @@ export interface YearlyReport extends ReportSource {
 
 function reviewByUnit(events: readonly ReviewEvent[], unitIds: readonly string[], year: number): Map<string, UnitReview> {
   const statuses = reviewStatuses(events);
-  const accepted = (unitId: string, period: string) => statuses.get(reviewKey(unitId, period))?.status === 'accepted';
+  const statusOf = (unitId: string, period: string) => statuses.get(reviewKey(unitId, period))?.status ?? null;
   return new Map(
-    unitIds.map((id) => [
-      id,
-      reviewOf(
-        accepted(id, String(year)),
-        QUARTERS.filter((q) => accepted(id, `${year}-Q${q}`)),
-      ),
-    ]),
+    unitIds.map((id) => {
+      const quarters: Record<ReviewStatus, number> = { submitted: 0, accepted: 0, returned: 0 };
+      const byQuarter = QUARTERS.map((q) => statusOf(id, `${year}-Q${q}`));
+      for (const status of byQuarter) if (status) quarters[status] += 1;
+      return [id, { year: statusOf(id, String(year)), quarters, byQuarter }];
+    }),
   );
 }
-
-const reviewOf = (yearAccepted: boolean, acceptedQuarters: Quarter[]): UnitReview => ({
-  yearAccepted,
-  acceptedQuarters,
-  quartersAccepted: acceptedQuarters.length,
-});
 
 /** The report's words for each indicator of the plan over one table. */
 export function indicatorLines(plan: Plan, table: IndicatorTable, word: string, asOf: LocalDate): IndicatorLine[] {

@@ -11,6 +11,7 @@ import { A4, FONT, MARGINS, body, centred, columnWidth, dataTable, heading, rule
 import { lowerFirst, quarterNames, slashDate, twoDigits } from './labels.ts';
 import { communeWorkText, periodName, propagandaText, shortcomingLines, violenceText } from './reportText.ts';
 import type { UnitReview, YearlyReport } from './yearlyReport.ts';
+import type { ReviewStatus } from '../../src/domain/review/review.ts';
 
 /** "ngày 05 tháng 01 năm 2026": days below 10 and months below 3 take a leading zero. */
 export function officialDate(date: LocalDate): string {
@@ -95,12 +96,22 @@ function unitTable(report: YearlyReport) {
   );
 }
 
-/** The year's: "Đã duyệt năm", "Đã duyệt 2/4 quý" or "Chưa duyệt"; a quarter's: "Đã duyệt quý III" or "Chưa duyệt". */
+const yearWords: Record<ReviewStatus, string> = { accepted: 'Đã duyệt năm', submitted: 'Năm: chờ duyệt', returned: 'Năm: đã trả lại' };
+const quarterWords: Record<ReviewStatus, string> = { accepted: 'đã duyệt', submitted: 'chờ duyệt', returned: 'đã trả lại' };
+
+/**
+ * The year's: "Đã duyệt năm", "Năm: đã trả lại", "Quý: 2 đã duyệt, 1 đã trả lại" or "Chưa gửi duyệt";
+ * a quarter's: "Quý III: đã duyệt", "Quý III: đã trả lại" or "Chưa gửi duyệt". A period sent back is said so.
+ */
 export function reviewText(review: UnitReview | undefined, quarter?: 1 | 2 | 3 | 4): string {
-  if (quarter) return review?.acceptedQuarters.includes(quarter) ? `Đã duyệt ${lowerFirst(quarterNames[quarter - 1]!)}` : 'Chưa duyệt';
-  if (review?.yearAccepted) return 'Đã duyệt năm';
-  if (review && review.quartersAccepted > 0) return `Đã duyệt ${review.quartersAccepted}/4 quý`;
-  return 'Chưa duyệt';
+  if (quarter) {
+    const status = review?.byQuarter[quarter - 1];
+    return status ? `${quarterNames[quarter - 1]}: ${quarterWords[status]}` : 'Chưa gửi duyệt';
+  }
+  if (review?.year) return yearWords[review.year];
+  const quarters = (['accepted', 'submitted', 'returned'] as const).filter((status) => (review?.quarters[status] ?? 0) > 0);
+  if (!review || quarters.length === 0) return 'Chưa gửi duyệt';
+  return `Quý: ${quarters.map((status) => `${review.quarters[status]} ${quarterWords[status]}`).join(', ')}`;
 }
 
 function signatureBlock(report: YearlyReport) {
@@ -122,7 +133,7 @@ function signatureBlock(report: YearlyReport) {
 
 function acceptedUnits(report: YearlyReport): string {
   const village = report.table.rows.filter((r) => !r.communeLevel);
-  const accepted = (review: UnitReview | undefined) => (report.quarter ? review?.acceptedQuarters.includes(report.quarter) : review?.yearAccepted);
+  const accepted = (review: UnitReview | undefined) => (report.quarter ? review?.byQuarter[report.quarter - 1] : review?.year) === 'accepted';
   return `${village.filter((r) => accepted(report.review.get(r.unit.id))).length}/${village.length}`;
 }
 

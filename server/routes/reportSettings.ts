@@ -80,7 +80,8 @@ export function reportSettingsRoutes(deps: { store: Store; clock: () => Date }) 
         settings: parsed.data,
         userId: actor.userId,
         now: audit.at,
-        audit: { ...audit, action: 'report.settings', target: String(year), fields },
+        // A save that changes nothing leaves no event.
+        audit: fields.length > 0 ? { ...audit, action: 'report.settings', target: String(year), fields } : undefined,
       });
       const response: ReportSettingsResponse = { settings: parsed.data, saved: true };
       return c.json(response, 200);

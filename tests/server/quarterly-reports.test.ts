@@ -47,13 +47,13 @@ async function file(path: string): Promise<{ status: number; bytes: Buffer; json
 
 beforeAll(async () => {
   server = await startServer();
+  server.setNow(new Date('2026-11-22T03:00:00Z'));
   const canbo = await server.device('canbo');
   officer = canbo.token;
   // News posts: 2 in Q2, 3 in Q3, 1 in Q4 (after the third quarter: not in its report).
   const dates = ['2026-04-10', '2026-05-10', '2026-07-01', '2026-08-15', '2026-09-30', '2026-10-01'];
   const pushed = await canbo.push(dates.map((date, i) => upsertOf(newsPost({ date }), i + 1)));
   expect(pushed.status).toBe(200);
-  server.setNow(new Date('2026-11-22T03:00:00Z'));
 });
 
 afterAll(async () => {

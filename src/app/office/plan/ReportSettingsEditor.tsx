@@ -7,6 +7,7 @@ import { missingReportSettings, reportSettingLimits as limits, type ReportSettin
 import { useConnection } from '../../hooks/useConnection.ts';
 import { fill, text } from '../../i18n/index.ts';
 import { QUARTER_NUMERALS } from '../indicators/PeriodPicker.tsx';
+import { fieldName } from './reportSettingFields.ts';
 import type { ReportSettingsState } from './useReportSettings.ts';
 
 type LinesField = 'agencyLines' | 'signerLines' | 'recipients';
@@ -33,28 +34,6 @@ const fromDraft = (d: Draft): ReportSettings => ({
   signerLines: lines(d.signerLines),
   recipients: lines(d.recipients),
 });
-
-export function fieldName(path: string): string {
-  const t = text.reportSettings;
-  const [head, key] = path.split('.');
-  if (head === 'reportNumbers') {
-    const q = QUARTER_KEYS.indexOf(key as (typeof QUARTER_KEYS)[number]);
-    return `${t.reportNumber} – ${q >= 0 ? fill(t.reportNumberQuarter, { q: QUARTER_NUMERALS[q]! }) : t.reportNumberYear}`;
-  }
-  const names: Record<string, string> = {
-    planNumber: t.planNumber,
-    planDate: t.planDate,
-    agencyLines: t.agencyLines,
-    signerLines: t.signerLines,
-    signerName: t.signerName,
-    recipients: t.recipients,
-    direction: t.direction,
-    causes: t.causes,
-    nextSteps: t.nextSteps,
-    proposals: t.proposals,
-  };
-  return names[head ?? ''] ?? path;
-}
 
 /** The settings the report still lacks, in words, or that nothing is missing. */
 /** `fix`: also say where to give them (beside the downloads). */

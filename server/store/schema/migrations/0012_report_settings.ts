@@ -1,4 +1,4 @@
-// Migration 0011_report_settings: shipped, so never edited (the list and the rules: ../migrations.ts).
+// Migration 0012_report_settings: shipped, so never edited (the list and the rules: ../migrations.ts).
 import { type Kysely, type Migration } from 'kysely';
 
 export function migration(): Migration {
