@@ -16,6 +16,7 @@ import { deviceApi, deviceRoutes } from './routes/devices.ts';
 import { planApi, planRoutes } from './routes/plans.ts';
 import { provinceApi, provinceRoutes } from './routes/province.ts';
 import { reportApi, reportRoutes } from './routes/reports.ts';
+import { reportSettingsApi } from './routes/reportSettings.ts';
 import { reviewApi, reviewRoutes } from './routes/reviews.ts';
 import { sessionApi, sessionRoutes } from './routes/sessions.ts';
 import { openApiApi, openApiRoutes } from './routes/openapi.ts';
@@ -65,6 +66,7 @@ export const apiGroups = {
   devices: deviceApi,
   accounts: accountApi,
   reports: reportApi,
+  reportSettings: reportSettingsApi,
   plans: planApi,
   units: unitApi,
   unitTypes: unitTypeApi,

@@ -78,9 +78,6 @@ export function heading(text: string): Paragraph {
   });
 }
 
-/** Text the officer must write: in square brackets and italics so it stands out. */
-export const placeholder = (text: string) => body([run(`[${text}]`, { italics: true })]);
-
 /**
  * A two-column block without borders (the heading block, the signature block), one row that
  * never splits: a signature block starts and ends on one page, whatever the length of the body.

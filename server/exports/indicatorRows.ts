@@ -1,19 +1,18 @@
-// The indicators by unit and quarter as one flat table: the Excel sheet "Chỉ tiêu" and the CSV.
+// The indicators by unit and period as one flat table: the Excel sheet "Chỉ tiêu" and the CSV;
+// the periods are the report's columns (the quarters and the year, or a quarter and the year to date).
 // Each row keeps the values themselves (a count, or a numerator over a denominator), so that each
 // renderer writes them its way: "2/3" in a sheet cell typed as text, three numeric columns in a CSV.
 import type { IndicatorValue } from '../../src/domain/indicators/index.ts';
 import { indicatorIds } from '../../src/domain/plan/index.ts';
-import { verdictLabels } from './labels.ts';
+import { lowerFirst, verdictLabels } from './labels.ts';
 import { shortValue, type YearlyReport } from './yearlyReport.ts';
-import { communeParts } from './yearlyReportDocx.ts';
-
-export const PERIOD_NAMES = ['Quý I', 'Quý II', 'Quý III', 'Quý IV', 'Cả năm'] as const;
+import { communeParts } from '../../src/domain/plan/reportSettings.ts';
 
 export interface IndicatorRow {
   unitName: string;
   indicatorName: string;
   targetText: string;
-  /** The four quarters, then the year. */
+  /** One per column of the report: the four quarters, then the year; or the quarter, then the year to date. */
   values: IndicatorValue[];
   /** Short figures for a sheet: "4", "2/3", "Chưa có số liệu". */
   shortValues: string[];
@@ -35,22 +34,25 @@ export function indicatorRows(report: YearlyReport): IndicatorRow[] {
     for (const id of indicatorIds) {
       const line = lineOf.get(id);
       if (!line) continue;
-      const year = scope.cells(report.table)[id];
-      const cells = [...report.quarters.map((q) => scope.cells(q)[id]), year];
+      const judged = scope.cells(report.judged.table)[id];
+      const cells = report.columns.map((column) => scope.cells(column.table)[id]);
       rows.push({
         unitName: scope.name,
         indicatorName: line.name,
         targetText: line.targetText,
         values: cells.map((cell) => cell.value),
         shortValues: cells.map(shortValue),
-        verdictText: verdictLabels[year.verdict],
+        verdictText: verdictLabels[judged.verdict],
       });
     }
   }
   return rows;
 }
 
+/** "Đánh giá cả năm", "Đánh giá quý III". */
+export const verdictHeader = (report: YearlyReport) => `Đánh giá ${lowerFirst(report.judged.name)}`;
+
 /** The sheet's header: one column per period, the figures as shortValue writes them. */
-export const indicatorSheetHeaders = ['Đơn vị', 'Chỉ tiêu', 'Kế hoạch', ...PERIOD_NAMES, 'Đánh giá cả năm'];
+export const indicatorSheetHeaders = (report: YearlyReport) => ['Đơn vị', 'Chỉ tiêu', 'Kế hoạch', ...report.columns.map((c) => c.name), verdictHeader(report)];
 
 export const indicatorSheetRow = (row: IndicatorRow): string[] => [row.unitName, row.indicatorName, row.targetText, ...row.shortValues, row.verdictText];

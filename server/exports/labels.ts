@@ -36,6 +36,9 @@ export function indicatorName(id: IndicatorId, units: string): string {
   return names[id];
 }
 
+/** "Quý III" → "quý III": only the first letter, the numerals stay. */
+export const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
+
 /** Counts in official documents are written with two digits below ten ("04 tin, bài"). */
 export const twoDigits = (n: number) => (n < 10 ? `0${n}` : String(n));
 

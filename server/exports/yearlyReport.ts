@@ -1,6 +1,7 @@
 // The content of the commune's yearly report, computed once from the records and shared by
 // the Word, Excel and CSV renderers: the year's indicators, each quarter's, and the figures.
-import type { LocalDate } from '../../src/domain/index.ts';
+// A quarter's report (quarterlyReport.ts) is the same shape over the quarter and the year to date.
+import type { LocalDate, Quarter } from '../../src/domain/index.ts';
 import {
   computeIndicators,
   percentOf,
@@ -8,11 +9,13 @@ import {
   QUARTERS,
   type IndicatorCell,
   type IndicatorTable,
+  type Period,
   type PeriodFigures,
   type RecordEntry,
   type UnitEntry,
 } from '../../src/domain/indicators/index.ts';
 import { effectiveTarget, type IndicatorId, type Plan, type Target } from '../../src/domain/plan/index.ts';
+import { defaultReportSettings, type ReportSettings } from '../../src/domain/plan/reportSettings.ts';
 import { reviewKey, reviewStatuses, type ReviewEvent, type ReviewStatus } from '../../src/domain/review/review.ts';
 import type { UnitType } from '../../src/domain/setup/unitTypes.ts';
 import { formatDecimal, indicatorName, quarterNames, slashDate, targetText, unitWord, verdictLabels } from './labels.ts';
@@ -36,6 +39,8 @@ export interface ReportSource {
   reviews?: ReviewEvent[];
   /** Whether the records are all those received or only the accepted ones. */
   basis?: 'all' | 'accepted';
+  /** The officer's settings of the year (numbers, heading, signer, recipients, words); the defaults when absent. */
+  settings?: ReportSettings;
 }
 
 export interface UnitReview {
@@ -43,6 +48,14 @@ export interface UnitReview {
   year: ReviewStatus | null;
   /** How many of the four quarters are in each state. */
   quarters: Record<ReviewStatus, number>;
+  /** Each quarter's review, Q1 first: null when never submitted. */
+  byQuarter: Array<ReviewStatus | null>;
+}
+
+/** A column of figures in the indicator tables: a quarter, the year, the year to date. */
+export interface ReportColumn {
+  name: string;
+  table: IndicatorTable;
 }
 
 export interface IndicatorLine {
@@ -57,8 +70,23 @@ export interface IndicatorLine {
 
 export interface YearlyReport extends ReportSource {
   year: number;
+  /** Set for a quarter's report: `table`, `lines` and `figures` are then the quarter's. */
+  quarter?: Quarter;
+  /** The period the report is about, and the first and last day of the records it lists. */
+  period: Period;
+  range: { first: LocalDate; last: LocalDate };
+  /** The last day its records run to: today, or a past quarter's last day. */
+  figuresTo: LocalDate;
+  settings: ReportSettings;
   unitWord: string;
+  /** The indicators of the report's period. */
   table: IndicatorTable;
+  /** The columns of the indicator tables (the four quarters and the year; or the quarter and the year to date). */
+  columns: ReportColumn[];
+  /** The column whose verdict the tables state. */
+  judged: ReportColumn;
+  /** A quarter's report: the year to date's lines beside the quarter's. */
+  yearToDate?: IndicatorLine[];
   quarters: IndicatorTable[];
   figures: PeriodFigures;
   lines: IndicatorLine[];
@@ -74,22 +102,16 @@ function reviewByUnit(events: readonly ReviewEvent[], unitIds: readonly string[]
   return new Map(
     unitIds.map((id) => {
       const quarters: Record<ReviewStatus, number> = { submitted: 0, accepted: 0, returned: 0 };
-      for (const q of QUARTERS) {
-        const status = statusOf(id, `${year}-Q${q}`);
-        if (status) quarters[status] += 1;
-      }
-      return [id, { year: statusOf(id, String(year)), quarters }];
+      const byQuarter = QUARTERS.map((q) => statusOf(id, `${year}-Q${q}`));
+      for (const status of byQuarter) if (status) quarters[status] += 1;
+      return [id, { year: statusOf(id, String(year)), quarters, byQuarter }];
     }),
   );
 }
 
-export function buildYearlyReport(source: ReportSource): YearlyReport {
-  const year = source.plan.year;
-  const input = { plan: source.plan, units: source.units, records: source.records, asOf: source.asOf };
-  const table = computeIndicators({ ...input, period: { year } });
-  const quarters = QUARTERS.map((quarter) => computeIndicators({ ...input, period: { year, quarter } }));
-  const word = unitWord(table.rows.filter((r) => !r.communeLevel).map((r) => r.unit.type), source.unitTypes);
-  const lines = source.plan.indicators.map((indicator): IndicatorLine => {
+/** The report's words for each indicator of the plan over one table. */
+export function indicatorLines(plan: Plan, table: IndicatorTable, word: string, asOf: LocalDate): IndicatorLine[] {
+  return plan.indicators.map((indicator): IndicatorLine => {
     const cell = table.commune[indicator.id];
     const target = effectiveTarget(indicator);
     const province = indicator.target && indicator.provinceTarget ? `; tỉnh giao: ${targetText(indicator.provinceTarget)}` : '';
@@ -99,14 +121,47 @@ export function buildYearlyReport(source: ReportSource): YearlyReport {
       name: indicatorName(indicator.id, word),
       target,
       targetText: `${targetText(target)}${fromProvince}${province}`,
-      resultText: resultText(cell, source.asOf),
+      resultText: resultText(cell, asOf),
       verdictText: verdictLabels[cell.verdict],
       cell,
     };
   });
+}
+
+export function buildYearlyReport(source: ReportSource): YearlyReport {
+  const year = source.plan.year;
+  const input = { plan: source.plan, units: source.units, records: source.records, asOf: source.asOf };
+  const table = computeIndicators({ ...input, period: { year } });
+  const quarters = QUARTERS.map((quarter) => computeIndicators({ ...input, period: { year, quarter } }));
+  const word = unitWord(
+    table.rows.filter((r) => !r.communeLevel).map((r) => r.unit.type),
+    source.unitTypes,
+  );
+  const lines = indicatorLines(source.plan, table, word, source.asOf);
   const live = source.records.filter((e) => !e.deleted && e.record && e.record.date.startsWith(`${year}-`));
-  const review = reviewByUnit(source.reviews ?? [], table.rows.map((r) => r.unit.id), year);
-  return { ...source, year, unitWord: word, table, quarters, figures: periodFigures(source.records, { year }), lines, recordCount: live.length, review };
+  const review = reviewByUnit(
+    source.reviews ?? [],
+    table.rows.map((r) => r.unit.id),
+    year,
+  );
+  const yearColumn = { name: 'Cả năm', table };
+  return {
+    ...source,
+    year,
+    period: { year },
+    range: { first: `${year}-01-01`, last: `${year}-12-31` },
+    figuresTo: source.asOf,
+    settings: source.settings ?? defaultReportSettings(source.commune),
+    unitWord: word,
+    table,
+    columns: [...quarters.map((q, i) => ({ name: quarterNames[i]!, table: q })), yearColumn],
+    judged: yearColumn,
+    quarters,
+    figures: periodFigures(source.records, { year }),
+    lines,
+    recordCount: live.length,
+    review,
+  };
 }
 
 export function ratioText(numerator: number, denominator: number): string {

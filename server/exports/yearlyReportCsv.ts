@@ -1,10 +1,10 @@
-// The indicators by unit and quarter as CSV: UTF-8 with a byte-order mark so Excel reads the
+// The indicators by unit and period as CSV (the yearly report's and a quarter's): UTF-8 with a byte-order mark so Excel reads the
 // Vietnamese text correctly, CRLF line ends, fields quoted when they need it. Every figure is a
 // number of its own column: a count, or a numerator, a denominator and a percentage ("3/5" in one
 // field opens as a date in a spreadsheet). Two dialects: commas with a decimal point (the
 // default), or semicolons with a decimal comma, as a spreadsheet set to Vietnamese reads a CSV.
 import { percentOf, type IndicatorValue } from '../../src/domain/indicators/index.ts';
-import { indicatorRows, PERIOD_NAMES } from './indicatorRows.ts';
+import { indicatorRows, verdictHeader } from './indicatorRows.ts';
 import type { YearlyReport } from './yearlyReport.ts';
 
 export const BOM = '\uFEFF';
@@ -23,12 +23,12 @@ export function csvField(value: string, separator: string): string {
 }
 
 /** Per period: the count or the numerator, the denominator, the percentage. */
-export const csvHeaders = [
+export const csvHeaders = (report: YearlyReport) => [
   'Đơn vị',
   'Chỉ tiêu',
   'Kế hoạch',
-  ...PERIOD_NAMES.flatMap((period) => [`${period}: số lượng hoặc tử số`, `${period}: mẫu số`, `${period}: tỷ lệ (%)`]),
-  'Đánh giá cả năm',
+  ...report.columns.flatMap(({ name }) => [`${name}: số lượng hoặc tử số`, `${name}: mẫu số`, `${name}: tỷ lệ (%)`]),
+  verdictHeader(report),
 ];
 
 function figureFields(value: IndicatorValue, decimal: string): string[] {
@@ -47,6 +47,6 @@ export function yearlyReportCsv(report: YearlyReport, delimiter: CsvDelimiter = 
     ...row.values.flatMap((value) => figureFields(value, decimal)),
     row.verdictText,
   ]);
-  const lines = [csvHeaders, ...rows].map((row) => row.map((field) => csvField(field, separator)).join(separator));
+  const lines = [csvHeaders(report), ...rows].map((row) => row.map((field) => csvField(field, separator)).join(separator));
   return `${BOM}${lines.join('\r\n')}\r\n`;
 }

@@ -1,5 +1,5 @@
-// The report's data as an Excel workbook: the indicators by unit and quarter, then one sheet
-// per checklist with Vietnamese headers. No violence case has a row of its own here: the cases
+// The report's data as an Excel workbook (the year's or a quarter's): the indicators by unit and
+// period, then one sheet per checklist with Vietnamese headers. No violence case has a row of its own here: the cases
 // count in the indicators only, and their list is a separate export (caseListXlsx.ts).
 import { COMPLAINTS } from '../../src/domain/terms.ts';
 import ExcelJS from 'exceljs';
@@ -12,18 +12,19 @@ import { addSheet, list, numeric } from './xlsxParts.ts';
 
 export async function yearlyReportXlsx(report: YearlyReport): Promise<Buffer> {
   const unitName = new Map(report.units.map((u) => [u.id, u.name]));
+  const { first, last } = report.range;
   const ofYear = report.records
-    .filter((e) => !e.deleted && e.record && e.record.date.startsWith(`${report.year}-`))
+    .filter((e) => !e.deleted && e.record && e.record.date >= first && e.record.date <= last)
     .map((e) => e.record!)
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   const sessions = ofYear.filter((r): r is PropagandaSession => r.kind === 'propagandaSession');
   const posts = ofYear.filter((r): r is NewsPost => r.kind === 'newsPost');
   const unit = (id: string) => unitName.get(id) ?? id;
-  // Contact points and models set up in earlier years and still running in this one are listed too.
+  // Contact points and models set up before the period and still running in it are listed too.
   const standing = report.records
-    .filter((e) => !e.deleted && e.record && e.record.date <= `${report.year}-12-31`)
+    .filter((e) => !e.deleted && e.record && e.record.date <= last)
     .map((e) => e.record!)
-    .filter((r): r is ContactPoint | PreventionModel => (r.kind === 'contactPoint' || r.kind === 'preventionModel') && (r.stoppedOn ?? '9999') >= `${report.year}-01-01`)
+    .filter((r): r is ContactPoint | PreventionModel => (r.kind === 'contactPoint' || r.kind === 'preventionModel') && (r.stoppedOn ?? '9999') >= first)
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   const inspections = ofYear.filter((r): r is Inspection => r.kind === 'inspection');
   const trainings = ofYear.filter((r): r is Training => r.kind === 'training');
@@ -32,7 +33,14 @@ export async function yearlyReportXlsx(report: YearlyReport): Promise<Buffer> {
 
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Sổ tay Bình đẳng';
-  addSheet(workbook, 'Chỉ tiêu', indicatorSheetHeaders, indicatorRows(report).map((row) => indicatorSheetRow(row).map(numeric)), [20, 46, 22, 9, 9, 9, 9, 9, 14]);
+  const figureWidths = report.columns.map(() => (report.columns.length > 2 ? 9 : 12));
+  addSheet(
+    workbook,
+    'Chỉ tiêu',
+    indicatorSheetHeaders(report),
+    indicatorRows(report).map((row) => indicatorSheetRow(row).map(numeric)),
+    [20, 46, 22, ...figureWidths, 14],
+  );
   const types = report.unitTypes ?? defaultUnitTypes;
   addSheet(
     workbook,

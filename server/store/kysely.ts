@@ -12,6 +12,7 @@ import { devicesWithGaps, listCommuneDevices, revokeDevice } from './office/devi
 import { pullRecords } from './sync/pull.ts';
 import * as province from './province/province.ts';
 import * as reports from './office/reports.ts';
+import { reportSettingsStore } from './office/reportSettings.ts';
 import * as reviews from './office/reviews.ts';
 import * as throttle from './accounts/signInThrottle.ts';
 import * as units from './office/units.ts';
@@ -58,6 +59,7 @@ export function kyselyStore(db: Kysely<Database>, engine: Engine, pushPath: (tra
     listCommuneRecords: (input) => reports.listCommuneRecords(db, input),
     loadPlan: (communeId, year) => reports.loadPlan(db, communeId, year),
     savePlan: ({ audit: event, ...input }) => audit.withAudit(db, event, (trx) => reports.savePlan(trx, input)),
+    reportSettings: reportSettingsStore(db),
     listUnits: (communeId) => units.listUnits(db, communeId),
     addUnit: (communeId, unit, event) => audit.withAudit(db, event, (trx) => units.addUnit(trx, communeId, unit), (added) => added),
     changeUnit: (unitId, change, event) => audit.withAudit(db, event, (trx) => units.changeUnit(trx, unitId, change)),

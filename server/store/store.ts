@@ -10,6 +10,7 @@ import type { MergeRefusal, SetupUnit, StartedUnit, UnitChange } from '../../src
 import type { UnitType } from '../../src/domain/setup/unitTypes.ts';
 import type { ReviewEvent } from '../../src/domain/review/review.ts';
 import type { CommuneWithUnits } from './office/reports.ts';
+import type { ReportSettingsStore } from './office/reportSettings.ts';
 import type { CommuneFigures } from '../../src/domain/province/index.ts';
 import type { ProvinceFiguresInput } from './province/province.ts';
 import type { AuditEventInput, AuditInput, CaseReads } from './office/audit.ts';
@@ -137,6 +138,8 @@ export interface Store {
   loadPlan(communeId: string, year: number): Promise<Plan | undefined>;
   /** `audit`, here and below: the event that records the change, written in its transaction (audit.ts withAudit). */
   savePlan(input: { plan: Plan; userId: string; now: string; audit?: AuditEventInput }): Promise<void>;
+  /** The report settings of a commune's year (office/reportSettings.ts). */
+  readonly reportSettings: ReportSettingsStore;
 
   /** The commune's units for its officer's setup screen, retired ones included. */
   listUnits(communeId: string): Promise<SetupUnit[]>;

@@ -23,6 +23,7 @@ export const auditActions = [
   'review.accept',
   'review.return',
   'report.export',
+  'report.settings',
   'province.create',
   'commune.create',
   'commune.move',

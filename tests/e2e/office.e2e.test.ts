@@ -83,6 +83,35 @@ describe('the commune officer', () => {
     expect(xml).not.toContain('KHONG-DUOC-XUAT');
   });
 
+  it('fills what the report prints: a refused number named in Vietnamese, the missing list shrinks, the quarterly Word carries the signer', async () => {
+    const downloads = page.locator('.report-downloads');
+    await expect(downloads.locator('.missing-settings').first().textContent()).resolves.toContain('họ và tên người ký');
+    await page.locator('.report-settings summary').click();
+    const form = page.locator('.report-settings form');
+    await expect(form.textContent()).resolves.toContain('tối đa 10 ký tự');
+    await form.getByLabel('Số kế hoạch năm').fill('12/KH');
+    await form.getByRole('button', { name: 'Lưu thông tin báo cáo' }).click();
+    await expect(form.getByRole('alert').textContent()).resolves.toBe('Vui lòng kiểm tra lại: Số kế hoạch năm');
+    await form.getByLabel('Số kế hoạch năm').fill('125');
+    await form.getByLabel('Họ và tên người ký').fill('Nguyễn Thị Hoa');
+    await form.getByLabel('Kiến nghị, đề xuất').fill('Đề nghị Sở Nội vụ tổ chức tập huấn cho cán bộ cơ sở.');
+    await form.getByRole('button', { name: 'Lưu thông tin báo cáo' }).click();
+    await form.getByText('Đã lưu thông tin báo cáo.').waitFor();
+    const missing = await downloads.locator('.missing-settings').first().textContent();
+    expect(missing).not.toContain('họ và tên người ký');
+    expect(missing).not.toContain('số kế hoạch');
+    expect(missing).toContain('nguyên nhân của các hạn chế');
+    await page.screenshot({ path: join(SHOTS, 'office-report-settings-1280.png'), fullPage: true });
+    await downloads.getByLabel('Quý').selectOption('1');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Tải báo cáo quý (Word)' }).click()]);
+    expect(download.suggestedFilename()).toBe(`bao-cao-binh-dang-gioi-quy-1-${year}.docx`);
+    const xml = await (await JSZip.loadAsync(readFileSync((await download.path())!))).file('word/document.xml')!.async('string');
+    expect(xml).toContain(`Kết quả thực hiện công tác bình đẳng giới quý I năm ${year}`);
+    expect(xml).toContain('Nguyễn Thị Hoa');
+    expect(xml).toContain('Kế hoạch số 125/KH-UBND');
+    expect(xml).toContain('Đề nghị Sở Nội vụ tổ chức tập huấn cho cán bộ cơ sở.');
+  });
+
   it('edits a plan target, saves it on the server, and the table judges against it', async () => {
     await expect(cell('', 'newsPostsPerQuarter').getAttribute('class')).resolves.toBe('behind');
     await page.getByText('Sửa chỉ tiêu kế hoạch').click();

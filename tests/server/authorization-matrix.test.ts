@@ -8,6 +8,7 @@ import { createApp } from '../../server/app.ts';
 import { hashPin, sha256Hex as sha } from '../../server/auth/secrets.ts';
 import type { Store } from '../../server/store/store.ts';
 import { defaultPlan } from '../../src/domain/plan/index.ts';
+import { defaultReportSettings } from '../../src/domain/plan/reportSettings.ts';
 import { defaultUnitTypes } from '../../src/domain/setup/unitTypes.ts';
 import { roles, type Role } from '../../src/domain/index.ts';
 import { newsPost, propagandaSession, upsertOf, violenceCase } from '../fixtures/records.ts';
@@ -88,6 +89,16 @@ const matrix: Record<string, (w: World, role: Role, target: Target) => Cell> = {
   'GET /api/v1/reports/yearly.xlsx': (_, role) => ({ path: '/api/v1/reports/yearly.xlsx?year=2026', expect: officerOnly(role) }),
   'GET /api/v1/reports/yearly.csv': (_, role) => ({ path: '/api/v1/reports/yearly.csv?year=2026', expect: officerOnly(role) }),
   'GET /api/v1/reports/cases.xlsx': (_, role) => ({ path: '/api/v1/reports/cases.xlsx?year=2026', expect: officerOnly(role) }),
+  'GET /api/v1/reports/quarterly.docx': (_, role) => ({ path: '/api/v1/reports/quarterly.docx?year=2026&quarter=3', expect: officerOnly(role) }),
+  'GET /api/v1/reports/quarterly.xlsx': (_, role) => ({ path: '/api/v1/reports/quarterly.xlsx?year=2026&quarter=3', expect: officerOnly(role) }),
+  'GET /api/v1/reports/quarterly.csv': (_, role) => ({ path: '/api/v1/reports/quarterly.csv?year=2026&quarter=3', expect: officerOnly(role) }),
+  'GET /api/v1/reports/settings/:year': (_, role) => ({ path: '/api/v1/reports/settings/2026', expect: officerOnly(role) }),
+  // The settings always land in the officer's own commune: the body names none.
+  'PUT /api/v1/reports/settings/:year': (_, role) => ({
+    path: '/api/v1/reports/settings/2026',
+    body: { ...defaultReportSettings({ name: 'Phường Nam Gia Nghĩa', provinceName: 'Lâm Đồng' }), signerName: 'Nguyễn Văn A' },
+    expect: officerOnly(role),
+  }),
   'GET /api/v1/plans/:year': (_, role) => ({ path: '/api/v1/plans/2026', expect: role === 'province' ? [403] : [200] }),
   'PUT /api/v1/plans/:year': (_, role, target) => ({
     path: '/api/v1/plans/2026',
@@ -194,6 +205,7 @@ async function snapshot(server: TestServer): Promise<string> {
     db.selectFrom('users').selectAll().orderBy('id').execute(),
     db.selectFrom('devices').select(['id', 'revoked_at']).orderBy('id').execute(),
     db.selectFrom('plans').selectAll().orderBy('commune_id').execute(),
+    db.selectFrom('report_settings').selectAll().orderBy('commune_id').execute(),
     db.selectFrom('review_events').select(['id', 'action']).orderBy('id').execute(),
     db.selectFrom('sign_in_throttle').selectAll().orderBy('key').execute(),
     db.selectFrom('enrolment_codes').select(['id', 'used_at', 'replaced_at']).orderBy('id').execute(),

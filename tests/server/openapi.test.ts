@@ -115,6 +115,7 @@ describe('the OpenAPI document', () => {
       'GET /api/v1/me',
       'GET /api/v1/plans/:year',
       'GET /api/v1/province/indicators',
+      'GET /api/v1/reports/settings/:year',
       'GET /api/v1/reviews',
       'GET /api/v1/sync/pull',
       'GET /api/v1/unit-types',

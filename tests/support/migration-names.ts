@@ -14,4 +14,5 @@ export const MIGRATION_NAMES = [
   '0011_device_contact',
   '0012_unit_start',
   '0013_case_prosecution',
+  '0014_report_settings',
 ];

@@ -113,6 +113,16 @@ export interface RecordVersionTable {
 }
 
 /** Migration 0002: a commune's plan of a year, edited by its officer. */
+/** One row per commune and year whose report settings the officer saved. */
+export interface ReportSettingsTable {
+  commune_id: string;
+  year: number;
+  /** The ReportSettings (src/domain/plan/reportSettings.ts) as JSON. */
+  body: string;
+  updated_at: string;
+  updated_by: string;
+}
+
 export interface PlanTable {
   commune_id: string;
   year: number;
@@ -201,6 +211,7 @@ export interface Database {
   counters: CounterTable;
   record_versions: RecordVersionTable;
   plans: PlanTable;
+  report_settings: ReportSettingsTable;
   review_events: ReviewEventTable;
   sign_in_throttle: SignInThrottleTable;
   unit_types: UnitTypeTable;

@@ -1,6 +1,7 @@
 // The English catalogue, for reviewers: the same keys as vi.ts (the type makes it so).
 import { optionLabelsEn } from '../../domain/optionLabels.ts';
 import { officeEn } from './office.en.ts';
+import { reportSettingsEn } from './reportSettings.en.ts';
 import type { Catalogue } from './vi.ts';
 
 export const en: Catalogue = {
@@ -377,4 +378,5 @@ export const en: Catalogue = {
     noneSubmitted: 'No unit has submitted this period yet.',
   },
   ...officeEn,
+  ...reportSettingsEn,
 };

@@ -206,6 +206,7 @@ export const officeEn: OfficeCatalogue = {
       'review.accept': 'Report accepted',
       'review.return': 'Report sent back',
       'report.export': 'Report downloaded',
+      'report.settings': 'Report settings changed',
       'province.create': 'Province created',
       'commune.create': 'Commune created',
       'commune.move': 'Commune moved to another province',

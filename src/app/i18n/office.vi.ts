@@ -208,6 +208,7 @@ export const officeVi = {
       'review.accept': 'Duyệt báo cáo',
       'review.return': 'Trả lại báo cáo',
       'report.export': 'Tải báo cáo',
+      'report.settings': 'Sửa thông tin báo cáo',
       'province.create': 'Tạo tỉnh',
       'commune.create': 'Tạo xã, phường',
       'commune.move': 'Chuyển xã, phường sang tỉnh khác',

@@ -4,6 +4,7 @@
 import { COMPLAINTS } from '../../domain/terms.ts';
 import { optionLabelsVi } from '../../domain/optionLabels.ts';
 import { officeVi } from './office.vi.ts';
+import { reportSettingsVi } from './reportSettings.vi.ts';
 
 export const vi = {
   app: {
@@ -384,6 +385,7 @@ export const vi = {
     noneSubmitted: 'Chưa có đơn vị nào gửi duyệt kỳ này.',
   },
   ...officeVi,
+  ...reportSettingsVi,
 };
 
 export type Catalogue = typeof vi;

@@ -19,6 +19,8 @@ import { useYearRecords } from '../commune/useYearRecords.ts';
 import { useIndicatorTable } from './indicators/useIndicatorTable.ts';
 import { officeHref, officePeriod } from './officeRoute.ts';
 import { PlanEditor } from './plan/PlanEditor.tsx';
+import { ReportSettingsEditor } from './plan/ReportSettingsEditor.tsx';
+import { useReportSettings } from './plan/useReportSettings.ts';
 import { QuarterCharts } from './indicators/QuarterCharts.tsx';
 import { ReportDownloads } from './reports/ReportDownloads.tsx';
 import { ReviewPanel } from './reviews/ReviewPanel.tsx';
@@ -40,6 +42,7 @@ export function Office() {
   const plan = planState.plan;
   const currentPlan = usePlan(communeId, current.year).plan;
   const unitsState = useUnits();
+  const reportSettings = useReportSettings(period.year);
   const units = unitsState.entries;
 
   const yearRecords = useYearRecords(period.year);
@@ -98,6 +101,7 @@ export function Office() {
           {planState.saved ? text.office.planSavedNote : text.office.planDefault}
         </p>
         <PlanEditor plan={plan} saved={planState.saved} save={planState.save} />
+        <ReportSettingsEditor state={reportSettings} />
       </section>
 
       <section class="card" aria-labelledby="units-title">
@@ -119,7 +123,11 @@ export function Office() {
 
       <section class="card" aria-labelledby="report-title">
         <h2 id="report-title">{fill(text.office.reportTitle, { year: period.year })}</h2>
-        <ReportDownloads year={period.year} />
+        <ReportDownloads
+          year={period.year}
+          quarter={period.quarter ?? (period.year === current.year ? current.quarter : 4)}
+          settings={reportSettings.settings}
+        />
       </section>
 
       <p>

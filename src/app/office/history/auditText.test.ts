@@ -41,6 +41,12 @@ describe('the audit trail in words', () => {
     expect(auditFields(plan)).toMatch(/^Trường: Hạn các đơn vị gửi báo cáo, Tin, bài/);
   });
 
+  it('names the report settings of a year and their fields as the form does', () => {
+    const settings = event('report.settings', '2026', ['reportNumbers', 'signerName']);
+    expect(auditTitle(settings, unitName)).toBe('Sửa thông tin báo cáo · năm 2026');
+    expect(auditFields(settings)).toBe('Trường: Số báo cáo, Họ và tên người ký');
+  });
+
   it('names a phone by its owner and a short id, and an export by its period, file and records', () => {
     expect(auditTitle(event('device.revoke', '1a53a054-e162-4066-89b5-668d4206864a', ['revokedAt'], 'Tổ trưởng Tổ dân phố 1'), unitName)).toBe(
       'Thu hồi thiết bị · điện thoại của Tổ trưởng Tổ dân phố 1 (mã …864a)',

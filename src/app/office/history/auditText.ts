@@ -3,6 +3,7 @@
 import type { AuditEntry, CaseAccess } from '../../../domain/audit.ts';
 import { fieldLabel, fill, text } from '../../i18n/index.ts';
 import { periodText } from '../../review/periodText.ts';
+import { fieldName as reportSettingField } from '../plan/reportSettingFields.ts';
 
 type EventEntry = Extract<AuditEntry, { kind: 'event' }>;
 type UnitName = (id: string) => string;
@@ -25,6 +26,7 @@ function subject(entry: EventEntry, unitName: UnitName): string {
   }
   if (entry.action === 'plan.update') return fill(text.history.planOfYear, { year: entry.target });
   if (entry.action === 'report.export') return exportText(entry.target);
+  if (entry.action === 'report.settings') return periodText(entry.target);
   if (area === 'device') {
     const id = entry.target.slice(-4);
     return entry.targetName ? fill(text.history.device, { name: entry.targetName, id }) : fill(text.history.deviceUnknown, { id });
@@ -50,7 +52,8 @@ function eventFieldLabel(field: string): string {
 /** The fields changed, by their labels; none for a new record (all of its fields are new). */
 export function auditFields(entry: AuditEntry): string | null {
   if (entry.fields.length === 0 || (entry.kind === 'record' && entry.rev === 1)) return null;
-  const labels = entry.fields.map((field) => (entry.kind === 'event' ? eventFieldLabel(field) : fieldLabel(field)));
+  const label = entry.kind === 'record' ? fieldLabel : entry.action === 'report.settings' ? reportSettingField : eventFieldLabel;
+  const labels = entry.fields.map((field) => label(field));
   return fill(text.history.fields, { fields: labels.join(', ') });
 }
 

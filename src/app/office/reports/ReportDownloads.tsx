@@ -1,18 +1,26 @@
-// Word, Excel and CSV of the yearly report, built by the server: they need a connection,
-// and the buttons say so when there is none.
+// Word, Excel and CSV of the yearly report and of a quarter's, built by the server: they need a
+// connection, and the buttons say so when there is none. What the report settings still lack is
+// said before the download (which works anyway).
+import { useState } from 'preact/hooks';
+import type { ReportSettings } from '../../../domain/plan/reportSettings.ts';
 import { useConnection } from '../../hooks/useConnection.ts';
-import { text } from '../../i18n/index.ts';
-import { useReportDownload } from './useReportDownload.ts';
+import { fill, text } from '../../i18n/index.ts';
+import { QUARTER_NUMERALS } from '../indicators/PeriodPicker.tsx';
+import { MissingSettings } from '../plan/ReportSettingsEditor.tsx';
+import { useReportDownload, type ReportQuarter } from './useReportDownload.ts';
 
 const formats = [
-  { format: 'docx', label: () => text.office.downloadWord },
-  { format: 'xlsx', label: () => text.office.downloadExcel },
-  { format: 'csv', label: () => text.office.downloadCsv },
+  { format: 'docx', label: () => text.office.downloadWord, quarterLabel: () => text.reportSettings.downloadQuarterWord },
+  { format: 'xlsx', label: () => text.office.downloadExcel, quarterLabel: () => text.reportSettings.downloadQuarterExcel },
+  { format: 'csv', label: () => text.office.downloadCsv, quarterLabel: () => text.reportSettings.downloadQuarterCsv },
 ] as const;
 
-export function ReportDownloads(props: { year: number }) {
+const QUARTERS: readonly ReportQuarter[] = [1, 2, 3, 4];
+
+export function ReportDownloads(props: { year: number; quarter: ReportQuarter; settings?: ReportSettings }) {
   const online = useConnection();
   const { busy, failed, acceptedOnly, setAcceptedOnly, download } = useReportDownload(props.year);
+  const [quarter, setQuarter] = useState<ReportQuarter>(props.quarter);
 
   return (
     <div class="report-downloads">
@@ -27,10 +35,35 @@ export function ReportDownloads(props: { year: number }) {
         <input type="checkbox" checked={acceptedOnly} onChange={(e) => setAcceptedOnly((e.target as HTMLInputElement).checked)} />
         {text.office.acceptedOnly}
       </label>
+      <MissingSettings settings={props.settings} fix />
       <div class="actions">
         {formats.map(({ format, label }) => (
           <button key={format} class={format === 'docx' ? 'primary' : 'secondary'} disabled={!online || busy !== null} onClick={() => void download(format)}>
             {busy === format ? text.office.downloading : label()}
+          </button>
+        ))}
+      </div>
+      <h3>{text.reportSettings.quarterTitle}</h3>
+      <label class="field quarter-choice">
+        <span>{text.reportSettings.quarter}</span>
+        <select value={quarter} onChange={(e) => setQuarter(Number((e.target as HTMLSelectElement).value) as ReportQuarter)}>
+          {QUARTERS.map((q) => (
+            <option key={q} value={q}>
+              {fill(text.reportSettings.quarterName, { q: QUARTER_NUMERALS[q - 1]! })}
+            </option>
+          ))}
+        </select>
+      </label>
+      <MissingSettings settings={props.settings} quarter={quarter} fix />
+      <div class="actions">
+        {formats.map(({ format, quarterLabel }) => (
+          <button
+            key={format}
+            class={format === 'docx' ? 'primary' : 'secondary'}
+            disabled={!online || busy !== null}
+            onClick={() => void download(format, quarter)}
+          >
+            {busy === `q${quarter}-${format}` ? text.office.downloading : quarterLabel()}
           </button>
         ))}
       </div>

@@ -26,6 +26,17 @@ describe('the report download', () => {
     await view.unmount();
   });
 
+  it("hands over a quarter's report under the quarter's name", async () => {
+    const officer = await signedIn(server, 'canbo');
+    const saved: { file: Blob; name: string }[] = [];
+    const view = await mountHook(() => useReportDownload(2026, (file, name) => saved.push({ file, name })), officer);
+    await view.current().download('csv', 3);
+    expect(saved.map((s) => s.name)).toEqual(['bao-cao-binh-dang-gioi-quy-3-2026.csv']);
+    expect(await saved[0]!.file.text()).toContain('Quý III: số lượng hoặc tử số');
+    expect(view.current()).toMatchObject({ failed: false, busy: null });
+    await view.unmount();
+  });
+
   it('says failed for a village head and with no network', async () => {
     const head = await signedIn(server, 'tdp1');
     for (const api of [head.api, offlineApi]) {

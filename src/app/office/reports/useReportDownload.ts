@@ -1,11 +1,15 @@
-// The yearly report as a file the server builds (Word, Excel, CSV), over all records or the
-// accepted ones only, handed to the browser as a download; a refusal or no answer says failed.
+// The yearly report, or a quarter's, as a file the server builds (Word, Excel, CSV), over all
+// records or the accepted ones only, handed to the browser as a download; a refusal or no answer
+// says failed.
 import { useState } from 'preact/hooks';
 import { useServices } from '../../services.ts';
 
 export type ReportFormat = 'docx' | 'xlsx' | 'csv';
 
-export const reportFileName = (year: number, format: ReportFormat) => `bao-cao-binh-dang-gioi-${year}.${format}`;
+export type ReportQuarter = 1 | 2 | 3 | 4;
+
+export const reportFileName = (year: number, format: ReportFormat, quarter?: ReportQuarter) =>
+  quarter ? `bao-cao-binh-dang-gioi-quy-${quarter}-${year}.${format}` : `bao-cao-binh-dang-gioi-${year}.${format}`;
 
 /** The browser's download of a file made on the page. */
 export function saveFile(file: Blob, name: string): void {
@@ -21,16 +25,20 @@ export function saveFile(file: Blob, name: string): void {
 
 export function useReportDownload(year: number, save: (file: Blob, name: string) => void = saveFile) {
   const { api } = useServices();
-  const [busy, setBusy] = useState<ReportFormat | null>(null);
+  /** The file being made: "docx" for the year's, "q3-docx" for a quarter's. */
+  const [busy, setBusy] = useState<string | null>(null);
   const [failed, setFailed] = useState(false);
   const [acceptedOnly, setAcceptedOnly] = useState(false);
 
-  async function download(format: ReportFormat): Promise<void> {
-    setBusy(format);
+  /** The year's file, or the quarter's when one is given. */
+  async function download(format: ReportFormat, quarter?: ReportQuarter): Promise<void> {
+    setBusy(quarter ? `q${quarter}-${format}` : format);
     setFailed(false);
     try {
-      const answer = await api.file(`/reports/yearly.${format}?year=${year}${acceptedOnly ? '&basis=accepted' : ''}`);
-      if (answer.ok) save(answer.value, reportFileName(year, format));
+      const basis = acceptedOnly ? '&basis=accepted' : '';
+      const path = quarter ? `/reports/quarterly.${format}?year=${year}&quarter=${quarter}${basis}` : `/reports/yearly.${format}?year=${year}${basis}`;
+      const answer = await api.file(path);
+      if (answer.ok) save(answer.value, reportFileName(year, format, quarter));
       else setFailed(true);
     } finally {
       setBusy(null);
