@@ -36,6 +36,19 @@ export interface DeviceBinding {
   refused?: 'otherAccount' | 'revoked';
 }
 
+export interface BindDeviceInput {
+  deviceId: string;
+  userId: string;
+  tokenHash: string;
+  now: string;
+  expiresAt?: string;
+  /** The signing-in browser's user agent, cut to USER_AGENT_LENGTH. */
+  userAgent?: string;
+}
+
+/** The user agent kept of a device: enough to tell browser and system apart. */
+export const USER_AGENT_LENGTH = 300;
+
 export interface UserForSignIn {
   id: string;
   pinHash: string;
@@ -101,13 +114,13 @@ export interface Store {
    * A new token (only its hash is stored) on the device: the id sent when it is new or already
    * this user's and not revoked, else a fresh id (accounts.ts), which the sign-in answer carries.
    */
-  bindDevice(input: { deviceId: string; userId: string; tokenHash: string; now: string; expiresAt?: string }): Promise<DeviceBinding>;
+  bindDevice(input: BindDeviceInput): Promise<DeviceBinding>;
   /** The actor behind a token hash, if the device exists and is not revoked. */
   findActor(tokenHash: string): Promise<Actor | undefined>;
   /** The actor behind a token hash whose session has not ended at `now` (ISO), and when it ends. */
   findSession(tokenHash: string, now: string): Promise<{ actor: Actor; expiresAt: string | null } | undefined>;
-  /** Moves the end of a device's session: later on use, or to now on sign-out. */
-  setSessionExpiry(deviceId: string, expiresAt: string): Promise<void>;
+  /** Moves the end of a device's session: later on use, or to now on sign-out; `seenAt` is the device's last contact. */
+  setSessionExpiry(deviceId: string, expiresAt: string, seenAt: string): Promise<void>;
   loadProfile(userId: string): Promise<Profile | undefined>;
 
   /** The whole batch in one transaction: all of it is stored, or nothing. */

@@ -10,6 +10,7 @@ import { signInOverHttp } from '../support/api-client.ts';
 import type { RunningServer } from '../support/server-process.ts';
 import { it, openPhone } from './fixtures.ts';
 import { DEMO_PIN, typePin, unlock } from './session.ts';
+import { choose, openMore } from './forms.ts';
 
 const SHOTS = 'tests/e2e/screenshots';
 let server: RunningServer;
@@ -123,16 +124,17 @@ describe('a village head offline', () => {
   it('records a violence case with a code and no identity', async () => {
     await openTab('Vụ việc');
     await page.getByRole('link', { name: /Thêm mới: Vụ việc bạo lực/ }).click();
+    await openMore(page);
     await page.getByLabel('Người báo tin').selectOption('neighbour');
     await page.getByRole('checkbox', { name: 'Bạo lực tinh thần' }).check();
-    await page.getByLabel('Giới tính nạn nhân').selectOption('female');
-    await page.getByLabel('Độ tuổi nạn nhân').selectOption('from16to59');
-    await page.getByLabel('Giới tính người gây bạo lực').selectOption('male');
+    await choose(page, 'Giới tính nạn nhân', 'Nữ');
+    await choose(page, 'Độ tuổi nạn nhân', 'Từ 16 đến 59 tuổi');
+    await choose(page, 'Giới tính người gây bạo lực', 'Nam');
     await page.getByLabel('Quan hệ với nạn nhân').selectOption('spouse');
     // A new case starts as not known; this perpetrator is not prosecuted (seed 003 counts those counselled).
-    const prosecution = page.getByLabel('Người gây bạo lực bị truy cứu trách nhiệm hình sự?');
-    expect(await prosecution.inputValue()).toBe('notKnown');
-    await prosecution.selectOption({ label: 'Chưa bị truy cứu trách nhiệm hình sự' });
+    const prosecution = page.getByRole('group', { name: 'Người gây bạo lực bị truy cứu trách nhiệm hình sự?', exact: true });
+    expect(await prosecution.getByRole('radio', { name: 'Chưa rõ', exact: true }).isChecked()).toBe(true);
+    await choose(page, 'Người gây bạo lực bị truy cứu trách nhiệm hình sự?', 'Chưa bị truy cứu trách nhiệm hình sự');
     await shot('06-case-form');
     await page.getByRole('button', { name: 'Lưu' }).click();
     await page.locator('[data-record-id]').first().waitFor();
@@ -177,7 +179,10 @@ describe('a village head offline', () => {
     expect(JSON.parse(rows[2]!.body)).toMatchObject({ caseCode: expect.any(String), prosecution: 'notProsecuted' });
     const db = new Database(join(server.dataDir, 'notebook.sqlite'), { readonly: true });
     try {
-      const applied = db.prepare('SELECT record_id AS recordId, COUNT(*) AS n FROM applied_changes GROUP BY record_id').all() as { recordId: string; n: number }[];
+      const applied = db.prepare('SELECT record_id AS recordId, COUNT(*) AS n FROM applied_changes GROUP BY record_id').all() as {
+        recordId: string;
+        n: number;
+      }[];
       expect(applied.map((a) => a.n)).toEqual([1, 1, 1]);
     } finally {
       db.close();

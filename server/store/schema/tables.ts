@@ -54,6 +54,10 @@ export interface DeviceTable {
   revoked_at: string | null;
   /** ISO time the session ends unless used again (0006); null: made before expiry existed. */
   session_expires_at: Generated<string | null>;
+  /** The browser's user agent at the latest sign-in, cut to 300 characters (0011). */
+  user_agent: Generated<string | null>;
+  /** The latest sign-in or session slide (an hour's precision, http/session.ts) (0011). */
+  last_seen_at: Generated<string | null>;
 }
 
 export interface RecordTable {
@@ -223,9 +227,9 @@ export interface UnitQuarterFactTable {
   cases: number;
   victims_needing: number;
   victims_reached: number;
-  /** Cases whose perpetrator is not prosecuted, counselled (0011: of those not prosecuted). */
+  /** Cases whose perpetrator is not prosecuted, counselled (0012: of those not prosecuted). */
   perpetrators_counselled: number;
-  /** Migration 0011: cases whose perpetrator is not prosecuted. */
+  /** Migration 0012: cases whose perpetrator is not prosecuted. */
   perpetrators_not_prosecuted: number;
 }
 

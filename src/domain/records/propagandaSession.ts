@@ -1,6 +1,6 @@
 // Buổi tuyên truyền / hội nghị / sinh hoạt chuyên đề: a propaganda session held in a unit.
 import * as z from 'zod/mini';
-import { choiceList, commonFields, count, shortNote } from './common.ts';
+import { choiceList, commonFields, count, shortNote, whenValid } from './common.ts';
 
 export const propagandaForms = [
   'loudspeaker',
@@ -39,6 +39,8 @@ export const propagandaTopics = [
 
 export const propagandaLanguages = ['vi', 'minority'] as const;
 
+const countsValid = whenValid('menCount', 'womenCount');
+
 export const propagandaSession = z
   .strictObject({
     kind: z.literal('propagandaSession'),
@@ -57,6 +59,7 @@ export const propagandaSession = z
     z.refine((s) => s.language !== 'minority' || (s.minorityLanguage ?? '').trim().length > 0, {
       message: 'required',
       path: ['minorityLanguage'],
+      ...whenValid('language', 'minorityLanguage'),
     }),
     // Also while other fields are wrong (no form chosen yet): the missing counts are named at once.
     z.superRefine(
@@ -66,7 +69,7 @@ export const propagandaSession = z
         if (s.womenCount === undefined) ctx.issues.push({ code: 'custom', message: 'required', path: ['womenCount'], input: s });
         else if ((s.menCount ?? 0) + s.womenCount === 0) ctx.issues.push({ code: 'custom', message: 'noParticipants', path: ['womenCount'], input: s });
       },
-      { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
+      { when: (payload) => typeof payload.value === 'object' && payload.value !== null && countsValid.when(payload) },
     ),
   );
 
