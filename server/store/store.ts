@@ -6,7 +6,7 @@ import type { Change, PullResponse, PushResponse, Role, SeqRange, SignedInUser, 
 import type { Engine } from './engine.ts';
 import type { RecordEntry } from '../../src/domain/indicators/index.ts';
 import type { Plan } from '../../src/domain/plan/index.ts';
-import type { MergeRefusal, NewUnit, SetupUnit, UnitChange } from '../../src/domain/setup/units.ts';
+import type { MergeRefusal, SetupUnit, StartedUnit, UnitChange } from '../../src/domain/setup/units.ts';
 import type { UnitType } from '../../src/domain/setup/unitTypes.ts';
 import type { ReviewEvent } from '../../src/domain/review/review.ts';
 import type { CommuneWithUnits } from './office/reports.ts';
@@ -144,7 +144,7 @@ export interface Store {
   listUnitTypes(communeId: string): Promise<UnitType[]>;
   saveUnitTypes(communeId: string, types: readonly UnitType[]): Promise<void>;
   /** False when the id is already taken. */
-  addUnit(communeId: string, unit: NewUnit, audit?: AuditEventInput): Promise<boolean>;
+  addUnit(communeId: string, unit: StartedUnit, audit?: AuditEventInput): Promise<boolean>;
   changeUnit(unitId: string, change: UnitChange, audit?: AuditEventInput): Promise<void>;
   /** Retires a unit: it is no longer counted, nor offered to the phones. */
   retireUnit(unitId: string, audit?: AuditEventInput): Promise<void>;

@@ -11,6 +11,7 @@ import type { RunningServer } from '../support/server-process.ts';
 import { seriousViolations, smallTouchTargets, tabTo } from './a11y.ts';
 import { it, openPhone } from './fixtures.ts';
 import { FIXED_NOW, signIn, unlock } from './session.ts';
+import { openPlanCard } from './forms.ts';
 
 // The phones run on the fixed clock, and correct it by the server's: the server runs on it too.
 it.override({ serverOptions: { env: { CLOCK_START: FIXED_NOW.toISOString() } } });
@@ -75,7 +76,7 @@ describe('the village head’s screens', () => {
   it('home, each checklist, with the unit’s progress and the 25/11 reminder', async () => {
     await signIn(page, server.url);
     const progress = page.locator('section.progress');
-    await progress.waitFor();
+    await openPlanCard(page);
     // 20/11/2026: quarter 4, no records yet, 5 days before the report is due.
     // News posts are the commune's target (4 a quarter by the seeds' defaults): the unit's share is shown, not judged.
     expect(await progress.locator('[data-progress=news]').innerText()).toMatch(/^Tin, bài quý 4: ít nhất 4\/quý\s*đã góp 0$/);

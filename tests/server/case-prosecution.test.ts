@@ -1,7 +1,7 @@
 // A case says whether its perpetrator is criminally prosecuted, and a broadcast, banners or a
 // post carries no attendees: the server takes both, keeps an older phone's records valid (a case
 // without the field reads as not known), refuses a state it does not know, still asks a meeting
-// for its attendees, and, on a database from before migration 0012, rebuilds the province's
+// for its attendees, and, on a database from before migration 0013, rebuilds the province's
 // facts so that perpetrators counselled are counted over those not prosecuted.
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
@@ -52,13 +52,13 @@ describe('over the sync API', () => {
   });
 });
 
-describe('migration 0012 on an older database', () => {
+describe('migration 0013 on an older database', () => {
   it('rebuilds the facts: a case from before counts in neither term until its perpetrator is said not prosecuted', async () => {
     const opened = await openTestStore();
     const store = opened.store;
     close = opened.discard;
     const db = store.db as unknown as Kysely<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-    await migrateUpTo(db, store.engine, '0011_device_contact');
+    await migrateUpTo(db, store.engine, '0012_unit_start');
     await db.insertInto('provinces').values({ id: 'p', name: 'Tỉnh P' }).execute();
     await db.insertInto('communes').values({ id: 'xa', name: 'Xã', province_name: 'P', province_id: 'p' }).execute();
     await db
@@ -77,7 +77,7 @@ describe('migration 0012 on an older database', () => {
       .insertInto('devices')
       .values({ id: deviceId, user_id: 'canbo', token_hash: deviceId, created_at: '2026-01-01T00:00:00Z', revoked_at: null })
       .execute();
-    // A counselled perpetrator's case, stored with the facts of the definitions before 0012 (counselled over every case).
+    // A counselled perpetrator's case, stored with the facts of the definitions before 0013 (counselled over every case).
     const old = violenceCase({ unitId: 'thon-1', reporterId: 'canbo', perpetratorCounselled: true });
     await db
       .insertInto('records')
@@ -111,9 +111,9 @@ describe('migration 0012 on an older database', () => {
       .insertInto('unit_quarter_facts')
       .values({ commune_id: 'xa', unit_id: 'thon-1', year: 2026, quarter: 2, records: 1, cases: 1, perpetrators_counselled: 1, ...zero })
       .execute();
-    await db.insertInto('fact_definitions').values({ name: 'unit_quarter_facts', digest: 'before 0012' }).execute();
+    await db.insertInto('fact_definitions').values({ name: 'unit_quarter_facts', digest: 'before 0013' }).execute();
 
-    expect(await store.migrate()).toEqual(MIGRATION_NAMES.slice(MIGRATION_NAMES.indexOf('0012_case_prosecution')));
+    expect(await store.migrate()).toEqual(MIGRATION_NAMES.slice(MIGRATION_NAMES.indexOf('0013_case_prosecution')));
     const counselled = async () => {
       const [figures] = await store.provinceFigures({ provinceId: 'p', period: { year: 2026 }, asOf: '2026-11-20', defaultHandledInTimeDays: 7 });
       return figures!.values.perpetratorsCounselled;

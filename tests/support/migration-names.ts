@@ -12,5 +12,6 @@ export const MIGRATION_NAMES = [
   '0009_unit_quarter_facts',
   '0010_commune_work_index',
   '0011_device_contact',
-  '0012_case_prosecution',
+  '0012_unit_start',
+  '0013_case_prosecution',
 ];

@@ -11,7 +11,7 @@ import { jsonSql } from './jsonSql.ts';
 export type RecordField =
   'form' | 'householdsReached' | 'handledAfterDays' | 'victimNeedsSupport' | 'supportServiceCount' | 'perpetratorCounselled' | 'perpetratorNotProsecuted';
 
-/** The generated column of each field on PostgreSQL (migration 0008; the prosecution: 0012). */
+/** The generated column of each field on PostgreSQL (migration 0008; the prosecution: 0013). */
 export const fieldColumns: Record<RecordField, string> = {
   form: 'x_form',
   householdsReached: 'x_households_reached',
@@ -36,7 +36,7 @@ export function fieldExpressions(engine: Engine, body: RawBuilder<unknown>): Rec
     victimNeedsSupport: sql`case when ${json.isTrue(body, 'victimNeedsSupport')} then 1 else 0 end`,
     supportServiceCount: sql`coalesce(${json.arrayLength(body, 'supportServices')}, 0)`,
     perpetratorCounselled: sql`case when ${json.isTrue(body, 'perpetratorCounselled')} then 1 else 0 end`,
-    // 1 only when the case says so: prosecuted, not known and absent (an older phone) are 0 (as in 0012).
+    // 1 only when the case says so: prosecuted, not known and absent (an older phone) are 0 (as in 0013).
     perpetratorNotProsecuted: sql`case when ${json.text(body, 'prosecution')} = 'notProsecuted' then 1 else 0 end`,
   };
 }

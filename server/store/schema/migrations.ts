@@ -16,7 +16,8 @@ import { migration as m0008 } from './migrations/0008_province.ts';
 import { migration as m0009 } from './migrations/0009_unit_quarter_facts.ts';
 import { migration as m0010 } from './migrations/0010_commune_work_index.ts';
 import { migration as m0011 } from './migrations/0011_device_contact.ts';
-import { migration as m0012 } from './migrations/0012_case_prosecution.ts';
+import { migration as m0012 } from './migrations/0012_unit_start.ts';
+import { migration as m0013 } from './migrations/0013_case_prosecution.ts';
 
 /** Every migration by the name the database records it under, in order. */
 const MIGRATIONS: Record<string, (engine: Engine) => Migration> = {
@@ -31,7 +32,8 @@ const MIGRATIONS: Record<string, (engine: Engine) => Migration> = {
   '0009_unit_quarter_facts': m0009,
   '0010_commune_work_index': m0010,
   '0011_device_contact': m0011,
-  '0012_case_prosecution': m0012,
+  '0012_unit_start': m0012,
+  '0013_case_prosecution': m0013,
 };
 
 function migrationsFor(engine: Engine): Record<string, Migration> {

@@ -25,6 +25,8 @@ export interface UnitTable {
   retired: Generated<number>;
   /** Migration 0002: the unit this one was merged into, when retired by a merge. */
   merged_into?: string | null;
+  /** Migration 0012: the day the officer added it (Vietnam); null for units from before, which count in every period. */
+  started_on?: string | null;
 }
 
 export interface UserTable {
@@ -227,9 +229,9 @@ export interface UnitQuarterFactTable {
   cases: number;
   victims_needing: number;
   victims_reached: number;
-  /** Cases whose perpetrator is not prosecuted, counselled (0012: of those not prosecuted). */
+  /** Cases whose perpetrator is not prosecuted, counselled (0013: of those not prosecuted). */
   perpetrators_counselled: number;
-  /** Migration 0012: cases whose perpetrator is not prosecuted. */
+  /** Migration 0013: cases whose perpetrator is not prosecuted. */
   perpetrators_not_prosecuted: number;
 }
 

@@ -107,6 +107,8 @@ export const en: Catalogue = {
   },
   progress: {
     title: 'Plan {year}',
+    shortCount: '{n} items short',
+    allMet: 'All met',
     defaultPlan: 'Default targets: the commune has not sent its {year} plan to this phone.',
     communeTargetsTitle: 'Commune targets {unit} adds to',
     communeOwnTargetsTitle: 'Commune count targets',
@@ -127,6 +129,8 @@ export const en: Catalogue = {
     complaints: 'Complaints handled: {done} / {total}',
     atLeastPerQuarter: 'at least {min}/quarter',
     atLeastPerYear: 'at least {min}/year',
+    moreThanPerQuarter: 'more than {min}/quarter',
+    moreThanPerYear: 'more than {min}/year',
     added: 'added {n}',
     communeHas: 'commune has {n}',
     newsQuarter: 'News posts, quarter {quarter}',

@@ -1,6 +1,7 @@
 // Every text the user sees, in Vietnamese: one catalogue a translator can read.
 // en.ts holds the same keys in English for reviewers; a test keeps the two in step. The commune
 // office's screens (plan, units, accounts, devices, history) are in office.vi.ts, spread in here.
+import { COMPLAINTS } from '../../domain/terms.ts';
 import { optionLabelsVi } from '../../domain/optionLabels.ts';
 import { officeVi } from './office.vi.ts';
 
@@ -97,7 +98,7 @@ export const vi = {
     preventionModel: 'Mô hình phòng, chống bạo lực',
     inspection: 'Cuộc kiểm tra',
     training: 'Lớp tập huấn',
-    complaint: 'Khiếu nại, tố cáo',
+    complaint: COMPLAINTS.name,
   },
   kindsPlural: {
     propagandaSession: 'Tuyên truyền',
@@ -107,10 +108,12 @@ export const vi = {
     preventionModel: 'Mô hình',
     inspection: 'Kiểm tra',
     training: 'Tập huấn',
-    complaint: 'Khiếu nại',
+    complaint: COMPLAINTS.name,
   },
   progress: {
     title: 'Kế hoạch năm {year}',
+    shortCount: 'Thiếu {n} mục',
+    allMet: 'Đã đạt hết',
     defaultPlan: 'Chỉ tiêu mặc định: xã chưa gửi kế hoạch năm {year} về máy này.',
     communeTargetsTitle: 'Chỉ tiêu của xã, {unit} góp vào',
     communeOwnTargetsTitle: 'Chỉ tiêu đếm của xã',
@@ -131,6 +134,8 @@ export const vi = {
     complaints: 'Đơn thư đã giải quyết: {done} / {total}',
     atLeastPerQuarter: 'ít nhất {min}/quý',
     atLeastPerYear: 'ít nhất {min}/năm',
+    moreThanPerQuarter: 'trên {min}/quý',
+    moreThanPerYear: 'trên {min}/năm',
     added: 'đã góp {n}',
     communeHas: 'xã có {n}',
     newsQuarter: 'Tin, bài quý {quarter}',
@@ -195,7 +200,7 @@ export const vi = {
   syncBanner: {
     idle: 'Đã gửi hết',
     syncing: 'Đang đồng bộ…',
-    offline: 'Không có mạng, bản ghi vẫn lưu trên máy',
+    offline: 'Không có mạng',
     retrying: 'Chưa gửi được, sẽ thử lại',
     signedOut: 'Phiên đăng nhập trên máy này đã hết',
     keptUntilSignIn: '{n} bản ghi chờ gửi vẫn nằm an toàn trên máy này. Đăng nhập lại (cần có mạng) là chúng được gửi ngay.',

@@ -22,7 +22,7 @@ import {
 } from '../../data/index.ts';
 import { daysAfter, newId, type ChecklistRecord, type RecordKind } from '../../domain/index.ts';
 import { useLive } from '../hooks/useLive.ts';
-import { serverNow, serverToday } from '../serverClock.ts';
+import { serverToday } from '../serverClock.ts';
 import { useServices } from '../services.ts';
 import { differingFields } from './describe.ts';
 import { draftOf, newDraft, setPath, type Draft } from './draft.ts';
@@ -72,7 +72,7 @@ export function useRecordForm(props: { kind?: RecordKind; recordId?: string }) {
   const writer = useDraftWriter();
   const saved = useRef(false);
 
-  const [draft, setDraft] = useState<Draft | null>(() => (props.kind ? newDraft(props.kind, session, serverNow(engine)) : null));
+  const [draft, setDraft] = useState<Draft | null>(() => (props.kind ? newDraft(props.kind, session) : null));
   const [base, setBase] = useState<FormBase | undefined>(() => (props.kind ? { rev: 0 } : undefined));
   const [opened, setOpened] = useState<OpenedRecord | null>(null);
   const [dirty, setDirty] = useState(false);
@@ -160,7 +160,7 @@ export function useRecordForm(props: { kind?: RecordKind; recordId?: string }) {
     setErrors(new Map());
     setConflict(null);
     if (props.kind) {
-      setDraft(newDraft(props.kind, session, serverNow(engine)));
+      setDraft(newDraft(props.kind, session));
       setBase({ rev: 0 });
     } else if (opened) {
       setDraft(draftOf(opened.mine));

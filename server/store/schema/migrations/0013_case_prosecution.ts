@@ -1,4 +1,4 @@
-// Migration 0012_case_prosecution: whether a case's perpetrator is criminally prosecuted
+// Migration 0013_case_prosecution: whether a case's perpetrator is criminally prosecuted
 // (the case's `prosecution`, seed 003: perpetrators not prosecuted are the ones counted as
 // counselled). Never edited once shipped (the list and the rules: ../migrations.ts).
 import { sql, type Kysely, type Migration } from 'kysely';
