@@ -1,6 +1,6 @@
 // A violence case: codes and categories only, never who the people are. What every case needs
 // comes first, each choice one tap; the rest (who reported it, the code, measures, notes) is
-// folded until needed. A status's date is offered (today) as the case reaches it.
+// folded until needed (the prosecution too: not known until the authorities decide). A status's date is offered (today) as the case reaches it.
 import { caseStatuses, dayInVietnam } from '../../domain/index.ts';
 import { text } from '../i18n/index.ts';
 import { DateField } from './DateField.tsx';

@@ -46,12 +46,7 @@ function Cell(props: { id: IndicatorId; cell: IndicatorCell; onPick: (ids: strin
       ) : (
         valueText(props.id, props.cell)
       )}
-      {behind && (
-        <span class="behind-mark" aria-label={text.office.behind}>
-          {' '}
-          !
-        </span>
-      )}
+      {behind && <span class="behind-mark" aria-label={text.office.behind}> !</span>}
       {missing && <small class="missing-note">{missing}</small>}
     </td>
   );
