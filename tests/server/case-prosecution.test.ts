@@ -58,7 +58,7 @@ describe('migration 0013 on an older database', () => {
     const store = opened.store;
     close = opened.discard;
     const db = store.db as unknown as Kysely<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-    await migrateUpTo(db, store.engine, '0010_commune_work_index');
+    await migrateUpTo(db, store.engine, '0012_unit_start');
     await db.insertInto('provinces').values({ id: 'p', name: 'Tỉnh P' }).execute();
     await db.insertInto('communes').values({ id: 'xa', name: 'Xã', province_name: 'P', province_id: 'p' }).execute();
     await db
@@ -113,7 +113,7 @@ describe('migration 0013 on an older database', () => {
       .execute();
     await db.insertInto('fact_definitions').values({ name: 'unit_quarter_facts', digest: 'before 0013' }).execute();
 
-    expect(await store.migrate()).toEqual(MIGRATION_NAMES.slice(MIGRATION_NAMES.indexOf('0010_commune_work_index') + 1));
+    expect(await store.migrate()).toEqual(MIGRATION_NAMES.slice(MIGRATION_NAMES.indexOf('0013_case_prosecution')));
     const counselled = async () => {
       const [figures] = await store.provinceFigures({ provinceId: 'p', period: { year: 2026 }, asOf: '2026-11-20', defaultHandledInTimeDays: 7 });
       return figures!.values.perpetratorsCounselled;

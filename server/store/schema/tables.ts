@@ -240,9 +240,9 @@ export interface UnitQuarterFactTable {
   cases: number;
   victims_needing: number;
   victims_reached: number;
-  /** Cases whose perpetrator is not prosecuted, counselled (0011: of those not prosecuted). */
+  /** Cases whose perpetrator is not prosecuted, counselled (0013: of those not prosecuted). */
   perpetrators_counselled: number;
-  /** Migration 0011: cases whose perpetrator is not prosecuted. */
+  /** Migration 0013: cases whose perpetrator is not prosecuted. */
   perpetrators_not_prosecuted: number;
 }
 

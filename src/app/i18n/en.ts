@@ -154,7 +154,7 @@ export const en: Catalogue = {
     dateHint: 'Day/month/year, e.g. 25/11/2026',
     datePlaceholder: 'day/month/year',
     more: 'More details',
-    moreCase: 'Who reported it, case code, measures, counselling, police referral, notes',
+    moreCase: 'Who reported it, case code, measures, prosecution, counselling, police referral, notes',
     maxChars: 'At most {max} characters',
     charCount: '{n}/{max}',
     linkHint: 'An address starting with https://',

@@ -159,7 +159,7 @@ export const vi = {
     dateHint: 'Ngày/tháng/năm, ví dụ 25/11/2026',
     datePlaceholder: 'ngày/tháng/năm',
     more: 'Thêm thông tin',
-    moreCase: 'Người báo tin, mã vụ việc, biện pháp, tư vấn, chuyển Công an, ghi chú',
+    moreCase: 'Người báo tin, mã vụ việc, biện pháp, truy cứu trách nhiệm hình sự, tư vấn, chuyển Công an, ghi chú',
     maxChars: 'Tối đa {max} ký tự',
     charCount: '{n}/{max}',
     linkHint: 'Địa chỉ bắt đầu bằng https://',

@@ -21,15 +21,15 @@ export function CaseFields({ form }: { form: FormBinding }) {
     const today = dayInVietnam(new Date());
     for (const step of reachedBy(next as Status)) if (!dates[step]) form.set(`statusDates.${step}`, today);
   };
+  // A case recorded before the question (an older phone) has no answer: it reads as not known yet.
+  const prosecution = { ...form, draft: { ...d, prosecution: d.prosecution ?? 'notKnown' } };
   const filled =
     (d.reportedBy !== undefined && d.reportedBy !== 'villageHead') ||
     (d.measures as unknown[] | undefined)?.length ||
+    (d.prosecution !== undefined && d.prosecution !== 'notKnown') ||
     d.perpetratorCounselled === true ||
     d.referredToPolice === true ||
-    !!d.notes ||
-    (d.prosecution !== undefined && d.prosecution !== 'notKnown');
-  // A case recorded before the field (an older phone) has none: it reads as not known yet.
-  const prosecution = { ...form, draft: { ...d, prosecution: d.prosecution ?? 'notKnown' } };
+    !!d.notes;
   return (
     <>
       <DateField form={form} path="date" label={f.date} />
@@ -48,7 +48,7 @@ export function CaseFields({ form }: { form: FormBinding }) {
         <SelectField form={form} path="reportedBy" label={f.reportedBy} options={text.options.reportedBy} />
         <TextField form={form} path="caseCode" label={f.caseCode} hint={f.caseCodeHint} upper />
         <ChoiceList form={form} path="measures" label={f.measures} options={text.options.measures} />
-        <SelectField form={prosecution} path="prosecution" label={f.prosecution} options={text.options.prosecution} />
+        <RadioChoice form={prosecution} path="prosecution" label={f.prosecution} options={text.options.prosecution} />
         <YesNo form={form} path="perpetratorCounselled" label={f.perpetratorCounselled} />
         <YesNo form={form} path="referredToPolice" label={f.referredToPolice} />
         <TextField form={form} path="notes" label={f.notes} multiline hint={form.notesOnServer ? f.notesOnServer : undefined} />

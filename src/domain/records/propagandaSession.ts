@@ -39,6 +39,8 @@ export const propagandaTopics = [
 
 export const propagandaLanguages = ['vi', 'minority'] as const;
 
+const countsValid = whenValid('menCount', 'womenCount');
+
 export const propagandaSession = z
   .strictObject({
     kind: z.literal('propagandaSession'),
@@ -67,7 +69,7 @@ export const propagandaSession = z
         if (s.womenCount === undefined) ctx.issues.push({ code: 'custom', message: 'required', path: ['womenCount'], input: s });
         else if ((s.menCount ?? 0) + s.womenCount === 0) ctx.issues.push({ code: 'custom', message: 'noParticipants', path: ['womenCount'], input: s });
       },
-      { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
+      { when: (payload) => typeof payload.value === 'object' && payload.value !== null && countsValid.when(payload) },
     ),
   );
 
