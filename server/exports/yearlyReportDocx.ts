@@ -7,6 +7,8 @@ import { periodFigures, type PeriodFigures } from '../../src/domain/indicators/i
 import { A4, FONT, MARGINS, body, centred, columnWidth, dataTable, heading, placeholder, rule, run, spacer, twoColumns } from './docxParts.ts';
 import { optionLabels, quarterNames, slashDate, twoDigits } from './labels.ts';
 import { ratioText, type UnitReview, type YearlyReport } from './yearlyReport.ts';
+import type { ReviewStatus } from '../../src/domain/review/review.ts';
+import { COMPLAINTS } from '../../src/domain/terms.ts';
 
 /** "Phường Nam Gia Nghĩa" → { level: "phường", place: "Nam Gia Nghĩa" }. */
 export function communeParts(name: string): { level: string; place: string } {
@@ -100,8 +102,8 @@ function communeWorkText(report: YearlyReport, level: string, f: PeriodFigures):
     `${twoDigits(f.trainings)} lớp tập huấn, bồi dưỡng với ${f.trainingMen + f.trainingWomen} lượt người tham dự ` +
     `(${f.trainingWomen} lượt nữ, ${f.trainingMen} lượt nam). ` +
     (f.complaintsReceived === 0
-      ? 'Trong năm không tiếp nhận phản ánh, kiến nghị, khiếu nại nào liên quan đến bình đẳng giới.'
-      : `Tiếp nhận ${twoDigits(f.complaintsReceived)} phản ánh, kiến nghị, khiếu nại; đã giải quyết xong ${handledText}.`)
+      ? `Trong năm không tiếp nhận ${COMPLAINTS.lower} nào liên quan đến bình đẳng giới.`
+      : `Tiếp nhận ${twoDigits(f.complaintsReceived)} ${COMPLAINTS.lower}; đã giải quyết xong ${handledText}.`)
   );
 }
 
@@ -140,11 +142,15 @@ function unitTable(report: YearlyReport) {
   );
 }
 
-/** "Đã duyệt năm", "Đã duyệt 2/4 quý" or "Chưa duyệt". */
+const yearWords: Record<ReviewStatus, string> = { accepted: 'Đã duyệt năm', submitted: 'Năm: chờ duyệt', returned: 'Năm: đã trả lại' };
+const quarterWords: Record<ReviewStatus, string> = { accepted: 'đã duyệt', submitted: 'chờ duyệt', returned: 'đã trả lại' };
+
+/** "Đã duyệt năm", "Năm: đã trả lại", "Quý: 2 đã duyệt, 1 đã trả lại" or "Chưa gửi duyệt": a period sent back is said so. */
 export function reviewText(review: UnitReview | undefined): string {
-  if (review?.yearAccepted) return 'Đã duyệt năm';
-  if (review && review.quartersAccepted > 0) return `Đã duyệt ${review.quartersAccepted}/4 quý`;
-  return 'Chưa duyệt';
+  if (review?.year) return yearWords[review.year];
+  const quarters = (['accepted', 'submitted', 'returned'] as const).filter((status) => (review?.quarters[status] ?? 0) > 0);
+  if (!review || quarters.length === 0) return 'Chưa gửi duyệt';
+  return `Quý: ${quarters.map((status) => `${review.quarters[status]} ${quarterWords[status]}`).join(', ')}`;
 }
 
 function shortcomings(report: YearlyReport): Paragraph[] {
@@ -184,7 +190,7 @@ function signatureBlock(report: YearlyReport, level: string) {
 
 function acceptedUnits(report: YearlyReport): string {
   const village = report.table.rows.filter((r) => !r.communeLevel);
-  return `${village.filter((r) => report.review.get(r.unit.id)?.yearAccepted).length}/${village.length}`;
+  return `${village.filter((r) => report.review.get(r.unit.id)?.year === 'accepted').length}/${village.length}`;
 }
 
 export function yearlyReportDocument(report: YearlyReport): Document {
@@ -211,7 +217,7 @@ export function yearlyReportDocument(report: YearlyReport): Document {
     body(propagandaText(report, level, f)),
     heading('2. Phòng ngừa, ứng phó với bạo lực trên cơ sở giới'),
     body(violenceText(report, f)),
-    heading('3. Mô hình, kiểm tra, tập huấn, giải quyết khiếu nại'),
+    heading(`3. Mô hình, kiểm tra, tập huấn, xử lý ${COMPLAINTS.lower}`),
     body(communeWorkText(report, level, f)),
     heading('4. Kết quả thực hiện các chỉ tiêu'),
     indicatorTable(report),
@@ -221,7 +227,7 @@ export function yearlyReportDocument(report: YearlyReport): Document {
           `${report.plan.handledInTimeDays} ngày kể từ ngày phát hiện; vụ việc chưa xử lý nhưng còn trong thời hạn không tính. ` +
           `Số hộ được tiếp cận tính theo từng ${report.unitWord}, không vượt quá số hộ của đơn vị. ` +
           `Đầu mối tiếp nhận thông tin và mô hình tính khi đang hoạt động vào ngày cuối kỳ (hoặc ngày lập báo cáo nếu kỳ chưa kết thúc); ` +
-          `phản ánh, khiếu nại tính theo ngày tiếp nhận. Kết quả tính đến ngày ${asOf}.`,
+          `${COMPLAINTS.lower} tính theo ngày tiếp nhận. Kết quả tính đến ngày ${asOf}.`,
         { italics: true, size: 12 },
       ),
     ]),

@@ -4,6 +4,7 @@
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { communeUnitId, newUnit, unitChange, unitList, unitMerge, type SetupUnit } from '../../src/domain/setup/units.ts';
+import { dayInVietnam } from '../../src/domain/dates.ts';
 import { requireActor } from '../http/auth.ts';
 import type { AuthEnv } from '../http/auth.ts';
 import { requireRole } from '../http/requireRole.ts';
@@ -59,7 +60,7 @@ export function unitRoutes(deps: { store: Store; clock: () => Date }) {
       // In the commune's own namespace: another commune's ids are neither taken nor told (communeUnitId).
       const id = communeUnitId(c.get('actor').communeId, parsed.data.id);
       if (!id) return apiError(c, 400, 'invalid_body', [{ path: 'id', code: 'too_big' }]);
-      const added = await store.addUnit(c.get('actor').communeId, { ...parsed.data, id }, { ...auditInput(c, clock), action: 'unit.create', target: id, fields: Object.keys(parsed.data).sort() });
+      const added = await store.addUnit(c.get('actor').communeId, { ...parsed.data, id, startedOn: dayInVietnam(clock()) }, { ...auditInput(c, clock), action: 'unit.create', target: id, fields: Object.keys(parsed.data).sort() });
       if (!added) return apiError(c, 409, 'unit_exists', [{ path: 'id', code: 'taken' }]);
       return c.json({ units: await store.listUnits(c.get('actor').communeId) }, 201);
     })
@@ -70,7 +71,11 @@ export function unitRoutes(deps: { store: Store; clock: () => Date }) {
       if (!parsed.ok) return parsed.response;
       const badType = await typeProblem(c, parsed.data.type, found.unit.type);
       if (badType) return badType;
-      await store.changeUnit(found.unit.id, parsed.data, { ...auditInput(c, clock), action: 'unit.update', target: found.unit.id, fields: Object.keys(parsed.data).sort() });
+      // The fields whose value moves, not every field the form sent back; a save that moves nothing leaves no event.
+      const fields = Object.keys(parsed.data)
+        .filter((key) => parsed.data[key as keyof typeof parsed.data] !== found.unit[key as keyof SetupUnit])
+        .sort();
+      await store.changeUnit(found.unit.id, parsed.data, fields.length > 0 ? { ...auditInput(c, clock), action: 'unit.update', target: found.unit.id, fields } : undefined);
       return c.json({ units: await store.listUnits(c.get('actor').communeId) }, 200);
     })
     .post('/units/:id/retire', async (c) => {

@@ -44,7 +44,7 @@ export function kyselyStore(db: Kysely<Database>, engine: Engine, pushPath: (tra
     bindDevice: (input) => accounts.bindDevice(db, input),
     findActor: (tokenHash) => accounts.findActor(db, tokenHash),
     findSession: (tokenHash, now) => accounts.findSession(db, tokenHash, now),
-    setSessionExpiry: (deviceId, expiresAt) => accounts.setSessionExpiry(db, deviceId, expiresAt),
+    setSessionExpiry: (deviceId, expiresAt, seenAt) => accounts.setSessionExpiry(db, deviceId, expiresAt, seenAt),
     loadProfile: (userId) => accounts.loadProfile(db, userId),
     push,
     pull: async (input) => {

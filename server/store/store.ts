@@ -6,7 +6,7 @@ import type { Change, PullResponse, PushResponse, Role, SeqRange, SignedInUser, 
 import type { Engine } from './engine.ts';
 import type { RecordEntry } from '../../src/domain/indicators/index.ts';
 import type { Plan } from '../../src/domain/plan/index.ts';
-import type { MergeRefusal, NewUnit, SetupUnit, UnitChange } from '../../src/domain/setup/units.ts';
+import type { MergeRefusal, SetupUnit, StartedUnit, UnitChange } from '../../src/domain/setup/units.ts';
 import type { UnitType } from '../../src/domain/setup/unitTypes.ts';
 import type { ReviewEvent } from '../../src/domain/review/review.ts';
 import type { CommuneWithUnits } from './office/reports.ts';
@@ -35,6 +35,19 @@ export interface DeviceBinding {
   deviceId: string;
   refused?: 'otherAccount' | 'revoked';
 }
+
+export interface BindDeviceInput {
+  deviceId: string;
+  userId: string;
+  tokenHash: string;
+  now: string;
+  expiresAt?: string;
+  /** The signing-in browser's user agent, cut to USER_AGENT_LENGTH. */
+  userAgent?: string;
+}
+
+/** The user agent kept of a device: enough to tell browser and system apart. */
+export const USER_AGENT_LENGTH = 300;
 
 export interface UserForSignIn {
   id: string;
@@ -101,13 +114,13 @@ export interface Store {
    * A new token (only its hash is stored) on the device: the id sent when it is new or already
    * this user's and not revoked, else a fresh id (accounts.ts), which the sign-in answer carries.
    */
-  bindDevice(input: { deviceId: string; userId: string; tokenHash: string; now: string; expiresAt?: string }): Promise<DeviceBinding>;
+  bindDevice(input: BindDeviceInput): Promise<DeviceBinding>;
   /** The actor behind a token hash, if the device exists and is not revoked. */
   findActor(tokenHash: string): Promise<Actor | undefined>;
   /** The actor behind a token hash whose session has not ended at `now` (ISO), and when it ends. */
   findSession(tokenHash: string, now: string): Promise<{ actor: Actor; expiresAt: string | null } | undefined>;
-  /** Moves the end of a device's session: later on use, or to now on sign-out. */
-  setSessionExpiry(deviceId: string, expiresAt: string): Promise<void>;
+  /** Moves the end of a device's session: later on use, or to now on sign-out; `seenAt` is the device's last contact. */
+  setSessionExpiry(deviceId: string, expiresAt: string, seenAt: string): Promise<void>;
   loadProfile(userId: string): Promise<Profile | undefined>;
 
   /** The whole batch in one transaction: all of it is stored, or nothing. */
@@ -131,7 +144,7 @@ export interface Store {
   listUnitTypes(communeId: string): Promise<UnitType[]>;
   saveUnitTypes(communeId: string, types: readonly UnitType[]): Promise<void>;
   /** False when the id is already taken. */
-  addUnit(communeId: string, unit: NewUnit, audit?: AuditEventInput): Promise<boolean>;
+  addUnit(communeId: string, unit: StartedUnit, audit?: AuditEventInput): Promise<boolean>;
   changeUnit(unitId: string, change: UnitChange, audit?: AuditEventInput): Promise<void>;
   /** Retires a unit: it is no longer counted, nor offered to the phones. */
   retireUnit(unitId: string, audit?: AuditEventInput): Promise<void>;

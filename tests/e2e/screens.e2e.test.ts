@@ -10,8 +10,11 @@ import { signInOverHttp, type HttpDevice } from '../support/api-client.ts';
 import type { RunningServer } from '../support/server-process.ts';
 import { seriousViolations, smallTouchTargets, tabTo } from './a11y.ts';
 import { it, openPhone } from './fixtures.ts';
-import { signIn, unlock } from './session.ts';
+import { FIXED_NOW, signIn, unlock } from './session.ts';
 import { openPlanCard } from './forms.ts';
+
+// The phones run on the fixed clock, and correct it by the server's: the server runs on it too.
+it.override({ serverOptions: { env: { CLOCK_START: FIXED_NOW.toISOString() } } });
 
 const SHOTS = 'tests/e2e/screenshots';
 let server: RunningServer;

@@ -46,7 +46,7 @@ describe('the session cache', () => {
     const ends: Array<[string, () => Promise<unknown>]> = [
       ['revoked', () => cached.revokeDevice({ communeId: DEMO_COMMUNE_ID, deviceId: 'phone-1', now: NOW })],
       ['disabled', () => cached.setAccountDisabled({ userId, disabled: true, audit: { communeId: DEMO_COMMUNE_ID, at: NOW, userId, deviceId: null } })],
-      ['signed out', () => cached.setSessionExpiry('phone-1', NOW)],
+      ['signed out', () => cached.setSessionExpiry('phone-1', NOW, NOW)],
     ];
     for (const [what, end] of ends) {
       await store.db.updateTable('devices').set({ revoked_at: null, session_expires_at: '2026-09-01T00:00:00.000Z' }).where('id', '=', 'phone-1').execute();

@@ -48,13 +48,22 @@ export async function listCommuneDevices(db: Kysely<Database>, communeId: string
   const rows = await db
     .selectFrom('devices as d')
     .innerJoin('users as u', 'u.id', 'd.user_id')
-    .select(['d.id as deviceId', 'u.id as userId', 'u.display_name as displayName', 'u.unit_id as unitId', 'd.created_at as createdAt', 'd.revoked_at as revokedAt'])
+    .select([
+      'd.id as deviceId',
+      'u.id as userId',
+      'u.display_name as displayName',
+      'u.unit_id as unitId',
+      'd.created_at as createdAt',
+      'd.revoked_at as revokedAt',
+      'd.user_agent as userAgent',
+      'd.last_seen_at as lastSeenAt',
+    ])
     .where('u.commune_id', '=', communeId)
     .orderBy('u.id')
     .orderBy('d.id')
     .execute();
   // Users of a commune always have a unit (only province users have none).
-  return rows.map((row) => ({ ...row, unitId: row.unitId ?? '' }));
+  return rows.map((row) => ({ ...row, unitId: row.unitId ?? '', userAgent: row.userAgent ?? null, lastSeenAt: row.lastSeenAt ?? null }));
 }
 
 /** Revokes a device of the commune; false when no such device is signed in to it. */

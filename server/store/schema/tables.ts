@@ -25,6 +25,8 @@ export interface UnitTable {
   retired: Generated<number>;
   /** Migration 0002: the unit this one was merged into, when retired by a merge. */
   merged_into?: string | null;
+  /** Migration 0012: the day the officer added it (Vietnam); null for units from before, which count in every period. */
+  started_on?: string | null;
 }
 
 export interface UserTable {
@@ -54,6 +56,10 @@ export interface DeviceTable {
   revoked_at: string | null;
   /** ISO time the session ends unless used again (0006); null: made before expiry existed. */
   session_expires_at: Generated<string | null>;
+  /** The browser's user agent at the latest sign-in, cut to 300 characters (0011). */
+  user_agent: Generated<string | null>;
+  /** The latest sign-in or session slide (an hour's precision, http/session.ts) (0011). */
+  last_seen_at: Generated<string | null>;
 }
 
 export interface RecordTable {

@@ -1,6 +1,7 @@
 // Every text the user sees, in Vietnamese: one catalogue a translator can read.
 // en.ts holds the same keys in English for reviewers; a test keeps the two in step. The commune
 // office's screens (plan, units, accounts, devices, history) are in office.vi.ts, spread in here.
+import { COMPLAINTS } from '../../domain/terms.ts';
 import { optionLabelsVi } from '../../domain/optionLabels.ts';
 import { officeVi } from './office.vi.ts';
 
@@ -87,6 +88,7 @@ export const vi = {
     stoppedOn: 'ngừng từ {date}',
     handledOn: 'giải quyết xong {date}',
     notHandled: 'chưa giải quyết xong',
+    clockOff: 'Đồng hồ của máy đang lệch {n} ngày so với máy chủ. Hãy chỉnh lại ngày giờ của máy.',
   },
   kinds: {
     propagandaSession: 'Buổi tuyên truyền',
@@ -96,7 +98,7 @@ export const vi = {
     preventionModel: 'Mô hình phòng, chống bạo lực',
     inspection: 'Cuộc kiểm tra',
     training: 'Lớp tập huấn',
-    complaint: 'Khiếu nại, tố cáo',
+    complaint: COMPLAINTS.name,
   },
   kindsPlural: {
     propagandaSession: 'Tuyên truyền',
@@ -106,7 +108,7 @@ export const vi = {
     preventionModel: 'Mô hình',
     inspection: 'Kiểm tra',
     training: 'Tập huấn',
-    complaint: 'Khiếu nại',
+    complaint: COMPLAINTS.name,
   },
   progress: {
     title: 'Kế hoạch năm {year}',
@@ -132,6 +134,8 @@ export const vi = {
     complaints: 'Đơn thư đã giải quyết: {done} / {total}',
     atLeastPerQuarter: 'ít nhất {min}/quý',
     atLeastPerYear: 'ít nhất {min}/năm',
+    moreThanPerQuarter: 'trên {min}/quý',
+    moreThanPerYear: 'trên {min}/năm',
     added: 'đã góp {n}',
     communeHas: 'xã có {n}',
     newsQuarter: 'Tin, bài quý {quarter}',
@@ -316,6 +320,7 @@ export const vi = {
     outOfOrder: 'không được trước ngày của bước trước',
     beforeStart: 'không được trước ngày bắt đầu',
     beforeReceived: 'không được trước ngày tiếp nhận',
+    afterToday: 'không được sau ngày hôm nay',
     immutable: 'không được thay đổi',
     unrecognized_keys: 'có trường không được phép',
     other: 'không hợp lệ',

@@ -1,5 +1,5 @@
 // The commune's own checklist (seed 000): inspections (kiểm tra), officer trainings (tập huấn)
-// and complaints (khiếu nại, tố cáo) about gender equality and domestic violence. Recorded by
+// and complaints (phản ánh, kiến nghị: terms.ts) about gender equality and domestic violence. Recorded by
 // the commune office and its reporters, never by a village head (server/sync/changeRules.ts).
 import * as z from 'zod/mini';
 import { localDate } from '../dates.ts';

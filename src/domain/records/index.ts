@@ -58,4 +58,5 @@ export * from './newsPost.ts';
 export * from './violenceCase.ts';
 export * from './standing.ts';
 export * from './communeWork.ts';
+export * from './recordDays.ts';
 export { maxTextLength } from './limits.ts';
