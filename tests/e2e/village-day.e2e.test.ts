@@ -11,6 +11,10 @@ import { signInOverHttp } from '../support/api-client.ts';
 import { seriousViolations } from './a11y.ts';
 import { it } from './fixtures.ts';
 import { openMore } from './forms.ts';
+import { FIXED_NOW } from './session.ts';
+
+// The phone runs on the fixed clock (20/11/2026): the server does too, or the phone would rightly warn of a clock 'lệch'.
+it.override({ serverOptions: { env: { CLOCK_START: FIXED_NOW.toISOString() } } });
 
 const SHOTS = 'tests/e2e/screenshots';
 /** A case, done right, takes at most this many taps from the home screen (typing none). */
