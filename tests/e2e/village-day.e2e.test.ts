@@ -11,6 +11,10 @@ import { signInOverHttp } from '../support/api-client.ts';
 import { seriousViolations } from './a11y.ts';
 import { it } from './fixtures.ts';
 import { openMore } from './forms.ts';
+import { FIXED_NOW } from './session.ts';
+
+// The phone runs on the fixed clock (20/11/2026): the server does too, or the phone would rightly warn of a clock 'lệch'.
+it.override({ serverOptions: { env: { CLOCK_START: FIXED_NOW.toISOString() } } });
 
 const SHOTS = 'tests/e2e/screenshots';
 /** A case, done right, takes at most this many taps from the home screen (typing none). */
@@ -113,7 +117,8 @@ describe('a village head’s day at 360×640', () => {
     // Done right, without the mistake: what she taps and types.
     counts.session = { taps: hands.taps - 1, typed: hands.typed - 1 };
 
-    // The signal goes in the middle of her day: the banner says so at once.
+    // Sent while the signal holds; then it goes in the middle of her day, and the banner says so at once.
+    await page.locator('[data-phase=idle][data-waiting="0"]').waitFor({ timeout: 30_000 });
     await page.context().setOffline(true);
     await page.locator('[data-phase=offline]').waitFor({ timeout: 5_000 });
     await look(page, 'home-offline');
@@ -186,12 +191,20 @@ describe('a village head’s day at 360×640', () => {
     await look(page, 'home-list-offline');
 
     // The signal comes back: everything goes, once each.
-    const ids = new Set<string>();
-    for (const tab of ['Tuyên truyền', 'Tin, bài', 'Vụ việc', 'Đầu mối', 'Mô hình']) {
-      await page.getByRole('tab', { name: tab, exact: true }).click();
-      await page.locator('[data-record-id]').first().waitFor();
-      for (const id of await page.locator('[data-record-id]').evaluateAll((els) => els.map((el) => el.getAttribute('data-record-id')!))) ids.add(id);
-    }
+    // The records on the phone, read from its database: the five of the day, none sent yet.
+    const onPhone = await page.evaluate(
+      () =>
+        new Promise<{ id: string; syncState: string }[]>((resolve, reject) => {
+          const open = indexedDB.open('so-tay-binh-dang:tdp1');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const request = open.result.transaction('records').objectStore('records').getAll();
+            request.onsuccess = () => (open.result.close(), resolve(request.result));
+          };
+        }),
+    );
+    const ids = new Set(onPhone.map((r) => r.id));
+    expect(onPhone.filter((r) => r.syncState === 'pending')).toHaveLength(4);
     expect(ids.size).toBe(5);
     await page.context().setOffline(false);
     await page.locator('[data-phase=idle][data-waiting="0"]').waitFor({ timeout: 30_000 });
