@@ -69,18 +69,18 @@ export function reportRoutes(deps: { store: Store; clock: () => Date }) {
     const asOf = dayInVietnam(clock());
     const year = query.year ?? Number(asOf.slice(0, 4));
     if (year < 2000 || year > 2100) return apiError(c, 400, 'invalid_query', [{ path: 'year', code: 'too_big' }]);
-    const commune = await store.loadCommune(actor.communeId);
+    const commune = await store.reports.loadCommune(actor.communeId);
     if (!commune) return apiError(c, 404, 'not_found');
-    const received = await store.listCommuneRecords({ communeId: commune.id, from: `${year}-01-01`, to: `${year}-12-31` });
-    const reviews = await store.listReviewEvents({ communeId: commune.id });
+    const received = await store.reports.listCommuneRecords({ communeId: commune.id, from: `${year}-01-01`, to: `${year}-12-31` });
+    const reviews = await store.reviews.list({ communeId: commune.id });
     const communeUnitIds = new Set(commune.units.filter((u) => u.type === 'commune').map((u) => u.id));
     const basis = query.basis;
     return buildYearlyReport({
       commune,
       units: commune.units,
-      unitTypes: await store.listUnitTypes(commune.id),
+      unitTypes: await store.unitTypes.list(commune.id),
       records: basis === 'accepted' ? acceptedRecords(received, reviews, communeUnitIds) : received,
-      plan: (await store.loadPlan(commune.id, year)) ?? defaultPlan(commune.id, year),
+      plan: (await store.plans.load(commune.id, year)) ?? defaultPlan(commune.id, year),
       asOf,
       reviews,
       basis,
@@ -103,7 +103,7 @@ export function reportRoutes(deps: { store: Store; clock: () => Date }) {
     const body =
       format === 'docx' ? await yearlyReportDocx(report) : format === 'xlsx' ? await yearlyReportXlsx(report) : yearlyReportCsv(report, query.delimiter);
     // The files carry figures only, no case and no case note; who took the commune's figures out, and when, is kept.
-    await store.appendAudit({ ...auditInput(c, clock), action: 'report.export', target: `${report.year} ${format} ${query.basis}`, fields: [] });
+    await store.audit.append({ ...auditInput(c, clock), action: 'report.export', target: `${report.year} ${format} ${query.basis}`, fields: [] });
     return fileAnswer(c, body, formats[format], `bao-cao-binh-dang-gioi-${report.year}.${format}`);
   }
 
@@ -116,9 +116,9 @@ export function reportRoutes(deps: { store: Store; clock: () => Date }) {
     if (report instanceof Response) return report;
     const body = await caseListXlsx(report);
     const audit = auditInput(c, clock);
-    await store.appendAudit({ ...audit, action: 'report.export', target: `${report.year} cases.xlsx ${parsed.data.basis}`, fields: [] });
+    await store.audit.append({ ...audit, action: 'report.export', target: `${report.year} cases.xlsx ${parsed.data.basis}`, fields: [] });
     const recordIds = casesOfYear(report).map((r) => r.id);
-    await store.logCaseAccess({ communeId: actor.communeId, at: audit.at, userId: actor.userId, deviceId: actor.deviceId, via: 'export', recordIds });
+    await store.audit.logCaseAccess({ communeId: actor.communeId, at: audit.at, userId: actor.userId, deviceId: actor.deviceId, via: 'export', recordIds });
     return fileAnswer(c, body, formats.xlsx, `danh-sach-vu-viec-MAT-${report.year}.xlsx`);
   }
 

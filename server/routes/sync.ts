@@ -53,7 +53,7 @@ export function syncRoutes(deps: { store: Store; clock: () => Date }) {
       if (!parsed.ok) return parsed.response;
       const actor = c.get('actor');
       if (parsed.data.deviceId !== actor.deviceId) return apiError(c, 403, 'device_mismatch', [{ path: 'deviceId', code: 'mismatch' }]);
-      const outcome = await store.push({ actor, changes: parsed.data.changes, receivedAt: clock().toISOString() });
+      const outcome = await store.sync.push({ actor, changes: parsed.data.changes, receivedAt: clock().toISOString() });
       if (!outcome.ok) {
         if (outcome.refusal === 'seqJump') return apiError(c, 400, 'seq_jump', [{ path: `changes.${outcome.index}.seq`, code: 'tooFar' }]);
         return apiError(c, 409, 'change_id_reused', [{ path: `changes.${outcome.index}.changeId`, code: 'reused' }]);
@@ -61,7 +61,7 @@ export function syncRoutes(deps: { store: Store; clock: () => Date }) {
       const reads = casesInPush(outcome.response);
       for (const via of ['conflict', 'merge'] as const) {
         const recordIds = reads.filter((read) => read.via === via).map((read) => read.recordId);
-        await store.logCaseAccess({ ...reader(actor), via, recordIds });
+        await store.audit.logCaseAccess({ ...reader(actor), via, recordIds });
       }
       return c.json(parsed.data.answer === 'compact' ? compactPushAnswer(outcome.response) : outcome.response, 200);
     })
@@ -70,8 +70,8 @@ export function syncRoutes(deps: { store: Store; clock: () => Date }) {
       if (!parsed.ok) return parsed.response;
       const actor = c.get('actor');
       const { since, limit, skip } = parsed.data;
-      const response = await store.pull({ actor, since, limit, skipOwn: parseSeqRanges(skip ?? '') ?? [] });
-      await store.logCaseAccess({ ...reader(actor), via: 'pull', recordIds: casesInPull(response) });
+      const response = await store.sync.pull({ actor, since, limit, skipOwn: parseSeqRanges(skip ?? '') ?? [] });
+      await store.audit.logCaseAccess({ ...reader(actor), via: 'pull', recordIds: casesInPull(response) });
       return c.json(response, 200);
     });
 }
