@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../server/auth/secrets.ts';
 import { SESSION_CACHE_MS, withSessionCache } from '../../server/auth/sessionCache.ts';
 import { DEMO_COMMUNE_ID, demoCommuneSeed } from '../../server/store/demo.ts';
+import { storeGroups, type GroupName } from '../../server/store/groups.ts';
 import type { Store } from '../../server/store/store.ts';
 import { openTestStore, type TestStore } from './harness.ts';
 
@@ -47,6 +48,7 @@ describe('the session cache', () => {
       ['revoked', () => cached.devices.revoke({ communeId: DEMO_COMMUNE_ID, deviceId: 'phone-1', now: NOW })],
       ['disabled', () => cached.accounts.setDisabled({ userId, disabled: true, audit: { communeId: DEMO_COMMUNE_ID, at: NOW, userId, deviceId: null } })],
       ['signed out', () => cached.devices.setSessionExpiry('phone-1', NOW)],
+      ['signed in again', () => cached.devices.bind({ deviceId: 'phone-1', userId, tokenHash: sha256Hex('a new token'), now: NOW })],
     ];
     for (const [what, end] of ends) {
       await store.db.updateTable('devices').set({ revoked_at: null, session_expires_at: '2026-09-01T00:00:00.000Z' }).where('id', '=', 'phone-1').execute();
@@ -61,5 +63,16 @@ describe('the session cache', () => {
   it('never answers a session past its end by the app clock', async () => {
     expect(await cached.sessions.find(TOKEN, NOW)).toBeDefined();
     expect(await cached.sessions.find(TOKEN, '2026-09-01T00:00:00.000Z')).toBeUndefined();
+  });
+});
+
+describe('the cache rule of the store groups', () => {
+  it('clears the cached sessions on every call of a group that writes accounts or devices', () => {
+    const writesAccountsOrDevices: GroupName[] = ['devices', 'accounts', 'enrolments'];
+    for (const name of writesAccountsOrDevices) expect(storeGroups[name].sessions, name).toBe('clears');
+  });
+
+  it('passes every call of every group through, each to the store', () => {
+    for (const name of Object.keys(storeGroups) as GroupName[]) expect(Object.keys(cached[name]), name).toEqual(Object.keys(store[name]));
   });
 });
