@@ -92,6 +92,12 @@ export function createApp(appDeps: AppDeps) {
     c.set('trustProxy' as never, trustProxy as never);
     await next();
   });
+  // Every answer carries the server's time by its own clock (Node would add one by the machine's):
+  // the phone measures its clock against it at each sync (src/domain/clock.ts).
+  api.use('*', async (c, next) => {
+    await next();
+    c.header('Date', deps.clock().toUTCString());
+  });
   if (deps.settings.rateLimit) api.use('*', rateLimit(deps.settings.rateLimit, { trustProxy, clock: deps.clock }));
   api
     // JSON answers over 1 kB go out gzip-compressed to clients that accept it (a pull of 500 records: 205 kB → about 30 kB).

@@ -55,11 +55,11 @@ export function withSessionCache(store: Store, now: () => number = Date.now, ttl
   for (const name of others.filter((other) => typeof top[other] !== 'function')) {
     Object.defineProperty(wrapped, name, { get: () => top[name], enumerable: true });
   }
-  for (const name of Object.keys(storeGroups) as GroupName[]) {
+  for (const name of Object.keys(storeGroups).filter((group) => group in store) as GroupName[]) {
     const group = () => store[name] as unknown as Record<string, unknown>;
     wrapped[name] = wrap(group, Object.keys(store[name]), storeGroups[name].sessions === 'clears');
   }
-  const sessions = wrapped.sessions as Record<string, unknown>;
+  const sessions = (wrapped.sessions ??= {}) as Record<string, unknown>;
   sessions.find = async (tokenHash: string, at: string): Promise<Session> => {
     const kept = cache.get(tokenHash);
     if (kept && kept.until > now() && (kept.session.expiresAt === null || kept.session.expiresAt > at)) return kept.session;

@@ -13,7 +13,7 @@ import {
   type UnitEntry,
 } from '../../src/domain/indicators/index.ts';
 import { effectiveTarget, type IndicatorId, type Plan, type Target } from '../../src/domain/plan/index.ts';
-import { reviewKey, reviewStatuses, type ReviewEvent } from '../../src/domain/review/review.ts';
+import { reviewKey, reviewStatuses, type ReviewEvent, type ReviewStatus } from '../../src/domain/review/review.ts';
 import type { UnitType } from '../../src/domain/setup/unitTypes.ts';
 import { formatDecimal, indicatorName, quarterNames, slashDate, targetText, unitWord, verdictLabels } from './labels.ts';
 
@@ -39,8 +39,10 @@ export interface ReportSource {
 }
 
 export interface UnitReview {
-  yearAccepted: boolean;
-  quartersAccepted: number;
+  /** The year's review: null when never submitted. */
+  year: ReviewStatus | null;
+  /** How many of the four quarters are in each state. */
+  quarters: Record<ReviewStatus, number>;
 }
 
 export interface IndicatorLine {
@@ -68,12 +70,16 @@ export interface YearlyReport extends ReportSource {
 
 function reviewByUnit(events: readonly ReviewEvent[], unitIds: readonly string[], year: number): Map<string, UnitReview> {
   const statuses = reviewStatuses(events);
-  const accepted = (unitId: string, period: string) => statuses.get(reviewKey(unitId, period))?.status === 'accepted';
+  const statusOf = (unitId: string, period: string) => statuses.get(reviewKey(unitId, period))?.status ?? null;
   return new Map(
-    unitIds.map((id) => [
-      id,
-      { yearAccepted: accepted(id, String(year)), quartersAccepted: QUARTERS.filter((q) => accepted(id, `${year}-Q${q}`)).length },
-    ]),
+    unitIds.map((id) => {
+      const quarters: Record<ReviewStatus, number> = { submitted: 0, accepted: 0, returned: 0 };
+      for (const q of QUARTERS) {
+        const status = statusOf(id, `${year}-Q${q}`);
+        if (status) quarters[status] += 1;
+      }
+      return [id, { year: statusOf(id, String(year)), quarters }];
+    }),
   );
 }
 

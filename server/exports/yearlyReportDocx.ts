@@ -7,6 +7,7 @@ import { periodFigures, type PeriodFigures } from '../../src/domain/indicators/i
 import { A4, FONT, MARGINS, body, centred, columnWidth, dataTable, heading, placeholder, rule, run, spacer, twoColumns } from './docxParts.ts';
 import { optionLabels, quarterNames, slashDate, twoDigits } from './labels.ts';
 import { ratioText, type UnitReview, type YearlyReport } from './yearlyReport.ts';
+import type { ReviewStatus } from '../../src/domain/review/review.ts';
 
 /** "Phường Nam Gia Nghĩa" → { level: "phường", place: "Nam Gia Nghĩa" }. */
 export function communeParts(name: string): { level: string; place: string } {
@@ -140,11 +141,15 @@ function unitTable(report: YearlyReport) {
   );
 }
 
-/** "Đã duyệt năm", "Đã duyệt 2/4 quý" or "Chưa duyệt". */
+const yearWords: Record<ReviewStatus, string> = { accepted: 'Đã duyệt năm', submitted: 'Năm: chờ duyệt', returned: 'Năm: đã trả lại' };
+const quarterWords: Record<ReviewStatus, string> = { accepted: 'đã duyệt', submitted: 'chờ duyệt', returned: 'đã trả lại' };
+
+/** "Đã duyệt năm", "Năm: đã trả lại", "Quý: 2 đã duyệt, 1 đã trả lại" or "Chưa gửi duyệt": a period sent back is said so. */
 export function reviewText(review: UnitReview | undefined): string {
-  if (review?.yearAccepted) return 'Đã duyệt năm';
-  if (review && review.quartersAccepted > 0) return `Đã duyệt ${review.quartersAccepted}/4 quý`;
-  return 'Chưa duyệt';
+  if (review?.year) return yearWords[review.year];
+  const quarters = (['accepted', 'submitted', 'returned'] as const).filter((status) => (review?.quarters[status] ?? 0) > 0);
+  if (!review || quarters.length === 0) return 'Chưa gửi duyệt';
+  return `Quý: ${quarters.map((status) => `${review.quarters[status]} ${quarterWords[status]}`).join(', ')}`;
 }
 
 function shortcomings(report: YearlyReport): Paragraph[] {
@@ -184,7 +189,7 @@ function signatureBlock(report: YearlyReport, level: string) {
 
 function acceptedUnits(report: YearlyReport): string {
   const village = report.table.rows.filter((r) => !r.communeLevel);
-  return `${village.filter((r) => report.review.get(r.unit.id)?.yearAccepted).length}/${village.length}`;
+  return `${village.filter((r) => report.review.get(r.unit.id)?.year === 'accepted').length}/${village.length}`;
 }
 
 export function yearlyReportDocument(report: YearlyReport): Document {

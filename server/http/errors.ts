@@ -31,6 +31,8 @@ export const errorMessages = {
   enrolment_code_used: 'Mã kích hoạt này đã được dùng hoặc đã được thay bằng mã mới. Hãy nhờ công chức xã cấp mã mới.',
   enrolment_locked: 'Đã nhập sai mã kích hoạt quá nhiều lần nên tạm thời không thể kích hoạt. Hãy thử lại sau 15 phút.',
   rate_limited: 'Có quá nhiều yêu cầu trong thời gian ngắn. Vui lòng thử lại sau ít phút.',
+  date_after_today: 'Có ngày ghi sau ngày hôm nay. Hãy kiểm tra lại ngày đã nhập và ngày giờ của máy.',
+  period_not_begun: 'Kỳ báo cáo này chưa bắt đầu nên chưa thể gửi duyệt.',
 } as const;
 
 export type ErrorCode = keyof typeof errorMessages;

@@ -6,7 +6,7 @@ import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { TOKEN_IN_BODY, type SignInResponse } from '../../src/domain/index.ts';
 import { newToken, sha256Hex } from '../auth/secrets.ts';
-import type { Store } from '../store/store.ts';
+import { USER_AGENT_LENGTH, type Store } from '../store/store.ts';
 import { apiError } from './errors.ts';
 
 export const SESSION_COOKIE = 'so_tay_session';
@@ -59,6 +59,7 @@ export async function startSession(c: Context, store: Store, input: { deviceId: 
     tokenHash: sha256Hex(token),
     now: input.now.toISOString(),
     expiresAt: sessionEnd(input.now, sessionLifetime(c)),
+    userAgent: c.req.header('user-agent')?.slice(0, USER_AGENT_LENGTH),
   });
   const profile = await store.sessions.loadProfile(input.userId);
   if (!profile) return apiError(c, 401, 'bad_credentials');
@@ -74,6 +75,6 @@ export async function startSession(c: Context, store: Store, input: { deviceId: 
 export async function slideSession(store: Store, deviceId: string, expiresAt: string | null, now: Date, lifetimeSeconds: number): Promise<boolean> {
   const next = sessionEnd(now, lifetimeSeconds);
   if (expiresAt !== null && Date.parse(next) - Date.parse(expiresAt) < SLIDE_STEP_MS) return false;
-  await store.devices.setSessionExpiry(deviceId, next);
+  await store.devices.setSessionExpiry(deviceId, next, now.toISOString());
   return true;
 }

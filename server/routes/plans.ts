@@ -2,7 +2,7 @@
 // until the officer saves one); only the commune officer changes it.
 import { Hono } from 'hono';
 import type { Context } from 'hono';
-import { defaultPlan, plan as planSchema, planResponse, type PlanResponse } from '../../src/domain/plan/index.ts';
+import { defaultPlan, plan as planSchema, planChanges, planResponse, type PlanResponse } from '../../src/domain/plan/index.ts';
 import { requireActor } from '../http/auth.ts';
 import type { AuthEnv } from '../http/auth.ts';
 import { requireRole } from '../http/requireRole.ts';
@@ -11,7 +11,6 @@ import type { FieldError } from '../http/errors.ts';
 import { parseJsonBody } from '../http/validate.ts';
 import type { Store } from '../store/store.ts';
 import { auditInput } from '../http/auditInput.ts';
-import { changedFields } from '../../src/domain/audit.ts';
 import { apiRoute } from '../http/apiRoute.ts';
 
 
@@ -50,7 +49,7 @@ export function planRoutes(deps: { store: Store; clock: () => Date }) {
       if (mismatches.length > 0) return apiError(c, 400, 'invalid_body', mismatches);
       const previous = await store.plans.load(actor.communeId, year);
       // Compared with what applied before: the saved plan, or the seeds' defaults.
-      const fields = changedFields({ ...(previous ?? defaultPlan(actor.communeId, year)) }, { ...parsed.data });
+      const fields = planChanges(previous ?? defaultPlan(actor.communeId, year), parsed.data);
       const audit = auditInput(c, clock);
       await store.plans.save({ plan: parsed.data, userId: actor.userId, now: audit.at, audit: { ...audit, action: 'plan.update', target: String(year), fields } });
       const response: PlanResponse = { plan: parsed.data, saved: true };

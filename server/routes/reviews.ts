@@ -3,7 +3,8 @@
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
-import { allowed, decisionRequest, reviewKey, reviewPeriod, reviewEventList, reviewEventWritten, reviewStatuses, submitRequest, type ReviewEvent } from '../../src/domain/review/review.ts';
+import { dayInVietnam } from '../../src/domain/dates.ts';
+import { allowed, decisionRequest, periodStart, reviewKey, reviewPeriod, reviewEventList, reviewEventWritten, reviewStatuses, submitRequest, type ReviewEvent } from '../../src/domain/review/review.ts';
 import { requireActor } from '../http/auth.ts';
 import type { AuthEnv } from '../http/auth.ts';
 import { requireRole } from '../http/requireRole.ts';
@@ -51,6 +52,7 @@ export function reviewRoutes(deps: { store: Store; clock: () => Date }) {
       const parsed = await parseJsonBody(c, reviewApi.submit.body);
       if (!parsed.ok) return parsed.response;
       const { period, note } = parsed.data;
+      if (periodStart(period) > dayInVietnam(clock())) return apiError(c, 400, 'period_not_begun', [{ path: 'period', code: 'notBegun' }]);
       const history = await historyOf(actor.communeId, actor.unitId, period);
       if (!allowed(history.status, 'submit')) {
         return apiError(c, 409, 'review_state', [{ path: 'period', code: 'alreadySubmitted' }]);

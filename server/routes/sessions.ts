@@ -77,7 +77,8 @@ export function sessionRoutes(deps: { store: Store; clock: () => Date; settings?
     })
     // Sign-out: this device's session ends on the server and its cookie is cleared.
     .delete('/sessions/current', requireActor(store, clock), async (c) => {
-      await store.devices.setSessionExpiry(c.get('actor').deviceId, clock().toISOString());
+      const now = clock().toISOString();
+      await store.devices.setSessionExpiry(c.get('actor').deviceId, now, now);
       clearSessionCookie(c);
       clearHttpCache(c);
       return c.body(null, 204);

@@ -1,7 +1,7 @@
 // Push (the phone's outbox, one batch per request) and pull (changes since a cursor).
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
-import { compactPushAnswer, compactPushResponse, MAX_PULL_LIMIT, parseSeqRanges, pullResponse, pushRequest, pushResponse } from '../../src/domain/index.ts';
+import { compactPushAnswer, compactPushResponse, daysAfter, latestRecordDay, MAX_PULL_LIMIT, parseSeqRanges, pullResponse, pushRequest, pushResponse } from '../../src/domain/index.ts';
 import { apiRoute } from '../http/apiRoute.ts';
 import { requireActor } from '../http/auth.ts';
 import type { AuthEnv } from '../http/auth.ts';
@@ -53,6 +53,12 @@ export function syncRoutes(deps: { store: Store; clock: () => Date }) {
       if (!parsed.ok) return parsed.response;
       const actor = c.get('actor');
       if (parsed.data.deviceId !== actor.deviceId) return apiError(c, 403, 'device_mismatch', [{ path: 'deviceId', code: 'mismatch' }]);
+      // A day after tomorrow in Vietnam has not happened: the batch is refused like any invalid change (the phone splits it).
+      const latest = latestRecordDay(clock());
+      const late = parsed.data.changes.flatMap((change, index) =>
+        change.op === 'upsert' ? daysAfter(change.record, latest).map((path) => ({ path: `changes.${index}.record.${path}`, code: 'afterToday' })) : [],
+      );
+      if (late.length > 0) return apiError(c, 400, 'date_after_today', late);
       const outcome = await store.sync.push({ actor, changes: parsed.data.changes, receivedAt: clock().toISOString() });
       if (!outcome.ok) {
         if (outcome.refusal === 'seqJump') return apiError(c, 400, 'seq_jump', [{ path: `changes.${outcome.index}.seq`, code: 'tooFar' }]);

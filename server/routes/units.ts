@@ -70,7 +70,11 @@ export function unitRoutes(deps: { store: Store; clock: () => Date }) {
       if (!parsed.ok) return parsed.response;
       const badType = await typeProblem(c, parsed.data.type, found.unit.type);
       if (badType) return badType;
-      await store.units.change(found.unit.id, parsed.data, { ...auditInput(c, clock), action: 'unit.update', target: found.unit.id, fields: Object.keys(parsed.data).sort() });
+      // The fields whose value moves, not every field the form sent back; a save that moves nothing leaves no event.
+      const fields = Object.keys(parsed.data)
+        .filter((key) => parsed.data[key as keyof typeof parsed.data] !== found.unit[key as keyof SetupUnit])
+        .sort();
+      await store.units.change(found.unit.id, parsed.data, fields.length > 0 ? { ...auditInput(c, clock), action: 'unit.update', target: found.unit.id, fields } : undefined);
       return c.json({ units: await store.units.list(c.get('actor').communeId) }, 200);
     })
     .post('/units/:id/retire', async (c) => {

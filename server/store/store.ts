@@ -23,6 +23,19 @@ export interface DeviceBinding {
   refused?: 'otherAccount' | 'revoked';
 }
 
+export interface BindDeviceInput {
+  deviceId: string;
+  userId: string;
+  tokenHash: string;
+  now: string;
+  expiresAt?: string;
+  /** The signing-in browser's user agent, cut to USER_AGENT_LENGTH. */
+  userAgent?: string;
+}
+
+/** The user agent kept of a device: enough to tell browser and system apart. */
+export const USER_AGENT_LENGTH = 300;
+
 export interface UserForSignIn {
   id: string;
   pinHash: string;

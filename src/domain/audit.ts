@@ -88,6 +88,9 @@ export const caseAccess = z.object({
   displayName: z.string(),
   deviceId: z.string(),
   recordId: z.string(),
+  /** The case's code and unit, as the officer knows it; null when the record is gone. */
+  caseCode: z.nullable(z.string()),
+  unitId: z.nullable(z.string()),
   via: z.enum(caseAccessVias),
 });
 export type CaseAccess = z.infer<typeof caseAccess>;

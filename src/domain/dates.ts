@@ -58,3 +58,9 @@ export function shiftQuarter(period: QuarterPeriod, by: number): QuarterPeriod {
   const index = period.year * 4 + (period.quarter - 1) + by;
   return { year: Math.floor(index / 4), quarter: ((index % 4) + 1) as Quarter };
 }
+
+/** The calendar day `days` after `day` (before it when negative). */
+export function addDays(day: LocalDate, days: number): LocalDate {
+  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(year, month - 1, date + days)).toISOString().slice(0, 10);
+}

@@ -8,8 +8,13 @@ export const communeDevice = z.object({
   userId: z.string(),
   displayName: z.string(),
   unitId: z.string(),
+  /** The first sign-in on this phone. */
   createdAt: z.string(),
   revokedAt: z.nullable(z.string()),
+  /** The browser's user agent at its latest sign-in; null on phones signed in before it was kept. */
+  userAgent: z.nullable(z.string()),
+  /** The latest sign-in or use of the session, to the hour; null before it was kept. */
+  lastSeenAt: z.nullable(z.string()),
 });
 export type CommuneDevice = z.infer<typeof communeDevice>;
 

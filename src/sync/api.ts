@@ -42,7 +42,7 @@ export function createSyncApi(options: { baseUrl: string; token?: () => Promise<
       compact = false;
       return send(request, callOptions);
     }
-    return outcome.ok ? { ok: true, value: expandPushAnswer(request.changes, outcome.value) } : outcome;
+    return outcome.ok ? { ok: true, value: expandPushAnswer(request.changes, outcome.value), serverTime: outcome.serverTime } : outcome;
   };
   return {
     push: send,

@@ -4,7 +4,7 @@
 // and a batch the server refuses as a whole (400, 409, 413) is split until the one change
 // at fault is found and marked rejected, so one bad change never blocks the others.
 import { applyPulled, applyPushResults, changesToSend, outboxBatch, wipeLocalData, type DeviceStore, type NotebookDb, type OutboxEntry } from '../data/index.ts';
-import { MAX_PULL_LIMIT, MAX_PUSH_CHANGES, seqRanges, type Change, type PullResponse } from '../domain/index.ts';
+import { clockOffsetOf, MAX_PULL_LIMIT, MAX_PUSH_CHANGES, seqRanges, type Change, type PullResponse } from '../domain/index.ts';
 import type { SyncApi } from './api.ts';
 import type { Exclusive } from './exclusive.ts';
 import { NetworkError, type HttpOutcome } from './session.ts';
@@ -90,8 +90,17 @@ export class SyncEngine {
 
   /** Reads what the phone remembers of earlier syncs, for the status shown before the first run ends. */
   async restore(): Promise<void> {
-    const at = await this.deps.device.lastSyncAt();
+    const [at, offset] = await Promise.all([this.deps.device.lastSyncAt(), this.deps.device.clockOffset()]);
     if (at !== undefined && this.status.get().lastSuccessAt === undefined) this.status.update({ lastSuccessAt: at });
+    if (offset !== undefined && this.status.get().clockOffsetMs === undefined) this.status.update({ clockOffsetMs: offset });
+  }
+
+  /** The server's time in an answer: the phone's clock is measured against it, and the difference kept. */
+  private async noteServerTime(serverTime: number | undefined): Promise<void> {
+    if (serverTime === undefined) return;
+    const offset = clockOffsetOf(serverTime, this.now());
+    this.status.update({ clockOffsetMs: offset });
+    await this.deps.device.setClockOffset(offset);
   }
 
   /** Runs a sync now, or once more right after the one under way. */
@@ -212,6 +221,7 @@ export class SyncEngine {
     if (this.stopped) throw new NetworkError('aborted');
     const outcome = await this.deps.api.push({ deviceId, changes }, { signal: this.abort.signal, timeoutMs: this.deps.requestTimeoutMs }).catch(asSyncError);
     if (outcome.ok) {
+      await this.noteServerTime(outcome.serverTime);
       const sent = new Set(entries.map((entry) => entry.changeId));
       for (const result of outcome.value.results) if (result.status === 'applied' && sent.has(result.changeId)) this.ownSeqs.push(result.serverSeq);
       if (pullAfter) this.earlyPull = this.requestPull(await this.deps.device.cursor());
@@ -244,6 +254,7 @@ export class SyncEngine {
         throwIfRefused(outcome);
         throw new RetryLater(outcome.status);
       }
+      await this.noteServerTime(outcome.serverTime);
       await applyPulled(this.deps.db, outcome.value.records);
       cursor = outcome.value.cursor;
       // On the last page every change up to our own newest one has been seen or was ours:

@@ -4,7 +4,8 @@
 import { CLIENT_HEADER, profileResponse, signInResponse, type ProfileResponse, type SignInRequest, type SignInResponse } from '../domain/accounts.ts';
 import { enrolmentResponse, type EnrolmentRequest } from '../domain/enrolment.ts';
 
-export type HttpOutcome<T> = { ok: true; value: T } | { ok: false; status: number; body: { error?: string; fields?: { path: string; code: string }[] } };
+/** `serverTime`: the server's clock when it answered (its `Date` header, milliseconds), when it sent one. */
+export type HttpOutcome<T> = { ok: true; value: T; serverTime?: number } | { ok: false; status: number; body: { error?: string; fields?: { path: string; code: string }[] } };
 
 export interface Parser<T> {
   safeParse(data: unknown): { success: true; data: T } | { success: false };
@@ -47,7 +48,14 @@ export async function call<T>(fetchFn: typeof fetch, url: string, init: RequestI
   if (!response.ok) return { ok: false, status: response.status, body: (body ?? {}) as never };
   const parsed = parser.safeParse(body);
   if (!parsed.success) throw new MalformedResponseError(`unexpected answer from ${url}`);
-  return { ok: true, value: parsed.data };
+  return { ok: true, value: parsed.data, serverTime: serverTimeOf(response) };
+}
+
+/** The instant in the answer's `Date` header (whole seconds), or undefined without a readable one. */
+export function serverTimeOf(response: Response): number | undefined {
+  const header = response.headers.get('date');
+  const at = header ? Date.parse(header) : Number.NaN;
+  return Number.isNaN(at) ? undefined : at;
 }
 
 /** The same call for a file (a report): the answer's bytes, under the same bound. */

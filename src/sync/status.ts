@@ -14,6 +14,8 @@ export interface SyncStatus {
   failure?: SyncFailure;
   /** Changes with sealed notes wait for the app to be unlocked (the service worker cannot open them). */
   heldForUnlock?: boolean;
+  /** How far the phone's clock is behind the server's (ms), learnt at a sync and kept across reloads. */
+  clockOffsetMs?: number;
 }
 
 export type StatusListener = (status: SyncStatus) => void;

@@ -34,13 +34,18 @@ describe('reviewing a quarter', () => {
   it('the officer sends it back with a comment, and the phone shows why', async ({ server }) => {
     await signIn(office, server.url, 'canbo', { autoUnlock: false });
     await office.getByRole('heading', { name: 'Theo dõi kế hoạch bình đẳng giới' }).waitFor();
-    await office.goto(`${server.url}/#/office?p=${quarter}`);
+    // Whatever period the office shows, the waiting list names the quarter sent and opens it.
+    await office.evaluate(() => (location.hash = '#/office?p=2025'));
+    await office.locator(`[data-waiting-review="tdp-1 ${quarter}"] a`).click();
+    await expect.poll(() => office.url()).toContain(`p=${quarter}`);
     await expect.poll(() => unitReview().getAttribute('data-review-status')).toBe('submitted');
     await unitReview().getByRole('button', { name: 'Trả lại' }).click();
     await unitReview().getByText('Hãy ghi lý do trả lại.').waitFor();
     await unitReview().getByRole('textbox').fill('Thiếu số hộ của buổi họp tổ');
     await unitReview().getByRole('button', { name: 'Trả lại' }).click();
     await expect.poll(() => unitReview().getAttribute('data-review-status')).toBe('returned');
+    // Decided: no longer waiting.
+    await expect.poll(() => office.locator('[data-waiting-review]').count()).toBe(0);
 
     await phone.reload();
     await unlock(phone);

@@ -3,7 +3,7 @@
 // the trail and the access log are append-only in the database itself, on both engines.
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { defaultPlan } from '../../src/domain/plan/index.ts';
+import { defaultPlan, type Plan } from '../../src/domain/plan/index.ts';
 import { propagandaSession, upsertOf, violenceCase } from '../fixtures/records.ts';
 import { startServer, START_TIME, type Json, type TestServer } from './harness.ts';
 import { call, tokenFor } from './roles.ts';
@@ -20,6 +20,11 @@ afterEach(async () => {
   await server.close();
 });
 
+/** The plan with the commune's news target per quarter moved to `min`. */
+function withNewsTarget(plan: Plan, min: number): Plan {
+  return { ...plan, indicators: plan.indicators.map((i) => (i.id === 'newsPostsPerQuarter' ? { ...i, target: { kind: 'countPerQuarter' as const, min } } : i)) };
+}
+
 const at = (minutes: number) => new Date(START_TIME.getTime() + minutes * 60_000);
 
 describe('the audit trail', () => {
@@ -33,10 +38,12 @@ describe('the audit trail', () => {
     expect((await call(server, 'POST', '/api/v1/reviews/submit', head.token, { period: '2026-Q2' })).status).toBe(201);
     const calls: Array<[string, string, unknown?]> = [
       ['POST', '/api/v1/units', { id: 'to-6', name: 'Tổ dân phố 6', type: 'toDanPho', households: 50 }],
-      ['PATCH', '/api/v1/units/nam-gia-nghia-to-6', { name: 'Tổ 6' }],
+      // The form sends the households back unchanged: only the name is named. The same save again moves nothing: no event.
+      ['PATCH', '/api/v1/units/nam-gia-nghia-to-6', { name: 'Tổ 6', households: 50 }],
+      ['PATCH', '/api/v1/units/nam-gia-nghia-to-6', { name: 'Tổ 6', households: 50 }],
       ['POST', '/api/v1/units/nam-gia-nghia-to-6/merge', { into: 'tdp-5' }],
       ['POST', '/api/v1/units/tdp-4/retire'],
-      ['PUT', '/api/v1/plans/2026', { ...defaultPlan('nam-gia-nghia', 2026), handledInTimeDays: 5 }],
+      ['PUT', '/api/v1/plans/2026', withNewsTarget({ ...defaultPlan('nam-gia-nghia', 2026), handledInTimeDays: 5 }, 2)],
       ['POST', '/api/v1/reviews/decide', { unitId: 'tdp-1', period: '2026-Q2', action: 'return', comment: 'Thiếu số hộ' }],
       ['POST', '/api/v1/accounts', { username: 'moi', displayName: 'Mới', role: 'villageHead', unitId: 'tdp-2' }],
       ['POST', `/api/v1/devices/${head.deviceId}/revoke`],
@@ -61,7 +68,10 @@ describe('the audit trail', () => {
       'device.revoke',
       'report.export',
     ]);
-    expect(entries.find((e) => e.action === 'plan.update')).toMatchObject({ target: '2026', fields: ['handledInTimeDays'], userId: 'canbo' });
+    // The plan's changes by indicator, not "indicators" whole.
+    expect(entries.find((e) => e.action === 'plan.update')).toMatchObject({ target: '2026', fields: ['handledInTimeDays', 'indicators.newsPostsPerQuarter'], userId: 'canbo' });
+    // The revoked phone is named by its owner.
+    expect(entries.find((e) => e.action === 'device.revoke')).toMatchObject({ target: head.deviceId, targetName: 'Tổ trưởng Tổ dân phố 1' });
     expect(entries.find((e) => e.action === 'unit.update')).toMatchObject({ target: 'nam-gia-nghia-to-6', fields: ['name'] });
     const caseChanges = entries.filter((e) => e.kind === 'record' && e.recordId === theCase.id);
     expect(caseChanges.map((e) => [e.rev, e.fields])).toEqual([

@@ -107,5 +107,8 @@ describe('the access log of violence cases', () => {
     expect(second.json.next).toBeNull();
     const ids = [...first.json.entries, ...second.json.entries].map((e: Json) => e.recordId).sort();
     expect(ids).toEqual(cases.map((c) => c.id).sort());
+    // Each read names the case as the officer knows it: its code and unit.
+    const named = [...first.json.entries, ...second.json.entries].map((e: Json) => [e.caseCode, e.unitId]).sort();
+    expect(named).toEqual(cases.map((c) => [c.caseCode, 'tdp-1']).sort());
   });
 });

@@ -8,6 +8,8 @@ import type { TestServer } from './harness.ts';
 let server: TestServer;
 beforeEach(async () => {
   server = await startServer();
+  // After the fixtures' days (the last one 14/10/2026): no record is dated after today.
+  server.setNow(new Date('2026-11-20T03:00:00Z'));
 });
 afterEach(async () => {
   await server.close();

@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 // The officer sees the commune's phones whose change numbers have a hole; nobody else does.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newsPost, propagandaSession, upsertOf } from '../fixtures/records.ts';
-import { startServer, type TestServer } from './harness.ts';
+import { DEMO_PIN } from '../../server/store/demo.ts';
+import { startServer, START_TIME, type TestServer } from './harness.ts';
 
 let server: TestServer;
 beforeEach(async () => {
@@ -27,7 +29,10 @@ describe('devices with missing changes', () => {
     const officer = await server.device('canbo');
     expect(await gapsAs(officer.token)).toEqual({
       status: 200,
-      body: { devices: [{ deviceId: phone.deviceId, userId: 'tdp2', displayName: 'Tổ trưởng Tổ dân phố 2', unitId: 'tdp-2', lastSeq: 4, missingSeqs: [2, 3] }], next: null },
+      body: {
+        devices: [{ deviceId: phone.deviceId, userId: 'tdp2', displayName: 'Tổ trưởng Tổ dân phố 2', unitId: 'tdp-2', lastSeq: 4, missingSeqs: [2, 3] }],
+        next: null,
+      },
     });
   });
 
@@ -35,7 +40,10 @@ describe('devices with missing changes', () => {
     const phones = [];
     for (let i = 0; i < 5; i++) {
       const phone = await server.device('tdp2');
-      await phone.push([upsertOf(propagandaSession({ unitId: 'tdp-2', reporterId: 'tdp2' }), 1), upsertOf(propagandaSession({ unitId: 'tdp-2', reporterId: 'tdp2' }), 3 + i)]);
+      await phone.push([
+        upsertOf(propagandaSession({ unitId: 'tdp-2', reporterId: 'tdp2' }), 1),
+        upsertOf(propagandaSession({ unitId: 'tdp-2', reporterId: 'tdp2' }), 3 + i),
+      ]);
       phones.push(phone.deviceId);
     }
     const officer = await server.device('canbo');
@@ -72,8 +80,26 @@ describe('a lost phone', () => {
     expect(response.status).toBe(200);
     const { devices } = (await response.json()) as { devices: { deviceId: string }[] };
     expect(devices).toEqual([
-      { deviceId: officer.deviceId, userId: 'canbo', displayName: 'Công chức Văn hóa – Xã hội', unitId: 'nam-gia-nghia', createdAt: '2026-06-01T02:30:00.000Z', revokedAt: null },
-      { deviceId: phone.deviceId, userId: 'tdp2', displayName: 'Tổ trưởng Tổ dân phố 2', unitId: 'tdp-2', createdAt: '2026-06-01T02:30:00.000Z', revokedAt: null },
+      {
+        deviceId: officer.deviceId,
+        userId: 'canbo',
+        displayName: 'Công chức Văn hóa – Xã hội',
+        unitId: 'nam-gia-nghia',
+        createdAt: '2026-06-01T02:30:00.000Z',
+        revokedAt: null,
+        userAgent: null,
+        lastSeenAt: '2026-06-01T02:30:00.000Z',
+      },
+      {
+        deviceId: phone.deviceId,
+        userId: 'tdp2',
+        displayName: 'Tổ trưởng Tổ dân phố 2',
+        unitId: 'tdp-2',
+        createdAt: '2026-06-01T02:30:00.000Z',
+        revokedAt: null,
+        userAgent: null,
+        lastSeenAt: '2026-06-01T02:30:00.000Z',
+      },
     ]);
   });
 
@@ -107,5 +133,33 @@ describe('a lost phone', () => {
     const officer = await server.device('canbo');
     expect((await revoke(officer.token, '00000000-0000-4000-8000-000000000000')).status).toBe(404);
     expect((await phone.pull()).status).toBe(200);
+  });
+});
+
+const ANDROID_CHROME = 'Mozilla/5.0 (Linux; Android 13; SM-A145F) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Mobile Safari/537.36';
+
+describe('the commune’s phones, told apart', () => {
+  it('keep the browser they signed in with, their first sign-in and their last contact', async () => {
+    const deviceId = randomUUID();
+    const signIn = await server.app.request('/api/v1/sessions', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Session-Token': 'body', 'User-Agent': ANDROID_CHROME },
+      body: JSON.stringify({ username: 'tdp2', pin: DEMO_PIN, deviceId }),
+    });
+    expect(signIn.status).toBe(200);
+    const token = ((await signIn.json()) as { token: string }).token;
+    const officer = await server.device('canbo');
+    const listed = async () => {
+      const answer = await server.app.request('/api/v1/devices', { headers: { Authorization: `Bearer ${officer.token}` } });
+      const { devices } = (await answer.json()) as { devices: Array<Record<string, unknown>> };
+      return devices.find((d) => d.deviceId === deviceId);
+    };
+    expect(await listed()).toMatchObject({ userAgent: ANDROID_CHROME, createdAt: START_TIME.toISOString(), lastSeenAt: START_TIME.toISOString() });
+
+    // A use of the session two hours on is the phone's latest contact; the first sign-in stays.
+    const later = new Date(START_TIME.getTime() + 2 * 3_600_000);
+    server.setNow(later);
+    expect((await server.app.request('/api/v1/sync/pull?since=0', { headers: { Authorization: `Bearer ${token}` } })).status).toBe(200);
+    expect(await listed()).toMatchObject({ createdAt: START_TIME.toISOString(), lastSeenAt: later.toISOString() });
   });
 });

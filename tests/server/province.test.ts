@@ -144,8 +144,8 @@ describe('GET /api/v1/province/indicators', () => {
     const lateEvening = dayInVietnam(new Date('2026-12-31T16:30:00.000Z'));
     const newYear = dayInVietnam(new Date('2026-12-31T17:30:00.000Z'));
     expect([lateEvening, newYear]).toEqual(['2026-12-31', '2027-01-01']);
-    await head.push([upsertOf(propagandaSession({ date: lateEvening }), 1), upsertOf(propagandaSession({ date: newYear, form: 'conference' }), 2)]);
     server.setNow(new Date('2027-01-05T03:00:00.000Z'));
+    await head.push([upsertOf(propagandaSession({ date: lateEvening }), 1), upsertOf(propagandaSession({ date: newYear, form: 'conference' }), 2)]);
     const q4 = await indicators('?year=2026&quarter=4');
     expect(q4.json.communes[1]).toMatchObject({ communeId: 'nam-gia-nghia', recordCount: 1 });
     expect(q4.json.communes[1].cells.conferencesHeld.value.count).toBe(0);

@@ -4,7 +4,18 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { complaint, contactPoint, deleteOf, inspection, newsPost, preventionModel, propagandaSession, training, upsertOf, violenceCase } from '../fixtures/records.ts';
+import {
+  complaint,
+  contactPoint,
+  deleteOf,
+  inspection,
+  newsPost,
+  preventionModel,
+  propagandaSession,
+  training,
+  upsertOf,
+  violenceCase,
+} from '../fixtures/records.ts';
 import { startServer, type TestServer } from './harness.ts';
 
 const SECRET_NOTE = 'GHI-CHU-NHAY-CAM vợ bị đánh tại nhà số 12';
@@ -20,6 +31,8 @@ async function download(format: string, token?: string, query = 'year=2026') {
 
 beforeAll(async () => {
   server = await startServer();
+  // Every record is dated before today (the last one 14/10/2026).
+  server.setNow(new Date('2026-11-22T03:00:00Z'));
   const tdp1 = await server.device('tdp1');
   const tdp2 = await server.device('tdp2');
   const officer = await server.device('canbo');
@@ -49,9 +62,7 @@ beforeAll(async () => {
         1,
       ),
     ]),
-    await officer.push(
-      ['2026-01-10', '2026-02-10', '2026-03-10', '2026-03-20', '2026-04-15'].map((date, i) => upsertOf(newsPost({ date }), i + 1)),
-    ),
+    await officer.push(['2026-01-10', '2026-02-10', '2026-03-10', '2026-03-20', '2026-04-15'].map((date, i) => upsertOf(newsPost({ date }), i + 1))),
     // The ward's own checklist: an inspection, a training of 3 men and 4 women, a complaint handled.
     await officer.push([upsertOf(inspection(), 6), upsertOf(training(), 7), upsertOf(complaint(), 8)]),
   ];
@@ -59,7 +70,6 @@ beforeAll(async () => {
     expect(push.status).toBe(200);
     for (const result of push.body.results) expect(result.status).toBe('applied');
   }
-  server.setNow(new Date('2026-11-22T03:00:00Z'));
   // Reviews: Tổ dân phố 1's year accepted; Q1 and Q3 of Tổ dân phố 2 (its case is in Q2).
   const review = async (token: string, path: string, body: unknown) => {
     const response = await server.app.request(`/api/v1/reviews/${path}`, {
@@ -75,6 +85,12 @@ beforeAll(async () => {
     await review(tdp2.token, 'submit', { period });
     await review(officer.token, 'decide', { unitId: 'tdp-2', period, action: 'accept' });
   }
+  // Tổ dân phố 3's second quarter sent back; Tổ dân phố 4's year waiting.
+  const tdp3 = await server.device('tdp3');
+  const tdp4 = await server.device('tdp4');
+  await review(tdp3.token, 'submit', { period: '2026-Q2' });
+  await review(officer.token, 'decide', { unitId: 'tdp-3', period: '2026-Q2', action: 'return', comment: 'Thiếu số hộ' });
+  await review(tdp4.token, 'submit', { period: '2026' });
 });
 
 afterAll(async () => {
@@ -150,7 +166,11 @@ describe('the Word report', () => {
   it('says whose data the officer accepted', () => {
     expect(xml).toContain('số liệu năm của 1/5 tổ dân phố đã được duyệt');
     expect(xml).toContain('Đã duyệt năm');
-    expect(xml).toContain('Đã duyệt 2/4 quý');
+    expect(xml).toContain('Quý: 2 đã duyệt');
+    // A period sent back, or waiting, is said so: not as if nothing had been sent.
+    expect(xml).toContain('Quý: 1 đã trả lại');
+    expect(xml).toContain('Năm: chờ duyệt');
+    expect(xml).toContain('Chưa gửi duyệt');
   });
 
   it('never carries a violence case’s notes', () => {
@@ -181,9 +201,22 @@ describe('the Excel workbook', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(file.bytes as unknown as ExcelJS.Buffer);
     // No sheet of cases: they count in the indicators only (the case list is its own export, below).
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Chỉ tiêu', 'Đơn vị', 'Tuyên truyền', 'Tin, bài', 'Đầu mối, mô hình', 'Kiểm tra', 'Tập huấn', 'Khiếu nại']);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual([
+      'Chỉ tiêu',
+      'Đơn vị',
+      'Tuyên truyền',
+      'Tin, bài',
+      'Đầu mối, mô hình',
+      'Kiểm tra',
+      'Tập huấn',
+      'Khiếu nại',
+    ]);
     const values = (name: string) =>
-      workbook.getWorksheet(name)!.getSheetValues().filter(Boolean).map((row) => (row as unknown[]).slice(1));
+      workbook
+        .getWorksheet(name)!
+        .getSheetValues()
+        .filter(Boolean)
+        .map((row) => (row as unknown[]).slice(1));
     expect(values('Đơn vị').slice(1, 3)).toEqual([
       ['nam-gia-nghia', 'UBND phường Nam Gia Nghĩa', 'UBND cấp xã', '', 'Đang theo dõi'],
       ['tdp-1', 'Tổ dân phố 1', 'Tổ dân phố', 214, 'Đang theo dõi'],
@@ -198,11 +231,19 @@ describe('the Excel workbook', () => {
     expect(JSON.stringify(workbook.worksheets.map((s) => s.getSheetValues()))).not.toContain('TDP2-2026-01');
     const news = values('Chỉ tiêu').find((r) => r[0] === 'Toàn phường' && String(r[1]).startsWith('Tin, bài'));
     expect(news!.slice(3)).toEqual([4, 1, 0, 0, 5, 'Chưa đạt']);
-    expect(values('Đầu mối, mô hình').slice(1).map((r) => r.slice(0, 5))).toEqual([
+    expect(
+      values('Đầu mối, mô hình')
+        .slice(1)
+        .map((r) => r.slice(0, 5)),
+    ).toEqual([
       ['Tổ dân phố 1', 'Đầu mối tiếp nhận thông tin', 'Chi hội Phụ nữ', '01/03/2025', ''],
       ['Tổ dân phố 2', 'Mô hình: Địa chỉ tin cậy', 'Địa chỉ tin cậy tổ dân phố 1', '15/01/2026', '01/07/2026'],
     ]);
-    expect(values('Khiếu nại').slice(1).map((r) => r.slice(0, 3))).toEqual([['02/10/2026', 'Bạo lực gia đình', '14/10/2026']]);
+    expect(
+      values('Khiếu nại')
+        .slice(1)
+        .map((r) => r.slice(0, 3)),
+    ).toEqual([['02/10/2026', 'Bạo lực gia đình', '14/10/2026']]);
     expect(values('Tập huấn')[1]!.slice(3, 5)).toEqual([3, 4]);
     const everything = JSON.stringify(workbook.worksheets.map((s) => s.getSheetValues()));
     expect(everything).not.toContain('GHI-CHU-NHAY-CAM');
@@ -222,7 +263,10 @@ describe('the case list', () => {
     const sheet = workbook.worksheets[0]!;
     expect(sheet.headerFooter.oddHeader).toContain('MẬT');
     expect(sheet.headerFooter.evenHeader).toContain('MẬT');
-    const rows = sheet.getSheetValues().filter(Boolean).map((row) => (row as unknown[]).slice(1));
+    const rows = sheet
+      .getSheetValues()
+      .filter(Boolean)
+      .map((row) => (row as unknown[]).slice(1));
     expect(rows).toHaveLength(2);
     expect(rows[1]!.slice(0, 3)).toEqual(['TDP2-2026-01', '04/05/2026', 'Tổ dân phố 2']);
     expect(JSON.stringify(rows)).not.toContain('GHI-CHU-NHAY-CAM');
@@ -266,7 +310,10 @@ describe('the CSV', () => {
     expect(lines).toContain('Tổ dân phố 1;Số tổ dân phố được tuyên truyền ít nhất 01 lần/năm;100%;1;1;100;1;1;100;0;1;0;0;1;0;1;1;100;Đạt');
     expect(lines).toHaveLength(comma.length);
     // A percentage with a fraction is written with a decimal comma, unquoted.
-    const fractional = lines.slice(1).flatMap((line) => line.split(';')).filter((field) => /^\d+,\d+$/.test(field));
+    const fractional = lines
+      .slice(1)
+      .flatMap((line) => line.split(';'))
+      .filter((field) => /^\d+,\d+$/.test(field));
     const commaFractional = comma.slice(1).flatMap((line) => line.match(/(?<=,)\d+\.\d+(?=,)/g) ?? []);
     expect(fractional).toEqual(commaFractional.map((f) => f.replace('.', ',')));
     expect((await download('csv', officerToken, 'year=2026&delimiter=tab')).status).toBe(400);

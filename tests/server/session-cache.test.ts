@@ -47,7 +47,7 @@ describe('the session cache', () => {
     const ends: Array<[string, () => Promise<unknown>]> = [
       ['revoked', () => cached.devices.revoke({ communeId: DEMO_COMMUNE_ID, deviceId: 'phone-1', now: NOW })],
       ['disabled', () => cached.accounts.setDisabled({ userId, disabled: true, audit: { communeId: DEMO_COMMUNE_ID, at: NOW, userId, deviceId: null } })],
-      ['signed out', () => cached.devices.setSessionExpiry('phone-1', NOW)],
+      ['signed out', () => cached.devices.setSessionExpiry('phone-1', NOW, NOW)],
       ['signed in again', () => cached.devices.bind({ deviceId: 'phone-1', userId, tokenHash: sha256Hex('a new token'), now: NOW })],
     ];
     for (const [what, end] of ends) {

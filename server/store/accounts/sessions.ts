@@ -7,7 +7,7 @@ import type { Role, Unit } from '../../../src/domain/index.ts';
 import { storeGroup } from '../group.ts';
 import type { Database } from '../schema/tables.ts';
 import { appendAudit, NO_COMMUNE } from '../office/audit.ts';
-import type { Actor, CommuneSeed, DeviceBinding, Profile, ProvinceSeed, UserForSignIn } from '../store.ts';
+import type { Actor, BindDeviceInput, CommuneSeed, DeviceBinding, Profile, ProvinceSeed, UserForSignIn } from '../store.ts';
 
 export async function findUserForSignIn(db: Kysely<Database>, username: string): Promise<UserForSignIn | undefined> {
   const row = await db
@@ -28,10 +28,11 @@ export async function findUserForSignIn(db: Kysely<Database>, username: string):
  */
 export async function bindDevice(
   db: Kysely<Database>,
-  input: { deviceId: string; userId: string; tokenHash: string; now: string; expiresAt?: string },
+  input: BindDeviceInput,
 ): Promise<DeviceBinding> {
   const expiresAt = input.expiresAt ?? null;
-  const row = (id: string) => ({ id, user_id: input.userId, token_hash: input.tokenHash, created_at: input.now, revoked_at: null, session_expires_at: expiresAt });
+  const contact = { user_agent: input.userAgent ?? null, last_seen_at: input.now };
+  const row = (id: string) => ({ id, user_id: input.userId, token_hash: input.tokenHash, created_at: input.now, revoked_at: null, session_expires_at: expiresAt, ...contact });
   // One conditional upsert: a new id is inserted, the account's own live id gets the new token, any other is left alone.
   const bound = await db
     .insertInto('devices')
@@ -39,7 +40,7 @@ export async function bindDevice(
     .onConflict((oc) =>
       oc
         .column('id')
-        .doUpdateSet({ token_hash: input.tokenHash, session_expires_at: expiresAt })
+        .doUpdateSet({ token_hash: input.tokenHash, session_expires_at: expiresAt, ...contact })
         .where('devices.user_id', '=', input.userId)
         .where('devices.revoked_at', 'is', null),
     )
@@ -84,8 +85,9 @@ export async function findSession(db: Kysely<Database>, tokenHash: string, now: 
 }
 
 /** Moves the end of a device's session (sliding on use, or to now on sign-out). */
-export async function setSessionExpiry(db: Kysely<Database>, deviceId: string, expiresAt: string): Promise<void> {
-  await db.updateTable('devices').set({ session_expires_at: expiresAt }).where('id', '=', deviceId).execute();
+/** Moves a session's end; the time of the use that moved it is the device's last contact. */
+export async function setSessionExpiry(db: Kysely<Database>, deviceId: string, expiresAt: string, seenAt: string): Promise<void> {
+  await db.updateTable('devices').set({ session_expires_at: expiresAt, last_seen_at: seenAt }).where('id', '=', deviceId).execute();
 }
 
 export async function findActor(db: Kysely<Database>, tokenHash: string): Promise<Actor | undefined> {

@@ -72,7 +72,21 @@ export async function listAuditTrail(db: Kysely<Database>, input: { communeId: s
       .selectFrom('audit_events as a')
       .leftJoin('users as u', 'u.id', 'a.user_id')
       .leftJoin('users as t', 't.id', 'a.target')
-      .select(['a.id', 'a.at', 'a.action', 'a.user_id', 'u.display_name', 'a.device_id', 'a.target', 't.display_name as target_name', 'a.fields'])
+      // A device event's target is a device: named by the account it belongs to.
+      .leftJoin('devices as d', 'd.id', 'a.target')
+      .leftJoin('users as du', 'du.id', 'd.user_id')
+      .select([
+        'a.id',
+        'a.at',
+        'a.action',
+        'a.user_id',
+        'u.display_name',
+        'a.device_id',
+        'a.target',
+        't.display_name as target_name',
+        'du.display_name as device_owner',
+        'a.fields',
+      ])
       .where('a.commune_id', '=', input.communeId);
     if (atOrBefore) query = query.where('a.at', atOrBefore.op, atOrBefore.at);
     query = query.orderBy('a.at', 'desc').orderBy('a.id', 'desc');
@@ -111,7 +125,7 @@ export async function listAuditTrail(db: Kysely<Database>, input: { communeId: s
         displayName: row.display_name ?? row.user_id,
         deviceId: row.device_id,
         target: row.target,
-        targetName: row.target_name ?? null,
+        targetName: row.target_name ?? row.device_owner ?? null,
         fields: JSON.parse(row.fields) as string[],
       }),
     ),
@@ -186,7 +200,8 @@ export async function listCaseAccess(db: Kysely<Database>, input: { communeId: s
   let query = db
     .selectFrom('case_access as a')
     .leftJoin('users as u', 'u.id', 'a.user_id')
-    .select(['a.id', 'a.at', 'a.user_id', 'u.display_name', 'a.device_id', 'a.record_id', 'a.via'])
+    .leftJoin('records as r', 'r.id', 'a.record_id')
+    .select(['a.id', 'a.at', 'a.user_id', 'u.display_name', 'a.device_id', 'a.record_id', 'a.via', 'r.unit_id', 'r.body'])
     .where('a.commune_id', '=', input.communeId);
   if (input.before !== null) query = query.where('a.id', '<', input.before);
   const rows = await query.orderBy('a.id', 'desc').limit(input.limit + 1).execute();
@@ -200,11 +215,19 @@ export async function listCaseAccess(db: Kysely<Database>, input: { communeId: s
         displayName: row.display_name ?? row.user_id,
         deviceId: row.device_id,
         recordId: row.record_id,
+        caseCode: caseCodeOf(row.body ?? null),
+        unitId: row.unit_id ?? null,
         via: row.via as CaseAccessVia,
       }),
     ),
     next: rows.length > input.limit ? Number(page.at(-1)!.id) : null,
   };
+}
+
+/** The code the village head gave the case (never a name): what the officer knows it by. */
+function caseCodeOf(body: string | null): string | null {
+  const code = parse(body)?.caseCode;
+  return typeof code === 'string' ? code : null;
 }
 
 /** store.audit: the trail and the case-access log; no call writes users or devices. */

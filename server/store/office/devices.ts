@@ -7,6 +7,7 @@ import type { CommuneDevice, DeviceGap, DeviceGapsPage } from '../../../src/doma
 import { bindDevice, setSessionExpiry } from '../accounts/sessions.ts';
 import { storeGroup } from '../group.ts';
 import type { Database } from '../schema/tables.ts';
+import type { BindDeviceInput } from '../store.ts';
 import { withAudit, type AuditEventInput } from './audit.ts';
 
 export type { CommuneDevice, DeviceGap, DeviceGapsPage };
@@ -52,13 +53,22 @@ export async function listCommuneDevices(db: Kysely<Database>, communeId: string
   const rows = await db
     .selectFrom('devices as d')
     .innerJoin('users as u', 'u.id', 'd.user_id')
-    .select(['d.id as deviceId', 'u.id as userId', 'u.display_name as displayName', 'u.unit_id as unitId', 'd.created_at as createdAt', 'd.revoked_at as revokedAt'])
+    .select([
+      'd.id as deviceId',
+      'u.id as userId',
+      'u.display_name as displayName',
+      'u.unit_id as unitId',
+      'd.created_at as createdAt',
+      'd.revoked_at as revokedAt',
+      'd.user_agent as userAgent',
+      'd.last_seen_at as lastSeenAt',
+    ])
     .where('u.commune_id', '=', communeId)
     .orderBy('u.id')
     .orderBy('d.id')
     .execute();
   // Users of a commune always have a unit (only province users have none).
-  return rows.map((row) => ({ ...row, unitId: row.unitId ?? '' }));
+  return rows.map((row) => ({ ...row, unitId: row.unitId ?? '', userAgent: row.userAgent ?? null, lastSeenAt: row.lastSeenAt ?? null }));
 }
 
 /** Revokes a device of the commune; false when no such device is signed in to it. */
@@ -83,9 +93,9 @@ export const devicesGroup = storeGroup('clears', ({ db }) => ({
    * A new token (only its hash is stored) on the device: the id sent when it is new or already
    * this user's and not revoked, else a fresh id (accounts/sessions.ts), which the sign-in answer carries.
    */
-  bind: (input: { deviceId: string; userId: string; tokenHash: string; now: string; expiresAt?: string }) => bindDevice(db, input),
-  /** Moves the end of a device's session: later on use, or to now on sign-out. */
-  setSessionExpiry: (deviceId: string, expiresAt: string) => setSessionExpiry(db, deviceId, expiresAt),
+  bind: (input: BindDeviceInput) => bindDevice(db, input),
+  /** Moves the end of a device's session: later on use, or to now on sign-out; `seenAt` is the device's last contact. */
+  setSessionExpiry: (deviceId: string, expiresAt: string, seenAt: string) => setSessionExpiry(db, deviceId, expiresAt, seenAt),
   /** The phones signed in to the commune, revoked ones included. */
   list: (communeId: string) => listCommuneDevices(db, communeId),
   /** Revokes one of the commune's devices (its token stops working); false when not found there. */

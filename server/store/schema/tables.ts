@@ -54,6 +54,10 @@ export interface DeviceTable {
   revoked_at: string | null;
   /** ISO time the session ends unless used again (0006); null: made before expiry existed. */
   session_expires_at: Generated<string | null>;
+  /** The browser's user agent at the latest sign-in, cut to 300 characters (0011). */
+  user_agent: Generated<string | null>;
+  /** The latest sign-in or session slide (an hour's precision, http/session.ts) (0011). */
+  last_seen_at: Generated<string | null>;
 }
 
 export interface RecordTable {

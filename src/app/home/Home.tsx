@@ -11,6 +11,7 @@ import { prefs } from '../prefs.ts';
 import { SignedInHeader } from '../SignedInHeader.tsx';
 import { SyncBanner } from '../sync-status/SyncBanner.tsx';
 import { ReviewBanner } from '../review/ReviewBanner.tsx';
+import { ClockWarning } from './ClockWarning.tsx';
 import { Progress } from './Progress.tsx';
 import { RecordList } from './RecordList.tsx';
 
@@ -31,6 +32,7 @@ export function Home(props: { route: { quarter?: string; kind?: RecordKind } }) 
     <main class="screen home">
       <SignedInHeader title={text.app.name} place={unitName} />
       <SyncBanner />
+      <ClockWarning />
       <InstallOffer />
       <Progress today={today} unitId={session.user.unitId} unitName={unitName} />
       {session.user.role === 'villageHead' && <ReviewBanner period={quarter} />}

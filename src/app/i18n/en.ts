@@ -79,6 +79,7 @@ export const en: Catalogue = {
     stoppedOn: 'stopped on {date}',
     handledOn: 'handled on {date}',
     notHandled: 'not handled yet',
+    clockOff: "This phone's clock is {n} days off the server's. Please set the phone's date and time.",
   },
   kinds: {
     propagandaSession: 'Propaganda session',
@@ -299,6 +300,7 @@ export const en: Catalogue = {
     outOfOrder: "cannot be before the previous step's date",
     beforeStart: 'cannot be before the start date',
     beforeReceived: 'cannot be before the day it was received',
+    afterToday: 'cannot be after today',
     immutable: 'cannot be changed',
     unrecognized_keys: 'has a field that is not allowed',
     other: 'invalid',

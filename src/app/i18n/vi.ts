@@ -83,6 +83,7 @@ export const vi = {
     stoppedOn: 'ngừng từ {date}',
     handledOn: 'giải quyết xong {date}',
     notHandled: 'chưa giải quyết xong',
+    clockOff: 'Đồng hồ của máy đang lệch {n} ngày so với máy chủ. Hãy chỉnh lại ngày giờ của máy.',
   },
   kinds: {
     propagandaSession: 'Buổi tuyên truyền',
@@ -303,6 +304,7 @@ export const vi = {
     outOfOrder: 'không được trước ngày của bước trước',
     beforeStart: 'không được trước ngày bắt đầu',
     beforeReceived: 'không được trước ngày tiếp nhận',
+    afterToday: 'không được sau ngày hôm nay',
     immutable: 'không được thay đổi',
     unrecognized_keys: 'có trường không được phép',
     other: 'không hợp lệ',

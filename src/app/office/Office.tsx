@@ -22,6 +22,7 @@ import { PlanEditor } from './plan/PlanEditor.tsx';
 import { QuarterCharts } from './indicators/QuarterCharts.tsx';
 import { ReportDownloads } from './reports/ReportDownloads.tsx';
 import { ReviewPanel } from './reviews/ReviewPanel.tsx';
+import { Waiting } from './reviews/Waiting.tsx';
 import { usePlan } from './plan/usePlan.ts';
 import { UnitSetup } from './units/UnitSetup.tsx';
 import { useUnits } from './units/useUnits.ts';
@@ -55,6 +56,10 @@ export function Office() {
       <section class="card" aria-labelledby="coming-title">
         <h2 id="coming-title">{text.office.comingTitle}</h2>
         <ComingDates plan={currentPlan} today={today} />
+      </section>
+
+      <section class="card" aria-labelledby="waiting-title">
+        <Waiting plan={currentPlan} units={units} today={today} />
       </section>
 
       <section class="card" aria-labelledby="silent-title" data-silent-units={thisQuarter?.silentUnitIds.join(' ')}>

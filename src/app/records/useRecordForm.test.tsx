@@ -12,6 +12,7 @@ import { throwawayDbs } from '../../../tests/support/notebook-db.ts';
 import { applyPulled, keepDraft, type NotebookDb } from '../../data/index.ts';
 import type { ProfileResponse } from '../../domain/index.ts';
 import { ServicesContext, type AppServices } from '../services.ts';
+import { StatusBox } from '../../sync/status.ts';
 import { useRecordForm } from './useRecordForm.ts';
 
 const freshDb = throwawayDbs();
@@ -27,7 +28,7 @@ function Probe(props: { kind?: 'newsPost'; recordId?: string; out: { form?: Form
 async function mount(db: NotebookDb, props: { kind?: 'newsPost'; recordId?: string }) {
   const out: { form?: Form } = {};
   const root = document.createElement('div');
-  const services = { db, session, engine: {}, device: {}, phone: {}, signOut() {}, signInAgain() {} } as unknown as AppServices;
+  const services = { db, session, engine: { status: new StatusBox() }, device: {}, phone: {}, signOut() {}, signInAgain() {} } as unknown as AppServices;
   await act(() => {
     render(
       <ServicesContext.Provider value={services}>

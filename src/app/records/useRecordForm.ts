@@ -20,8 +20,9 @@ import {
   type FieldIssue,
   type FormBase,
 } from '../../data/index.ts';
-import { newId, type ChecklistRecord, type RecordKind } from '../../domain/index.ts';
+import { daysAfter, newId, type ChecklistRecord, type RecordKind } from '../../domain/index.ts';
 import { useLive } from '../hooks/useLive.ts';
+import { serverNow, serverToday } from '../serverClock.ts';
 import { useServices } from '../services.ts';
 import { differingFields } from './describe.ts';
 import { draftOf, newDraft, setPath, type Draft } from './draft.ts';
@@ -62,7 +63,7 @@ export interface ChangeUnderForm {
 export type SaveOutcome = 'saved' | 'refused' | 'conflict' | 'failed';
 
 export function useRecordForm(props: { kind?: RecordKind; recordId?: string }) {
-  const { db, session } = useServices();
+  const { db, session, engine } = useServices();
   const existing = useLive(() => watchRecord(db, props.recordId ?? ''), [db, props.recordId]);
   const target = props.recordId ? draftKey.forRecord(props.recordId) : draftKey.forNew(props.kind ?? '');
   const [storageKey, setStorageKey] = useState(() => draftKey.forForm(newId()));
@@ -70,7 +71,7 @@ export function useRecordForm(props: { kind?: RecordKind; recordId?: string }) {
   const writer = useDraftWriter();
   const saved = useRef(false);
 
-  const [draft, setDraft] = useState<Draft | null>(() => (props.kind ? newDraft(props.kind, session) : null));
+  const [draft, setDraft] = useState<Draft | null>(() => (props.kind ? newDraft(props.kind, session, serverNow(engine)) : null));
   const [base, setBase] = useState<FormBase | undefined>(() => (props.kind ? { rev: 0 } : undefined));
   const [opened, setOpened] = useState<OpenedRecord | null>(null);
   const [dirty, setDirty] = useState(false);
@@ -158,7 +159,7 @@ export function useRecordForm(props: { kind?: RecordKind; recordId?: string }) {
     setErrors(new Map());
     setConflict(null);
     if (props.kind) {
-      setDraft(newDraft(props.kind, session));
+      setDraft(newDraft(props.kind, session, serverNow(engine)));
       setBase({ rev: 0 });
     } else if (opened) {
       setDraft(draftOf(opened.mine));
@@ -201,6 +202,13 @@ export function useRecordForm(props: { kind?: RecordKind; recordId?: string }) {
     const checked = validateRecord(draft);
     if (!checked.ok) {
       setErrors(toErrorMap(checked.issues));
+      setRefusals((n) => n + 1);
+      return 'refused';
+    }
+    // What happened cannot be dated after today (by the server's clock when the phone knows it).
+    const late = daysAfter(checked.record, serverToday(engine));
+    if (late.length > 0) {
+      setErrors(toErrorMap(late.map((path) => ({ path, code: 'afterToday' }))));
       setRefusals((n) => n + 1);
       return 'refused';
     }

@@ -1,5 +1,6 @@
-// Review events of a period from the server, kept on this device for offline display, and
-// the two things one can do: submit (village head) and decide (officer). Read again after each
+// Review events of a period (or of every period: `ALL_PERIODS`) from the server, kept on this
+// device for offline display, and the two things one can do with a period: submit (village
+// head) and decide (officer). Read again after each
 // sync that succeeds, so an officer's send-back shows as soon as the phone is in touch.
 import { useEffect, useState } from 'preact/hooks';
 import { reviewEventList, reviewEventWritten, type ReviewEvent } from '../../domain/review/review.ts';
@@ -7,9 +8,16 @@ import { useServices } from '../services.ts';
 
 export type ReviewOutcome = { ok: true } | { ok: false; fields: string[] };
 
+/** The period of useReviews that reads every period's events (the officer's waiting list). */
+export const ALL_PERIODS = 'all';
+
+/** Sent on the window after a submission or decision, so that every review view reads again. */
+const REVIEWS_CHANGED = 'so-tay-reviews-changed';
+
 export function useReviews(period: string) {
   const { session, api, engine } = useServices();
   const key = `so-tay-reviews:${session.user.id}:${period}`;
+  const path = period === ALL_PERIODS ? '/reviews' : `/reviews?period=${encodeURIComponent(period)}`;
   const read = (): ReviewEvent[] => {
     try {
       return JSON.parse(localStorage.getItem(key) ?? '[]') as ReviewEvent[];
@@ -20,7 +28,7 @@ export function useReviews(period: string) {
   const [events, setEvents] = useState<ReviewEvent[]>(read);
 
   async function refresh(): Promise<void> {
-    const answer = await api.get(`/reviews?period=${encodeURIComponent(period)}`, reviewEventList);
+    const answer = await api.get(path, reviewEventList);
     // Offline or refused: the copy on this device stays.
     if (!answer.ok) return;
     setEvents(answer.value.events);
@@ -34,7 +42,8 @@ export function useReviews(period: string) {
   async function post(path: string, body: unknown): Promise<ReviewOutcome> {
     const answer = await api.send('POST', `/reviews/${path}`, reviewEventWritten, body);
     if (!answer.ok) return { ok: false, fields: answer.problem === 'refused' ? answer.fields : [] };
-    await refresh();
+    // Every review view of the page reads again (the officer's waiting list drops what was just decided).
+    window.dispatchEvent(new Event(REVIEWS_CHANGED));
     return { ok: true };
   }
 
@@ -42,6 +51,13 @@ export function useReviews(period: string) {
     setEvents(read());
     void refresh();
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once per period: read and refresh are new functions at each render
+  }, [period]);
+
+  useEffect(() => {
+    const again = () => void refresh();
+    window.addEventListener(REVIEWS_CHANGED, again);
+    return () => window.removeEventListener(REVIEWS_CHANGED, again);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- refresh is a new function at each render; the period's is the one kept here
   }, [period]);
 
   // Each sync that ends well (a new lastSuccessAt) brings the review's news too.

@@ -35,3 +35,8 @@ export function comingDates(plan: Plan, today: LocalDate): KeyDate[] {
 export function daysBetween(from: LocalDate, to: LocalDate): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
+
+/** The plan's report deadlines already past on `today`, the oldest first. */
+export function overdueDeadlines(plan: Plan, today: LocalDate): KeyDate[] {
+  return keyDates(plan).filter((d) => (d.id === 'unitsToCommune' || d.id === 'communeToProvince') && d.end < today);
+}

@@ -1,2 +1,3 @@
 export * from './plan.ts';
 export * from './calendar.ts';
+export * from './planChanges.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { comingDates } from './calendar.ts';
+import { comingDates, overdueDeadlines } from './calendar.ts';
 import { defaultPlan, effectiveTarget, plan } from './plan.ts';
 
 describe('the default plan', () => {
@@ -19,5 +19,11 @@ describe('the default plan', () => {
   it('lists the dates still ahead, the running Action Month included', () => {
     expect(comingDates(p, '2026-11-22').map((d) => d.id)).toEqual(['actionMonth', 'unitsToCommune', 'communeToProvince']);
     expect(comingDates(p, '2026-06-01').map((d) => d.id)).toEqual(['familyDay', 'womensDay', 'actionMonth', 'unitsToCommune', 'communeToProvince']);
+  });
+
+  it('lists the report deadlines already past, and only those (not the days of the year gone by)', () => {
+    expect(overdueDeadlines(p, '2026-11-25')).toEqual([]);
+    expect(overdueDeadlines(p, '2026-11-26').map((d) => d.id)).toEqual(['unitsToCommune']);
+    expect(overdueDeadlines(p, '2026-12-20').map((d) => d.id)).toEqual(['unitsToCommune', 'communeToProvince']);
   });
 });

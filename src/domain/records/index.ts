@@ -58,3 +58,4 @@ export * from './newsPost.ts';
 export * from './violenceCase.ts';
 export * from './standing.ts';
 export * from './communeWork.ts';
+export * from './recordDays.ts';

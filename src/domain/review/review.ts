@@ -3,9 +3,16 @@
 // events; the status of a (unit, period) is its latest event.
 import * as z from 'zod/mini';
 import { slug } from '../ids.ts';
+import { parseQuarterKey, quarterDates, type LocalDate } from '../dates.ts';
 
 /** "2026" (the year) or "2026-Q3" (a quarter). */
 export const reviewPeriod = z.string().check(z.regex(/^\d{4}(-Q[1-4])?$/));
+
+/** The first day of a review period ("2026" or "2026-Q3"). */
+export function periodStart(period: string): LocalDate {
+  const quarter = parseQuarterKey(period);
+  return quarter ? quarterDates(quarter).first : `${period.slice(0, 4)}-01-01`;
+}
 
 export const reviewActions = ['submit', 'accept', 'return'] as const;
 export type ReviewAction = (typeof reviewActions)[number];

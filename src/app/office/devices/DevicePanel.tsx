@@ -4,7 +4,10 @@ import { useState } from 'preact/hooks';
 import { dayInVietnam } from '../../../domain/index.ts';
 import { useConnection } from '../../hooks/useConnection.ts';
 import { fill, formatDate, text } from '../../i18n/index.ts';
+import { browserAndSystem, shortDeviceId } from './deviceName.ts';
 import { useDevices, type CommuneDevice } from './useDevices.ts';
+
+const day = (iso: string) => formatDate(dayInVietnam(new Date(iso)));
 
 function DeviceRow(props: { device: CommuneDevice; online: boolean; actions: ReturnType<typeof useDevices>; onDone: (message: string) => void }) {
   const { device, online, actions } = props;
@@ -20,9 +23,14 @@ function DeviceRow(props: { device: CommuneDevice; online: boolean; actions: Ret
   return (
     <li data-device-id={device.deviceId} data-revoked={revoked}>
       <p>
-        <strong>{device.displayName}</strong> · {fill(text.office.deviceSince, { date: formatDate(dayInVietnam(new Date(device.createdAt))) })}
+        <strong>{device.displayName}</strong> · {browserAndSystem(device.userAgent)} · {shortDeviceId(device.deviceId)}
         {own && ` · ${text.office.thisDevice}`}
         {revoked && ` · ${text.office.deviceRevoked}`}
+        <br />
+        <small>
+          {fill(text.office.deviceSince, { date: day(device.createdAt) })}
+          {device.lastSeenAt && ` · ${fill(text.office.deviceLastSeen, { date: day(device.lastSeenAt) })}`}
+        </small>
       </p>
       <div class="review-actions">
         {!revoked && !own && (

@@ -2,17 +2,11 @@
 // names of the fields changed, and account and office events) and the reads of violence cases.
 import { auditPage, caseAccessPage, isOperator, OPERATOR_PREFIX, type AuditEntry, type CaseAccess } from '../../../domain/audit.ts';
 import { useConnection } from '../../hooks/useConnection.ts';
-import { fieldLabel, fill, text } from '../../i18n/index.ts';
+import { fill, text } from '../../i18n/index.ts';
+import { auditFields, auditTitle, caseReadText } from './auditText.ts';
 import { useLog } from './useLog.ts';
 
 const when = (iso: string) => new Date(iso).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short', timeStyle: 'short' });
-
-function auditLine(entry: AuditEntry, unitName: (id: string) => string): string {
-  if (entry.kind === 'event') return `${text.history.action[entry.action]} · ${entry.targetName ?? entry.target}`;
-  const kind = text.kinds[entry.recordKind as keyof typeof text.kinds] ?? entry.recordKind;
-  const what = entry.deleted ? text.history.recordDeleted : entry.rev === 1 ? text.history.recordNew : '';
-  return [fill(text.history.recordChange, { kind, unit: unitName(entry.unitId) }), what].filter(Boolean).join(' · ');
-}
 
 /** Who did it: a user of the commune by name, or the person running the server (server/admin). */
 function who(entry: AuditEntry): string {
@@ -59,11 +53,11 @@ export function HistoryPanel(props: { unitName: (id: string) => string }) {
         online={online}
         render={(entry) => (
           <li key={`${entry.at}-${entry.kind === 'record' ? `${entry.recordId}-${entry.rev}` : `${entry.action}-${entry.target}`}`} data-audit={entry.kind === 'event' ? entry.action : `record.${entry.recordKind}`}>
-            <strong>{auditLine(entry, props.unitName)}</strong>
+            <strong>{auditTitle(entry, props.unitName)}</strong>
             <br />
             <small>
               {when(entry.at)} · {who(entry)}
-              {entry.fields.length > 0 && !(entry.kind === 'record' && entry.rev === 1) && ` · ${fill(text.history.fields, { fields: entry.fields.map((f) => fieldLabel(f)).join(', ') })}`}
+              {auditFields(entry) && ` · ${auditFields(entry)}`}
             </small>
           </li>
         )}
@@ -75,7 +69,7 @@ export function HistoryPanel(props: { unitName: (id: string) => string }) {
         online={online}
         render={(entry) => (
           <li key={entry.id} data-case-access={entry.recordId}>
-            <strong>{fill(text.history.caseRead, { id: entry.recordId.slice(0, 8), via: text.history.via[entry.via] })}</strong>
+            <strong>{caseReadText(entry, props.unitName)}</strong>
             <br />
             <small>
               {when(entry.at)} · {entry.displayName}
