@@ -16,6 +16,14 @@ const staticDir = process.env.STATIC_DIR ?? './dist';
 const hasBuild = existsSync(join(staticDir, 'index.html'));
 const trustProxy = process.env.TRUST_PROXY === '1';
 const requestsPerMinute = Number(process.env.API_RATE_LIMIT ?? 1200);
+/**
+ * CLOCK_START (ISO time): the server's clock starts there and runs on. Only for browser suites
+ * whose phones run on a fixed clock: the phone corrects its clock by the server's (Date header).
+ */
+const clockStart = process.env.CLOCK_START ? Date.parse(process.env.CLOCK_START) : undefined;
+if (clockStart !== undefined && Number.isNaN(clockStart)) throw new Error(`CLOCK_START is not a time: ${process.env.CLOCK_START}`);
+const startedAt = Date.now();
+const clock = clockStart === undefined ? () => new Date() : () => new Date(clockStart + (Date.now() - startedAt));
 
 const store = openStoreAt(location, { server: true });
 console.log(location.databaseUrl ? 'Cơ sở dữ liệu: PostgreSQL (DATABASE_URL).' : `Cơ sở dữ liệu: SQLite trong ${location.dataDir}.`);
@@ -41,7 +49,7 @@ const hasDemo = (await Promise.all(demoSignIns.map((account) => store.sessions.f
 
 const app = createApp({
   store,
-  clock: () => new Date(),
+  clock,
   settings: {
     ...(hasBuild ? { staticDir } : {}),
     trustProxy,

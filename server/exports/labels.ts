@@ -1,5 +1,6 @@
 // Vietnamese wording of the exported documents. The options' labels come from the domain
 // (src/domain/optionLabels.ts), the same words the phone shows.
+import { COMPLAINTS } from '../../src/domain/terms.ts';
 import { optionLabelsVi } from '../../src/domain/optionLabels.ts';
 import type { IndicatorId, Target } from '../../src/domain/plan/index.ts';
 import type { Verdict } from '../../src/domain/indicators/index.ts';
@@ -29,7 +30,7 @@ export function indicatorName(id: IndicatorId, units: string): string {
     unitsWithContactPoint: `Số ${units} có đầu mối tiếp nhận thông tin về bạo lực`,
     preventionModels: 'Mô hình phòng, chống bạo lực gia đình được duy trì hiệu quả',
     inspections: 'Cuộc kiểm tra, giám sát về bình đẳng giới',
-    complaintsHandled: 'Phản ánh, kiến nghị liên quan đến bình đẳng giới được xem xét, xử lý',
+    complaintsHandled: `${COMPLAINTS.name} liên quan đến bình đẳng giới được xem xét, xử lý`,
     officerTrainings: 'Cán bộ phụ trách bình đẳng giới được tập huấn, bồi dưỡng ít nhất 01 lần/năm',
   };
   return names[id];
@@ -41,15 +42,17 @@ export const twoDigits = (n: number) => (n < 10 ? `0${n}` : String(n));
 const decimal = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });
 export const formatDecimal = (n: number) => decimal.format(n);
 
+/** As the plan words it: "Ít nhất 04/quý", "100%", or with "Trên" for a target to pass ("Trên 90%"). */
 export function targetText(target: Target | null): string {
   if (!target) return 'Không đặt chỉ tiêu';
+  const word = target.compare === 'moreThan' ? 'Trên' : 'Ít nhất';
   switch (target.kind) {
     case 'countPerQuarter':
-      return `Ít nhất ${twoDigits(target.min)}/quý`;
+      return `${word} ${twoDigits(target.min)}/quý`;
     case 'countPerYear':
-      return `Ít nhất ${twoDigits(target.min)}/năm`;
+      return `${word} ${twoDigits(target.min)}/năm`;
     case 'percent':
-      return `${formatDecimal(target.min)}%`;
+      return target.compare === 'moreThan' ? `Trên ${formatDecimal(target.min)}%` : `${formatDecimal(target.min)}%`;
   }
 }
 
@@ -64,7 +67,7 @@ export const verdictLabels: Record<Verdict, string> = {
 
 export const quarterNames = ['Quý I', 'Quý II', 'Quý III', 'Quý IV'] as const;
 
-export const optionLabels = optionLabelsVi;;
+export const optionLabels = optionLabelsVi;
 
 /** "2026-11-22" → "22/11/2026" */
 export function slashDate(date: string): string {

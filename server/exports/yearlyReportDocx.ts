@@ -8,6 +8,7 @@ import { A4, FONT, MARGINS, body, centred, columnWidth, dataTable, heading, plac
 import { optionLabels, quarterNames, slashDate, twoDigits } from './labels.ts';
 import { ratioText, type UnitReview, type YearlyReport } from './yearlyReport.ts';
 import type { ReviewStatus } from '../../src/domain/review/review.ts';
+import { COMPLAINTS } from '../../src/domain/terms.ts';
 
 /** "Phường Nam Gia Nghĩa" → { level: "phường", place: "Nam Gia Nghĩa" }. */
 export function communeParts(name: string): { level: string; place: string } {
@@ -101,8 +102,8 @@ function communeWorkText(report: YearlyReport, level: string, f: PeriodFigures):
     `${twoDigits(f.trainings)} lớp tập huấn, bồi dưỡng với ${f.trainingMen + f.trainingWomen} lượt người tham dự ` +
     `(${f.trainingWomen} lượt nữ, ${f.trainingMen} lượt nam). ` +
     (f.complaintsReceived === 0
-      ? 'Trong năm không tiếp nhận phản ánh, kiến nghị, khiếu nại nào liên quan đến bình đẳng giới.'
-      : `Tiếp nhận ${twoDigits(f.complaintsReceived)} phản ánh, kiến nghị, khiếu nại; đã giải quyết xong ${handledText}.`)
+      ? `Trong năm không tiếp nhận ${COMPLAINTS.lower} nào liên quan đến bình đẳng giới.`
+      : `Tiếp nhận ${twoDigits(f.complaintsReceived)} ${COMPLAINTS.lower}; đã giải quyết xong ${handledText}.`)
   );
 }
 
@@ -216,7 +217,7 @@ export function yearlyReportDocument(report: YearlyReport): Document {
     body(propagandaText(report, level, f)),
     heading('2. Phòng ngừa, ứng phó với bạo lực trên cơ sở giới'),
     body(violenceText(report, f)),
-    heading('3. Mô hình, kiểm tra, tập huấn, giải quyết khiếu nại'),
+    heading(`3. Mô hình, kiểm tra, tập huấn, xử lý ${COMPLAINTS.lower}`),
     body(communeWorkText(report, level, f)),
     heading('4. Kết quả thực hiện các chỉ tiêu'),
     indicatorTable(report),
@@ -226,7 +227,7 @@ export function yearlyReportDocument(report: YearlyReport): Document {
           `${report.plan.handledInTimeDays} ngày kể từ ngày phát hiện; vụ việc chưa xử lý nhưng còn trong thời hạn không tính. ` +
           `Số hộ được tiếp cận tính theo từng ${report.unitWord}, không vượt quá số hộ của đơn vị. ` +
           `Đầu mối tiếp nhận thông tin và mô hình tính khi đang hoạt động vào ngày cuối kỳ (hoặc ngày lập báo cáo nếu kỳ chưa kết thúc); ` +
-          `phản ánh, khiếu nại tính theo ngày tiếp nhận. Kết quả tính đến ngày ${asOf}.`,
+          `${COMPLAINTS.lower} tính theo ngày tiếp nhận. Kết quả tính đến ngày ${asOf}.`,
         { italics: true, size: 12 },
       ),
     ]),

@@ -1,6 +1,7 @@
 // The report's data as an Excel workbook: the indicators by unit and quarter, then one sheet
 // per checklist with Vietnamese headers. No violence case has a row of its own here: the cases
 // count in the indicators only, and their list is a separate export (caseListXlsx.ts).
+import { COMPLAINTS } from '../../src/domain/terms.ts';
 import ExcelJS from 'exceljs';
 import type { Complaint, ContactPoint, Inspection, NewsPost, PreventionModel, PropagandaSession, Training } from '../../src/domain/index.ts';
 import { defaultUnitTypes, unitTypeName } from '../../src/domain/setup/unitTypes.ts';
@@ -97,7 +98,7 @@ export async function yearlyReportXlsx(report: YearlyReport): Promise<Buffer> {
   );
   addSheet(
     workbook,
-    'Khiếu nại',
+    COMPLAINTS.name,
     ['Ngày tiếp nhận', 'Nội dung', 'Ngày giải quyết xong', 'Ghi chú'],
     complaints.map((r) => [slashDate(r.date), optionLabels.complaintSubject[r.subject], day(r.handledOn), r.note ?? '']),
     [14, 24, 16, 40],

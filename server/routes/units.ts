@@ -4,6 +4,7 @@
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { communeUnitId, newUnit, unitChange, unitList, unitMerge, type SetupUnit } from '../../src/domain/setup/units.ts';
+import { dayInVietnam } from '../../src/domain/dates.ts';
 import { requireActor } from '../http/auth.ts';
 import type { AuthEnv } from '../http/auth.ts';
 import { requireRole } from '../http/requireRole.ts';
@@ -59,7 +60,7 @@ export function unitRoutes(deps: { store: Store; clock: () => Date }) {
       // In the commune's own namespace: another commune's ids are neither taken nor told (communeUnitId).
       const id = communeUnitId(c.get('actor').communeId, parsed.data.id);
       if (!id) return apiError(c, 400, 'invalid_body', [{ path: 'id', code: 'too_big' }]);
-      const added = await store.units.add(c.get('actor').communeId, { ...parsed.data, id }, { ...auditInput(c, clock), action: 'unit.create', target: id, fields: Object.keys(parsed.data).sort() });
+      const added = await store.units.add(c.get('actor').communeId, { ...parsed.data, id, startedOn: dayInVietnam(clock()) }, { ...auditInput(c, clock), action: 'unit.create', target: id, fields: Object.keys(parsed.data).sort() });
       if (!added) return apiError(c, 409, 'unit_exists', [{ path: 'id', code: 'taken' }]);
       return c.json({ units: await store.units.list(c.get('actor').communeId) }, 201);
     })

@@ -11,6 +11,8 @@ interface Prefs {
   firstSaveAt?: string;
   /** Phone time the install offer was last put off; it comes back after a month. */
   installPutOffAt?: string;
+  /** The home card of the plan opened in full (it is folded to one line otherwise). */
+  planCardOpen?: boolean;
 }
 
 function read(): Prefs {
@@ -38,6 +40,12 @@ export const prefs = {
   },
   setLastKind(kind: RecordKind): void {
     if (read().lastKind !== kind) write({ lastKind: kind });
+  },
+  planCardOpen(): boolean {
+    return read().planCardOpen === true;
+  },
+  setPlanCardOpen(open: boolean): void {
+    if (read().planCardOpen !== open) write({ planCardOpen: open });
   },
   hasSaved(): boolean {
     return read().firstSaveAt !== undefined;

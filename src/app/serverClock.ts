@@ -1,6 +1,6 @@
 // Now and today as the server counts them: the phone's clock corrected by the offset the sync
-// last learnt (src/domain/clock.ts), or the phone's own clock before any sync. A new form's
-// date and what a form refuses as "after today" come from here.
+// last learnt (src/domain/clock.ts), or the phone's own clock before any sync. What a form
+// refuses as "after today" comes from here.
 import { correctedNow, dayInVietnam, type LocalDate } from '../domain/index.ts';
 import type { SyncEngine } from '../sync/index.ts';
 

@@ -53,6 +53,31 @@ describe('saving a record', () => {
     expect(codes).toEqual({ form: 'notChosen', topics: 'chooseAtLeastOne', menCount: 'notNumber', womenCount: 'too_small' });
   });
 
+  it('names a case’s dates out of order together with its other mistakes, in one pass', () => {
+    const { reportedBy: _reportedBy, ...withoutReporter } = violenceCase();
+    const checked = validateRecord({
+      ...withoutReporter,
+      acts: [],
+      status: 'intervening',
+      statusDates: { received: '2026-05-03', verified: '2026-05-02' },
+    });
+    const codes = Object.fromEntries((checked.ok ? [] : checked.issues).map((i) => [i.path, i.code]));
+    expect(codes).toEqual({
+      reportedBy: 'notChosen',
+      acts: 'chooseAtLeastOne',
+      'statusDates.received': 'beforeDetected',
+      'statusDates.verified': 'outOfOrder',
+      'statusDates.intervening': 'required',
+    });
+  });
+
+  it('names too few participants together with a form not chosen', () => {
+    const { form: _form, ...withoutForm } = propagandaSession();
+    const checked = validateRecord({ ...withoutForm, menCount: 0, womenCount: 0 });
+    const codes = Object.fromEntries((checked.ok ? [] : checked.issues).map((i) => [i.path, i.code]));
+    expect(codes).toEqual({ form: 'notChosen', womenCount: 'noParticipants' });
+  });
+
   it('refuses an identity field on a violence case', async () => {
     const db = freshDb();
     const error = await saveRecord(db, { ...violenceCase(), victimName: 'Nguyễn Thị A' }).catch((e: unknown) => e);

@@ -11,6 +11,7 @@ import { contactPoint, newsPost, propagandaSession, upsertOf } from '../fixtures
 import { signInOverHttp } from '../support/api-client.ts';
 import { it } from './fixtures.ts';
 import { waitForServiceWorker } from './session.ts';
+import { openPlanCard } from './forms.ts';
 
 const SHOTS = 'tests/e2e/screenshots';
 
@@ -29,6 +30,7 @@ describe('the home card', () => {
     mkdirSync(SHOTS, { recursive: true });
     const page = await phoneAs('tdp1');
     const card = page.locator('section.progress');
+    await openPlanCard(page);
     // Before the officer saves anything: the seeds' 25/11, 5 days ahead, and 4 posts a quarter.
     await card.locator('[data-deadline=unitsToCommune]').waitFor();
     expect(await card.locator('[data-deadline=unitsToCommune]').innerText()).toBe('Hạn gửi báo cáo lên xã: 25/11/2026, còn 5 ngày.');
@@ -122,6 +124,7 @@ describe('the officer’s records screen', () => {
 
     await page.getByRole('link', { name: 'Ghi chép của cơ quan' }).click();
     const card = page.locator('section.progress');
+    await openPlanCard(page);
     await expect.poll(() => card.locator('[data-progress=news]').getAttribute('data-done')).toBe('2');
     expect(await card.locator('[data-progress=propaganda]').innerText()).toMatch(/^Thôn, tổ được tuyên truyền: 1 \/ 5\s*Còn thiếu 4$/);
     expect(await card.locator('h3').innerText()).toBe('Chỉ tiêu đếm của xã');

@@ -8,8 +8,7 @@ import { launchChromiumProfile } from './chromium.ts';
 import { it } from './fixtures.ts';
 import { PHONE, waitForServiceWorker } from './session.ts';
 
-const IPHONE_SAFARI =
-  'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1';
+const IPHONE_SAFARI = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1';
 
 /** Width and height from a PNG's IHDR chunk. */
 function pngSize(bytes: Uint8Array): { width: number; height: number } {
@@ -28,7 +27,14 @@ describe('installing the app', () => {
       icons: { src: string; sizes: string; purpose: string; type: string }[];
       screenshots: { src: string; sizes: string; form_factor: string }[];
     };
-    expect(manifest).toMatchObject({ name: 'Sổ tay Bình đẳng', short_name: 'Bình đẳng', lang: 'vi', start_url: '/', display: 'standalone', theme_color: '#0f5f58' });
+    expect(manifest).toMatchObject({
+      name: 'Sổ tay Bình đẳng',
+      short_name: 'Bình đẳng',
+      lang: 'vi',
+      start_url: '/',
+      display: 'standalone',
+      theme_color: '#0f5f58',
+    });
 
     const images = [
       ...manifest.icons.filter((i) => i.type === 'image/png'),
@@ -79,7 +85,7 @@ describe('installing the app', () => {
         window.dispatchEvent(event);
       });
     await fireInstallEvent();
-    await page.locator('[data-progress=news]').waitFor();
+    await page.locator('[data-progress=news]').waitFor({ state: 'attached' });
     expect(await page.getByText('Cài ứng dụng lên điện thoại').count()).toBe(0);
 
     await page.getByRole('tab', { name: 'Tin, bài' }).click();
@@ -99,7 +105,7 @@ describe('installing the app', () => {
     await page.getByRole('button', { name: 'Để sau' }).click();
     await page.reload();
     await fireInstallEvent();
-    await page.locator('[data-progress=news]').waitFor();
+    await page.locator('[data-progress=news]').waitFor({ state: 'attached' });
     expect(await page.getByText('Cài ứng dụng lên điện thoại').count()).toBe(0);
   });
 
@@ -114,7 +120,7 @@ describe('installing the app', () => {
     await page.screenshot({ path: 'tests/e2e/screenshots/phone-install-iphone.png', fullPage: true });
     await card.getByRole('button', { name: 'Đã hiểu' }).click();
     await page.reload();
-    await page.locator('[data-progress=news]').waitFor();
+    await page.locator('[data-progress=news]').waitFor({ state: 'attached' });
     expect(await page.locator('section.install').count()).toBe(0);
   });
 });

@@ -10,6 +10,7 @@ import { signInOverHttp } from '../support/api-client.ts';
 import type { RunningServer } from '../support/server-process.ts';
 import { it, openPhone } from './fixtures.ts';
 import { DEMO_PIN, typePin, unlock } from './session.ts';
+import { choose, openMore } from './forms.ts';
 
 const SHOTS = 'tests/e2e/screenshots';
 let server: RunningServer;
@@ -123,11 +124,12 @@ describe('a village head offline', () => {
   it('records a violence case with a code and no identity', async () => {
     await openTab('Vụ việc');
     await page.getByRole('link', { name: /Thêm mới: Vụ việc bạo lực/ }).click();
+    await openMore(page);
     await page.getByLabel('Người báo tin').selectOption('neighbour');
     await page.getByRole('checkbox', { name: 'Bạo lực tinh thần' }).check();
-    await page.getByLabel('Giới tính nạn nhân').selectOption('female');
-    await page.getByLabel('Độ tuổi nạn nhân').selectOption('from16to59');
-    await page.getByLabel('Giới tính người gây bạo lực').selectOption('male');
+    await choose(page, 'Giới tính nạn nhân', 'Nữ');
+    await choose(page, 'Độ tuổi nạn nhân', 'Từ 16 đến 59 tuổi');
+    await choose(page, 'Giới tính người gây bạo lực', 'Nam');
     await page.getByLabel('Quan hệ với nạn nhân').selectOption('spouse');
     await shot('06-case-form');
     await page.getByRole('button', { name: 'Lưu' }).click();
@@ -172,7 +174,10 @@ describe('a village head offline', () => {
     for (const row of rows) expect(row).toMatchObject({ unitId: 'tdp-1', reporterId: 'tdp1', rev: 1, deleted: 0 });
     const db = new Database(join(server.dataDir, 'notebook.sqlite'), { readonly: true });
     try {
-      const applied = db.prepare('SELECT record_id AS recordId, COUNT(*) AS n FROM applied_changes GROUP BY record_id').all() as { recordId: string; n: number }[];
+      const applied = db.prepare('SELECT record_id AS recordId, COUNT(*) AS n FROM applied_changes GROUP BY record_id').all() as {
+        recordId: string;
+        n: number;
+      }[];
       expect(applied.map((a) => a.n)).toEqual([1, 1, 1]);
     } finally {
       db.close();

@@ -12,6 +12,7 @@ import type { RunningServer } from '../support/server-process.ts';
 import { seriousViolations, smallTouchTargets } from './a11y.ts';
 import { it } from './fixtures.ts';
 import { DEMO_PIN, FIXED_NOW, phoneContext, signIn, typePin, unlock, waitForServiceWorker } from './session.ts';
+import { choose, openMore } from './forms.ts';
 
 const SHOTS = 'tests/e2e/screenshots';
 const NOTE = 'Chồng say rượu đánh vợ, hàng xóm can ngăn';
@@ -42,7 +43,9 @@ function rawIndexedDb(page: Page): Promise<string> {
       db.close();
     }
     const bytes = (value: ArrayBuffer | ArrayBufferView) =>
-      Array.from(value instanceof ArrayBuffer ? new Uint8Array(value) : new Uint8Array(value.buffer, value.byteOffset, value.byteLength), (b) => String.fromCharCode(b)).join('');
+      Array.from(value instanceof ArrayBuffer ? new Uint8Array(value) : new Uint8Array(value.buffer, value.byteOffset, value.byteLength), (b) =>
+        String.fromCharCode(b),
+      ).join('');
     return JSON.stringify(dump, (_, value: unknown) => (value instanceof ArrayBuffer || ArrayBuffer.isView(value) ? bytes(value) : value));
   });
 }
@@ -92,11 +95,12 @@ describe('a violence case on the phone', () => {
     await signIn(page, server.url, 'tdp2', { autoUnlock: false });
     await waitForServiceWorker(page);
     await page.goto(`${server.url}/#/new/violenceCase`);
+    await openMore(page);
     await page.getByLabel('Người báo tin').selectOption('neighbour');
     await page.getByRole('checkbox', { name: 'Bạo lực thể chất' }).check();
-    await page.getByLabel('Giới tính nạn nhân').selectOption('female');
-    await page.getByLabel('Độ tuổi nạn nhân').selectOption('from16to59');
-    await page.getByLabel('Giới tính người gây bạo lực').selectOption('male');
+    await choose(page, 'Giới tính nạn nhân', 'Nữ');
+    await choose(page, 'Độ tuổi nạn nhân', 'Từ 16 đến 59 tuổi');
+    await choose(page, 'Giới tính người gây bạo lực', 'Nam');
     await page.getByLabel('Quan hệ với nạn nhân').selectOption('spouse');
     await page.getByLabel('Diễn biến, ghi chú (không ghi danh tính)').fill(NOTE);
     // The half-filled form rests sealed too.
@@ -136,7 +140,10 @@ describe('a violence case on the phone', () => {
     const wrongPin = async () => typePin(page, '9999');
     for (let i = 0; i < 3; i++) {
       await wrongPin();
-      await page.getByText('Mã PIN không đúng.').or(page.getByText(/Hãy chờ/)).waitFor();
+      await page
+        .getByText('Mã PIN không đúng.')
+        .or(page.getByText(/Hãy chờ/))
+        .waitFor();
     }
     // The third wrong PIN starts a wait: the keys are off until it ends.
     await page.getByText('Sai nhiều lần. Hãy chờ 30 giây rồi thử lại.').waitFor();
@@ -222,7 +229,9 @@ describe('two accounts on one phone', () => {
     await page.getByLabel('Tên đăng nhập').fill('tdp3');
     await page.getByLabel('Mã PIN').fill(DEMO_PIN);
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await expect.poll(() => serverRows().find((r) => r.body.includes('Tin của tổ 3')), { timeout: 30_000 }).toMatchObject({ reporterId: 'tdp3', lastUserId: 'tdp3' });
+    await expect
+      .poll(() => serverRows().find((r) => r.body.includes('Tin của tổ 3')), { timeout: 30_000 })
+      .toMatchObject({ reporterId: 'tdp3', lastUserId: 'tdp3' });
     await page.goto(`${server.url}/#/?k=newsPost`);
     await expect(page.locator('[data-record-id]').count()).resolves.toBe(1);
     await context.close();

@@ -76,7 +76,13 @@ const recordArb = fc.record({
 
 const communeArb = fc.record({
   units: fc.array(
-    fc.record({ households: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 300 })), retired: fc.boolean(), mergeAhead: fc.option(fc.nat({ max: 3 }), { nil: null }) }),
+    fc.record({
+      households: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 300 })),
+      retired: fc.boolean(),
+      mergeAhead: fc.option(fc.nat({ max: 3 }), { nil: null }),
+      // Added by the officer on that day (a unit added on 03/12 is not one "not reached" in Q1–Q3); none: from before.
+      startedOn: fc.option(dateArb, { nil: null }),
+    }),
     { maxLength: 6 },
   ),
   records: fc.array(recordArb, { maxLength: 30 }),
@@ -130,11 +136,11 @@ async function write(scenario: Scenario) {
       // Merges point only forward (to a later unit), so chains never loop.
       const into = u.mergeAhead !== null && i + 1 + u.mergeAhead < spec.units.length ? `${communeId}-u${i + 1 + u.mergeAhead}` : undefined;
       const retired = u.retired || into !== undefined;
-      units.push({ id: `${communeId}-u${i}`, communeId, name: `Thôn ${i}`, type: 'thon', households: u.households, retired, ...(into ? { mergedInto: into } : {}) });
+      units.push({ id: `${communeId}-u${i}`, communeId, name: `Thôn ${i}`, type: 'thon', households: u.households, retired, ...(into ? { mergedInto: into } : {}), ...(u.startedOn ? { startedOn: u.startedOn } : {}) });
     });
     await db
       .insertInto('units')
-      .values(units.map((u) => ({ id: u.id, commune_id: communeId, name: u.name, type: u.type, households: u.households, retired: u.retired ? 1 : 0, merged_into: u.mergedInto ?? null })))
+      .values(units.map((u) => ({ id: u.id, commune_id: communeId, name: u.name, type: u.type, households: u.households, retired: u.retired ? 1 : 0, merged_into: u.mergedInto ?? null, started_on: u.startedOn ?? null })))
       .execute();
     // Every record goes through the real push path (server/store/push.ts), so the facts the
     // query reads are the ones pushes maintain: first versions, then edits and deletions.

@@ -157,10 +157,10 @@ describe('the Word report', () => {
   });
 
   it('fills the commune checklist: a contact point set up the year before, a model stopped mid-year', () => {
-    expect(xml).toContain('3. Mô hình, kiểm tra, tập huấn, giải quyết khiếu nại');
+    expect(xml).toContain('3. Mô hình, kiểm tra, tập huấn, xử lý phản ánh, kiến nghị');
     expect(xml).toContain('1/5 tổ dân phố có đầu mối (địa chỉ tin cậy) tiếp nhận thông tin về bạo lực đang hoạt động; duy trì 00 mô hình');
     expect(xml).toContain('tổ chức 01 cuộc kiểm tra, giám sát về bình đẳng giới; 01 lớp tập huấn, bồi dưỡng với 7 lượt người tham dự (4 lượt nữ, 3 lượt nam)');
-    expect(xml).toContain('Tiếp nhận 01 phản ánh, kiến nghị, khiếu nại; đã giải quyết xong 1/1 (100%).');
+    expect(xml).toContain('Tiếp nhận 01 phản ánh, kiến nghị; đã giải quyết xong 1/1 (100%).');
   });
 
   it('says whose data the officer accepted', () => {
@@ -209,7 +209,7 @@ describe('the Excel workbook', () => {
       'Đầu mối, mô hình',
       'Kiểm tra',
       'Tập huấn',
-      'Khiếu nại',
+      'Phản ánh, kiến nghị',
     ]);
     const values = (name: string) =>
       workbook
@@ -240,7 +240,7 @@ describe('the Excel workbook', () => {
       ['Tổ dân phố 2', 'Mô hình: Địa chỉ tin cậy', 'Địa chỉ tin cậy tổ dân phố 1', '15/01/2026', '01/07/2026'],
     ]);
     expect(
-      values('Khiếu nại')
+      values('Phản ánh, kiến nghị')
         .slice(1)
         .map((r) => r.slice(0, 3)),
     ).toEqual([['02/10/2026', 'Bạo lực gia đình', '14/10/2026']]);

@@ -44,7 +44,9 @@ describe('setting up units', () => {
   it('adds a unit, refuses a taken id and names the fields of a bad one', async () => {
     const added = await call('POST', '/units', officer, { id: 'tdp-6', name: 'Tổ dân phố 6', type: 'toDanPho', households: 120 });
     expect(added.status).toBe(201);
-    expect(added.body.units.find((u: Json) => u.id === 'nam-gia-nghia-tdp-6')).toEqual({ id: 'nam-gia-nghia-tdp-6', name: 'Tổ dân phố 6', type: 'toDanPho', households: 120, retired: false, mergedInto: null });
+    // Added on the server's today in Vietnam (22/11/2026); the demo's units are from before.
+    expect(added.body.units.find((u: Json) => u.id === 'nam-gia-nghia-tdp-6')).toEqual({ id: 'nam-gia-nghia-tdp-6', name: 'Tổ dân phố 6', type: 'toDanPho', households: 120, retired: false, mergedInto: null, startedOn: '2026-11-22' });
+    expect(added.body.units.find((u: Json) => u.id === 'tdp-1').startedOn).toBeNull();
     const taken = await call('POST', '/units', officer, { id: 'tdp-6', name: 'Khác', type: 'thon', households: 1 });
     // Taken in the commune itself (its typed code goes in the commune's namespace: communeUnitId).
     expect(taken.status).toBe(409);
@@ -116,7 +118,7 @@ describe('setting up units', () => {
     // The race A→B / B→A inside the store, five times: each time exactly one goes through.
     for (let pair = 0; pair < 5; pair++) {
       const [a, b] = [`race-${pair}-a`, `race-${pair}-b`];
-      for (const id of [a, b]) expect(await server.store.units.add('nam-gia-nghia', { id, name: `Tổ ${id}`, type: 'toDanPho', households: 10 })).toBe(true);
+      for (const id of [a, b]) expect(await server.store.units.add('nam-gia-nghia', { id, name: `Tổ ${id}`, type: 'toDanPho', households: 10, startedOn: '2026-01-01' })).toBe(true);
       const refusals = await Promise.all([server.store.units.merge('nam-gia-nghia', a, b), server.store.units.merge('nam-gia-nghia', b, a)]);
       expect(refusals.filter((r) => r === undefined), `pair ${pair}`).toHaveLength(1);
       const merged = (await server.store.units.list('nam-gia-nghia')).filter((u) => (u.id === a || u.id === b) && u.mergedInto !== null);

@@ -11,4 +11,6 @@ export const MIGRATION_NAMES = [
   '0008_province',
   '0009_unit_quarter_facts',
   '0010_commune_work_index',
+  '0011_device_contact',
+  '0012_unit_start',
 ];

@@ -30,6 +30,7 @@ export async function loadCommune(db: Kysely<Database>, communeId: string): Prom
       households: Number(u.households),
       retired: Number(u.retired) === 1,
       mergedInto: u.merged_into ?? undefined,
+      startedOn: u.started_on ?? undefined,
     })),
   };
 }

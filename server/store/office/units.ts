@@ -1,7 +1,7 @@
 // The officer's setup of the commune's village units: list (retired ones too), add, change,
 // retire, merge. Every write is scoped to the officer's commune by the caller.
 import type { Kysely } from 'kysely';
-import { mergeRefusal, type MergeRefusal, type NewUnit, type SetupUnit, type UnitChange } from '../../../src/domain/setup/units.ts';
+import { mergeRefusal, type MergeRefusal, type SetupUnit, type StartedUnit, type UnitChange } from '../../../src/domain/setup/units.ts';
 import type { Unit } from '../../../src/domain/index.ts';
 import { appendAudit, withAudit, type AuditEventInput } from './audit.ts';
 import type { EngineTraits } from '../engine.ts';
@@ -18,14 +18,15 @@ export async function listUnits(db: Kysely<Database>, communeId: string, lock = 
     households: Number(u.households),
     retired: Number(u.retired) === 1,
     mergedInto: u.merged_into ?? null,
+    startedOn: u.started_on ?? null,
   }));
 }
 
 /** False when the id is taken (in any commune: unit ids are global keys). */
-export async function addUnit(db: Kysely<Database>, communeId: string, unit: NewUnit): Promise<boolean> {
+export async function addUnit(db: Kysely<Database>, communeId: string, unit: StartedUnit): Promise<boolean> {
   const taken = await db.selectFrom('units').select('id').where('id', '=', unit.id).executeTakeFirst();
   if (taken) return false;
-  await db.insertInto('units').values({ id: unit.id, commune_id: communeId, name: unit.name, type: unit.type, households: unit.households }).execute();
+  await db.insertInto('units').values({ id: unit.id, commune_id: communeId, name: unit.name, type: unit.type, households: unit.households, started_on: unit.startedOn }).execute();
   return true;
 }
 
@@ -64,7 +65,7 @@ export const unitsGroup = storeGroup('keeps', ({ db, traits }) => ({
   /** The commune's units for its officer's setup screen, retired ones included. */
   list: (communeId: string) => listUnits(db, communeId),
   /** False when the id is already taken. */
-  add: (communeId: string, unit: NewUnit, audit?: AuditEventInput) => withAudit(db, audit, (trx) => addUnit(trx, communeId, unit), (added) => added),
+  add: (communeId: string, unit: StartedUnit, audit?: AuditEventInput) => withAudit(db, audit, (trx) => addUnit(trx, communeId, unit), (added) => added),
   change: (unitId: string, change: UnitChange, audit?: AuditEventInput) => withAudit(db, audit, (trx) => changeUnit(trx, unitId, change)),
   /** Retires a unit: it is no longer counted, nor offered to the phones. */
   retire: (unitId: string, audit?: AuditEventInput) => withAudit(db, audit, (trx) => retireUnit(trx, unitId, null)),

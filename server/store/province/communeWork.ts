@@ -74,6 +74,7 @@ export function communeWorkQuery(engine: Engine, input: CommuneWorkInput) {
     counts_for (id, target, depth) as (
       select u.id, u.id, 0 from units u join province_communes pc on pc.id = u.commune_id
       where u.type <> 'commune' and u.retired = 0 and (u.merged_into is null or u.merged_into = u.id)
+        and (u.started_on is null or u.started_on <= ${last})
       union all
       select u.id, a.target, a.depth + 1 from counts_for a join units u on u.merged_into = a.id
       where u.id <> a.id and a.depth < ${sql.lit(MAX_MERGE_STEPS)}

@@ -2,7 +2,7 @@
 // over the facts kept per unit and quarter (facts.ts; indicators.ts holds the
 // definitions), and the plans of its communes. No record body leaves the database on this path.
 import { sql, type Kysely, type RawBuilder } from 'kysely';
-import { quartersIn, type Period } from '../../../src/domain/indicators/index.ts';
+import { periodDates, quartersIn, type Period } from '../../../src/domain/indicators/index.ts';
 import type { LocalDate } from '../../../src/domain/dates.ts';
 import type { Plan } from '../../../src/domain/plan/index.ts';
 import type { CommuneFigures } from '../../../src/domain/province/index.ts';
@@ -116,7 +116,7 @@ export function provinceFiguresQuery(engine: Engine, input: ProvinceFiguresInput
     ),
     village as (
       select u.id, u.commune_id, u.households from units u join province_communes pc on pc.id = u.commune_id
-      where u.type <> 'commune' and u.retired = 0
+      where u.type <> 'commune' and u.retired = 0 and (u.started_on is null or u.started_on <= ${periodDates(input.period).last})
     ),
     unit_terms as (
       select village.commune_id, ${list([...unitTerms].map(([name, expression]) => sql`${expression} as ${column(name)}`))}

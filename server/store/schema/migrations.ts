@@ -16,6 +16,7 @@ import { migration as m0008 } from './migrations/0008_province.ts';
 import { migration as m0009 } from './migrations/0009_unit_quarter_facts.ts';
 import { migration as m0010 } from './migrations/0010_commune_work_index.ts';
 import { migration as m0011 } from './migrations/0011_device_contact.ts';
+import { migration as m0012 } from './migrations/0012_unit_start.ts';
 
 /** Every migration by the name the database records it under, in order. */
 const MIGRATIONS: Record<string, (engine: Engine) => Migration> = {
@@ -30,6 +31,7 @@ const MIGRATIONS: Record<string, (engine: Engine) => Migration> = {
   '0009_unit_quarter_facts': m0009,
   '0010_commune_work_index': m0010,
   '0011_device_contact': m0011,
+  '0012_unit_start': m0012,
 };
 
 function migrationsFor(engine: Engine): Record<string, Migration> {

@@ -25,6 +25,8 @@ export interface UnitTable {
   retired: Generated<number>;
   /** Migration 0002: the unit this one was merged into, when retired by a merge. */
   merged_into?: string | null;
+  /** Migration 0012: the day the officer added it (Vietnam); null for units from before, which count in every period. */
+  started_on?: string | null;
 }
 
 export interface UserTable {

@@ -17,6 +17,7 @@ export function toUnitEntries(units: readonly SetupUnit[], communeId: string): U
     households: u.households,
     retired: u.retired,
     mergedInto: u.mergedInto ?? undefined,
+    startedOn: u.startedOn ?? undefined,
   }));
 }
 

@@ -1,4 +1,6 @@
-// The village head's home: the quarter, the checklists the user keeps as tabs, and a big "add" button.
+// The village head's home: the quarter, the checklists the user keeps as tabs, a big "add" button
+// and her list, its first rows on the first screen of a small phone (the plan card folds to a line).
+import type { VNode } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { watchQuarter } from '../../data/index.ts';
 import { dayInVietnam, kindsFor, parseQuarterKey, quarterKey, quarterOf, shiftQuarter, type RecordKind } from '../../domain/index.ts';
@@ -10,7 +12,7 @@ import { InstallOffer } from '../install/InstallOffer.tsx';
 import { prefs } from '../prefs.ts';
 import { SignedInHeader } from '../SignedInHeader.tsx';
 import { SyncBanner } from '../sync-status/SyncBanner.tsx';
-import { ReviewBanner } from '../review/ReviewBanner.tsx';
+import { PlacedReviewBanner } from '../review/ReviewBanner.tsx';
 import { ClockWarning } from './ClockWarning.tsx';
 import { Progress } from './Progress.tsx';
 import { RecordList } from './RecordList.tsx';
@@ -28,22 +30,59 @@ export function Home(props: { route: { quarter?: string; kind?: RecordKind } }) 
   const records = useLive(() => watchQuarter(db, quarter, kind), [db, quarter, kind]);
   const unitName = session.units.find((u) => u.id === session.user.unitId)?.name ?? '';
 
-  return (
+  const screen = (reviewTop: VNode | null, reviewBottom: VNode | null) => (
     <main class="screen home">
       <SignedInHeader title={text.app.name} place={unitName} />
       <SyncBanner />
       <ClockWarning />
       <InstallOffer />
+      {reviewTop}
       <Progress today={today} unitId={session.user.unitId} unitName={unitName} />
-      {session.user.role === 'villageHead' && <ReviewBanner period={quarter} />}
+      <div class="tabs" role="tablist">
+        {kindsFor(session.user.role).map((k) => (
+          <a key={k} role="tab" aria-selected={k === kind} class={k === kind ? 'tab active' : 'tab'} href={routeHref({ screen: 'home', kind: k, quarter })}>
+            {text.kindsPlural[k]}
+          </a>
+        ))}
+      </div>
+      {/* In the page, not floating over it: it never covers another button. */}
+      <a class="primary big add-record" href={routeHref({ screen: 'new', kind })}>
+        + {text.home.add}: {text.kinds[kind]}
+      </a>
+      {records && (
+        <RecordList
+          records={records}
+          query={query}
+          period={quarter === quarterKey(current) ? undefined : `${text.home.quarter} ${period.quarter}/${period.year}`}
+          search={
+            <input
+              class="search"
+              type="search"
+              aria-label={text.search.label}
+              placeholder={text.search.placeholder}
+              value={query}
+              onInput={(e) => setQuery(e.currentTarget.value)}
+            />
+          }
+        />
+      )}
+      {/* Another quarter is rarely wanted: its arrows wait below the list; one not the current is named above it too. */}
       <nav class="quarter-nav" aria-label={text.home.quarter}>
-        <button class="secondary" aria-label={text.home.previousQuarter} onClick={() => navigate({ screen: 'home', kind, quarter: quarterKey(shiftQuarter(period, -1)) })}>
+        <button
+          class="secondary"
+          aria-label={text.home.previousQuarter}
+          onClick={() => navigate({ screen: 'home', kind, quarter: quarterKey(shiftQuarter(period, -1)) })}
+        >
           ‹
         </button>
         <strong>
           {text.home.quarter} {period.quarter}/{period.year}
         </strong>
-        <button class="secondary" aria-label={text.home.nextQuarter} onClick={() => navigate({ screen: 'home', kind, quarter: quarterKey(shiftQuarter(period, 1)) })}>
+        <button
+          class="secondary"
+          aria-label={text.home.nextQuarter}
+          onClick={() => navigate({ screen: 'home', kind, quarter: quarterKey(shiftQuarter(period, 1)) })}
+        >
           ›
         </button>
       </nav>
@@ -52,27 +91,8 @@ export function Home(props: { route: { quarter?: string; kind?: RecordKind } }) 
           {text.home.thisQuarter}
         </button>
       )}
-      <div class="tabs" role="tablist">
-        {kindsFor(session.user.role).map((k) => (
-          <a key={k} role="tab" aria-selected={k === kind} class={k === kind ? 'tab active' : 'tab'} href={routeHref({ screen: 'home', kind: k, quarter })}>
-            {text.kindsPlural[k]}
-          </a>
-        ))}
-      </div>
-      {records && records.length > 0 && (
-        <input
-          class="search"
-          type="search"
-          aria-label={text.search.label}
-          placeholder={text.search.placeholder}
-          value={query}
-          onInput={(e) => setQuery(e.currentTarget.value)}
-        />
-      )}
-      {records && <RecordList records={records} query={query} />}
-      <a class="primary big fab" href={routeHref({ screen: 'new', kind })}>
-        + {text.home.add}: {text.kinds[kind]}
-      </a>
+      {reviewBottom}
     </main>
   );
+  return session.user.role === 'villageHead' ? <PlacedReviewBanner period={quarter}>{screen}</PlacedReviewBanner> : screen(null, null);
 }

@@ -2,6 +2,7 @@
 // được tuyên truyền · Còn thiếu 18 hộ"), and whether it is met, from the card's domain values.
 import type { DeadlineNotice, ProgressLine, UnitProgress } from '../../domain/indicators/index.ts';
 import { isBehind } from '../../domain/indicators/index.ts';
+import { passes } from '../../domain/plan/index.ts';
 import { fill, formatDate, formatNumber as n, text } from '../i18n/index.ts';
 
 export interface LineText {
@@ -81,9 +82,12 @@ export function communeLineText(line: ProgressLine, progress: UnitProgress): Lin
   const count = line.cell.value.kind === 'count' ? line.cell.value.count : 0;
   const min = line.target && line.target.kind !== 'percent' ? line.target.min : 0;
   const title = fill(countTitles[line.id] ?? line.id, { quarter: progress.quarter.quarter });
-  const label = `${title}: ${fill(line.target?.kind === 'countPerQuarter' ? t.atLeastPerQuarter : t.atLeastPerYear, { min: n(min) })}`;
+  const perQuarter = line.target?.kind === 'countPerQuarter';
+  const moreThan = line.target?.compare === 'moreThan';
+  const template = moreThan ? (perQuarter ? t.moreThanPerQuarter : t.moreThanPerYear) : perQuarter ? t.atLeastPerQuarter : t.atLeastPerYear;
+  const label = `${title}: ${fill(template, { min: n(min) })}`;
   if (progress.scope === 'village') return { label, state: fill(t.added, { n: n(count) }), ok: null, done: count };
-  return count >= min
+  return line.target && passes(line.target, count, min)
     ? { label, state: `${fill(t.communeHas, { n: n(count) })} ✓`, ok: true, done: count }
     : { label, state: fill(t.communeHas, { n: n(count) }), ok: false, done: count };
 }

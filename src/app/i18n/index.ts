@@ -15,9 +15,12 @@ export function fieldLabel(path: string): string {
   return fields[path] ?? fields[path.split('.')[0] ?? ''] ?? path;
 }
 
+/** An error code's words; "tooLong:1000" fills the limit in ("tối đa 1.000 ký tự"). */
 export function errorText(code: string): string {
   const errors = text.errors as Record<string, string>;
-  return errors[code] ?? errors.other ?? code;
+  const [name = code, limit] = code.split(':');
+  const words = errors[name] ?? errors.other ?? code;
+  return limit === undefined ? words : fill(words, { max: formatNumber(Number(limit)) });
 }
 
 const numberFormat = new Intl.NumberFormat('vi-VN');

@@ -1,6 +1,7 @@
 // The commune office's words, in Vietnamese (the office screen, its accounts and devices, the
 // history): part of the catalogue (vi.ts spreads them in), kept apart to keep each file short.
 // office.en.ts holds the same keys in English.
+import { COMPLAINTS } from '../../domain/terms.ts';
 export const officeVi = {
   office: {
     title: 'Theo dõi kế hoạch bình đẳng giới',
@@ -21,6 +22,9 @@ export const officeVi = {
     perQuarter: '≥ {n}/quý',
     perYear: '≥ {n}/năm',
     percent: '{n}%',
+    moreThan: 'trên {target}',
+    compareLabel: 'Cách so chỉ tiêu',
+    compare: { atLeast: 'Ít nhất', moreThan: 'Trên' },
     behind: 'Chưa đạt chỉ tiêu',
     legend: 'Ô viền đỏ có dấu ! là chưa đạt chỉ tiêu kế hoạch. Dấu — là không phát sinh.',
     recordsBehind: '{n} bản ghi',
@@ -78,6 +82,7 @@ export const officeVi = {
     unitMergeButton: 'Sáp nhập',
     unitRetired: 'Đã nghỉ',
     unitMergedInto: 'Đã sáp nhập vào {name}',
+    unitStartedOn: 'Thêm từ {date}',
     unitConfirmRetire: 'Cho đơn vị {name} nghỉ? Các bản ghi cũ vẫn được giữ.',
     unitConfirmMerge: 'Sáp nhập {name} vào {into}? Bản ghi của {name} sẽ được tính cho {into}.',
     unitDone: 'Đã cập nhật danh sách đơn vị.',
@@ -107,7 +112,7 @@ export const officeVi = {
       unitsWithContactPoint: 'Đầu mối tiếp nhận tin báo bạo lực',
       preventionModels: 'Mô hình phòng, chống bạo lực gia đình',
       inspections: 'Kiểm tra, giám sát',
-      complaintsHandled: 'Phản ánh, kiến nghị được xử lý',
+      complaintsHandled: `${COMPLAINTS.name} được xử lý`,
       officerTrainings: 'Tập huấn cán bộ',
     },
     keyDates: {

@@ -1,6 +1,7 @@
 // Every text the user sees, in Vietnamese: one catalogue a translator can read.
 // en.ts holds the same keys in English for reviewers; a test keeps the two in step. The commune
 // office's screens (plan, units, accounts, devices, history) are in office.vi.ts, spread in here.
+import { COMPLAINTS } from '../../domain/terms.ts';
 import { optionLabelsVi } from '../../domain/optionLabels.ts';
 import { officeVi } from './office.vi.ts';
 
@@ -17,6 +18,8 @@ export const vi = {
     submit: 'Đăng nhập',
     working: 'Đang đăng nhập…',
     badCredentials: 'Tên đăng nhập hoặc mã PIN không đúng.',
+    usernameMissing: 'Hãy nhập tên đăng nhập.',
+    pinMissing: 'Hãy nhập mã PIN.',
     offline: 'Không có mạng. Hãy thử lại khi có sóng.',
     failed: 'Không đăng nhập được. Hãy thử lại.',
     signOut: 'Đăng xuất',
@@ -39,7 +42,8 @@ export const vi = {
     otherAccount: 'Đăng nhập bằng tài khoản khác',
     entered: 'Đã nhập {n} số',
     forgotPin: 'Quên mã PIN?',
-    forgotPinExplain: 'Mã PIN chỉ có bạn biết: máy và xã đều không xem được. Nếu quên, hãy báo công chức Văn hóa – Xã hội của xã: cán bộ sẽ cấp cho bạn một mã kích hoạt mới. Mở ứng dụng, chọn “Đăng nhập bằng tài khoản khác”, rồi “Tôi có mã kích hoạt”, nhập mã đó và đặt mã PIN mới. Những gì đã gửi lên xã vẫn còn nguyên.',
+    forgotPinExplain:
+      'Mã PIN chỉ có bạn biết: máy và xã đều không xem được. Nếu quên, hãy báo công chức Văn hóa – Xã hội của xã: cán bộ sẽ cấp cho bạn một mã kích hoạt mới. Mở ứng dụng, chọn “Đăng nhập bằng tài khoản khác”, rồi “Tôi có mã kích hoạt”, nhập mã đó và đặt mã PIN mới. Những gì đã gửi lên xã vẫn còn nguyên.',
   },
   help: {
     link: 'Hướng dẫn',
@@ -54,7 +58,8 @@ export const vi = {
       conflict: 'Bản ghi vừa được sửa ở nơi khác. Mở bản ghi và chọn giữ bản nào.',
     },
     signInTitle: 'Khi ứng dụng báo “Phiên đăng nhập đã hết”',
-    signIn: 'Bấm “Đăng nhập lại” khi có mạng, nhập tên đăng nhập và mã PIN như lần đầu. Các bản ghi chưa gửi vẫn nằm an toàn trên máy và sẽ tự gửi sau khi đăng nhập.',
+    signIn:
+      'Bấm “Đăng nhập lại” khi có mạng, nhập tên đăng nhập và mã PIN như lần đầu. Các bản ghi chưa gửi vẫn nằm an toàn trên máy và sẽ tự gửi sau khi đăng nhập.',
     pinTitle: 'Quên mã PIN',
     offlineTitle: 'Khi không có mạng',
     offline: 'Vẫn ghi chép bình thường. Mọi bản ghi được lưu trên máy và tự gửi khi có mạng trở lại. Dòng trên cùng cho biết còn bao nhiêu bản ghi chờ gửi.',
@@ -93,7 +98,7 @@ export const vi = {
     preventionModel: 'Mô hình phòng, chống bạo lực',
     inspection: 'Cuộc kiểm tra',
     training: 'Lớp tập huấn',
-    complaint: 'Khiếu nại, tố cáo',
+    complaint: COMPLAINTS.name,
   },
   kindsPlural: {
     propagandaSession: 'Tuyên truyền',
@@ -103,10 +108,12 @@ export const vi = {
     preventionModel: 'Mô hình',
     inspection: 'Kiểm tra',
     training: 'Tập huấn',
-    complaint: 'Khiếu nại',
+    complaint: COMPLAINTS.name,
   },
   progress: {
     title: 'Kế hoạch năm {year}',
+    shortCount: 'Thiếu {n} mục',
+    allMet: 'Đã đạt hết',
     defaultPlan: 'Chỉ tiêu mặc định: xã chưa gửi kế hoạch năm {year} về máy này.',
     communeTargetsTitle: 'Chỉ tiêu của xã, {unit} góp vào',
     communeOwnTargetsTitle: 'Chỉ tiêu đếm của xã',
@@ -127,6 +134,8 @@ export const vi = {
     complaints: 'Đơn thư đã giải quyết: {done} / {total}',
     atLeastPerQuarter: 'ít nhất {min}/quý',
     atLeastPerYear: 'ít nhất {min}/năm',
+    moreThanPerQuarter: 'trên {min}/quý',
+    moreThanPerYear: 'trên {min}/năm',
     added: 'đã góp {n}',
     communeHas: 'xã có {n}',
     newsQuarter: 'Tin, bài quý {quarter}',
@@ -147,6 +156,12 @@ export const vi = {
   },
   entry: {
     dateHint: 'Ngày/tháng/năm, ví dụ 25/11/2026',
+    datePlaceholder: 'ngày/tháng/năm',
+    more: 'Thêm thông tin',
+    moreCase: 'Người báo tin, mã vụ việc, biện pháp, tư vấn, chuyển Công an, ghi chú',
+    maxChars: 'Tối đa {max} ký tự',
+    charCount: '{n}/{max}',
+    linkHint: 'Địa chỉ bắt đầu bằng https://',
     draftRestored: 'Đã mở lại phần đang nhập dở.',
     discardDraft: 'Bỏ phần nhập dở',
     draftOffered: 'Có phần nhập dở chưa lưu (lúc {at}).',
@@ -185,7 +200,7 @@ export const vi = {
   syncBanner: {
     idle: 'Đã gửi hết',
     syncing: 'Đang đồng bộ…',
-    offline: 'Không có mạng, bản ghi vẫn lưu trên máy',
+    offline: 'Không có mạng',
     retrying: 'Chưa gửi được, sẽ thử lại',
     signedOut: 'Phiên đăng nhập trên máy này đã hết',
     keptUntilSignIn: '{n} bản ghi chờ gửi vẫn nằm an toàn trên máy này. Đăng nhập lại (cần có mạng) là chúng được gửi ngay.',
@@ -267,7 +282,8 @@ export const vi = {
     status: 'Tình trạng xử lý',
     statusDates: 'Ngày',
     notes: 'Diễn biến, ghi chú (không ghi danh tính)',
-    notesOnServer: 'Ghi chú của vụ việc đã đóng được lưu trên máy chủ và đã xoá khỏi máy này. Để trống thì ghi chú cũ được giữ nguyên; nhập mới sẽ thay ghi chú cũ.',
+    notesOnServer:
+      'Ghi chú của vụ việc đã đóng được lưu trên máy chủ và đã xoá khỏi máy này. Để trống thì ghi chú cũ được giữ nguyên; nhập mới sẽ thay ghi chú cũ.',
     'statusDates.received': 'Ngày tiếp nhận',
     'statusDates.verified': 'Ngày xác minh',
     'statusDates.intervening': 'Ngày can thiệp',
@@ -308,6 +324,10 @@ export const vi = {
     immutable: 'không được thay đổi',
     unrecognized_keys: 'có trường không được phép',
     other: 'không hợp lệ',
+    noSuchDay: 'ngày không có thật',
+    dateIncomplete: 'ghi đủ ngày/tháng/năm, ví dụ 25/11/2026',
+    linkFormat: 'địa chỉ phải bắt đầu bằng https://',
+    tooLong: 'quá dài: tối đa {max} ký tự',
   },
   // The options' words live with the domain's lists, shared with the server's reports.
   options: optionLabelsVi,

@@ -24,7 +24,7 @@ export function DateField(props: { form: FormBinding; path: string; label: strin
         inputMode="numeric"
         autocomplete="off"
         maxLength={10}
-        placeholder="dd/mm/yyyy"
+        placeholder={text.entry.datePlaceholder}
         value={shown}
         onInput={(e) => {
           const masked = maskDateText(e.currentTarget.value);

@@ -1,6 +1,6 @@
 // Create or edit one checklist record. Saving writes to the phone only (with its outbox
 // entry); the sync engine sends it. Bad input is named field by field, in Vietnamese.
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { deleteRecord, keepMine, keepTheirs } from '../../data/index.ts';
 import { quarterKey, quarterOf, type RecordKind } from '../../domain/index.ts';
 import { syncAfterSave } from '../../sync/index.ts';
@@ -43,6 +43,8 @@ export function RecordScreen(props: { kind?: RecordKind; recordId?: string }) {
   useEffect(() => {
     if (form$.refusals > 0) summary.current?.focus();
   }, [form$.refusals]);
+  // A form opens at its top, its title in sight, wherever the home screen was scrolled to.
+  useLayoutEffect(() => window.scrollTo(0, 0), []);
 
   if (!draft) {
     return (
@@ -56,7 +58,8 @@ export function RecordScreen(props: { kind?: RecordKind; recordId?: string }) {
   const kind = draft.kind as RecordKind;
   const Fields = FIELDS_OF[kind];
   const form: FormBinding = { draft, errors, notesOnServer: existing?.notesOnServer, set: form$.set };
-  const goHome = () => navigate({ screen: 'home', kind, quarter: typeof draft.date === 'string' && draft.date ? quarterKey(quarterOf(draft.date)) : undefined });
+  const goHome = () =>
+    navigate({ screen: 'home', kind, quarter: typeof draft.date === 'string' && draft.date ? quarterKey(quarterOf(draft.date)) : undefined });
 
   async function save(event?: Event, preferMine = false) {
     event?.preventDefault();
@@ -99,8 +102,8 @@ export function RecordScreen(props: { kind?: RecordKind; recordId?: string }) {
             <ul class="conflict-fields">
               {differingFields(opened.mine, opened.theirs).map((field) => (
                 <li key={field}>
-                  {fieldLabel(field)}: {text.form.conflictMine} {describeValue(field, (opened.mine as Record<string, unknown>)[field])} · {text.form.conflictTheirs}{' '}
-                  {describeValue(field, (opened.theirs as Record<string, unknown>)[field])}
+                  {fieldLabel(field)}: {text.form.conflictMine} {describeValue(field, (opened.mine as Record<string, unknown>)[field])} ·{' '}
+                  {text.form.conflictTheirs} {describeValue(field, (opened.theirs as Record<string, unknown>)[field])}
                 </li>
               ))}
             </ul>

@@ -22,6 +22,8 @@ export function newDraft(kind: RecordKind, session: ProfileResponse, now = new D
       return {
         ...common,
         caseCode: caseCode(today),
+        // Most cases a village head records are ones she was told of or found herself.
+        reportedBy: session.user.role === 'villageHead' ? 'villageHead' : undefined,
         acts: [],
         victimNeedsSupport: false,
         supportServices: [],

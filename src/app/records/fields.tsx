@@ -3,7 +3,8 @@
 // are its description, so a screen reader says "Tiêu đề … chưa nhập" and not a paragraph.
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import { errorText, text } from '../i18n/index.ts';
+import { maxTextLength } from '../../domain/index.ts';
+import { errorText, fill, formatNumber, text } from '../i18n/index.ts';
 import { getPath, type Draft } from './draft.ts';
 
 export interface FormBinding {
@@ -56,16 +57,41 @@ export function FieldShell(props: { path: string; label: string; errors: Map<str
   );
 }
 
-export function TextField(props: { form: FormBinding; path: string; label: string; multiline?: boolean; type?: 'text' | 'url'; hint?: string; upper?: boolean }) {
+/** A text field; a long one says its limit and counts towards it as she types, a link says how it starts. */
+export function TextField(props: {
+  form: FormBinding;
+  path: string;
+  label: string;
+  multiline?: boolean;
+  type?: 'text' | 'url';
+  hint?: string;
+  upper?: boolean;
+}) {
   const value = (getPath(props.form.draft, props.path) as string | undefined) ?? '';
-  const onInput = (e: { currentTarget: { value: string } }) => props.form.set(props.path, props.upper ? e.currentTarget.value.toUpperCase() : e.currentTarget.value);
-  const control = controlProps(props.form, props.path, props.hint !== undefined);
+  const onInput = (e: { currentTarget: { value: string } }) =>
+    props.form.set(props.path, props.upper ? e.currentTarget.value.toUpperCase() : e.currentTarget.value);
+  const max = props.multiline ? maxTextLength(String(props.form.draft.kind), props.path) : undefined;
+  const limit = max === undefined ? undefined : fill(text.entry.maxChars, { max: formatNumber(max) });
+  const hint = [props.hint, props.type === 'url' ? text.entry.linkHint : undefined, limit].filter(Boolean).join(' · ') || undefined;
+  const control = controlProps(props.form, props.path, hint !== undefined);
   return (
-    <FieldShell path={props.path} label={props.label} errors={props.form.errors} hint={props.hint}>
+    <FieldShell path={props.path} label={props.label} errors={props.form.errors} hint={hint}>
       {props.multiline ? (
         <textarea {...control} rows={3} value={value} onInput={onInput} />
       ) : (
-        <input {...control} type={(props.type ?? 'text') as 'text'} value={value} onInput={onInput} />
+        <input
+          {...control}
+          type={(props.type ?? 'text') as 'text'}
+          placeholder={props.type === 'url' ? 'https://' : undefined}
+          value={value}
+          onInput={onInput}
+        />
+      )}
+      {max !== undefined && (
+        // The hint says the limit to a screen reader once; the count is for the eye.
+        <small class={value.length > max ? 'char-count over' : 'char-count'} aria-hidden="true" data-char-count={value.length}>
+          {fill(text.entry.charCount, { n: formatNumber(value.length), max: formatNumber(max) })}
+        </small>
       )}
     </FieldShell>
   );
@@ -146,6 +172,36 @@ export function YesNo(props: { form: FormBinding; path: string; label: string })
           <label key={String(option)} class="choice">
             <input type="radio" name={props.path} checked={value === option} onChange={() => props.form.set(props.path, option)} />
             <span>{option ? text.form.yes : text.form.no}</span>
+          </label>
+        ))}
+      </div>
+    </FieldShell>
+  );
+}
+
+/** A few options, each one tap away (a select takes two: open it, choose). */
+export function RadioChoice(props: {
+  form: FormBinding;
+  path: string;
+  label: string;
+  options: Record<string, string>;
+  inline?: boolean;
+  onChoose?: (key: string) => void;
+}) {
+  const value = getPath(props.form.draft, props.path) as string | undefined;
+  return (
+    <FieldShell path={props.path} label={props.label} errors={props.form.errors} group>
+      <div class={props.inline ? 'choices inline' : 'choices'}>
+        {Object.entries(props.options).map(([key, label]) => (
+          <label key={key} class="choice">
+            <input
+              type="radio"
+              name={props.path}
+              value={key}
+              checked={value === key}
+              onChange={() => (props.onChoose ?? ((k: string) => props.form.set(props.path, k)))(key)}
+            />
+            <span>{label}</span>
           </label>
         ))}
       </div>

@@ -22,22 +22,23 @@ import {
 } from '../../data/index.ts';
 import { daysAfter, newId, type ChecklistRecord, type RecordKind } from '../../domain/index.ts';
 import { useLive } from '../hooks/useLive.ts';
-import { serverNow, serverToday } from '../serverClock.ts';
+import { serverToday } from '../serverClock.ts';
 import { useServices } from '../services.ts';
 import { differingFields } from './describe.ts';
 import { draftOf, newDraft, setPath, type Draft } from './draft.ts';
 import { draftKeysHeldElsewhere, useDraftWriter, useHeldDraftKey } from './formDrafts.ts';
+import { fieldIssueCode } from './issueText.ts';
 
 /** Where an issue shows: the nested status dates by their own path, others by the top field. */
 export function fieldKey(path: string): string {
   return path.startsWith('statusDates.') ? path.split('.').slice(0, 2).join('.') : (path.split('.')[0] ?? path);
 }
 
-function toErrorMap(issues: FieldIssue[]): Map<string, string> {
+function toErrorMap(issues: FieldIssue[], draft: Draft | null): Map<string, string> {
   const errors = new Map<string, string>();
   for (const issue of issues) {
     const key = fieldKey(issue.path);
-    if (!errors.has(key)) errors.set(key, issue.code);
+    if (!errors.has(key)) errors.set(key, draft ? fieldIssueCode(draft, issue.path, issue.code) : issue.code);
   }
   return errors;
 }
@@ -71,7 +72,7 @@ export function useRecordForm(props: { kind?: RecordKind; recordId?: string }) {
   const writer = useDraftWriter();
   const saved = useRef(false);
 
-  const [draft, setDraft] = useState<Draft | null>(() => (props.kind ? newDraft(props.kind, session, serverNow(engine)) : null));
+  const [draft, setDraft] = useState<Draft | null>(() => (props.kind ? newDraft(props.kind, session) : null));
   const [base, setBase] = useState<FormBase | undefined>(() => (props.kind ? { rev: 0 } : undefined));
   const [opened, setOpened] = useState<OpenedRecord | null>(null);
   const [dirty, setDirty] = useState(false);
@@ -159,7 +160,7 @@ export function useRecordForm(props: { kind?: RecordKind; recordId?: string }) {
     setErrors(new Map());
     setConflict(null);
     if (props.kind) {
-      setDraft(newDraft(props.kind, session, serverNow(engine)));
+      setDraft(newDraft(props.kind, session));
       setBase({ rev: 0 });
     } else if (opened) {
       setDraft(draftOf(opened.mine));
@@ -201,14 +202,14 @@ export function useRecordForm(props: { kind?: RecordKind; recordId?: string }) {
   async function save(options: { preferMine?: boolean } = {}): Promise<SaveOutcome> {
     const checked = validateRecord(draft);
     if (!checked.ok) {
-      setErrors(toErrorMap(checked.issues));
+      setErrors(toErrorMap(checked.issues, draft));
       setRefusals((n) => n + 1);
       return 'refused';
     }
     // What happened cannot be dated after today (by the server's clock when the phone knows it).
     const late = daysAfter(checked.record, serverToday(engine));
     if (late.length > 0) {
-      setErrors(toErrorMap(late.map((path) => ({ path, code: 'afterToday' }))));
+      setErrors(toErrorMap(late.map((path) => ({ path, code: 'afterToday' })), null));
       setRefusals((n) => n + 1);
       return 'refused';
     }
@@ -228,7 +229,7 @@ export function useRecordForm(props: { kind?: RecordKind; recordId?: string }) {
         return 'conflict';
       }
       if (error instanceof ValidationError) {
-        setErrors(toErrorMap(error.issues));
+        setErrors(toErrorMap(error.issues, draft));
         setRefusals((n) => n + 1);
         return 'refused';
       }

@@ -1,5 +1,7 @@
 // On the village head's home: where the quarter's review stands, the officer's comment when
-// it came back, and the button to submit it (with a connection).
+// it came back, and the button to submit it (with a connection). Sent back, it needs her and
+// goes at the top of the home; otherwise it waits below her list.
+import type { VNode } from 'preact';
 import { useState } from 'preact/hooks';
 import { allowed, reviewKey, reviewStatuses } from '../../domain/review/review.ts';
 import { useConnection } from '../hooks/useConnection.ts';
@@ -8,10 +10,19 @@ import { useServices } from '../services.ts';
 import { periodText } from './periodText.ts';
 import { useReviews } from './useReviews.ts';
 
-export function ReviewBanner(props: { period: string }) {
+/** The banner, handed to `children` for the top of the home (sent back) or for below the list. */
+export function PlacedReviewBanner(props: { period: string; children: (top: VNode | null, bottom: VNode | null) => VNode }) {
+  const { session } = useServices();
+  const reviews = useReviews(props.period);
+  const returned = reviewStatuses(reviews.events).get(reviewKey(session.user.unitId, props.period))?.status === 'returned';
+  const banner = <ReviewBanner period={props.period} reviews={reviews} />;
+  return props.children(returned ? banner : null, returned ? null : banner);
+}
+
+function ReviewBanner(props: { period: string; reviews: ReturnType<typeof useReviews> }) {
   const { session } = useServices();
   const online = useConnection();
-  const { events, submit } = useReviews(props.period);
+  const { events, submit } = props.reviews;
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState(false);
   const entry = reviewStatuses(events).get(reviewKey(session.user.unitId, props.period));

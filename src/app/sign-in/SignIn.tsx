@@ -28,19 +28,27 @@ export function SignIn(props: { phone: PhoneStore; notice?: string; onSignedIn: 
   useEffect(() => {
     void keptFor(props.phone).then(setKept, () => undefined);
     // One account known on this phone (signing in again after its session ended): its name is typed for her.
-    void props.phone.accounts().then((accounts) => {
-      const named = accounts.filter((account) => account.username);
-      if (accounts.length === 1 && named.length === 1) setUsername((typed) => typed || named[0]!.username!);
-    }, () => undefined);
+    void props.phone.accounts().then(
+      (accounts) => {
+        const named = accounts.filter((account) => account.username);
+        if (accounts.length === 1 && named.length === 1) setUsername((typed) => typed || named[0]!.username!);
+      },
+      () => undefined,
+    );
     prefetchSignedIn();
   }, [props.phone]);
 
   async function submit(event: Event) {
     event.preventDefault();
+    const name = username.normalize('NFC').trim().toLowerCase();
+    // Our own words, not the browser's ("Please fill out this field.", in its language).
+    if (name === '' || pin === '') {
+      setError(name === '' ? text.signIn.usernameMissing : text.signIn.pinMissing);
+      return;
+    }
     setBusy(true);
     setError(null);
     try {
-      const name = username.normalize('NFC').trim().toLowerCase();
       const deviceId = await props.phone.deviceIdForSignIn(name);
       const outcome = await signIn('', { username: name, pin, deviceId });
       if (outcome.ok) {
@@ -69,19 +77,35 @@ export function SignIn(props: { phone: PhoneStore; notice?: string; onSignedIn: 
           {fill(text.signOut.kept, { names: kept.join(', ') })}
         </p>
       )}
-      <form onSubmit={submit} class="card">
+      <form onSubmit={submit} class="card" noValidate>
         <h2>{text.signIn.title}</h2>
-        {props.notice && <p class="error" role="alert">{props.notice}</p>}
+        {props.notice && (
+          <p class="error" role="alert">
+            {props.notice}
+          </p>
+        )}
         <p class="muted">{text.signIn.intro}</p>
         <label class="field">
           <span>{text.signIn.username}</span>
-          <input name="username" autocomplete="username" autocapitalize="none" required value={username} onInput={(e) => setUsername(e.currentTarget.value)} />
+          <input name="username" autocomplete="username" autocapitalize="none" value={username} onInput={(e) => setUsername(e.currentTarget.value)} />
         </label>
         <label class="field">
           <span>{text.signIn.pin}</span>
-          <input name="pin" type="password" inputMode="numeric" autocomplete="current-password" pattern="[0-9]*" required value={pin} onInput={(e) => setPin(e.currentTarget.value)} />
+          <input
+            name="pin"
+            type="password"
+            inputMode="numeric"
+            autocomplete="current-password"
+            pattern="[0-9]*"
+            value={pin}
+            onInput={(e) => setPin(e.currentTarget.value)}
+          />
         </label>
-        {error && <p class="error" role="alert">{error}</p>}
+        {error && (
+          <p class="error" role="alert">
+            {error}
+          </p>
+        )}
         <button class="primary big" type="submit" disabled={busy}>
           {busy ? text.signIn.working : text.signIn.submit}
         </button>

@@ -11,7 +11,14 @@ import { useSyncStatus } from '../hooks/useSyncStatus.ts';
 import { fill, text } from '../i18n/index.ts';
 import { useServices } from '../services.ts';
 
-const timeParts = new Intl.DateTimeFormat('vi-VN', { hour: '2-digit', minute: '2-digit', day: '2-digit', month: '2-digit', hourCycle: 'h23', timeZone: 'Asia/Ho_Chi_Minh' });
+const timeParts = new Intl.DateTimeFormat('vi-VN', {
+  hour: '2-digit',
+  minute: '2-digit',
+  day: '2-digit',
+  month: '2-digit',
+  hourCycle: 'h23',
+  timeZone: 'Asia/Ho_Chi_Minh',
+});
 
 /** "06:26, 23/11" */
 function formatMoment(at: number): string {
@@ -49,6 +56,8 @@ export function SyncBanner() {
   const syncing = status.phase === 'syncing';
   const why = status.phase === 'idle' || syncing ? null : failureText(status.failure);
   const phase = status.phase === 'idle' && waiting > 0 ? 'waiting' : status.phase;
+  // Nothing waits and nothing needs her: one line, the moment of the last sync beside it.
+  const calm = status.phase === 'idle' && counted === 0 && attention === 0 && !(pressedOffline && !online) && status.lastSuccessAt !== undefined;
   const sendNow = () => {
     if (!navigator.onLine) {
       setPressedOffline(true);
@@ -58,7 +67,7 @@ export function SyncBanner() {
     void engine.syncNow();
   };
   return (
-    <div class={`sync-banner phase-${phase}`} role="status" aria-live="polite" data-phase={status.phase} data-waiting={counted}>
+    <div class={`sync-banner phase-${phase}${calm ? ' calm' : ''}`} role="status" aria-live="polite" data-phase={status.phase} data-waiting={counted}>
       <div class="sync-lines">
         <strong>{headline(status.phase, waiting)}</strong>
         {why && status.phase !== 'signedOut' && <span class="why">{why}</span>}
@@ -66,7 +75,11 @@ export function SyncBanner() {
         {status.phase === 'signedOut' && waiting > 0 && <span class="why">{fill(text.syncBanner.keptUntilSignIn, { n: waiting })}</span>}
         {attention > 0 && <span class="why">{fill(text.syncBanner.attention, { n: attention })}</span>}
         <small>
-          {status.lastSuccessAt === undefined ? text.syncBanner.neverSynced : fill(text.syncBanner.lastSync, { at: formatMoment(status.lastSuccessAt) })}
+          {status.lastSuccessAt === undefined
+            ? text.syncBanner.neverSynced
+            : calm
+              ? formatMoment(status.lastSuccessAt)
+              : fill(text.syncBanner.lastSync, { at: formatMoment(status.lastSuccessAt) })}
           {/* The browser may clear what it did not promise to keep: a warning only while something waits to be sent. */}
           {persistence === 'bestEffort' && waiting > 0 && <span data-persistence={persistence}> · {text.syncBanner.storageBestEffort}</span>}
         </small>

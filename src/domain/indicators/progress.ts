@@ -66,7 +66,9 @@ export interface ProgressInput {
 /** How many more in the numerator reach a percent target (rounded up); 0 once reached or without a percent target. */
 function shortOf(cell: IndicatorCell, target: Target | null): number {
   if (target?.kind !== 'percent' || cell.value.kind !== 'ratio') return 0;
-  const needed = Math.ceil((target.min * cell.value.denominator) / 100 - 1e-9);
+  // The fewest that reach the target: at least min% of the denominator, or more than it.
+  const share = (target.min * cell.value.denominator) / 100;
+  const needed = target.compare === 'moreThan' ? Math.floor(share + 1e-9) + 1 : Math.ceil(share - 1e-9);
   return Math.max(0, needed - cell.value.numerator);
 }
 

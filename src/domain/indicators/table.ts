@@ -6,7 +6,7 @@ import * as communeRules from './communeRules.ts';
 import { effectiveTarget, indicatorIds, indicatorsWithoutData, type IndicatorId, type Plan } from '../plan/plan.ts';
 import { periodDates, type Period } from './period.ts';
 import * as rules from './rules.ts';
-import { unitDirectory, type UnitEntry } from './units.ts';
+import { existedBy, unitDirectory, type UnitEntry } from './units.ts';
 import { evaluate, type IndicatorCell, type IndicatorValue } from './values.ts';
 
 /** A record as stored (server) or held on the phone: deleted ones are skipped. */
@@ -105,6 +105,8 @@ export function computeIndicators(input: IndicatorInput): IndicatorTable {
     if (!bucket) byUnit.set(unitId, (bucket = emptyBucket()));
     addTo(bucket, record, inPeriod);
   }
+  // A unit added after the period (one added in December, for the first three quarters) is not one "not reached" in it.
+  const villageUnits = directory.villageUnits.filter((u) => existedBy(u, last));
   const bucketOf = (unitId: string) => byUnit.get(unitId) ?? emptyBucket();
   const sessionsOf = (unitId: string) => bucketOf(unitId).sessions;
   const contactPointsOf = (unitId: string) => bucketOf(unitId).contactPoints;
@@ -139,7 +141,8 @@ export function computeIndicators(input: IndicatorInput): IndicatorTable {
 
   const row = (unit: UnitEntry, communeLevel: boolean): UnitRow => {
     const bucket = bucketOf(unit.id);
-    const reachScope = communeLevel ? [] : [unit];
+    // A unit added after the period keeps its row (the same rows in every period) but owes nothing in it.
+    const reachScope = communeLevel || !existedBy(unit, last) ? [] : [unit];
     // A unit's own cells: its contact point counts 1 of 1 (the commune row has no contact point of its own).
     return {
       unit,
@@ -156,8 +159,8 @@ export function computeIndicators(input: IndicatorInput): IndicatorTable {
   return {
     period,
     asOf,
-    commune: judge(valuesFor(all, directory.villageUnits), false),
+    commune: judge(valuesFor(all, villageUnits), false),
     rows,
-    silentUnitIds: rows.filter((r) => !r.communeLevel && r.recordIds.length === 0).map((r) => r.unit.id),
+    silentUnitIds: rows.filter((r) => !r.communeLevel && existedBy(r.unit, last) && r.recordIds.length === 0).map((r) => r.unit.id),
   };
 }

@@ -1,11 +1,19 @@
 // The commune's units as the indicators see them: village units are the denominator of
 // "units reached"; a unit merged into another hands its records to the one it joined.
 import type { Unit } from '../accounts.ts';
+import type { LocalDate } from '../dates.ts';
 
 export interface UnitEntry extends Unit {
   /** Retired units are no longer counted, unless merged: then their records count for `mergedInto`. */
   retired?: boolean;
   mergedInto?: string;
+  /** The day the unit was added; absent for units from before. It counts in a period from the one it was added in. */
+  startedOn?: LocalDate;
+}
+
+/** A unit counts in a period when it existed by the period's last day. */
+export function existedBy(unit: UnitEntry, last: LocalDate): boolean {
+  return unit.startedOn === undefined || unit.startedOn <= last;
 }
 
 export interface UnitDirectory {

@@ -1,7 +1,7 @@
 // What an indicator computes to, and how a value is judged against its target. Every value
 // carries the ids of the records it was computed from, so a figure can always be traced.
 import type { LocalDate } from '../dates.ts';
-import type { Target } from '../plan/plan.ts';
+import { passes, type Target } from '../plan/plan.ts';
 import { periodDates, periodOver, quartersIn, type Period } from './period.ts';
 
 export interface QuarterCount {
@@ -49,12 +49,12 @@ export function evaluate(value: IndicatorValue, target: Target | null, period: P
   if (target.kind === 'percent') {
     if (value.kind !== 'ratio') return 'noTarget';
     if (value.denominator === 0) return 'notApplicable';
-    return value.numerator * 100 >= target.min * value.denominator ? 'met' : short;
+    return passes(target, value.numerator * 100, target.min * value.denominator) ? 'met' : short;
   }
   if (value.kind !== 'count') return 'noTarget';
   if (target.kind === 'countPerYear') {
     if (period.quarter) return 'noTarget';
-    return value.count >= target.min ? 'met' : short;
+    return passes(target, value.count, target.min) ? 'met' : short;
   }
   // countPerQuarter: every quarter that has begun must reach the minimum; before any has
   // begun there is nothing to judge yet, so it is behind rather than met.
@@ -65,7 +65,7 @@ export function evaluate(value: IndicatorValue, target: Target | null, period: P
     if (periodDates(quarterPeriod).first > asOf) continue;
     begun++;
     const count = value.byQuarter.find((b) => b.quarter === q.quarter && b.year === q.year)?.count ?? 0;
-    if (count >= target.min) continue;
+    if (passes(target, count, target.min)) continue;
     if (periodOver(quarterPeriod, asOf)) return 'notMet';
     verdict = 'behind';
   }

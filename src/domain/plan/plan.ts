@@ -24,15 +24,29 @@ export type IndicatorId = (typeof indicatorIds)[number];
 /** Indicators whose records the app does not collect yet: they show "no data", never a guess. None left. */
 export const indicatorsWithoutData: readonly IndicatorId[] = [];
 
+/**
+ * How a plan words its minimum: "ít nhất 04 tin, bài" (seed 000, line 81) is at least 4;
+ * "Trên 90% hộ gia đình" (seed 001, line 68) is more than 90. Absent: at least (plans saved
+ * before the choice existed).
+ */
+export const comparisons = ['atLeast', 'moreThan'] as const;
+export type Comparison = (typeof comparisons)[number];
+const compare = z.optional(z.enum(comparisons));
+
 export const target = z.discriminatedUnion('kind', [
-  /** At least `min` in every quarter (news posts). */
-  z.strictObject({ kind: z.literal('countPerQuarter'), min: z.int().check(z.minimum(0), z.maximum(10_000)) }),
-  /** At least `min` in the year (conferences, inspections, trainings, models). */
-  z.strictObject({ kind: z.literal('countPerYear'), min: z.int().check(z.minimum(0), z.maximum(10_000)) }),
-  /** At least `min` percent (units reached, cases handled in time, victims supported …). */
-  z.strictObject({ kind: z.literal('percent'), min: z.number().check(z.minimum(0), z.maximum(100)) }),
+  /** `min` (or more than `min`) in every quarter (news posts). */
+  z.strictObject({ kind: z.literal('countPerQuarter'), min: z.int().check(z.minimum(0), z.maximum(10_000)), compare }),
+  /** `min` (or more than `min`) in the year (conferences, inspections, trainings, models). */
+  z.strictObject({ kind: z.literal('countPerYear'), min: z.int().check(z.minimum(0), z.maximum(10_000)), compare }),
+  /** `min` percent, or more than `min` (units reached, cases handled in time, victims supported …). */
+  z.strictObject({ kind: z.literal('percent'), min: z.number().check(z.minimum(0), z.maximum(100)), compare }),
 ]);
 export type Target = z.infer<typeof target>;
+
+/** Whether `have` reaches `need` as the target words it: at least, or more than. */
+export function passes(target: Target, have: number, need: number): boolean {
+  return target.compare === 'moreThan' ? have > need : have >= need;
+}
 
 export const planIndicator = z.strictObject({
   id: z.enum(indicatorIds),

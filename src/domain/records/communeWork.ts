@@ -1,9 +1,9 @@
 // The commune's own checklist (seed 000): inspections (kiểm tra), officer trainings (tập huấn)
-// and complaints (khiếu nại, tố cáo) about gender equality and domestic violence. Recorded by
+// and complaints (phản ánh, kiến nghị: terms.ts) about gender equality and domestic violence. Recorded by
 // the commune office and its reporters, never by a village head (server/sync/changeRules.ts).
 import * as z from 'zod/mini';
 import { localDate } from '../dates.ts';
-import { choiceList, commonFields, count, shortNote } from './common.ts';
+import { choiceList, commonFields, count, shortNote, whenValid } from './common.ts';
 
 export const inspectionSubjects = ['genderEquality', 'domesticViolence', 'both'] as const;
 export const trainingAudiences = ['communeOfficers', 'villageHeads', 'reporters', 'mixed'] as const;
@@ -30,7 +30,7 @@ export const training = z
     womenCount: count,
     note: shortNote,
   })
-  .check(z.refine((t) => t.menCount + t.womenCount > 0, { message: 'noParticipants', path: ['womenCount'] }));
+  .check(z.refine((t) => t.menCount + t.womenCount > 0, { message: 'noParticipants', path: ['womenCount'], ...whenValid('menCount', 'womenCount') }));
 export type Training = z.infer<typeof training>;
 
 /** A complaint counts in the period it was received (`date`); handled once `handledOn` is set. */
@@ -42,7 +42,9 @@ export const complaint = z
     handledOn: z.optional(localDate),
     note: shortNote,
   })
-  .check(z.refine((c) => c.handledOn === undefined || c.handledOn >= c.date, { message: 'beforeReceived', path: ['handledOn'] }));
+  .check(
+    z.refine((c) => c.handledOn === undefined || c.handledOn >= c.date, { message: 'beforeReceived', path: ['handledOn'], ...whenValid('date', 'handledOn') }),
+  );
 export type Complaint = z.infer<typeof complaint>;
 
 /** Kinds only the commune level records: a village head's push of one is refused. */

@@ -59,3 +59,4 @@ export * from './violenceCase.ts';
 export * from './standing.ts';
 export * from './communeWork.ts';
 export * from './recordDays.ts';
+export { maxTextLength } from './limits.ts';

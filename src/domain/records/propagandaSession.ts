@@ -1,6 +1,6 @@
 // Buổi tuyên truyền / hội nghị / sinh hoạt chuyên đề: a propaganda session held in a unit.
 import * as z from 'zod/mini';
-import { choiceList, commonFields, count, shortNote } from './common.ts';
+import { choiceList, commonFields, count, shortNote, whenValid } from './common.ts';
 
 export const propagandaForms = [
   'loudspeaker',
@@ -44,8 +44,9 @@ export const propagandaSession = z
     z.refine((s) => s.language !== 'minority' || (s.minorityLanguage ?? '').trim().length > 0, {
       message: 'required',
       path: ['minorityLanguage'],
+      ...whenValid('language', 'minorityLanguage'),
     }),
-    z.refine((s) => s.menCount + s.womenCount > 0, { message: 'noParticipants', path: ['womenCount'] }),
+    z.refine((s) => s.menCount + s.womenCount > 0, { message: 'noParticipants', path: ['womenCount'], ...whenValid('menCount', 'womenCount') }),
   );
 
 export type PropagandaSession = z.infer<typeof propagandaSession>;

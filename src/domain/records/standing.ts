@@ -4,7 +4,7 @@
 // year's indicator asks whether it was running on that year's last day, so a stop mid-year counts.
 import * as z from 'zod/mini';
 import { localDate, type LocalDate } from '../dates.ts';
-import { commonFields, shortNote } from './common.ts';
+import { commonFields, shortNote, whenValid } from './common.ts';
 
 /** Who the people of the unit go to with a violence report. */
 export const contactPointKeepers = ['villageHead', 'womenUnion', 'police', 'healthWorker', 'respectedPerson', 'other'] as const;
@@ -13,7 +13,7 @@ export const contactPointKeepers = ['villageHead', 'womenUnion', 'police', 'heal
 export const preventionModelTypes = ['trustedAddress', 'shelter', 'club', 'communicationTeam', 'other'] as const;
 
 const stopsAfterStart = (r: { date: LocalDate; stoppedOn?: LocalDate | undefined }) => r.stoppedOn === undefined || r.stoppedOn >= r.date;
-const stopCheck = { message: 'beforeStart', path: ['stoppedOn'] };
+const stopCheck = { message: 'beforeStart', path: ['stoppedOn'], ...whenValid('date', 'stoppedOn') };
 
 export const contactPoint = z
   .strictObject({

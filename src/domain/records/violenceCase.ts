@@ -3,7 +3,7 @@
 // any field it does not know, so an identity cannot be slipped in either.
 import * as z from 'zod/mini';
 import { localDate } from '../dates.ts';
-import { choiceList, commonFields } from './common.ts';
+import { choiceList, commonFields, whenValid } from './common.ts';
 
 export const caseReporters = [
   'villageHead',
@@ -80,22 +80,25 @@ export const violenceCase = z
     notes: z.optional(z.string().check(z.maxLength(2000))),
   })
   .check(
-    z.refine((c) => c.statusDates.received >= c.date, { message: 'beforeDetected', path: ['statusDates', 'received'] }),
-    z.superRefine((c, ctx) => {
-      // Every step up to the current status has a date, in order.
-      const reached = caseStatuses.slice(0, caseStatuses.indexOf(c.status) + 1);
-      let previous = c.statusDates.received;
-      for (const step of reached) {
-        const day = c.statusDates[step];
-        if (!day) {
-          ctx.issues.push({ code: 'custom', message: 'required', path: ['statusDates', step], input: c });
-        } else if (day < previous) {
-          ctx.issues.push({ code: 'custom', message: 'outOfOrder', path: ['statusDates', step], input: c });
-        } else {
-          previous = day;
+    z.refine((c) => c.statusDates.received >= c.date, { message: 'beforeDetected', path: ['statusDates', 'received'], ...whenValid('date', 'statusDates') }),
+    z.superRefine(
+      (c, ctx) => {
+        // Every step up to the current status has a date, in order.
+        const reached = caseStatuses.slice(0, caseStatuses.indexOf(c.status) + 1);
+        let previous = c.statusDates.received;
+        for (const step of reached) {
+          const day = c.statusDates[step];
+          if (!day) {
+            ctx.issues.push({ code: 'custom', message: 'required', path: ['statusDates', step], input: c });
+          } else if (day < previous) {
+            ctx.issues.push({ code: 'custom', message: 'outOfOrder', path: ['statusDates', step], input: c });
+          } else {
+            previous = day;
+          }
         }
-      }
-    }),
+      },
+      whenValid('status', 'statusDates'),
+    ),
   );
 
 export type ViolenceCase = z.infer<typeof violenceCase>;

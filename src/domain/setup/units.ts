@@ -2,6 +2,7 @@
 // name, type or household count, retire it, or merge it into another when units are reorganised;
 // and keep the commune's list of unit types (unitTypes.ts).
 import * as z from 'zod/mini';
+import { localDate, type LocalDate } from '../dates.ts';
 import { slug } from '../ids.ts';
 import { COMMUNE_UNIT_TYPE, unitTypeId } from './unitTypes.ts';
 
@@ -23,6 +24,8 @@ export function communeUnitId(communeId: string, code: string): string | undefin
   return slug.safeParse(id).success ? id : undefined;
 }
 export type NewUnit = z.infer<typeof newUnit>;
+/** A new unit as stored: with the day it was added (today in Vietnam, by the server's clock). */
+export type StartedUnit = NewUnit & { startedOn: LocalDate };
 
 export const unitChange = z
   .strictObject({ name: z.optional(name), type: z.optional(villageType), households: z.optional(households) })
@@ -40,6 +43,8 @@ export const setupUnit = z.object({
   households: z.int(),
   retired: z.boolean(),
   mergedInto: z.nullable(slug),
+  /** The day the officer added it; null for units from before, which count in every period. */
+  startedOn: z.optional(z.nullable(localDate)),
 });
 export type SetupUnit = z.infer<typeof setupUnit>;
 

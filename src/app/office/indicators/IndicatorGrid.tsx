@@ -14,7 +14,8 @@ const shown = indicatorIds.filter((id) => !indicatorsWithoutData.includes(id));
 function targetLabel(target: Target | null): string {
   if (!target) return '';
   const template = target.kind === 'percent' ? text.office.percent : target.kind === 'countPerQuarter' ? text.office.perQuarter : text.office.perYear;
-  return fill(text.office.planTarget, { target: fill(template, { n: target.min }) });
+  const figure = fill(template, { n: target.min });
+  return fill(text.office.planTarget, { target: target.compare === 'moreThan' ? fill(text.office.moreThan, { target: figure.replace('≥ ', '') }) : figure });
 }
 
 function valueText(id: IndicatorId, cell: IndicatorCell): string {
@@ -32,7 +33,12 @@ function Cell(props: { id: IndicatorId; cell: IndicatorCell; onPick: (ids: strin
   const count = value.kind === 'noData' ? 0 : value.recordIds.length;
   const records = fill(text.office.recordsBehind, { n: count });
   return (
-    <td class={behind ? 'behind' : undefined} data-indicator={props.id} data-verdict={props.cell.verdict} title={behind ? `${text.office.behind} · ${records}` : records}>
+    <td
+      class={behind ? 'behind' : undefined}
+      data-indicator={props.id}
+      data-verdict={props.cell.verdict}
+      title={behind ? `${text.office.behind} · ${records}` : records}
+    >
       {count > 0 ? (
         <button class="cell-link" onClick={() => props.onPick(value.kind === 'noData' ? [] : value.recordIds)}>
           {valueText(props.id, props.cell)}
@@ -40,7 +46,12 @@ function Cell(props: { id: IndicatorId; cell: IndicatorCell; onPick: (ids: strin
       ) : (
         valueText(props.id, props.cell)
       )}
-      {behind && <span class="behind-mark" aria-label={text.office.behind}> !</span>}
+      {behind && (
+        <span class="behind-mark" aria-label={text.office.behind}>
+          {' '}
+          !
+        </span>
+      )}
     </td>
   );
 }

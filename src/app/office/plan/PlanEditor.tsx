@@ -1,7 +1,7 @@
 // The officer edits the year's targets, the days that make a case "handled in time" and the
 // report deadlines; checked with the plan's schema before it is sent, saved on the server.
 import { useEffect, useState } from 'preact/hooks';
-import type { IndicatorId, Plan, Target } from '../../../domain/plan/index.ts';
+import { comparisons, type Comparison, type IndicatorId, type Plan, type Target } from '../../../domain/plan/index.ts';
 import { useConnection } from '../../hooks/useConnection.ts';
 import { fill, text } from '../../i18n/index.ts';
 import type { SaveOutcome } from './usePlan.ts';
@@ -26,8 +26,8 @@ export function PlanEditor(props: { plan: Plan; saved: boolean; save(plan: Plan)
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   useEffect(() => setDraft(props.plan), [props.plan]);
 
-  const setMin = (id: IndicatorId, value: number) =>
-    setDraft({ ...draft, indicators: draft.indicators.map((i) => (i.id === id && i.target ? { ...i, target: { ...i.target, min: value } } : i)) });
+  const setTarget = (id: IndicatorId, change: Partial<Pick<Target, 'min' | 'compare'>>) =>
+    setDraft({ ...draft, indicators: draft.indicators.map((i) => (i.id === id && i.target ? { ...i, target: { ...i.target, ...change } } : i)) });
 
   async function submit(event: Event) {
     event.preventDefault();
@@ -36,7 +36,8 @@ export function PlanEditor(props: { plan: Plan; saved: boolean; save(plan: Plan)
     const outcome = await props.save(draft);
     setBusy(false);
     if (outcome.ok) setMessage({ kind: 'ok', text: text.office.planSaved });
-    else if ('fields' in outcome) setMessage({ kind: 'error', text: fill(text.office.planInvalid, { fields: outcome.fields.map((f) => fieldName(f, draft)).join(', ') }) });
+    else if ('fields' in outcome)
+      setMessage({ kind: 'error', text: fill(text.office.planInvalid, { fields: outcome.fields.map((f) => fieldName(f, draft)).join(', ') }) });
     else setMessage({ kind: 'error', text: text.office.planFailed });
   }
 
@@ -56,8 +57,19 @@ export function PlanEditor(props: { plan: Plan; saved: boolean; save(plan: Plan)
                   min={0}
                   max={indicator.target.kind === 'percent' ? 100 : undefined}
                   value={indicator.target.min}
-                  onInput={(e) => setMin(indicator.id, Number((e.target as HTMLInputElement).value))}
+                  onInput={(e) => setTarget(indicator.id, { min: Number((e.target as HTMLInputElement).value) })}
                 />
+                <select
+                  aria-label={`${text.office.compareLabel}: ${text.office.indicators[indicator.id]}`}
+                  value={indicator.target.compare ?? 'atLeast'}
+                  onChange={(e) => setTarget(indicator.id, { compare: (e.target as HTMLSelectElement).value as Comparison })}
+                >
+                  {comparisons.map((c) => (
+                    <option key={c} value={c}>
+                      {text.office.compare[c]}
+                    </option>
+                  ))}
+                </select>
               </span>
             ) : (
               <small class="hint">
@@ -84,11 +96,19 @@ export function PlanEditor(props: { plan: Plan; saved: boolean; save(plan: Plan)
         <div class="row">
           <label class="field">
             <span>{text.office.unitsToCommuneDeadline}</span>
-            <input type="date" value={draft.deadlines.unitsToCommune} onInput={(e) => setDraft({ ...draft, deadlines: { ...draft.deadlines, unitsToCommune: (e.target as HTMLInputElement).value } })} />
+            <input
+              type="date"
+              value={draft.deadlines.unitsToCommune}
+              onInput={(e) => setDraft({ ...draft, deadlines: { ...draft.deadlines, unitsToCommune: (e.target as HTMLInputElement).value } })}
+            />
           </label>
           <label class="field">
             <span>{text.office.communeToProvinceDeadline}</span>
-            <input type="date" value={draft.deadlines.communeToProvince} onInput={(e) => setDraft({ ...draft, deadlines: { ...draft.deadlines, communeToProvince: (e.target as HTMLInputElement).value } })} />
+            <input
+              type="date"
+              value={draft.deadlines.communeToProvince}
+              onInput={(e) => setDraft({ ...draft, deadlines: { ...draft.deadlines, communeToProvince: (e.target as HTMLInputElement).value } })}
+            />
           </label>
         </div>
         {!online && <p class="notice warn">{text.office.planOffline}</p>}

@@ -5,6 +5,7 @@ import { useState } from 'preact/hooks';
 import type { SetupUnit } from '../../../domain/setup/units.ts';
 import type { UnitType } from '../../../domain/setup/unitTypes.ts';
 import { useConnection } from '../../hooks/useConnection.ts';
+import { formatDate } from '../../i18n/dateText.ts';
 import { fill, text } from '../../i18n/index.ts';
 import { UnitTypesEditor } from './UnitTypesEditor.tsx';
 import type { UnitOutcome, useUnits } from './useUnits.ts';
@@ -58,6 +59,7 @@ function UnitRow(props: { unit: SetupUnit; all: SetupUnit[]; units: Units; disab
   const others = all.filter((u) => !u.retired && u.type !== 'commune' && u.id !== unit.id);
   return (
     <li class="unit-row" data-unit={unit.id}>
+      {unit.startedOn && <small class="unit-start">{fill(text.office.unitStartedOn, { date: formatDate(unit.startedOn) })}</small>}
       <input aria-label={`${text.office.unitName} ${unit.id}`} value={draft.name} onInput={(e) => setDraft({ ...draft, name: value(e) })} />
       <TypeSelect label={`${text.office.unitType} ${unit.id}`} types={props.units.types} value={draft.type} onChange={(type) => setDraft({ ...draft, type })} />
       <input aria-label={`${text.office.unitHouseholds} ${unit.id}`} type="number" inputMode="numeric" min={0} value={draft.households} onInput={(e) => setDraft({ ...draft, households: value(e) })} />
