@@ -45,7 +45,7 @@ if (await isEmpty()) {
 }
 
 // The demo's accounts are listed only where they all are (not where the operator set up communes).
-const hasDemo = (await Promise.all(demoSignIns.map((account) => store.findUserForSignIn(account.username)))).every(Boolean);
+const hasDemo = (await Promise.all(demoSignIns.map((account) => store.sessions.findUserForSignIn(account.username)))).every(Boolean);
 
 const app = createApp({
   store,

@@ -33,9 +33,9 @@ export interface ThrottleKey {
 export async function reserveAttempts(store: Store, keys: readonly ThrottleKey[], now: Date): Promise<{ ok: true } | { ok: false; lockedUntil: string | undefined }> {
   const reserved: ThrottleKey[] = [];
   for (const entry of keys) {
-    const reservation = await store.reserveSignInAttempt(entry.key, now, entry.rule);
+    const reservation = await store.signInThrottle.reserveAttempt(entry.key, now, entry.rule);
     if (!reservation.ok) {
-      for (const done of reserved) await store.refundSignInAttempt(done.key, done.rule);
+      for (const done of reserved) await store.signInThrottle.refundAttempt(done.key, done.rule);
       return reservation;
     }
     reserved.push(entry);
@@ -45,12 +45,12 @@ export async function reserveAttempts(store: Store, keys: readonly ThrottleKey[]
 
 /** After a failed check: the attempt stays counted, a full key locks; the lock's end when one is locked now. */
 export async function settleFailure(store: Store, keys: readonly ThrottleKey[], now: Date): Promise<string | undefined> {
-  for (const { key, rule } of keys) await store.settleSignInFailure(key, now, rule);
-  await store.forgetOldFailures(now);
-  return store.signInLockedUntil(keys.map((k) => k.key), now.toISOString());
+  for (const { key, rule } of keys) await store.signInThrottle.settleFailure(key, now, rule);
+  await store.signInThrottle.forgetOldFailures(now);
+  return store.signInThrottle.lockedUntil(keys.map((k) => k.key), now.toISOString());
 }
 
 /** After a success: each key gets its attempt back, except those the caller clears. */
 export async function refundAttempts(store: Store, keys: readonly ThrottleKey[]): Promise<void> {
-  for (const { key, rule } of keys) await store.refundSignInAttempt(key, rule);
+  for (const { key, rule } of keys) await store.signInThrottle.refundAttempt(key, rule);
 }

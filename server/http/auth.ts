@@ -41,9 +41,9 @@ export function requireActor(store: Store, clock: () => Date = () => new Date())
     const token = bearer ?? sessionCookieToken(c);
     const tokenHash = token && TOKEN.test(token) ? sha256Hex(token) : undefined;
     const now = clock();
-    const session = tokenHash ? await store.findSession(tokenHash, now.toISOString()) : undefined;
+    const session = tokenHash ? await store.sessions.find(tokenHash, now.toISOString()) : undefined;
     if (!session) {
-      const refusal = tokenHash ? await store.tokenRefusal(tokenHash) : undefined;
+      const refusal = tokenHash ? await store.sessions.tokenRefusal(tokenHash) : undefined;
       // A revoked phone wipes the account's data; the browser drops the origin's HTTP cache with it.
       if (refusal === 'device_revoked') clearHttpCache(c);
       if (refusal) return apiError(c, 401, refusal);

@@ -53,7 +53,7 @@ export function sessionCookieToken(c: Context): string | undefined {
  */
 export async function startSession(c: Context, store: Store, input: { deviceId: string; userId: string; now: Date }): Promise<Response> {
   const token = newToken();
-  const binding = await store.bindDevice({
+  const binding = await store.devices.bind({
     deviceId: input.deviceId,
     userId: input.userId,
     tokenHash: sha256Hex(token),
@@ -61,7 +61,7 @@ export async function startSession(c: Context, store: Store, input: { deviceId: 
     expiresAt: sessionEnd(input.now, sessionLifetime(c)),
     userAgent: c.req.header('user-agent')?.slice(0, USER_AGENT_LENGTH),
   });
-  const profile = await store.loadProfile(input.userId);
+  const profile = await store.sessions.loadProfile(input.userId);
   if (!profile) return apiError(c, 401, 'bad_credentials');
   setSessionCookie(c, token);
   const wantsToken = c.req.header(TOKEN_IN_BODY.header) === TOKEN_IN_BODY.value;
@@ -75,6 +75,6 @@ export async function startSession(c: Context, store: Store, input: { deviceId: 
 export async function slideSession(store: Store, deviceId: string, expiresAt: string | null, now: Date, lifetimeSeconds: number): Promise<boolean> {
   const next = sessionEnd(now, lifetimeSeconds);
   if (expiresAt !== null && Date.parse(next) - Date.parse(expiresAt) < SLIDE_STEP_MS) return false;
-  await store.setSessionExpiry(deviceId, next, now.toISOString());
+  await store.devices.setSessionExpiry(deviceId, next, now.toISOString());
   return true;
 }

@@ -40,14 +40,14 @@ export function accountRoutes(deps: { store: Store; clock: () => Date; settings?
   const freshCode = (at: string) => freshEnrolmentCode(at, lifetimeMs);
 
   async function target(c: Context<AuthEnv>) {
-    return store.findCommuneUser(c.get('actor').communeId, c.req.param('id') ?? '');
+    return store.accounts.findInCommune(c.get('actor').communeId, c.req.param('id') ?? '');
   }
 
   async function setDisabled(c: Context<AuthEnv>, disabled: boolean): Promise<Response> {
     const user = await target(c);
     if (!user) return apiError(c, 404, 'not_found');
     if (user.id === c.get('actor').userId) return apiError(c, 400, 'invalid_body', [{ path: 'id', code: 'self' }]);
-    const changed = await store.setAccountDisabled({ userId: user.id, disabled, audit: auditInput(c, clock) });
+    const changed = await store.accounts.setDisabled({ userId: user.id, disabled, audit: auditInput(c, clock) });
     return c.json({ userId: user.id, disabled, changed }, 200);
   }
 
@@ -57,7 +57,7 @@ export function accountRoutes(deps: { store: Store; clock: () => Date; settings?
     .use('/accounts', requireRole('communeOfficer'))
     .use('/accounts/*', requireRole('communeOfficer'))
     .get('/accounts', async (c) => {
-      const accounts = await store.listCommuneAccounts(c.get('actor').communeId, clock().toISOString(), accountKey);
+      const accounts = await store.accounts.list(c.get('actor').communeId, clock().toISOString(), accountKey);
       return c.json({ accounts }, 200);
     })
     .post('/accounts', async (c) => {
@@ -66,7 +66,7 @@ export function accountRoutes(deps: { store: Store; clock: () => Date; settings?
       const actor = c.get('actor');
       // In the commune's own namespace: another commune's names are neither taken nor told (communeUsername).
       const account = { ...parsed.data, username: communeUsername(actor.communeId, parsed.data.username) };
-      const unit = (await store.listUnits(actor.communeId)).find((u) => u.id === account.unitId);
+      const unit = (await store.units.list(actor.communeId)).find((u) => u.id === account.unitId);
       // A village head keeps a village unit's records; a commune reporter the commune's own.
       const fits = unit && !unit.retired && (account.role === 'villageHead' ? unit.type !== 'commune' : unit.type === 'commune');
       if (!fits) return apiError(c, 400, 'invalid_body', [{ path: 'unitId', code: 'invalid_value' }]);
@@ -74,9 +74,9 @@ export function accountRoutes(deps: { store: Store; clock: () => Date; settings?
       const code = await freshCode(audit.at);
       const userId = `u-${randomBytes(5).toString('hex')}`;
       // Until a code is used, no PIN opens the account.
-      const created = await store.createAccount({ communeId: actor.communeId, userId, account, pinHash: UNUSABLE_PIN_HASH, ...code, audit });
+      const created = await store.accounts.create({ communeId: actor.communeId, userId, account, pinHash: UNUSABLE_PIN_HASH, ...code, audit });
       if (!created) return apiError(c, 409, 'username_taken', [{ path: 'username', code: 'taken' }]);
-      const accounts = await store.listCommuneAccounts(actor.communeId, audit.at, accountKey);
+      const accounts = await store.accounts.list(actor.communeId, audit.at, accountKey);
       return c.json({ account: accounts.find((a) => a.id === userId), enrolment: code.issued }, 201);
     })
     .post('/accounts/:id/enrolment', async (c) => {
@@ -85,7 +85,7 @@ export function accountRoutes(deps: { store: Store; clock: () => Date; settings?
       if (user.role === 'communeOfficer' || user.role === 'province') return apiError(c, 400, 'invalid_body', [{ path: 'id', code: 'role' }]);
       const audit = auditInput(c, clock);
       const code = await freshCode(audit.at);
-      await store.issueEnrolmentCode({ userId: user.id, ...code, audit });
+      await store.enrolments.issueCode({ userId: user.id, ...code, audit });
       return c.json({ userId: user.id, enrolment: code.issued }, 201);
     })
     .post('/accounts/:id/disable', (c) => setDisabled(c, true))
@@ -93,7 +93,7 @@ export function accountRoutes(deps: { store: Store; clock: () => Date; settings?
     .post('/accounts/:id/unlock', async (c) => {
       const user = await target(c);
       if (!user) return apiError(c, 404, 'not_found');
-      const unlocked = await store.clearSignInFailures(accountKey(user.username), { ...auditInput(c, clock), action: 'account.unlock', target: user.id, fields: [] });
+      const unlocked = await store.signInThrottle.clearFailures(accountKey(user.username), { ...auditInput(c, clock), action: 'account.unlock', target: user.id, fields: [] });
       return c.json({ userId: user.id, unlocked }, 200);
     });
 }

@@ -38,11 +38,11 @@ export function auditRoutes(deps: { store: Store; clock: () => Date }) {
     .get('/audit', async (c) => {
       const parsed = parseQuery(c, auditApi.audit.query);
       if (!parsed.ok) return parsed.response;
-      return c.json(await store.listAuditTrail({ communeId: c.get('actor').communeId, before: parsed.data.before ?? null, limit: parsed.data.limit }), 200);
+      return c.json(await store.audit.listTrail({ communeId: c.get('actor').communeId, before: parsed.data.before ?? null, limit: parsed.data.limit }), 200);
     })
     .get('/case-access', async (c) => {
       const parsed = parseQuery(c, auditApi.caseAccess.query);
       if (!parsed.ok) return parsed.response;
-      return c.json(await store.listCaseAccess({ communeId: c.get('actor').communeId, before: parsed.data.before ?? null, limit: parsed.data.limit }), 200);
+      return c.json(await store.audit.listCaseAccess({ communeId: c.get('actor').communeId, before: parsed.data.before ?? null, limit: parsed.data.limit }), 200);
     });
 }

@@ -42,14 +42,14 @@ export function deviceRoutes(deps: { store: Store; clock: () => Date }) {
     .get('/devices/gaps', async (c) => {
       const parsed = parseQuery(c, deviceApi.gaps.query);
       if (!parsed.ok) return parsed.response;
-      const page = await store.devicesWithGaps({ communeId: c.get('actor').communeId, after: parsed.data.after ?? null, limit: parsed.data.limit });
+      const page = await store.sync.devicesWithGaps({ communeId: c.get('actor').communeId, after: parsed.data.after ?? null, limit: parsed.data.limit });
       return c.json(page, 200);
     })
-    .get('/devices', async (c) => c.json({ devices: await store.listCommuneDevices(c.get('actor').communeId) }, 200))
+    .get('/devices', async (c) => c.json({ devices: await store.devices.list(c.get('actor').communeId) }, 200))
     .post('/devices/:id/revoke', async (c) => {
       const deviceId = c.req.param('id');
       const audit = { ...auditInput(c, clock), action: 'device.revoke' as const, target: deviceId, fields: ['revokedAt'] };
-      const revoked = await store.revokeDevice({ communeId: c.get('actor').communeId, deviceId, now: audit.at, audit });
+      const revoked = await store.devices.revoke({ communeId: c.get('actor').communeId, deviceId, now: audit.at, audit });
       if (!revoked) return apiError(c, 404, 'not_found');
       return c.json({ deviceId, revoked: true }, 200);
     });

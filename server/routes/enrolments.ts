@@ -60,7 +60,7 @@ export function enrolmentRoutes(deps: { store: Store; clock: () => Date; setting
     if (!reservation.ok) return locked(c, reservation.lockedUntil, now);
 
     const [codeHash, pinHash] = await Promise.all([hashEnrolmentCode(code), hashPin(pin)]);
-    const outcome = await store.useEnrolmentCode({ codeHash, pinHash, deviceId, now: now.toISOString() });
+    const outcome = await store.enrolments.useCode({ codeHash, pinHash, deviceId, now: now.toISOString() });
     if (!outcome.ok) {
       if (outcome.reason === 'disabled') {
         await refundAttempts(store, keys);
@@ -72,7 +72,7 @@ export function enrolmentRoutes(deps: { store: Store; clock: () => Date; setting
     }
     await refundAttempts(store, keys);
     // A new PIN starts a clean count of wrong PINs.
-    await store.clearSignInFailures(accountKey(outcome.username));
+    await store.signInThrottle.clearFailures(accountKey(outcome.username));
     // The same success path as a sign-in: the cookie, and the token only for a client that asks.
     return startSession(c, store, { deviceId, userId: outcome.userId, now });
   });

@@ -33,7 +33,7 @@ export function planRoutes(deps: { store: Store; clock: () => Date }) {
       const year = yearOf(c);
       if (year === undefined) return apiError(c, 400, 'invalid_query', [{ path: 'year', code: 'invalid_format' }]);
       const actor = c.get('actor');
-      const stored = await store.loadPlan(actor.communeId, year);
+      const stored = await store.plans.load(actor.communeId, year);
       const response: PlanResponse = { plan: stored ?? defaultPlan(actor.communeId, year), saved: stored !== undefined };
       return c.json(response, 200);
     })
@@ -47,11 +47,11 @@ export function planRoutes(deps: { store: Store; clock: () => Date }) {
       if (parsed.data.year !== year) mismatches.push({ path: 'year', code: 'mismatch' });
       if (parsed.data.communeId !== actor.communeId) mismatches.push({ path: 'communeId', code: 'mismatch' });
       if (mismatches.length > 0) return apiError(c, 400, 'invalid_body', mismatches);
-      const previous = await store.loadPlan(actor.communeId, year);
+      const previous = await store.plans.load(actor.communeId, year);
       // Compared with what applied before: the saved plan, or the seeds' defaults.
       const fields = planChanges(previous ?? defaultPlan(actor.communeId, year), parsed.data);
       const audit = auditInput(c, clock);
-      await store.savePlan({ plan: parsed.data, userId: actor.userId, now: audit.at, audit: { ...audit, action: 'plan.update', target: String(year), fields } });
+      await store.plans.save({ plan: parsed.data, userId: actor.userId, now: audit.at, audit: { ...audit, action: 'plan.update', target: String(year), fields } });
       const response: PlanResponse = { plan: parsed.data, saved: true };
       return c.json(response, 200);
     });

@@ -37,14 +37,14 @@ export function provinceRoutes(deps: { store: Store; clock: () => Date }) {
     const parsed = parseQuery(c, provinceApi.indicators.query);
     if (!parsed.ok) return parsed.response;
     // requireRole('province') let only an actor with its province through.
-    const province = await store.loadProvince(actor.provinceId!);
+    const province = await store.province.load(actor.provinceId!);
     if (!province) return apiError(c, 403, 'forbidden');
     const asOf = dayInVietnam(clock());
     const year = parsed.data.year ?? Number(asOf.slice(0, 4));
     const period: Period = parsed.data.quarter ? { year, quarter: parsed.data.quarter } : { year };
     const [figures, plans] = await Promise.all([
-      store.provinceFigures({ provinceId: province.id, period, asOf, defaultHandledInTimeDays: DEFAULT_HANDLED_IN_TIME_DAYS }),
-      store.listProvincePlans(province.id, year),
+      store.province.figures({ provinceId: province.id, period, asOf, defaultHandledInTimeDays: DEFAULT_HANDLED_IN_TIME_DAYS }),
+      store.province.listPlans(province.id, year),
     ]);
     const table = provinceTable({ province, figures, planOf: (id) => plans.get(id) ?? defaultPlan(id, year), period, asOf });
     return c.json(table, 200);

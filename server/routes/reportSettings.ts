@@ -57,7 +57,7 @@ export function reportSettingsRoutes(deps: { store: Store; clock: () => Date }) 
     .get('/reports/settings/:year', async (c) => {
       const year = yearOf(c);
       if (year === undefined) return apiError(c, 400, 'invalid_query', [{ path: 'year', code: 'invalid_format' }]);
-      const commune = await store.loadCommune(c.get('actor').communeId);
+      const commune = await store.reports.loadCommune(c.get('actor').communeId);
       if (!commune) return apiError(c, 404, 'not_found');
       const response: ReportSettingsResponse = await settingsOf(store, commune, year);
       return c.json(response, 200);
@@ -68,7 +68,7 @@ export function reportSettingsRoutes(deps: { store: Store; clock: () => Date }) 
       if (year === undefined) return apiError(c, 400, 'invalid_query', [{ path: 'year', code: 'invalid_format' }]);
       const parsed = await parseJsonBody(c, reportSettingsApi.save.body);
       if (!parsed.ok) return parsed.response;
-      const commune = await store.loadCommune(actor.communeId);
+      const commune = await store.reports.loadCommune(actor.communeId);
       if (!commune) return apiError(c, 404, 'not_found');
       // Compared with what applied before: the saved settings, or the defaults.
       const previous = await settingsOf(store, commune, year);

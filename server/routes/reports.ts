@@ -96,18 +96,18 @@ export function reportRoutes(deps: { store: Store; clock: () => Date }) {
     const asOf = dayInVietnam(clock());
     const year = query.year ?? Number(asOf.slice(0, 4));
     if (year < 2000 || year > 2100) return apiError(c, 400, 'invalid_query', [{ path: 'year', code: 'too_big' }]);
-    const commune = await store.loadCommune(actor.communeId);
+    const commune = await store.reports.loadCommune(actor.communeId);
     if (!commune) return apiError(c, 404, 'not_found');
-    const received = await store.listCommuneRecords({ communeId: commune.id, from: `${year}-01-01`, to: `${year}-12-31` });
-    const reviews = await store.listReviewEvents({ communeId: commune.id });
+    const received = await store.reports.listCommuneRecords({ communeId: commune.id, from: `${year}-01-01`, to: `${year}-12-31` });
+    const reviews = await store.reviews.list({ communeId: commune.id });
     const communeUnitIds = new Set(commune.units.filter((u) => u.type === 'commune').map((u) => u.id));
     const basis = query.basis;
     const source: ReportSource = {
       commune,
       units: commune.units,
-      unitTypes: await store.listUnitTypes(commune.id),
+      unitTypes: await store.unitTypes.list(commune.id),
       records: basis === 'accepted' ? acceptedRecords(received, reviews, communeUnitIds) : received,
-      plan: (await store.loadPlan(commune.id, year)) ?? defaultPlan(commune.id, year),
+      plan: (await store.plans.load(commune.id, year)) ?? defaultPlan(commune.id, year),
       asOf,
       reviews,
       basis,
@@ -135,7 +135,7 @@ export function reportRoutes(deps: { store: Store; clock: () => Date }) {
       format === 'docx' ? await yearlyReportDocx(report) : format === 'xlsx' ? await yearlyReportXlsx(report) : yearlyReportCsv(report, query.delimiter);
     // The files carry figures only, no case and no case note; who took the commune's figures out, and when, is kept.
     const period = report.quarter ? `${report.year}-Q${report.quarter}` : String(report.year);
-    await store.appendAudit({ ...auditInput(c, clock), action: 'report.export', target: `${period} ${format} ${query.basis}`, fields: [] });
+    await store.audit.append({ ...auditInput(c, clock), action: 'report.export', target: `${period} ${format} ${query.basis}`, fields: [] });
     const name = report.quarter ? `bao-cao-binh-dang-gioi-quy-${report.quarter}-${report.year}` : `bao-cao-binh-dang-gioi-${report.year}`;
     return fileAnswer(c, body, formats[format], `${name}.${format}`);
   }
@@ -149,9 +149,9 @@ export function reportRoutes(deps: { store: Store; clock: () => Date }) {
     if (report instanceof Response) return report;
     const body = await caseListXlsx(report);
     const audit = auditInput(c, clock);
-    await store.appendAudit({ ...audit, action: 'report.export', target: `${report.year} cases.xlsx ${parsed.data.basis}`, fields: [] });
+    await store.audit.append({ ...audit, action: 'report.export', target: `${report.year} cases.xlsx ${parsed.data.basis}`, fields: [] });
     const recordIds = casesOfYear(report).map((r) => r.id);
-    await store.logCaseAccess({ communeId: actor.communeId, at: audit.at, userId: actor.userId, deviceId: actor.deviceId, via: 'export', recordIds });
+    await store.audit.logCaseAccess({ communeId: actor.communeId, at: audit.at, userId: actor.userId, deviceId: actor.deviceId, via: 'export', recordIds });
     return fileAnswer(c, body, formats.xlsx, `danh-sach-vu-viec-MAT-${report.year}.xlsx`);
   }
 

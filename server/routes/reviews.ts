@@ -33,7 +33,7 @@ export function reviewRoutes(deps: { store: Store; clock: () => Date }) {
 
   /** The current status and the next seq of a (unit, period). */
   async function historyOf(communeId: string, unitId: string, period: string) {
-    const events = await store.listReviewEvents({ communeId, unitId, period });
+    const events = await store.reviews.list({ communeId, unitId, period });
     return { status: reviewStatuses(events).get(reviewKey(unitId, period))?.status, nextSeq: events.length + 1 };
   }
 
@@ -45,7 +45,7 @@ export function reviewRoutes(deps: { store: Store; clock: () => Date }) {
       if (!parsed.ok) return parsed.response;
       const actor = c.get('actor');
       const unitId = actor.role === 'villageHead' ? actor.unitId : undefined;
-      return c.json({ events: await store.listReviewEvents({ communeId: actor.communeId, unitId, period: parsed.data.period }) }, 200);
+      return c.json({ events: await store.reviews.list({ communeId: actor.communeId, unitId, period: parsed.data.period }) }, 200);
     })
     .post('/reviews/submit', requireRole('villageHead'), async (c) => {
       const actor = c.get('actor');
@@ -58,7 +58,7 @@ export function reviewRoutes(deps: { store: Store; clock: () => Date }) {
         return apiError(c, 409, 'review_state', [{ path: 'period', code: 'alreadySubmitted' }]);
       }
       const event: ReviewEvent = { id: randomUUID(), unitId: actor.unitId, period, seq: history.nextSeq, action: 'submit', comment: note || null, userId: actor.userId, at: clock().toISOString() };
-      await store.addReviewEvent(actor.communeId, event, { ...auditInput(c, clock), action: 'review.submit', target: `${actor.unitId} ${period}`, fields: note ? ['note'] : [] });
+      await store.reviews.add(actor.communeId, event, { ...auditInput(c, clock), action: 'review.submit', target: `${actor.unitId} ${period}`, fields: note ? ['note'] : [] });
       return c.json({ event }, 201);
     })
     .post('/reviews/decide', requireRole('communeOfficer'), async (c) => {
@@ -66,14 +66,14 @@ export function reviewRoutes(deps: { store: Store; clock: () => Date }) {
       const parsed = await parseJsonBody(c, reviewApi.decide.body);
       if (!parsed.ok) return parsed.response;
       const { unitId, period, action, comment } = parsed.data;
-      const units = await store.listUnits(actor.communeId);
+      const units = await store.units.list(actor.communeId);
       if (!units.some((u) => u.id === unitId)) return apiError(c, 400, 'invalid_body', [{ path: 'unitId', code: 'invalid_value' }]);
       const history = await historyOf(actor.communeId, unitId, period);
       if (!allowed(history.status, action)) {
         return apiError(c, 409, 'review_state', [{ path: 'period', code: 'notSubmitted' }]);
       }
       const event: ReviewEvent = { id: randomUUID(), unitId, period, seq: history.nextSeq, action, comment: comment || null, userId: actor.userId, at: clock().toISOString() };
-      await store.addReviewEvent(actor.communeId, event, { ...auditInput(c, clock), action: `review.${action}`, target: `${unitId} ${period}`, fields: comment ? ['comment'] : [] });
+      await store.reviews.add(actor.communeId, event, { ...auditInput(c, clock), action: `review.${action}`, target: `${unitId} ${period}`, fields: comment ? ['comment'] : [] });
       return c.json({ event }, 201);
     });
 }

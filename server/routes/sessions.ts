@@ -62,7 +62,7 @@ export function sessionRoutes(deps: { store: Store; clock: () => Date; settings?
       const reservation = await reserveAttempts(store, keys, now);
       if (!reservation.ok) return locked(c, reservation.lockedUntil, now);
 
-      const user = await store.findUserForSignIn(username);
+      const user = await store.sessions.findUserForSignIn(username);
       // An unknown username costs the same scrypt as a wrong PIN, and gets the same answer.
       const pinOk = await verifyPin(pin, user?.pinHash ?? UNUSABLE_PIN_HASH);
       if (!user || !pinOk) {
@@ -71,20 +71,20 @@ export function sessionRoutes(deps: { store: Store; clock: () => Date; settings?
         return apiError(c, 401, 'bad_credentials');
       }
       // A success clears the account's count and gives the address its attempt back.
-      await store.clearSignInFailures(account.key);
+      await store.signInThrottle.clearFailures(account.key);
       await refundAttempts(store, keys.filter((k) => k !== account));
       return startSession(c, store, { deviceId, userId: user.id, now });
     })
     // Sign-out: this device's session ends on the server and its cookie is cleared.
     .delete('/sessions/current', requireActor(store, clock), async (c) => {
       const now = clock().toISOString();
-      await store.setSessionExpiry(c.get('actor').deviceId, now, now);
+      await store.devices.setSessionExpiry(c.get('actor').deviceId, now, now);
       clearSessionCookie(c);
       clearHttpCache(c);
       return c.body(null, 204);
     })
     .get('/me', requireActor(store, clock), async (c) => {
-      const profile = await store.loadProfile(c.get('actor').userId);
+      const profile = await store.sessions.loadProfile(c.get('actor').userId);
       if (!profile) return apiError(c, 401, 'unauthorized');
       return c.json(profile, 200);
     });

@@ -59,7 +59,7 @@ export function syncRoutes(deps: { store: Store; clock: () => Date }) {
         change.op === 'upsert' ? daysAfter(change.record, latest).map((path) => ({ path: `changes.${index}.record.${path}`, code: 'afterToday' })) : [],
       );
       if (late.length > 0) return apiError(c, 400, 'date_after_today', late);
-      const outcome = await store.push({ actor, changes: parsed.data.changes, receivedAt: clock().toISOString() });
+      const outcome = await store.sync.push({ actor, changes: parsed.data.changes, receivedAt: clock().toISOString() });
       if (!outcome.ok) {
         if (outcome.refusal === 'seqJump') return apiError(c, 400, 'seq_jump', [{ path: `changes.${outcome.index}.seq`, code: 'tooFar' }]);
         return apiError(c, 409, 'change_id_reused', [{ path: `changes.${outcome.index}.changeId`, code: 'reused' }]);
@@ -67,7 +67,7 @@ export function syncRoutes(deps: { store: Store; clock: () => Date }) {
       const reads = casesInPush(outcome.response);
       for (const via of ['conflict', 'merge'] as const) {
         const recordIds = reads.filter((read) => read.via === via).map((read) => read.recordId);
-        await store.logCaseAccess({ ...reader(actor), via, recordIds });
+        await store.audit.logCaseAccess({ ...reader(actor), via, recordIds });
       }
       return c.json(parsed.data.answer === 'compact' ? compactPushAnswer(outcome.response) : outcome.response, 200);
     })
@@ -76,8 +76,8 @@ export function syncRoutes(deps: { store: Store; clock: () => Date }) {
       if (!parsed.ok) return parsed.response;
       const actor = c.get('actor');
       const { since, limit, skip } = parsed.data;
-      const response = await store.pull({ actor, since, limit, skipOwn: parseSeqRanges(skip ?? '') ?? [] });
-      await store.logCaseAccess({ ...reader(actor), via: 'pull', recordIds: casesInPull(response) });
+      const response = await store.sync.pull({ actor, since, limit, skipOwn: parseSeqRanges(skip ?? '') ?? [] });
+      await store.audit.logCaseAccess({ ...reader(actor), via: 'pull', recordIds: casesInPull(response) });
       return c.json(response, 200);
     });
 }

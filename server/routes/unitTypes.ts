@@ -27,17 +27,17 @@ export function unitTypeRoutes(deps: { store: Store; clock: () => Date }) {
   return new Hono<AuthEnv>()
     .use('/unit-types', requireActor(store, deps.clock))
     .use('/unit-types', requireRole('communeOfficer'))
-    .get('/unit-types', async (c) => c.json({ types: await store.listUnitTypes(c.get('actor').communeId) }, 200))
+    .get('/unit-types', async (c) => c.json({ types: await store.unitTypes.list(c.get('actor').communeId) }, 200))
     .put('/unit-types', async (c) => {
       const parsed = await parseJsonBody(c, unitTypeApi.save.body);
       if (!parsed.ok) return parsed.response;
       const communeId = c.get('actor').communeId;
       // The types stored before, and those the units have (a unit may carry a type the list never had).
-      const before = await store.listUnitTypes(communeId);
-      const used = (await store.listUnits(communeId)).map((u) => u.type).filter((id) => id !== COMMUNE_UNIT_TYPE);
+      const before = await store.unitTypes.list(communeId);
+      const used = (await store.units.list(communeId)).map((u) => u.type).filter((id) => id !== COMMUNE_UNIT_TYPE);
       const kept = [...before, ...used.map((id) => ({ id, name: id, retired: false }))];
       if (removedTypeIds(kept, parsed.data.types).length > 0) return apiError(c, 400, 'invalid_body', [{ path: 'types', code: 'removed' }]);
-      await store.saveUnitTypes(communeId, parsed.data.types);
-      return c.json({ types: await store.listUnitTypes(communeId) }, 200);
+      await store.unitTypes.save(communeId, parsed.data.types);
+      return c.json({ types: await store.unitTypes.list(communeId) }, 200);
     });
 }

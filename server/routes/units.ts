@@ -30,7 +30,7 @@ export function unitRoutes(deps: { store: Store; clock: () => Date }) {
 
   /** The active village unit named in the path, within the officer's commune. */
   async function target(c: Context<AuthEnv>): Promise<{ unit: SetupUnit; units: SetupUnit[] } | Response> {
-    const units = await store.listUnits(c.get('actor').communeId);
+    const units = await store.units.list(c.get('actor').communeId);
     const unit = units.find((u) => u.id === c.req.param('id'));
     if (!unit || unit.type === 'commune') return apiError(c, 404, 'not_found');
     if (unit.retired) return apiError(c, 400, 'invalid_body', [{ path: 'id', code: 'retired' }]);
@@ -40,7 +40,7 @@ export function unitRoutes(deps: { store: Store; clock: () => Date }) {
   /** A new or changed unit's type must be in the commune's list and in service. */
   async function typeProblem(c: Context<AuthEnv>, type: string | undefined, current?: string): Promise<Response | undefined> {
     if (type === undefined || type === current) return undefined;
-    const found = (await store.listUnitTypes(c.get('actor').communeId)).find((t) => t.id === type);
+    const found = (await store.unitTypes.list(c.get('actor').communeId)).find((t) => t.id === type);
     if (!found) return apiError(c, 400, 'invalid_body', [{ path: 'type', code: 'invalid_value' }]);
     if (found.retired) return apiError(c, 400, 'invalid_body', [{ path: 'type', code: 'retired' }]);
     return undefined;
@@ -51,7 +51,7 @@ export function unitRoutes(deps: { store: Store; clock: () => Date }) {
     .use('/units/*', requireActor(store, clock))
     .use('/units', requireRole('communeOfficer'))
     .use('/units/*', requireRole('communeOfficer'))
-    .get('/units', async (c) => c.json({ units: await store.listUnits(c.get('actor').communeId) }, 200))
+    .get('/units', async (c) => c.json({ units: await store.units.list(c.get('actor').communeId) }, 200))
     .post('/units', async (c) => {
       const parsed = await parseJsonBody(c, unitApi.add.body);
       if (!parsed.ok) return parsed.response;
@@ -60,9 +60,9 @@ export function unitRoutes(deps: { store: Store; clock: () => Date }) {
       // In the commune's own namespace: another commune's ids are neither taken nor told (communeUnitId).
       const id = communeUnitId(c.get('actor').communeId, parsed.data.id);
       if (!id) return apiError(c, 400, 'invalid_body', [{ path: 'id', code: 'too_big' }]);
-      const added = await store.addUnit(c.get('actor').communeId, { ...parsed.data, id, startedOn: dayInVietnam(clock()) }, { ...auditInput(c, clock), action: 'unit.create', target: id, fields: Object.keys(parsed.data).sort() });
+      const added = await store.units.add(c.get('actor').communeId, { ...parsed.data, id, startedOn: dayInVietnam(clock()) }, { ...auditInput(c, clock), action: 'unit.create', target: id, fields: Object.keys(parsed.data).sort() });
       if (!added) return apiError(c, 409, 'unit_exists', [{ path: 'id', code: 'taken' }]);
-      return c.json({ units: await store.listUnits(c.get('actor').communeId) }, 201);
+      return c.json({ units: await store.units.list(c.get('actor').communeId) }, 201);
     })
     .patch('/units/:id', async (c) => {
       const found = await target(c);
@@ -75,14 +75,14 @@ export function unitRoutes(deps: { store: Store; clock: () => Date }) {
       const fields = Object.keys(parsed.data)
         .filter((key) => parsed.data[key as keyof typeof parsed.data] !== found.unit[key as keyof SetupUnit])
         .sort();
-      await store.changeUnit(found.unit.id, parsed.data, fields.length > 0 ? { ...auditInput(c, clock), action: 'unit.update', target: found.unit.id, fields } : undefined);
-      return c.json({ units: await store.listUnits(c.get('actor').communeId) }, 200);
+      await store.units.change(found.unit.id, parsed.data, fields.length > 0 ? { ...auditInput(c, clock), action: 'unit.update', target: found.unit.id, fields } : undefined);
+      return c.json({ units: await store.units.list(c.get('actor').communeId) }, 200);
     })
     .post('/units/:id/retire', async (c) => {
       const found = await target(c);
       if (found instanceof Response) return found;
-      await store.retireUnit(found.unit.id, { ...auditInput(c, clock), action: 'unit.retire', target: found.unit.id, fields: ['retired'] });
-      return c.json({ units: await store.listUnits(c.get('actor').communeId) }, 200);
+      await store.units.retire(found.unit.id, { ...auditInput(c, clock), action: 'unit.retire', target: found.unit.id, fields: ['retired'] });
+      return c.json({ units: await store.units.list(c.get('actor').communeId) }, 200);
     })
     .post('/units/:id/merge', async (c) => {
       const found = await target(c);
@@ -90,8 +90,8 @@ export function unitRoutes(deps: { store: Store; clock: () => Date }) {
       const parsed = await parseJsonBody(c, unitApi.merge.body);
       if (!parsed.ok) return parsed.response;
       // Checked again inside the write: a cycle, a retired or merged unit, another commune's unit.
-      const refusal = await store.mergeUnit(c.get('actor').communeId, found.unit.id, parsed.data.into, { ...auditInput(c, clock), action: 'unit.merge', target: found.unit.id, fields: ['retired', 'mergedInto'] });
+      const refusal = await store.units.merge(c.get('actor').communeId, found.unit.id, parsed.data.into, { ...auditInput(c, clock), action: 'unit.merge', target: found.unit.id, fields: ['retired', 'mergedInto'] });
       if (refusal) return apiError(c, 400, 'invalid_body', [refusal]);
-      return c.json({ units: await store.listUnits(c.get('actor').communeId) }, 200);
+      return c.json({ units: await store.units.list(c.get('actor').communeId) }, 200);
     });
 }

@@ -90,7 +90,7 @@ try {
       changes.push({ changeId: randomUUID(), seq: ++pushSeq, op: 'upsert', recordId: record.id, baseRev: 0, record });
       pushed.push({ record, rev: 1 });
     }
-    const outcome = await store.push({ actor: pusher, changes, receivedAt: new Date().toISOString() });
+    const outcome = await store.sync.push({ actor: pusher, changes, receivedAt: new Date().toISOString() });
     if (!outcome.ok || outcome.response.results.some((result) => result.status !== 'applied')) throw new Error('bench push not applied');
     return changes.length;
   };
@@ -99,7 +99,7 @@ try {
   const yearInput: ProvinceFiguresInput = { provinceId: 'tinh-thu', period: { year: 2026 }, asOf, defaultHandledInTimeDays: 7 };
   const quarterInput: ProvinceFiguresInput = { ...yearInput, period: { year: 2026, quarter: 3 } };
   const provinceView = async (input: ProvinceFiguresInput) => {
-    const [figures, plans] = await Promise.all([store.provinceFigures(input), store.listProvincePlans(input.provinceId, input.period.year)]);
+    const [figures, plans] = await Promise.all([store.province.figures(input), store.province.listPlans(input.provinceId, input.period.year)]);
     return provinceTable({ province: { id: 'tinh-thu', name: 'Tỉnh Thử' }, figures, planOf: (id) => plans.get(id) ?? defaultPlan(id, 2026), period: input.period, asOf });
   };
   const median = async (work: () => Promise<unknown>) => {
@@ -166,10 +166,10 @@ try {
     const top = Number((await sql<{ value: number }>`select value from counters where name = 'server_seq'`.execute(db)).rows[0]!.value);
 
     const pull = (work: () => Promise<unknown>) => (PULLS ? median(work) : Promise.resolve(Number.NaN));
-    const headFirst = await pull(() => store.pull({ actor: head, since: 0, limit: 500 }));
-    const headLate = await pull(() => store.pull({ actor: head, since: top - 3000, limit: 500 }));
-    const officerFirst = await pull(() => store.pull({ actor: officer, since: 0, limit: 1000 }));
-    const officerLate = await pull(() => store.pull({ actor: officer, since: top - 10_000, limit: 1000 }));
+    const headFirst = await pull(() => store.sync.pull({ actor: head, since: 0, limit: 500 }));
+    const headLate = await pull(() => store.sync.pull({ actor: head, since: top - 3000, limit: 500 }));
+    const officerFirst = await pull(() => store.sync.pull({ actor: officer, since: 0, limit: 1000 }));
+    const officerLate = await pull(() => store.sync.pull({ actor: officer, since: top - 10_000, limit: 1000 }));
     const provinceYear = await median(() => provinceView(yearInput));
     const provinceQuarter = await median(() => provinceView(quarterInput));
     const pushTimes: number[] = [];

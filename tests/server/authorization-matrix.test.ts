@@ -171,7 +171,7 @@ beforeEach(async () => {
     const response = await call(server, 'POST', '/api/v1/sync/push', token, { deviceId, changes });
     expect(response.json.results.map((r: { status: string }) => r.status)).toEqual(changes.map(() => 'applied'));
   };
-  await push(tokens.villageHead, (await server.store.findActor(sha(tokens.villageHead)))!.deviceId, [
+  await push(tokens.villageHead, (await server.store.sessions.findActor(sha(tokens.villageHead)))!.deviceId, [
     upsertOf(propagandaSession({ note: 'MARK-TDP1' }), 1),
     upsertOf(violenceCase({ notes: 'CASE-TDP1' }), 2),
   ]);
@@ -179,7 +179,7 @@ beforeEach(async () => {
     upsertOf(propagandaSession({ unitId: 'tdp-2', reporterId: 'tdp2', note: 'MARK-TDP2' }), 1),
     upsertOf(violenceCase({ unitId: 'tdp-2', reporterId: 'tdp2', caseCode: 'TDP2-2026-01', notes: 'CASE-TDP2' }), 2),
   ]);
-  await push(tokens.communeReporter, (await server.store.findActor(sha(tokens.communeReporter)))!.deviceId, [
+  await push(tokens.communeReporter, (await server.store.sessions.findActor(sha(tokens.communeReporter)))!.deviceId, [
     upsertOf(newsPost({ reporterId: 'congan', title: 'MARK-WARD' }), 1),
     upsertOf(violenceCase({ unitId: 'nam-gia-nghia', reporterId: 'congan', reportedBy: 'police', caseCode: 'CA-2026-01', notes: 'CASE-CONGAN' }), 2),
   ]);
@@ -189,7 +189,7 @@ beforeEach(async () => {
   ]);
   // Periods waiting for the officer's decision, in the ward and in the other commune.
   for (const [unitId, communeId] of [['tdp-1', 'nam-gia-nghia'], ['tdp-2', 'nam-gia-nghia'], ['thon-a', OTHER_COMMUNE]] as const) {
-    await server.store.addReviewEvent(communeId, { id: crypto.randomUUID(), unitId, period: '2026-Q2', seq: 1, action: 'submit', comment: null, userId: 'x', at: '2026-06-01T00:00:00.000Z' });
+    await server.store.reviews.add(communeId, { id: crypto.randomUUID(), unitId, period: '2026-Q2', seq: 1, action: 'submit', comment: null, userId: 'x', at: '2026-06-01T00:00:00.000Z' });
   }
 });
 afterEach(async () => {
@@ -290,7 +290,7 @@ describe('the authorisation matrix', () => {
 
   /** A new record in the target's unit, reported by the caller. */
   async function pushBody(role: Role, target: Target) {
-    const actor = await world.server.store.findActor(sha(world.tokens[role]));
+    const actor = await world.server.store.sessions.findActor(sha(world.tokens[role]));
     const seq = (await world.server.store.db.selectFrom('devices').select('last_seq').where('id', '=', actor!.deviceId).executeTakeFirstOrThrow()).last_seq;
     return { deviceId: actor!.deviceId, changes: [upsertOf(propagandaSession({ unitId: unitOf[target], reporterId: actors[role] }), Number(seq) + 1)] };
   }

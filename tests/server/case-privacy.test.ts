@@ -75,7 +75,7 @@ describe('violence-case notes', () => {
   it('stay out of the log and the answer when the store fails with the data in its error', async () => {
     const head = await server.device('tdp1');
     const record = violenceCase({ notes: `${SECRET} #db` });
-    vi.spyOn(server.store, 'push').mockImplementation(async (input) => {
+    vi.spyOn(server.store.sync, 'push').mockImplementation(async (input) => {
       throw new Error(`insert failed: ${JSON.stringify(input.changes)}`);
     });
     const failed = await head.push([upsertOf(record, 1)]);

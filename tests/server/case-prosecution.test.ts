@@ -115,7 +115,7 @@ describe('migration 0013 on an older database', () => {
 
     expect(await store.migrate()).toEqual(MIGRATION_NAMES.slice(MIGRATION_NAMES.indexOf('0013_case_prosecution')));
     const counselled = async () => {
-      const [figures] = await store.provinceFigures({ provinceId: 'p', period: { year: 2026 }, asOf: '2026-11-20', defaultHandledInTimeDays: 7 });
+      const [figures] = await store.province.figures({ provinceId: 'p', period: { year: 2026 }, asOf: '2026-11-20', defaultHandledInTimeDays: 7 });
       return figures!.values.perpetratorsCounselled;
     };
     expect(await counselled()).toEqual({ kind: 'ratio', numerator: 0, denominator: 0, pending: 0 });
@@ -129,7 +129,7 @@ describe('migration 0013 on an older database', () => {
       baseRev: 1,
       record: { ...old, prosecution: 'notProsecuted' as const },
     };
-    const outcome = await store.push({ actor, changes: [edit], receivedAt: '2026-11-20T00:00:00.000Z' });
+    const outcome = await store.sync.push({ actor, changes: [edit], receivedAt: '2026-11-20T00:00:00.000Z' });
     expect(outcome.ok && outcome.response.results[0]!.status).toBe('applied');
     expect(await counselled()).toEqual({ kind: 'ratio', numerator: 1, denominator: 1, pending: 0 });
   });

@@ -144,9 +144,9 @@ describe('enrolment with a one-time code', () => {
   it('checks at most ten of fifty wrong codes sent at once from one address, and then refuses a right one there', async () => {
     const { code } = await createHead();
     const store = server.store;
-    const useCode = store.useEnrolmentCode.bind(store);
+    const useCode = store.enrolments.useCode.bind(store.enrolments);
     let checks = 0;
-    store.useEnrolmentCode = (input) => {
+    store.enrolments.useCode = (input) => {
       checks += 1;
       return useCode(input);
     };

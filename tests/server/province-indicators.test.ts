@@ -202,12 +202,12 @@ async function write(scenario: Scenario) {
       return { deleted: r.deleted, record };
     });
     for (const changes of batches.filter((batch) => batch.length > 0)) {
-      const outcome = await server.store.push({ actor, changes, receivedAt: '2026-06-01T00:00:00.000Z' });
+      const outcome = await server.store.sync.push({ actor, changes, receivedAt: '2026-06-01T00:00:00.000Z' });
       if (!outcome.ok) throw new Error('push refused');
       expect(outcome.response.results.map((result) => result.status)).toEqual(changes.map(() => 'applied'));
     }
     const plan = { ...defaultPlan(communeId, YEAR), ...(spec.handledInTimeDays === null ? {} : { handledInTimeDays: spec.handledInTimeDays }) };
-    if (spec.handledInTimeDays !== null) await server.store.savePlan({ plan, userId: 'officer', now: '2026-01-02T00:00:00.000Z' });
+    if (spec.handledInTimeDays !== null) await server.store.plans.save({ plan, userId: 'officer', now: '2026-01-02T00:00:00.000Z' });
     communes.push({ id: communeId, units, records, plan });
   }
   return { provinceId, communes };
@@ -226,9 +226,9 @@ describe('the province indicators computed in SQL', () => {
       fc.asyncProperty(scenarioArb, async (scenario) => {
         const { provinceId, communes } = await write(scenario);
         const period: Period = scenario.quarter ? { year: YEAR, quarter: scenario.quarter } : { year: YEAR };
-        const figures = await server.store.provinceFigures({ provinceId, period, asOf: scenario.asOf, defaultHandledInTimeDays: 7 });
+        const figures = await server.store.province.figures({ provinceId, period, asOf: scenario.asOf, defaultHandledInTimeDays: 7 });
         expect(figures.map((f) => f.communeId).sort()).toEqual(communes.map((c) => c.id).sort());
-        const plans = await server.store.listProvincePlans(provinceId, YEAR);
+        const plans = await server.store.province.listPlans(provinceId, YEAR);
         const table = provinceTable({ province: { id: provinceId, name: '' }, figures, planOf: (id) => plans.get(id) ?? defaultPlan(id, YEAR), period, asOf: scenario.asOf });
         for (const commune of communes) {
           const pure = computeIndicators({ plan: commune.plan, units: commune.units, records: commune.records, period, asOf: scenario.asOf });

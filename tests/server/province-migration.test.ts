@@ -49,8 +49,8 @@ describe('migration 0008 on an older database', () => {
       { id: 'old', disabled_at: '2026-02-01T00:00:00Z', pin_set: 0 },
       { id: 'tdp1', disabled_at: null, pin_set: 1 },
     ]);
-    expect(await store.findActor(sha256Hex(tokens.tdp1))).toEqual({ deviceId: 'device-tdp1', userId: 'tdp1', role: 'villageHead', communeId: 'nam-gia-nghia', unitId: 'tdp-1' });
-    expect(await store.findActor(sha256Hex(tokens.tinh))).toEqual({ deviceId: 'device-tinh', userId: 'tinh', role: 'province', communeId: '', unitId: '', provinceId: 'lam-dong' });
+    expect(await store.sessions.findActor(sha256Hex(tokens.tdp1))).toEqual({ deviceId: 'device-tdp1', userId: 'tdp1', role: 'villageHead', communeId: 'nam-gia-nghia', unitId: 'tdp-1' });
+    expect(await store.sessions.findActor(sha256Hex(tokens.tinh))).toEqual({ deviceId: 'device-tinh', userId: 'tinh', role: 'province', communeId: '', unitId: '', provinceId: 'lam-dong' });
     // The users table still refuses a village head without a unit, and a device of no user.
     await expect(db.insertInto('users').values({ ...user('x', 'villageHead', 'tdp-1'), unit_id: null }).execute()).rejects.toThrow();
     await expect(db.insertInto('devices').values({ id: 'd', user_id: 'nobody', token_hash: 'h', created_at: 'now', revoked_at: null }).execute()).rejects.toThrow();

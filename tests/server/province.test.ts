@@ -65,7 +65,7 @@ describe('the province account', () => {
     for (const path of ['/api/v1/plans/2026', '/api/v1/units', '/api/v1/reviews', '/api/v1/devices', '/api/v1/reports/yearly.csv?year=2026']) {
       expect((await call(server, 'GET', path, province)).status, path).toBe(403);
     }
-    const { deviceId } = (await server.store.findActor((await import('../../server/auth/secrets.ts')).sha256Hex(province)))!;
+    const { deviceId } = (await server.store.sessions.findActor((await import('../../server/auth/secrets.ts')).sha256Hex(province)))!;
     const pushed = await call(server, 'POST', '/api/v1/sync/push', province, { deviceId, changes: [upsertOf(newsPost({ reporterId: 'tinh' }), 1)] });
     expect(pushed.json.results[0]).toMatchObject({ status: 'rejected', reason: 'forbidden_unit' });
     expect(await server.countRows('records')).toBe(1);
@@ -133,7 +133,7 @@ describe('GET /api/v1/province/indicators', () => {
     await head.push([upsertOf(violenceCase({ date: '2026-05-04', status: 'intervening', statusDates: { received: '2026-05-04', verified: '2026-05-05', intervening: '2026-05-14' } }), 1)]);
     const before = await indicators('?year=2026&quarter=2');
     expect(before.json.communes[1].cells.casesHandledInTime).toMatchObject({ value: { numerator: 0, denominator: 1 }, verdict: 'notMet' });
-    await server.store.savePlan({ plan: { ...defaultPlan('nam-gia-nghia', 2026), handledInTimeDays: 10 }, userId: 'canbo', now: '2026-11-01T00:00:00.000Z' });
+    await server.store.plans.save({ plan: { ...defaultPlan('nam-gia-nghia', 2026), handledInTimeDays: 10 }, userId: 'canbo', now: '2026-11-01T00:00:00.000Z' });
     const after = await indicators('?year=2026&quarter=2');
     expect(after.json.communes[1].cells.casesHandledInTime).toMatchObject({ value: { numerator: 1, denominator: 1 }, verdict: 'met' });
     expect(after.json.period).toEqual({ year: 2026, quarter: 2 });

@@ -43,7 +43,7 @@ export async function seedRoles(server: TestServer): Promise<void> {
 /** A device signed in as the user, made directly in the store; returns its id and token. */
 export async function tokenFor(server: TestServer, userId: string, deviceId = randomUUID()): Promise<{ deviceId: string; token: string }> {
   const token = newToken();
-  await server.store.bindDevice({ deviceId, userId, tokenHash: sha256Hex(token), now: '2026-06-01T00:00:00.000Z' });
+  await server.store.devices.bind({ deviceId, userId, tokenHash: sha256Hex(token), now: '2026-06-01T00:00:00.000Z' });
   return { deviceId, token };
 }
 

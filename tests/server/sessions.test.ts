@@ -293,7 +293,7 @@ describe('device ids', () => {
   it('stays revoked: signing in again with a revoked id gets a fresh id, and the revoked one still answers device_revoked', async () => {
     const deviceId = randomUUID();
     const lost = await signInAs('tdp1', deviceId);
-    await server.store.revokeDevice({ communeId: 'nam-gia-nghia', deviceId, now: '2026-06-01T03:00:00.000Z' });
+    await server.store.devices.revoke({ communeId: 'nam-gia-nghia', deviceId, now: '2026-06-01T03:00:00.000Z' });
     const again = await signInAs('tdp1', deviceId);
     expect(again.deviceId).not.toBe(deviceId);
     expect(await deviceRow(deviceId)).toMatchObject({ user_id: 'tdp1', revoked_at: '2026-06-01T03:00:00.000Z' });

@@ -80,9 +80,9 @@ describe('a burst of guesses sent at once', () => {
   /** Counts the PIN checks: each one starts by looking the account up. */
   function countChecks(): () => number {
     const store = server.store;
-    const lookUp = store.findUserForSignIn.bind(store);
+    const lookUp = store.sessions.findUserForSignIn.bind(store.sessions);
     let checks = 0;
-    store.findUserForSignIn = (username) => {
+    store.sessions.findUserForSignIn = (username) => {
       checks += 1;
       return lookUp(username);
     };

@@ -31,9 +31,9 @@ const pragma = async (name: string) => {
 async function signedInPhone() {
   await store.migrate();
   await store.seedCommune(await demoCommuneSeed());
-  const user = (await store.findUserForSignIn('tdp1'))!;
-  await store.bindDevice({ deviceId: 'phone-1', userId: user.id, tokenHash: sha256Hex('token-phone-1'), now: '2026-06-01T00:00:00.000Z' });
-  return (await store.findSession(sha256Hex('token-phone-1'), '2026-06-01T00:00:00.000Z'))!.actor;
+  const user = (await store.sessions.findUserForSignIn('tdp1'))!;
+  await store.devices.bind({ deviceId: 'phone-1', userId: user.id, tokenHash: sha256Hex('token-phone-1'), now: '2026-06-01T00:00:00.000Z' });
+  return (await store.sessions.find(sha256Hex('token-phone-1'), '2026-06-01T00:00:00.000Z'))!.actor;
 }
 
 describe('the SQLite store', () => {
@@ -70,13 +70,13 @@ describe('the SQLite store', () => {
     const actor = await signedInPhone();
 
     let pushAnswered = false;
-    const push = store.push({ actor, changes: [upsertOf(propagandaSession(), 1)], receivedAt: '2026-06-01T00:00:01.000Z' }).then((outcome) => {
+    const push = store.sync.push({ actor, changes: [upsertOf(propagandaSession(), 1)], receivedAt: '2026-06-01T00:00:01.000Z' }).then((outcome) => {
       pushAnswered = true;
       return outcome;
     });
     while ((await store.db.selectFrom('records').select('id').execute()).length === 0 && !pushAnswered) await new Promise((resolve) => setTimeout(resolve, 5));
     let pullAnswered = false;
-    const pull = store.pull({ actor, since: 0, limit: 10, skipOwn: [] }).then((response) => {
+    const pull = store.sync.pull({ actor, since: 0, limit: 10, skipOwn: [] }).then((response) => {
       pullAnswered = true;
       return response;
     });
@@ -110,8 +110,8 @@ describe('the SQLite store', () => {
     const receivedAt = '2026-06-01T00:00:01.000Z';
     // Sent in the same tick: one group, one transaction, a savepoint each.
     const [first, second] = await Promise.all([
-      store.push({ actor, changes: [created], receivedAt }),
-      store.push({ actor, changes: [created, edited], receivedAt }),
+      store.sync.push({ actor, changes: [created], receivedAt }),
+      store.sync.push({ actor, changes: [created, edited], receivedAt }),
     ]);
     if (!first.ok || !second.ok) throw new Error('a push failed');
     expect(second.response.results[0]).toEqual(first.response.results[0]);
@@ -128,7 +128,7 @@ describe('the SQLite store', () => {
     let seq = 0;
     const pushes = Array.from({ length: 40 }, () => {
       const changes = Array.from({ length: 20 }, () => upsertOf(propagandaSession(), ++seq));
-      return store.push({ actor, changes, receivedAt });
+      return store.sync.push({ actor, changes, receivedAt });
     });
     // Meanwhile transactions on the server's own connection that read, wait, then write: begun
     // without the write lock, the writer's commit in between would make SQLite refuse the write.

@@ -99,7 +99,7 @@ describe('setting up units', () => {
     expect(await refused('tdp-2', 'tdp-3')).toEqual([{ path: 'into', code: 'retired' }]);
     expect(await refused('tdp-5', 'tdp-1')).toEqual([{ path: 'id', code: 'retired' }]);
     // A unit of Bắc Gia Nghĩa is not one of this ward's: not named, just refused.
-    const other = (await server.store.listUnits('bac-gia-nghia')).find((u) => u.type !== 'commune')!;
+    const other = (await server.store.units.list('bac-gia-nghia')).find((u) => u.type !== 'commune')!;
     expect(await refused('tdp-2', other.id)).toEqual([{ path: 'into', code: 'invalid_value' }]);
     expect(await refused('tdp-2', 'nam-gia-nghia')).toEqual([{ path: 'into', code: 'invalid_value' }]);
     expect((await call('GET', '/units', officer)).body).toEqual(before.body);
@@ -110,7 +110,7 @@ describe('setting up units', () => {
     expect([ab.status, ba.status].sort()).toEqual([200, 400]);
     // Refused inside the write (a cycle) or, when the other had already gone through, on the way in.
     expect([[{ path: 'into', code: 'cycle' }], [{ path: 'id', code: 'retired' }]]).toContainEqual((ab.status === 400 ? ab : ba).body.fields);
-    const units = (await server.store.listUnits('nam-gia-nghia')).filter((u) => u.id === 'tdp-1' || u.id === 'tdp-2');
+    const units = (await server.store.units.list('nam-gia-nghia')).filter((u) => u.id === 'tdp-1' || u.id === 'tdp-2');
     expect(units.filter((u) => u.mergedInto !== null)).toHaveLength(1);
   });
 
@@ -118,10 +118,10 @@ describe('setting up units', () => {
     // The race A→B / B→A inside the store, five times: each time exactly one goes through.
     for (let pair = 0; pair < 5; pair++) {
       const [a, b] = [`race-${pair}-a`, `race-${pair}-b`];
-      for (const id of [a, b]) expect(await server.store.addUnit('nam-gia-nghia', { id, name: `Tổ ${id}`, type: 'toDanPho', households: 10, startedOn: '2026-01-01' })).toBe(true);
-      const refusals = await Promise.all([server.store.mergeUnit('nam-gia-nghia', a, b), server.store.mergeUnit('nam-gia-nghia', b, a)]);
+      for (const id of [a, b]) expect(await server.store.units.add('nam-gia-nghia', { id, name: `Tổ ${id}`, type: 'toDanPho', households: 10, startedOn: '2026-01-01' })).toBe(true);
+      const refusals = await Promise.all([server.store.units.merge('nam-gia-nghia', a, b), server.store.units.merge('nam-gia-nghia', b, a)]);
       expect(refusals.filter((r) => r === undefined), `pair ${pair}`).toHaveLength(1);
-      const merged = (await server.store.listUnits('nam-gia-nghia')).filter((u) => (u.id === a || u.id === b) && u.mergedInto !== null);
+      const merged = (await server.store.units.list('nam-gia-nghia')).filter((u) => (u.id === a || u.id === b) && u.mergedInto !== null);
       expect(merged, `pair ${pair}`).toHaveLength(1);
     }
   });

@@ -1,10 +1,12 @@
 // The commune's accounts as its officer manages them: list with their state, create one with
 // its first enrolment code, disable and enable, issue a new code; and the phone's side, using
 // a code once. Each change writes its audit event in the same transaction.
+// Both groups write users (their state, their PIN): they clear the cached sessions.
 import type { Kysely, Transaction } from 'kysely';
 import type { CommuneAccount, NewAccount } from '../../../src/domain/communeAccounts.ts';
 import type { Role } from '../../../src/domain/index.ts';
 import { appendAudit, NO_COMMUNE, type AuditInput } from '../office/audit.ts';
+import { storeGroup } from '../group.ts';
 import type { Database } from '../schema/tables.ts';
 
 export async function listCommuneAccounts(db: Kysely<Database>, communeId: string, now: string, accountKey: (username: string) => string): Promise<CommuneAccount[]> {
@@ -178,3 +180,36 @@ export async function useEnrolmentCode(
     return { ok: true, userId: code.user_id, username: code.username };
   });
 }
+
+/** A user of the commune, by id; undefined for a user of another commune. */
+export async function findCommuneUser(
+  db: Kysely<Database>,
+  communeId: string,
+  userId: string,
+): Promise<{ id: string; username: string; role: Role } | undefined> {
+  const row = await db
+    .selectFrom('users')
+    .select(['id', 'username', 'role'])
+    .where('id', '=', userId)
+    .where('commune_id', '=', communeId)
+    .executeTakeFirst();
+  return row && { id: row.id, username: row.username, role: row.role as Role };
+}
+
+/** store.accounts: the commune's accounts. */
+export const accountsGroup = storeGroup('clears', ({ db }) => ({
+  /** The commune's accounts with their state; `accountKey` names an account's throttle key. */
+  list: (communeId: string, now: string, accountKey: (username: string) => string) => listCommuneAccounts(db, communeId, now, accountKey),
+  /** A new account waiting for enrolment, with its first code; false when the username is taken. */
+  create: (input: { communeId: string; userId: string; account: NewAccount; pinHash: string } & Omit<IssueInput, 'userId'>) => createAccount(db, input),
+  /** False when the account was already in that state. */
+  setDisabled: (input: { userId: string; disabled: boolean; audit: AuditInput }) => setAccountDisabled(db, input),
+  findInCommune: (communeId: string, userId: string) => findCommuneUser(db, communeId, userId),
+}));
+
+/** store.enrolments: the codes that let an account set its PIN on a phone. */
+export const enrolmentsGroup = storeGroup('clears', ({ db }) => ({
+  /** A new code for the account; its earlier unused codes stop working. */
+  issueCode: (input: IssueInput) => issueEnrolmentCode(db, input),
+  useCode: (input: { codeHash: string; pinHash: string; deviceId: string; now: string }) => useEnrolmentCode(db, input),
+}));

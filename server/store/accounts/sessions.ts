@@ -1,7 +1,10 @@
-// Users, their commune and units, and the devices they signed in on.
+// Users, their commune and units, and the devices they signed in on: the reads behind a token
+// (store.sessions) and the writes of a sign-in and sign-out (store.devices, office/devices.ts),
+// and the seeding of a new database.
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Role, Unit } from '../../../src/domain/index.ts';
+import { storeGroup } from '../group.ts';
 import type { Database } from '../schema/tables.ts';
 import { appendAudit, NO_COMMUNE } from '../office/audit.ts';
 import type { Actor, BindDeviceInput, CommuneSeed, DeviceBinding, Profile, ProvinceSeed, UserForSignIn } from '../store.ts';
@@ -214,21 +217,6 @@ export async function seedProvince(db: Kysely<Database>, seed: ProvinceSeed): Pr
   });
 }
 
-/** A user of the commune, by id; undefined for a user of another commune. */
-export async function findCommuneUser(
-  db: Kysely<Database>,
-  communeId: string,
-  userId: string,
-): Promise<{ id: string; username: string; role: Role } | undefined> {
-  const row = await db
-    .selectFrom('users')
-    .select(['id', 'username', 'role'])
-    .where('id', '=', userId)
-    .where('commune_id', '=', communeId)
-    .executeTakeFirst();
-  return row && { id: row.id, username: row.username, role: row.role as Role };
-}
-
 /** Why a token that names no actor is refused, when it is known: a revoked device, a disabled account. */
 export async function tokenRefusal(db: Kysely<Database>, tokenHash: string): Promise<'device_revoked' | 'account_disabled' | undefined> {
   const row = await db
@@ -241,3 +229,15 @@ export async function tokenRefusal(db: Kysely<Database>, tokenHash: string): Pro
   if (row.revoked_at !== null) return 'device_revoked';
   return row.disabled_at ? 'account_disabled' : undefined;
 }
+
+/** store.sessions: reads only; the session cache answers `find` from memory. */
+export const sessionsGroup = storeGroup('keeps', ({ db }) => ({
+  findUserForSignIn: (username: string) => findUserForSignIn(db, username),
+  /** The actor behind a token hash whose session has not ended at `now` (ISO), and when it ends. */
+  find: (tokenHash: string, now: string) => findSession(db, tokenHash, now),
+  /** The actor behind a token hash, if the device exists and is not revoked. */
+  findActor: (tokenHash: string) => findActor(db, tokenHash),
+  loadProfile: (userId: string) => loadProfile(db, userId),
+  /** Why a known token names no actor: a revoked device (the phone wipes itself) or a disabled account. */
+  tokenRefusal: (tokenHash: string) => tokenRefusal(db, tokenHash),
+}));

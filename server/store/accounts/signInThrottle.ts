@@ -5,7 +5,9 @@
 // is cleared); the commune officer can clear an account's count too.
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
+import { storeGroup } from '../group.ts';
 import type { Database } from '../schema/tables.ts';
+import { withAudit, type AuditEventInput } from '../office/audit.ts';
 
 export interface ThrottleRule {
   /** Failures that lock the key. */
@@ -110,3 +112,19 @@ export async function clearFailures(db: Kysely<Database>, key: string): Promise<
   const result = await db.deleteFrom('sign_in_throttle').where('key', '=', key).executeTakeFirst();
   return Number(result.numDeletedRows) > 0;
 }
+
+/** store.signInThrottle: writes sign_in_throttle only, never users or devices. */
+export const signInThrottleGroup = storeGroup('keeps', ({ db }) => ({
+  /** The latest lock among the keys still running at `now`. */
+  lockedUntil: (keys: string[], now: string) => lockedUntil(db, keys, now),
+  /** Counts an attempt before its secret is checked, unless the key is locked or full. */
+  reserveAttempt: (key: string, now: Date, rule: ThrottleRule) => reserveAttempt(db, key, now, rule),
+  /** After a failed check: locks the key when its count is full. */
+  settleFailure: (key: string, now: Date, rule: ThrottleRule) => settleFailure(db, key, now, rule),
+  /** Gives back a reserved attempt that succeeded. */
+  refundAttempt: (key: string, rule: ThrottleRule) => refundAttempt(db, key, rule),
+  /** True when there was something to clear (and only then is `audit` written). */
+  clearFailures: (key: string, audit?: AuditEventInput) => withAudit(db, audit, (trx) => clearFailures(trx, key), (cleared) => cleared),
+  /** Opportunistic clean-up; returns the rows deleted. */
+  forgetOldFailures: (now: Date) => forgetOldFailures(db, now),
+}));

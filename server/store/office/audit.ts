@@ -4,6 +4,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { changedFields } from '../../../src/domain/audit.ts';
 import type { AuditAction, AuditEntry, AuditPage, CaseAccess, CaseAccessPage, CaseAccessVia } from '../../../src/domain/audit.ts';
+import { storeGroup } from '../group.ts';
 import type { Database } from '../schema/tables.ts';
 
 /**
@@ -228,3 +229,11 @@ function caseCodeOf(body: string | null): string | null {
   const code = parse(body)?.caseCode;
   return typeof code === 'string' ? code : null;
 }
+
+/** store.audit: the trail and the case-access log; no call writes users or devices. */
+export const auditGroup = storeGroup('keeps', ({ db }) => ({
+  append: (event: AuditEventInput) => appendAudit(db, event),
+  listTrail: (input: { communeId: string; before: string | null; limit: number }) => listAuditTrail(db, input),
+  logCaseAccess: (reads: CaseReads) => logCaseAccess(db, reads),
+  listCaseAccess: (input: { communeId: string; before: number | null; limit: number }) => listCaseAccess(db, input),
+}));

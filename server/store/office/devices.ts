@@ -1,11 +1,16 @@
-// The commune's devices whose change sequence has a hole: a phone that lost changes before
-// sending them (wiped, or reinstalled). The officer sees them and can call the village head.
+// The phones signed in: bound at sign-in, their session moved on use and sign-out, listed and
+// revoked by the commune's officer (store.devices); and the commune's devices whose change
+// sequence has a hole, a phone that lost changes before sending them (wiped, or reinstalled),
+// which the officer sees to call the village head (store.sync).
 import type { Kysely } from 'kysely';
 import type { CommuneDevice, DeviceGap, DeviceGapsPage } from '../../../src/domain/devices.ts';
+import { bindDevice, setSessionExpiry } from '../accounts/sessions.ts';
+import { storeGroup } from '../group.ts';
 import type { Database } from '../schema/tables.ts';
+import type { BindDeviceInput } from '../store.ts';
+import { withAudit, type AuditEventInput } from './audit.ts';
 
 export type { CommuneDevice, DeviceGap, DeviceGapsPage };
-
 
 /** One page of the commune's devices with gaps, by device id, after `after`. */
 export async function devicesWithGaps(db: Kysely<Database>, input: { communeId: string; after: string | null; limit: number }): Promise<DeviceGapsPage> {
@@ -81,3 +86,19 @@ export async function revokeDevice(db: Kysely<Database>, input: { communeId: str
   }
   return true;
 }
+
+/** store.devices: writes devices, so every call clears the cached sessions. */
+export const devicesGroup = storeGroup('clears', ({ db }) => ({
+  /**
+   * A new token (only its hash is stored) on the device: the id sent when it is new or already
+   * this user's and not revoked, else a fresh id (accounts/sessions.ts), which the sign-in answer carries.
+   */
+  bind: (input: BindDeviceInput) => bindDevice(db, input),
+  /** Moves the end of a device's session: later on use, or to now on sign-out; `seenAt` is the device's last contact. */
+  setSessionExpiry: (deviceId: string, expiresAt: string, seenAt: string) => setSessionExpiry(db, deviceId, expiresAt, seenAt),
+  /** The phones signed in to the commune, revoked ones included. */
+  list: (communeId: string) => listCommuneDevices(db, communeId),
+  /** Revokes one of the commune's devices (its token stops working); false when not found there. */
+  revoke: ({ audit, ...input }: { communeId: string; deviceId: string; now: string; audit?: AuditEventInput }) =>
+    withAudit(db, audit, (trx) => revokeDevice(trx, input), (revoked) => revoked),
+}));

@@ -3,6 +3,7 @@
 import type { Kysely } from 'kysely';
 import type { ReportSettings } from '../../../src/domain/plan/reportSettings.ts';
 import type { Database } from '../schema/tables.ts';
+import { storeGroup } from '../group.ts';
 import { withAudit, type AuditEventInput } from './audit.ts';
 
 export interface ReportSettingsSave {
@@ -15,13 +16,16 @@ export interface ReportSettingsSave {
 }
 
 /** The store's part for report settings: `store.reportSettings.load`, `.save`. */
-export interface ReportSettingsStore {
+export type ReportSettingsStore = {
   /** What the officer saved for that year; undefined while the defaults apply. */
   load(communeId: string, year: number): Promise<ReportSettings | undefined>;
   save(input: ReportSettingsSave): Promise<void>;
-}
+};
 
-export function reportSettingsStore(db: Kysely<Database>): ReportSettingsStore {
+/** The group keeps the cached sessions: it writes no user and no device. */
+export const reportSettingsGroup = storeGroup('keeps', ({ db }) => reportSettingsStore(db));
+
+function reportSettingsStore(db: Kysely<Database>): ReportSettingsStore {
   return {
     async load(communeId, year) {
       const row = await db.selectFrom('report_settings').select('body').where('commune_id', '=', communeId).where('year', '=', year).executeTakeFirst();

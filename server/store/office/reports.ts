@@ -1,10 +1,10 @@
 // Reads for the commune's reports: the commune with all its units (retired ones too, so their
-// records still find a name), the live records of a date range (with the contact points and
-// models set up before it), and the plan of a year.
+// records still find a name), and the live records of a date range (with the contact points and
+// models set up before it). The plan of a year is in plans.ts.
 import type { Kysely } from 'kysely';
 import { standingKinds, type ChecklistRecord, type Unit } from '../../../src/domain/index.ts';
 import type { RecordEntry, UnitEntry } from '../../../src/domain/indicators/index.ts';
-import type { Plan } from '../../../src/domain/plan/index.ts';
+import { storeGroup } from '../group.ts';
 import type { Database } from '../schema/tables.ts';
 
 export interface CommuneWithUnits {
@@ -52,18 +52,10 @@ export async function listCommuneRecords(
   return rows.flatMap((row) => (row.body ? [{ deleted: false, record: JSON.parse(row.body) as ChecklistRecord }] : []));
 }
 
-/** The plan the officer saved for that year, if any (the defaults apply otherwise). */
-export async function loadPlan(db: Kysely<Database>, communeId: string, year: number): Promise<Plan | undefined> {
-  const row = await db.selectFrom('plans').select('body').where('commune_id', '=', communeId).where('year', '=', year).executeTakeFirst();
-  return row ? (JSON.parse(row.body) as Plan) : undefined;
-}
-
-export async function savePlan(db: Kysely<Database>, input: { plan: Plan; userId: string; now: string }): Promise<void> {
-  const { plan } = input;
-  const body = JSON.stringify(plan);
-  await db
-    .insertInto('plans')
-    .values({ commune_id: plan.communeId, year: plan.year, body, updated_at: input.now, updated_by: input.userId })
-    .onConflict((oc) => oc.columns(['commune_id', 'year']).doUpdateSet({ body, updated_at: input.now, updated_by: input.userId }))
-    .execute();
-}
+/** store.reports: reads only. */
+export const reportsGroup = storeGroup('keeps', ({ db }) => ({
+  /** A commune with all its units, retired ones included. */
+  loadCommune: (communeId: string) => loadCommune(db, communeId),
+  /** The commune's live records dated from `from` to `to`, both included, and the contact points and models set up before `from`. */
+  listCommuneRecords: (input: { communeId: string; from: string; to: string }) => listCommuneRecords(db, input),
+}));

@@ -2,7 +2,9 @@
 // order its events happened (by seq: two events may share a timestamp).
 import type { Kysely } from 'kysely';
 import type { ReviewAction, ReviewEvent } from '../../../src/domain/review/review.ts';
+import { storeGroup } from '../group.ts';
 import type { Database } from '../schema/tables.ts';
+import { withAudit, type AuditEventInput } from './audit.ts';
 
 export async function listReviewEvents(
   db: Kysely<Database>,
@@ -21,3 +23,10 @@ export async function addReviewEvent(db: Kysely<Database>, communeId: string, ev
     .values({ id: event.id, commune_id: communeId, unit_id: event.unitId, period: event.period, seq: event.seq, action: event.action, comment: event.comment, user_id: event.userId, at: event.at })
     .execute();
 }
+
+/** store.reviews: no call writes users or devices. */
+export const reviewsGroup = storeGroup('keeps', ({ db }) => ({
+  /** Review events of a commune (optionally one unit, one period), oldest first. */
+  list: (scope: { communeId: string; unitId?: string; period?: string }) => listReviewEvents(db, scope),
+  add: (communeId: string, event: ReviewEvent, audit?: AuditEventInput) => withAudit(db, audit, (trx) => addReviewEvent(trx, communeId, event)),
+}));

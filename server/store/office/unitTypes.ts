@@ -2,6 +2,7 @@
 // while the officer has saved none. Saving replaces the list in one transaction.
 import type { Kysely } from 'kysely';
 import { defaultUnitTypes, type UnitType } from '../../../src/domain/setup/unitTypes.ts';
+import { storeGroup } from '../group.ts';
 import type { Database } from '../schema/tables.ts';
 
 export async function listUnitTypes(db: Kysely<Database>, communeId: string): Promise<UnitType[]> {
@@ -19,3 +20,10 @@ export async function saveUnitTypes(db: Kysely<Database>, communeId: string, typ
       .execute();
   });
 }
+
+/** store.unitTypes: no call writes users or devices. */
+export const unitTypesGroup = storeGroup('keeps', ({ db }) => ({
+  /** The commune's unit types in their order (the defaults until the officer saves a list). */
+  list: (communeId: string) => listUnitTypes(db, communeId),
+  save: (communeId: string, types: readonly UnitType[]) => saveUnitTypes(db, communeId, types),
+}));

@@ -3,8 +3,9 @@
 import type { Kysely } from 'kysely';
 import { mergeRefusal, type MergeRefusal, type SetupUnit, type StartedUnit, type UnitChange } from '../../../src/domain/setup/units.ts';
 import type { Unit } from '../../../src/domain/index.ts';
-import { appendAudit, type AuditEventInput } from './audit.ts';
+import { appendAudit, withAudit, type AuditEventInput } from './audit.ts';
 import type { EngineTraits } from '../engine.ts';
+import { storeGroup } from '../group.ts';
 import type { Database } from '../schema/tables.ts';
 
 export async function listUnits(db: Kysely<Database>, communeId: string, lock = false): Promise<SetupUnit[]> {
@@ -58,3 +59,16 @@ export async function mergeUnit(
     return refusal;
   });
 }
+
+/** store.units: the officer's setup; no call writes users or devices. */
+export const unitsGroup = storeGroup('keeps', ({ db, traits }) => ({
+  /** The commune's units for its officer's setup screen, retired ones included. */
+  list: (communeId: string) => listUnits(db, communeId),
+  /** False when the id is already taken. */
+  add: (communeId: string, unit: StartedUnit, audit?: AuditEventInput) => withAudit(db, audit, (trx) => addUnit(trx, communeId, unit), (added) => added),
+  change: (unitId: string, change: UnitChange, audit?: AuditEventInput) => withAudit(db, audit, (trx) => changeUnit(trx, unitId, change)),
+  /** Retires a unit: it is no longer counted, nor offered to the phones. */
+  retire: (unitId: string, audit?: AuditEventInput) => withAudit(db, audit, (trx) => retireUnit(trx, unitId, null)),
+  /** Merges a unit into another of the commune (its records count there from then on), or says why not. */
+  merge: (communeId: string, unitId: string, into: string, audit?: AuditEventInput) => mergeUnit(db, traits, communeId, unitId, into, audit),
+}));

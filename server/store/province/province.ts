@@ -11,6 +11,7 @@ import { jsonSql } from './jsonSql.ts';
 import { FACTS_TABLE } from './facts.ts';
 import { indicatorSql, type Fact, type FactContext, type Sums } from './indicators.ts';
 import { communeWorkFigures } from './communeWork.ts';
+import { storeGroup } from '../group.ts';
 import type { Database } from '../schema/tables.ts';
 
 export interface ProvinceFiguresInput {
@@ -175,3 +176,13 @@ export async function listProvincePlans(db: Kysely<Database>, provinceId: string
     .execute();
   return new Map(rows.map((row) => [row.commune_id, JSON.parse(row.body) as Plan]));
 }
+
+/** store.province: reads only. */
+export const provinceGroup = storeGroup('keeps', ({ db, engine }) => ({
+  /** The province's name, or undefined when there is no such province. */
+  load: (provinceId: string) => loadProvince(db, provinceId),
+  /** Every commune of the province with its indicators for the period, computed by the database. */
+  figures: (input: ProvinceFiguresInput) => provinceFigures(db, engine, input),
+  /** The plans the province's communes saved for a year, by commune. */
+  listPlans: (provinceId: string, year: number) => listProvincePlans(db, provinceId, year),
+}));

@@ -1,9 +1,12 @@
-// The pull query: what changed in the actor's scope since a cursor. (The push: push.ts.)
+// The pull query: what changed in the actor's scope since a cursor; and store.sync, whose push
+// each engine applies its own way (push.ts, sqlite/pushWriter.ts).
 import type { Kysely, Selectable } from 'kysely';
 import type { ChecklistRecord, PullResponse, RecordKind, ServerRecord } from '../../../src/domain/index.ts';
 import { caseReporterLimit, readScope } from '../../sync/changeRules.ts';
+import { storeGroup } from '../group.ts';
+import { devicesWithGaps } from '../office/devices.ts';
 import type { Database, RecordTable } from '../schema/tables.ts';
-import type { PullInput } from '../store.ts';
+import type { PullInput, PushInput } from '../store.ts';
 
 export async function pullRecords(db: Kysely<Database>, input: PullInput): Promise<PullResponse> {
   const scope = readScope(input.actor);
@@ -45,3 +48,17 @@ export function toServerRecord(row: RecordRow): ServerRecord {
     serverSeq: Number(row.server_seq),
   };
 }
+
+/** store.sync: writes records and the devices' seqs, never who a token names. */
+export const syncGroup = storeGroup('keeps', ({ db, pushPath }) => ({
+  /** The whole batch in one transaction: all of it is stored, or nothing (each engine its own way: postgres.ts, sqlite/store.ts). */
+  push: (input: PushInput) => pushPath.push(input),
+  pull: async (input: PullInput) => {
+    const response = await pullRecords(db, input);
+    // Nothing goes out to a phone before it is on disk (walFlush.ts): its cursor would pass it.
+    await pushPath.durable?.();
+    return response;
+  },
+  /** One page of the commune's devices with missing change numbers, by device id after `after`. */
+  devicesWithGaps: (input: { communeId: string; after: string | null; limit: number }) => devicesWithGaps(db, input),
+}));

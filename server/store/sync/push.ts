@@ -71,13 +71,13 @@ export async function pushBatch(
   trx: Transaction<Database>,
   traits: EngineTraits,
   input: PushInput,
-  statements: PushStatements = kyselyStatements,
+  statements: PushStatements = kyselyStatements(trx, traits),
 ): Promise<PushResponse> {
   const { actor, changes, receivedAt } = input;
   const deviceId = actor.deviceId;
-  const seqBook = new DeviceSeqBook(await statements.deviceLastSeq(trx, traits, deviceId));
-  const rows = await loadRecords(trx, traits, statements, changes.map((change) => change.recordId));
-  const earlier = await loadEarlierAnswers(trx, statements, changes.map((change) => change.changeId));
+  const seqBook = new DeviceSeqBook(await statements.deviceLastSeq(deviceId));
+  const rows = await loadRecords(statements, changes.map((change) => change.recordId));
+  const earlier = await loadEarlierAnswers(statements, changes.map((change) => change.changeId));
   const unitIds = new Set<string>([actor.unitId, ...[...rows.values()].map((row) => row.unit_id)]);
   for (const change of changes) if (change.op === 'upsert') unitIds.add(change.record.unitId);
   const state: BatchState = {
@@ -85,7 +85,7 @@ export async function pushBatch(
     rows,
     created: new Set(),
     touched: new Set(),
-    unitCommunes: new Map((await statements.unitCommunes(trx, [...unitIds])).map((row) => [row.id, row.commune_id])),
+    unitCommunes: new Map((await statements.unitCommunes([...unitIds])).map((row) => [row.id, row.commune_id])),
     versions: [],
     provisionalSeqs: 0,
     appliedResults: [],
@@ -111,12 +111,11 @@ export async function pushBatch(
     results.push(result);
   }
 
-  await assignServerSeqs(trx, state, statements);
+  await assignServerSeqs(state, statements);
   // The province's facts follow the records written (facts.ts).
-  await maintainFacts(trx, traits.engine, [...state.touched], () => writeRecords(trx, state, statements), (query) => statements.compiled(trx, query));
-  await statements.insertVersions(trx, state.versions);
+  await maintainFacts(trx, traits.engine, [...state.touched], () => writeRecords(state, statements), (query) => statements.compiled(query));
+  await statements.insertVersions(state.versions);
   await statements.insertAnswers(
-    trx,
     newAnswers.map(({ change, hash, result }): AppliedChangeTable => ({
       change_id: change.changeId,
       device_id: deviceId,
@@ -128,17 +127,17 @@ export async function pushBatch(
     })),
   );
   await seqBook.save(trx, deviceId);
-  return { results, missingSeqs: await statements.missingSeqs(trx, deviceId, MAX_MISSING_SEQS_PER_DEVICE) };
+  return { results, missingSeqs: await statements.missingSeqs(deviceId, MAX_MISSING_SEQS_PER_DEVICE) };
 }
 
 /** The batch's records, one query; on PostgreSQL also their row locks, taken in id order. */
-async function loadRecords(trx: Transaction<Database>, traits: EngineTraits, statements: PushStatements, recordIds: string[]): Promise<Map<string, RecordRow>> {
-  const rows = await statements.records(trx, traits, [...new Set(recordIds)].sort());
+async function loadRecords(statements: PushStatements, recordIds: string[]): Promise<Map<string, RecordRow>> {
+  const rows = await statements.records([...new Set(recordIds)].sort());
   return new Map(rows.map((row) => [row.id, row]));
 }
 
-async function loadEarlierAnswers(trx: Transaction<Database>, statements: PushStatements, changeIds: string[]): Promise<Map<string, { hash: string; result: ChangeResult }>> {
-  const rows = await statements.earlierAnswers(trx, [...new Set(changeIds)]);
+async function loadEarlierAnswers(statements: PushStatements, changeIds: string[]): Promise<Map<string, { hash: string; result: ChangeResult }>> {
+  const rows = await statements.earlierAnswers([...new Set(changeIds)]);
   return new Map(rows.map((row) => [row.change_id, { hash: row.body_hash, result: JSON.parse(row.result) as ChangeResult }]));
 }
 
@@ -253,10 +252,10 @@ async function mergeWithNewer(trx: Transaction<Database>, state: BatchState, cha
 }
 
 /** One bump of the counter for the whole batch; its row lock is held to the commit. */
-async function assignServerSeqs(trx: Transaction<Database>, state: BatchState, statements: PushStatements): Promise<void> {
+async function assignServerSeqs(state: BatchState, statements: PushStatements): Promise<void> {
   const count = state.provisionalSeqs;
   if (count === 0) return;
-  const offset = (await statements.bumpServerSeq(trx, count)) - count;
+  const offset = (await statements.bumpServerSeq(count)) - count;
   for (const result of state.appliedResults) result.serverSeq += offset;
   for (const id of state.touched) {
     const row = state.rows.get(id)!;
@@ -286,12 +285,12 @@ function recordValues(row: RecordRow): RecordTable {
  * New records with a plain insert (two processes creating the same record collide on the key
  * and the later one runs again, then sees a conflict); records that existed, locked above, updated.
  */
-async function writeRecords(trx: Transaction<Database>, state: BatchState, writes: PushStatements): Promise<void> {
+async function writeRecords(state: BatchState, writes: PushStatements): Promise<void> {
   const created: RecordTable[] = [];
   const updated: RecordTable[] = [];
   for (const id of state.touched) (state.created.has(id) ? created : updated).push(recordValues(state.rows.get(id)!));
-  await writes.insertRecords(trx, created);
-  await writes.updateRecords(trx, updated);
+  await writes.insertRecords(created);
+  await writes.updateRecords(updated);
 }
 
 function storedHead(row: RecordRow): StoredHead {

@@ -2,11 +2,11 @@
 // records, its earlier answers, the units' communes, the counter's bump, the device's missing
 // seqs, the facts' contributions), by engine. PostgreSQL gets Kysely's queries (with their
 // row locks). On SQLite a prepared statement of a fixed shape (an IN list passed as one JSON
-// array) costs less than building and compiling a Kysely query each push. The statements are
-// bound to the connection they are made on, the push writer's (pushWriterThread.ts), and ignore
-// the `trx` they are given: they are inside the push's transaction and savepoint only because
-// that transaction is on the same connection, so they see the rows the push (and the pushes
-// before it in the group) wrote.
+// array) costs less than building and compiling a Kysely query each push. Either way the
+// statements are bound to the connection they run on: Kysely's to the push's transaction
+// (kyselyStatements(trx, traits)), SQLite's to the push writer's connection (pushWriterThread.ts),
+// inside the push's transaction and savepoint because that transaction is on the same
+// connection, so they see the rows the push (and the pushes before it in the group) wrote.
 import type BetterSqlite3 from 'better-sqlite3';
 import type { CompiledQuery, Selectable, Transaction } from 'kysely';
 import type { EngineTraits } from '../engine.ts';
@@ -22,51 +22,53 @@ export interface EarlierAnswer {
 
 export interface PushReads {
   /** The device's highest seq; on PostgreSQL its row is locked. */
-  deviceLastSeq(trx: Transaction<Database>, traits: EngineTraits, deviceId: string): Promise<number>;
+  deviceLastSeq(deviceId: string): Promise<number>;
   /** The records of `ids` (sorted, distinct) in id order; on PostgreSQL their rows are locked. */
-  records(trx: Transaction<Database>, traits: EngineTraits, ids: string[]): Promise<Array<Selectable<RecordTable>>>;
-  earlierAnswers(trx: Transaction<Database>, changeIds: string[]): Promise<EarlierAnswer[]>;
-  unitCommunes(trx: Transaction<Database>, unitIds: string[]): Promise<Array<{ id: string; commune_id: string }>>;
+  records(ids: string[]): Promise<Array<Selectable<RecordTable>>>;
+  earlierAnswers(changeIds: string[]): Promise<EarlierAnswer[]>;
+  unitCommunes(unitIds: string[]): Promise<Array<{ id: string; commune_id: string }>>;
   /** Adds `count` to the server_seq counter; its new value. */
-  bumpServerSeq(trx: Transaction<Database>, count: number): Promise<number>;
-  missingSeqs(trx: Transaction<Database>, deviceId: string, limit: number): Promise<number[]>;
+  bumpServerSeq(count: number): Promise<number>;
+  missingSeqs(deviceId: string, limit: number): Promise<number[]>;
   /** Runs a query compiled elsewhere (the facts' contributions). */
-  compiled<Row>(trx: Transaction<Database>, query: CompiledQuery<Row>): Promise<Row[]>;
+  compiled<Row>(query: CompiledQuery<Row>): Promise<Row[]>;
 }
 
 /** Everything a push reads and writes. */
 export type PushStatements = PushReads & PushWrites;
 
-export const kyselyReads: PushReads = {
-  async deviceLastSeq(trx, traits, deviceId) {
-    const query = trx.selectFrom('devices').select('last_seq').where('id', '=', deviceId);
-    const device = await (traits.rowLocks ? query.forUpdate() : query).executeTakeFirstOrThrow();
-    return Number(device.last_seq);
-  },
-  records(trx, traits, ids) {
-    const query = trx.selectFrom('records').selectAll().where('id', 'in', ids).orderBy('id');
-    return (traits.rowLocks ? query.forUpdate() : query).execute();
-  },
-  earlierAnswers: (trx, changeIds) =>
-    trx.selectFrom('applied_changes').select(['change_id', 'body_hash', 'result']).where('change_id', 'in', changeIds).execute(),
-  unitCommunes: (trx, unitIds) => trx.selectFrom('units').select(['id', 'commune_id']).where('id', 'in', unitIds).execute(),
-  async bumpServerSeq(trx, count) {
-    const counter = await trx
-      .updateTable('counters')
-      .set((eb) => ({ value: eb('value', '+', count) }))
-      .where('name', '=', 'server_seq')
-      .returning('value')
-      .executeTakeFirstOrThrow();
-    return Number(counter.value);
-  },
-  async missingSeqs(trx, deviceId, limit) {
-    const rows = await trx.selectFrom('device_missing_seqs').select('seq').where('device_id', '=', deviceId).orderBy('seq').limit(limit).execute();
-    return rows.map((row) => Number(row.seq));
-  },
-  compiled: async (trx, query) => (await trx.executeQuery(query)).rows,
-};
+/** The reads as Kysely queries in the push's transaction. */
+export function kyselyReads(trx: Transaction<Database>, traits: EngineTraits): PushReads {
+  return {
+    async deviceLastSeq(deviceId) {
+      const query = trx.selectFrom('devices').select('last_seq').where('id', '=', deviceId);
+      const device = await (traits.rowLocks ? query.forUpdate() : query).executeTakeFirstOrThrow();
+      return Number(device.last_seq);
+    },
+    records(ids) {
+      const query = trx.selectFrom('records').selectAll().where('id', 'in', ids).orderBy('id');
+      return (traits.rowLocks ? query.forUpdate() : query).execute();
+    },
+    earlierAnswers: (changeIds) => trx.selectFrom('applied_changes').select(['change_id', 'body_hash', 'result']).where('change_id', 'in', changeIds).execute(),
+    unitCommunes: (unitIds) => trx.selectFrom('units').select(['id', 'commune_id']).where('id', 'in', unitIds).execute(),
+    async bumpServerSeq(count) {
+      const counter = await trx
+        .updateTable('counters')
+        .set((eb) => ({ value: eb('value', '+', count) }))
+        .where('name', '=', 'server_seq')
+        .returning('value')
+        .executeTakeFirstOrThrow();
+      return Number(counter.value);
+    },
+    async missingSeqs(deviceId, limit) {
+      const rows = await trx.selectFrom('device_missing_seqs').select('seq').where('device_id', '=', deviceId).orderBy('seq').limit(limit).execute();
+      return rows.map((row) => Number(row.seq));
+    },
+    compiled: async (query) => (await trx.executeQuery(query)).rows,
+  };
+}
 
-export const kyselyStatements: PushStatements = { ...kyselyReads, ...kyselyWrites };
+export const kyselyStatements = (trx: Transaction<Database>, traits: EngineTraits): PushStatements => ({ ...kyselyReads(trx, traits), ...kyselyWrites(trx) });
 
 /** The same reads as prepared SQLite statements. */
 export function sqliteReads(database: BetterSqlite3.Database): PushReads {
@@ -80,22 +82,22 @@ export function sqliteReads(database: BetterSqlite3.Database): PushReads {
   const bump = prepared(`update counters set value = value + ? where name = 'server_seq' returning value`);
   const missing = prepared('select seq from device_missing_seqs where device_id = ? order by seq limit ?');
   return {
-    deviceLastSeq(_trx, _traits, deviceId) {
+    deviceLastSeq(deviceId) {
       const row = device().get(deviceId) as { last_seq: number } | undefined;
       if (!row) return Promise.reject(new Error(`no device ${deviceId}`));
       return Promise.resolve(Number(row.last_seq));
     },
-    records: (_trx, _traits, ids) => Promise.resolve(records().all(JSON.stringify(ids)) as Array<Selectable<RecordTable>>),
-    earlierAnswers: (_trx, changeIds) => Promise.resolve(answers().all(JSON.stringify(changeIds)) as EarlierAnswer[]),
-    unitCommunes: (_trx, unitIds) => Promise.resolve(units().all(JSON.stringify(unitIds)) as Array<{ id: string; commune_id: string }>),
-    bumpServerSeq(_trx, count) {
+    records: (ids) => Promise.resolve(records().all(JSON.stringify(ids)) as Array<Selectable<RecordTable>>),
+    earlierAnswers: (changeIds) => Promise.resolve(answers().all(JSON.stringify(changeIds)) as EarlierAnswer[]),
+    unitCommunes: (unitIds) => Promise.resolve(units().all(JSON.stringify(unitIds)) as Array<{ id: string; commune_id: string }>),
+    bumpServerSeq(count) {
       const row = bump().get(count) as { value: number } | undefined;
       if (!row) return Promise.reject(new Error('no server_seq counter'));
       return Promise.resolve(Number(row.value));
     },
-    missingSeqs: (_trx, deviceId, limit) => Promise.resolve((missing().all(deviceId, limit) as Array<{ seq: number }>).map((row) => Number(row.seq))),
+    missingSeqs: (deviceId, limit) => Promise.resolve((missing().all(deviceId, limit) as Array<{ seq: number }>).map((row) => Number(row.seq))),
     // The text is the facts' own (one per engine); the connection keeps prepared statements by text (cacheStatements in sqlite/connection.ts).
-    compiled: <Row>(_trx: Transaction<Database>, query: CompiledQuery<Row>) => Promise.resolve(database.prepare(query.sql).all(...query.parameters) as Row[]),
+    compiled: <Row>(query: CompiledQuery<Row>) => Promise.resolve(database.prepare(query.sql).all(...query.parameters) as Row[]),
   };
 }
 

@@ -2,7 +2,7 @@
 // Kysely's multi-row statements (few round trips over the network). SQLite runs in-process:
 // there a prepared one-row statement run once per row is cheaper than compiling a multi-row
 // query each push (Kysely builds and compiles it anew, better-sqlite3 binds every value), and
-// it runs on the same connection, inside the push's transaction and savepoint.
+// it runs on the push writer's connection, inside the push's transaction and savepoint.
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Transaction } from 'kysely';
 import { inChunks } from '../rowChunks.ts';
@@ -10,11 +10,11 @@ import type { AppliedChangeTable, Database, RecordTable, RecordVersionTable } fr
 
 export interface PushWrites {
   /** Records that did not exist before the push. */
-  insertRecords(trx: Transaction<Database>, rows: RecordTable[]): Promise<void>;
+  insertRecords(rows: RecordTable[]): Promise<void>;
   /** Records that existed (their row locked by the push). */
-  updateRecords(trx: Transaction<Database>, rows: RecordTable[]): Promise<void>;
-  insertVersions(trx: Transaction<Database>, rows: RecordVersionTable[]): Promise<void>;
-  insertAnswers(trx: Transaction<Database>, rows: AppliedChangeTable[]): Promise<void>;
+  updateRecords(rows: RecordTable[]): Promise<void>;
+  insertVersions(rows: RecordVersionTable[]): Promise<void>;
+  insertAnswers(rows: AppliedChangeTable[]): Promise<void>;
 }
 
 /** What an update of a record changes (its id, unit, commune and reporter stay). */
@@ -31,23 +31,26 @@ async function insertChunked<T extends 'records' | 'record_versions' | 'applied_
   for (const chunk of inChunks(rows)) await trx.insertInto(table).values(chunk as never).execute();
 }
 
-export const kyselyWrites: PushWrites = {
-  insertRecords: (trx, rows) => insertChunked(trx, 'records', rows),
-  // One insert … on conflict update: the portable multi-row update.
-  async updateRecords(trx, rows) {
-    for (const chunk of inChunks(rows)) {
-      await trx
-        .insertInto('records')
-        .values(chunk)
-        .onConflict((oc) =>
-          oc.column('id').doUpdateSet((eb) => Object.fromEntries(RECORD_CHANGES.map((column) => [column, eb.ref(`excluded.${column}`)]))),
-        )
-        .execute();
-    }
-  },
-  insertVersions: (trx, rows) => insertChunked(trx, 'record_versions', rows),
-  insertAnswers: (trx, rows) => insertChunked(trx, 'applied_changes', rows),
-};
+/** The writes as Kysely statements in the push's transaction. */
+export function kyselyWrites(trx: Transaction<Database>): PushWrites {
+  return {
+    insertRecords: (rows) => insertChunked(trx, 'records', rows),
+    // One insert … on conflict update: the portable multi-row update.
+    async updateRecords(rows) {
+      for (const chunk of inChunks(rows)) {
+        await trx
+          .insertInto('records')
+          .values(chunk)
+          .onConflict((oc) =>
+            oc.column('id').doUpdateSet((eb) => Object.fromEntries(RECORD_CHANGES.map((column) => [column, eb.ref(`excluded.${column}`)]))),
+          )
+          .execute();
+      }
+    },
+    insertVersions: (rows) => insertChunked(trx, 'record_versions', rows),
+    insertAnswers: (rows) => insertChunked(trx, 'applied_changes', rows),
+  };
+}
 
 /** The same writes as prepared SQLite statements. */
 export function sqliteWrites(database: BetterSqlite3.Database): PushWrites {
@@ -64,9 +67,9 @@ export function sqliteWrites(database: BetterSqlite3.Database): PushWrites {
     return Promise.resolve();
   };
   return {
-    insertRecords: (_trx, rows) => runEach(insertRecord, RECORD_COLUMNS, rows),
-    updateRecords: (_trx, rows) => runEach(updateRecord, [...RECORD_CHANGES, 'id'], rows),
-    insertVersions: (_trx, rows) => runEach(insertVersion, VERSION_COLUMNS, rows),
-    insertAnswers: (_trx, rows) => runEach(insertAnswer, ANSWER_COLUMNS, rows),
+    insertRecords: (rows) => runEach(insertRecord, RECORD_COLUMNS, rows),
+    updateRecords: (rows) => runEach(updateRecord, [...RECORD_CHANGES, 'id'], rows),
+    insertVersions: (rows) => runEach(insertVersion, VERSION_COLUMNS, rows),
+    insertAnswers: (rows) => runEach(insertAnswer, ANSWER_COLUMNS, rows),
   };
 }
