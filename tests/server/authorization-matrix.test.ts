@@ -126,7 +126,8 @@ const matrix: Record<string, (w: World, role: Role, target: Target) => Cell> = {
   // A village head submits only their own unit's period (the unit comes from the account).
   'POST /api/v1/reviews/submit': (_, role, target) => ({
     path: '/api/v1/reviews/submit',
-    body: { period: { own: '2026-Q3', otherUnit: '2026-Q4', otherCommune: '2026' }[target] },
+    // Periods already begun by the test server's clock (1/6/2026): one not begun is refused (reviews.ts).
+    body: { period: { own: '2026-Q1', otherUnit: '2025-Q4', otherCommune: '2025' }[target] },
     expect: role === 'villageHead' ? [201] : [403],
   }),
   // The caller's own province only, whatever is asked: the answer never names a record (markers).
