@@ -63,7 +63,11 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/src/app/**', '**/src/data/**', '**/src/sync/**', 'dexie', 'preact'], message: 'The server shares only src/domain with the app.' }] },
+        {
+          patterns: [
+            { group: ['**/src/app/**', '**/src/data/**', '**/src/sync/**', 'dexie', 'preact'], message: 'The server shares only src/domain with the app.' },
+          ],
+        },
       ],
     },
   },

@@ -34,8 +34,20 @@ export default defineConfig({
           { src: '/icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' },
         ],
         screenshots: [
-          { src: '/screenshots/home.png', sizes: '720x1280', type: 'image/png', form_factor: 'narrow', label: 'Trang chính: kế hoạch của tổ và các bản ghi trong quý' },
-          { src: '/screenshots/propaganda-form.png', sizes: '720x1280', type: 'image/png', form_factor: 'narrow', label: 'Ghi một buổi tuyên truyền trên một màn hình' },
+          {
+            src: '/screenshots/home.png',
+            sizes: '720x1280',
+            type: 'image/png',
+            form_factor: 'narrow',
+            label: 'Trang chính: kế hoạch của tổ và các bản ghi trong quý',
+          },
+          {
+            src: '/screenshots/propaganda-form.png',
+            sizes: '720x1280',
+            type: 'image/png',
+            form_factor: 'narrow',
+            label: 'Ghi một buổi tuyên truyền trên một màn hình',
+          },
         ],
       },
     }),

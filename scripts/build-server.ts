@@ -35,5 +35,9 @@ export async function buildServer(outdir = SERVER_BUILD_DIR): Promise<void> {
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const outdir = process.argv[2] ?? SERVER_BUILD_DIR;
   await buildServer(outdir);
-  console.log(`Built the server into ${outdir}/ (${Object.keys(serverEntryPoints).map((name) => `${name}.js`).join(', ')})`);
+  console.log(
+    `Built the server into ${outdir}/ (${Object.keys(serverEntryPoints)
+      .map((name) => `${name}.js`)
+      .join(', ')})`,
+  );
 }

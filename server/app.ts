@@ -54,7 +54,13 @@ export interface AppDeps {
 export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
 
 const healthApi = {
-  health: apiRoute({ method: 'get', path: '/health', summary: 'The process is up (for the proxy and the operator)', public: true, answer: { description: '{ ok: true }' } }),
+  health: apiRoute({
+    method: 'get',
+    path: '/health',
+    summary: 'The process is up (for the proxy and the operator)',
+    public: true,
+    answer: { description: '{ ok: true }' },
+  }),
 };
 
 /** Every group of routes mounted below, for the OpenAPI document; tests/server/openapi.test.ts checks that none is missing. */
@@ -129,7 +135,10 @@ export function createApp(appDeps: AppDeps) {
     .route('/', openApiRoutes(apiGroups))
     .all('*', (c) => apiError(c, 404, 'not_found'));
 
-  const app = new Hono().use('*', securityHeaders({ trustProxy })).route('/api/v1', api).all('/api/*', (c) => apiError(c, 404, 'not_found'));
+  const app = new Hono()
+    .use('*', securityHeaders({ trustProxy }))
+    .route('/api/v1', api)
+    .all('/api/*', (c) => apiError(c, 404, 'not_found'));
   if (deps.settings.staticDir) app.route('/', staticRoutes(deps.settings.staticDir));
   app.notFound((c) => apiError(c, 404, 'not_found'));
   app.onError((error, c) => {

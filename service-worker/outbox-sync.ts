@@ -16,7 +16,15 @@ export async function syncFromWorker(): Promise<void> {
   if (!account) return;
   const db = notebookDb(account.dbName);
   const device = phone.device(account.userId);
-  const engine = new SyncEngine({ db, api: createSyncApi({ baseUrl: '' }), device, pushOnly: true, exclusive: syncExclusive(db), setTimer: () => undefined, clearTimer: () => undefined });
+  const engine = new SyncEngine({
+    db,
+    api: createSyncApi({ baseUrl: '' }),
+    device,
+    pushOnly: true,
+    exclusive: syncExclusive(db),
+    setTimer: () => undefined,
+    clearTimer: () => undefined,
+  });
   await engine.syncNow();
   const status = engine.status.get();
   if (status.phase !== 'signedOut' && status.phase !== 'wiped' && !status.heldForUnlock && (await outboxSize(db)) > 0) {

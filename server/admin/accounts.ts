@@ -56,7 +56,12 @@ export async function createAccountIn(trx: Transaction<Database>, ctx: OperatorC
     })
     .execute();
   const audit = operatorAudit(ctx, communeId ?? NO_COMMUNE, ctx.now().toISOString());
-  await appendAudit(trx, { ...audit, action: 'account.create', target: userId, fields: ['username', 'displayName', 'role', communeId ? 'unitId' : 'provinceId'] });
+  await appendAudit(trx, {
+    ...audit,
+    action: 'account.create',
+    target: userId,
+    fields: ['username', 'displayName', 'role', communeId ? 'unitId' : 'provinceId'],
+  });
   await issueIn(trx, { userId, codeId: code.codeId, codeHash: code.codeHash, expiresAt: code.expiresAt, audit });
   return userId;
 }
@@ -82,7 +87,9 @@ export async function reissueCode(ctx: OperatorContext, input: { username: strin
   if (user.disabled_at) throw new Refusal(`account "${input.username}" is disabled; enable it first (account enable --username ${input.username})`);
   const code = await codeFor(ctx);
   const audit = operatorAudit(ctx, user.commune_id ?? NO_COMMUNE, ctx.now().toISOString());
-  await ctx.db.transaction().execute((trx) => issueIn(trx, { userId: user.id, codeId: code.codeId, codeHash: code.codeHash, expiresAt: code.expiresAt, audit }));
+  await ctx.db
+    .transaction()
+    .execute((trx) => issueIn(trx, { userId: user.id, codeId: code.codeId, codeHash: code.codeHash, expiresAt: code.expiresAt, audit }));
   return [`Issued a new enrolment code for ${input.username}; older codes no longer work.`, ...codeLines(input.username, code)];
 }
 

@@ -24,7 +24,8 @@ export const commands: Record<string, Command> = {
   'commune create': {
     usage: 'commune create --province lam-dong --id nam-gia-nghia --name "Phường Nam Gia Nghĩa" --officer canbo-ngn --officer-name "Nguyễn Thị Hoa"',
     options: { province: 'id', id: 'id', name: 'name', officer: 'username', 'officer-name': 'name' },
-    run: (ctx, v) => createCommune(ctx, { provinceId: v.province!, id: v.id!, name: v.name!, officer: { username: v.officer!, displayName: v['officer-name']! } }),
+    run: (ctx, v) =>
+      createCommune(ctx, { provinceId: v.province!, id: v.id!, name: v.name!, officer: { username: v.officer!, displayName: v['officer-name']! } }),
   },
   'commune list': { usage: 'commune list --province lam-dong', options: { province: 'id' }, run: (ctx, v) => listCommunes(ctx, { provinceId: v.province! }) },
   'commune move': {
@@ -37,9 +38,21 @@ export const commands: Record<string, Command> = {
     options: { province: 'id', username: 'username', name: 'name' },
     run: (ctx, v) => createProvinceAccount(ctx, { provinceId: v.province!, username: v.username!, displayName: v.name! }),
   },
-  'account reissue': { usage: 'account reissue --username canbo-ngn', options: { username: 'username' }, run: (ctx, v) => reissueCode(ctx, { username: v.username! }) },
-  'account disable': { usage: 'account disable --username canbo-ngn', options: { username: 'username' }, run: (ctx, v) => setDisabled(ctx, { username: v.username! }, true) },
-  'account enable': { usage: 'account enable --username canbo-ngn', options: { username: 'username' }, run: (ctx, v) => setDisabled(ctx, { username: v.username! }, false) },
+  'account reissue': {
+    usage: 'account reissue --username canbo-ngn',
+    options: { username: 'username' },
+    run: (ctx, v) => reissueCode(ctx, { username: v.username! }),
+  },
+  'account disable': {
+    usage: 'account disable --username canbo-ngn',
+    options: { username: 'username' },
+    run: (ctx, v) => setDisabled(ctx, { username: v.username! }, true),
+  },
+  'account enable': {
+    usage: 'account enable --username canbo-ngn',
+    options: { username: 'username' },
+    run: (ctx, v) => setDisabled(ctx, { username: v.username! }, false),
+  },
 };
 
 /** The command's options in their stored form; a refusal names the first bad or missing one. */

@@ -32,9 +32,20 @@ export async function createCommune(ctx: OperatorContext, input: NewCommune): Pr
     // The commune's own unit has the commune's id, and unit ids are unique across communes.
     const unit = await trx.selectFrom('units').select('commune_id').where('id', '=', input.id).executeTakeFirst();
     if (unit) throw new Refusal(`id "${input.id}" is already a unit of commune ${unit.commune_id}; choose another`);
-    await trx.insertInto('communes').values({ id: input.id, name: input.name, province_name: shortProvinceName(province.name), province_id: province.id }).execute();
-    await trx.insertInto('units').values({ id: input.id, commune_id: input.id, name: communeUnitName(input.name), type: 'commune', households: 0 }).execute();
-    await appendAudit(trx, { ...operatorAudit(ctx, input.id, ctx.now().toISOString()), action: 'commune.create', target: input.id, fields: ['id', 'name', 'provinceId'] });
+    await trx
+      .insertInto('communes')
+      .values({ id: input.id, name: input.name, province_name: shortProvinceName(province.name), province_id: province.id })
+      .execute();
+    await trx
+      .insertInto('units')
+      .values({ id: input.id, commune_id: input.id, name: communeUnitName(input.name), type: 'commune', households: 0 })
+      .execute();
+    await appendAudit(trx, {
+      ...operatorAudit(ctx, input.id, ctx.now().toISOString()),
+      action: 'commune.create',
+      target: input.id,
+      fields: ['id', 'name', 'provinceId'],
+    });
     const officer = { ...input.officer, role: 'communeOfficer' as const, place: { communeId: input.id } };
     await createAccountIn(trx, ctx, officer, code);
     return [
@@ -52,7 +63,11 @@ export async function listCommunes(ctx: OperatorContext, input: { provinceId: st
     .selectFrom('users')
     .select(['username', 'commune_id', 'pin_set', 'disabled_at'])
     .where('role', '=', 'communeOfficer')
-    .where('commune_id', 'in', communes.map((c) => c.id))
+    .where(
+      'commune_id',
+      'in',
+      communes.map((c) => c.id),
+    )
     .orderBy('username')
     .execute();
   return communes.map((commune) => {
@@ -69,7 +84,11 @@ export async function moveCommune(ctx: OperatorContext, input: { id: string; pro
     if (!commune) throw new Refusal(`no commune "${input.id}"`);
     const province = await existingProvince(trx, input.provinceId);
     if (commune.province_id === province.id) return [`Commune ${input.id} is already in ${province.id}; nothing changed.`];
-    await trx.updateTable('communes').set({ province_id: province.id, province_name: shortProvinceName(province.name) }).where('id', '=', input.id).execute();
+    await trx
+      .updateTable('communes')
+      .set({ province_id: province.id, province_name: shortProvinceName(province.name) })
+      .where('id', '=', input.id)
+      .execute();
     await appendAudit(trx, { ...operatorAudit(ctx, input.id, ctx.now().toISOString()), action: 'commune.move', target: input.id, fields: ['provinceId'] });
     return [`Moved commune ${input.id} (${commune.name}) from ${commune.province_id ?? '-'} to ${province.id} (${province.name}).`];
   });

@@ -30,7 +30,10 @@ let exitCode = 0;
 try {
   const applied = await store.migrate();
   if (applied.length > 0) console.log(`Database updated: ${applied.join(', ')}`);
-  const lines = await command.run({ db: store.db, operator: operatorId(process.env), now: () => new Date(), codeLifetimeMs: DEFAULT_ENROLMENT_SETTINGS.codeLifetimeMs }, values);
+  const lines = await command.run(
+    { db: store.db, operator: operatorId(process.env), now: () => new Date(), codeLifetimeMs: DEFAULT_ENROLMENT_SETTINGS.codeLifetimeMs },
+    values,
+  );
   for (const line of lines) console.log(line);
 } catch (error) {
   if (!(error instanceof Refusal)) throw error;

@@ -30,7 +30,11 @@ export async function listProvinces(ctx: OperatorContext): Promise<string[]> {
     .select((eb) => [
       'p.id',
       'p.name',
-      eb.selectFrom('communes as c').whereRef('c.province_id', '=', 'p.id').select((e) => e.fn.countAll().as('n')).as('communes'),
+      eb
+        .selectFrom('communes as c')
+        .whereRef('c.province_id', '=', 'p.id')
+        .select((e) => e.fn.countAll().as('n'))
+        .as('communes'),
     ])
     .orderBy('p.id')
     .execute();

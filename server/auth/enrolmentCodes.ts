@@ -44,7 +44,10 @@ export const enrolmentAddressKey = (address: string) => `enrolment-address:${add
 export const ENROLMENT_EVERYONE_KEY = 'enrolment:everyone';
 
 /** A fresh code issued at `at`: what its owner is shown (once), and what the store keeps. */
-export async function freshEnrolmentCode(at: string, lifetimeMs: number): Promise<{ issued: IssuedEnrolment; codeId: string; codeHash: string; expiresAt: string }> {
+export async function freshEnrolmentCode(
+  at: string,
+  lifetimeMs: number,
+): Promise<{ issued: IssuedEnrolment; codeId: string; codeHash: string; expiresAt: string }> {
   const code = newEnrolmentCode();
   const issued: IssuedEnrolment = { code: groupEnrolmentCode(code), expiresAt: new Date(Date.parse(at) + lifetimeMs).toISOString() };
   return { issued, codeId: randomUUID(), codeHash: await hashEnrolmentCode(code), expiresAt: issued.expiresAt };

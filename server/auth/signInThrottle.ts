@@ -30,7 +30,11 @@ export interface ThrottleKey {
  * attempts already reserved on the others are given back, and the lock's end is returned
  * (none when the key is full of attempts still in flight, not locked yet).
  */
-export async function reserveAttempts(store: Store, keys: readonly ThrottleKey[], now: Date): Promise<{ ok: true } | { ok: false; lockedUntil: string | undefined }> {
+export async function reserveAttempts(
+  store: Store,
+  keys: readonly ThrottleKey[],
+  now: Date,
+): Promise<{ ok: true } | { ok: false; lockedUntil: string | undefined }> {
   const reserved: ThrottleKey[] = [];
   for (const entry of keys) {
     const reservation = await store.signInThrottle.reserveAttempt(entry.key, now, entry.rule);
@@ -47,7 +51,10 @@ export async function reserveAttempts(store: Store, keys: readonly ThrottleKey[]
 export async function settleFailure(store: Store, keys: readonly ThrottleKey[], now: Date): Promise<string | undefined> {
   for (const { key, rule } of keys) await store.signInThrottle.settleFailure(key, now, rule);
   await store.signInThrottle.forgetOldFailures(now);
-  return store.signInThrottle.lockedUntil(keys.map((k) => k.key), now.toISOString());
+  return store.signInThrottle.lockedUntil(
+    keys.map((k) => k.key),
+    now.toISOString(),
+  );
 }
 
 /** After a success: each key gets its attempt back, except those the caller clears. */

@@ -84,8 +84,7 @@ export function heading(text: string): Paragraph {
  */
 export function twoColumns(left: Paragraph[], right: Paragraph[], leftShare: number): Table {
   const leftWidth = Math.round(TEXT_WIDTH * leftShare);
-  const cell = (children: Paragraph[], width: number) =>
-    new TableCell({ children, width: { size: width, type: WidthType.DXA }, borders: TableBorders.NONE });
+  const cell = (children: Paragraph[], width: number) => new TableCell({ children, width: { size: width, type: WidthType.DXA }, borders: TableBorders.NONE });
   return new Table({
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
     columnWidths: [leftWidth, TEXT_WIDTH - leftWidth],

@@ -62,4 +62,3 @@ export const numeric = (value: string): Cell => (/^\d+$/.test(value) ? Number(va
 
 export const yesNo = (value: boolean) => (value ? 'Có' : 'Không');
 export const list = <K extends string>(labels: Record<K, string>, keys: readonly K[]) => keys.map((k) => labels[k]).join('; ');
-

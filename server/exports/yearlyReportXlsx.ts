@@ -3,7 +3,16 @@
 // count in the indicators only, and their list is a separate export (caseListXlsx.ts).
 import { COMPLAINTS } from '../../src/domain/terms.ts';
 import ExcelJS from 'exceljs';
-import { countsAttendees, type Complaint, type ContactPoint, type Inspection, type NewsPost, type PreventionModel, type PropagandaSession, type Training } from '../../src/domain/index.ts';
+import {
+  countsAttendees,
+  type Complaint,
+  type ContactPoint,
+  type Inspection,
+  type NewsPost,
+  type PreventionModel,
+  type PropagandaSession,
+  type Training,
+} from '../../src/domain/index.ts';
 import { defaultUnitTypes, unitTypeName } from '../../src/domain/setup/unitTypes.ts';
 import { indicatorRows, indicatorSheetHeaders, indicatorSheetRow } from './indicatorRows.ts';
 import { optionLabels, slashDate } from './labels.ts';

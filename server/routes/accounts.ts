@@ -5,7 +5,15 @@
 import { randomBytes } from 'node:crypto';
 import { Hono } from 'hono';
 import type { Context } from 'hono';
-import { accountDisabled, accountList, accountUnlocked, communeUsername, createdAccount, newAccount, reissuedEnrolment } from '../../src/domain/communeAccounts.ts';
+import {
+  accountDisabled,
+  accountList,
+  accountUnlocked,
+  communeUsername,
+  createdAccount,
+  newAccount,
+  reissuedEnrolment,
+} from '../../src/domain/communeAccounts.ts';
 import { DEFAULT_ENROLMENT_SETTINGS, freshEnrolmentCode, type EnrolmentSettings } from '../auth/enrolmentCodes.ts';
 import { UNUSABLE_PIN_HASH } from '../auth/secrets.ts';
 import { accountKey } from '../auth/signInThrottle.ts';
@@ -19,7 +27,12 @@ import { apiRoute } from '../http/apiRoute.ts';
 import type { Store } from '../store/store.ts';
 
 export const accountApi = {
-  list: apiRoute({ method: 'get', path: '/accounts', summary: "The commune's accounts with their state (officer)", answer: { description: '{ accounts: CommuneAccount[] } (src/domain/communeAccounts.ts)', schema: accountList } }),
+  list: apiRoute({
+    method: 'get',
+    path: '/accounts',
+    summary: "The commune's accounts with their state (officer)",
+    answer: { description: '{ accounts: CommuneAccount[] } (src/domain/communeAccounts.ts)', schema: accountList },
+  }),
   create: apiRoute({
     method: 'post',
     path: '/accounts',
@@ -27,10 +40,30 @@ export const accountApi = {
     body: newAccount,
     answer: { status: 201, description: '{ account, enrolment }', schema: createdAccount },
   }),
-  enrolment: apiRoute({ method: 'post', path: '/accounts/:id/enrolment', summary: 'Issue a new one-time enrolment code (officer)', answer: { status: 201, description: '{ userId, enrolment }', schema: reissuedEnrolment } }),
-  disable: apiRoute({ method: 'post', path: '/accounts/:id/disable', summary: "Disable an account: its sessions stop at once (officer)", answer: { description: '{ userId, disabled, changed }', schema: accountDisabled } }),
-  enable: apiRoute({ method: 'post', path: '/accounts/:id/enable', summary: 'Enable a disabled account again (officer)', answer: { description: '{ userId, disabled, changed }', schema: accountDisabled } }),
-  unlock: apiRoute({ method: 'post', path: '/accounts/:id/unlock', summary: "Lift an account's sign-in lock-out (officer)", answer: { description: '{ userId, unlocked }', schema: accountUnlocked } }),
+  enrolment: apiRoute({
+    method: 'post',
+    path: '/accounts/:id/enrolment',
+    summary: 'Issue a new one-time enrolment code (officer)',
+    answer: { status: 201, description: '{ userId, enrolment }', schema: reissuedEnrolment },
+  }),
+  disable: apiRoute({
+    method: 'post',
+    path: '/accounts/:id/disable',
+    summary: 'Disable an account: its sessions stop at once (officer)',
+    answer: { description: '{ userId, disabled, changed }', schema: accountDisabled },
+  }),
+  enable: apiRoute({
+    method: 'post',
+    path: '/accounts/:id/enable',
+    summary: 'Enable a disabled account again (officer)',
+    answer: { description: '{ userId, disabled, changed }', schema: accountDisabled },
+  }),
+  unlock: apiRoute({
+    method: 'post',
+    path: '/accounts/:id/unlock',
+    summary: "Lift an account's sign-in lock-out (officer)",
+    answer: { description: '{ userId, unlocked }', schema: accountUnlocked },
+  }),
 };
 
 export function accountRoutes(deps: { store: Store; clock: () => Date; settings?: { enrolment?: EnrolmentSettings } }) {
@@ -93,7 +126,12 @@ export function accountRoutes(deps: { store: Store; clock: () => Date; settings?
     .post('/accounts/:id/unlock', async (c) => {
       const user = await target(c);
       if (!user) return apiError(c, 404, 'not_found');
-      const unlocked = await store.signInThrottle.clearFailures(accountKey(user.username), { ...auditInput(c, clock), action: 'account.unlock', target: user.id, fields: [] });
+      const unlocked = await store.signInThrottle.clearFailures(accountKey(user.username), {
+        ...auditInput(c, clock),
+        action: 'account.unlock',
+        target: user.id,
+        fields: [],
+      });
       return c.json({ userId: user.id, unlocked }, 200);
     });
 }

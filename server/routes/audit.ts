@@ -23,8 +23,20 @@ export const caseAccessQuery = z.strictObject({
 });
 
 export const auditApi = {
-  audit: apiRoute({ method: 'get', path: '/audit', summary: "The commune's audit trail, newest first (officer)", query: auditQuery, answer: { description: 'AuditPage (src/domain/audit.ts): { entries, next }', schema: auditPage } }),
-  caseAccess: apiRoute({ method: 'get', path: '/case-access', summary: 'The log of reads of violence cases, newest first (officer)', query: caseAccessQuery, answer: { description: 'CaseAccessPage (src/domain/audit.ts): { entries, next }', schema: caseAccessPage } }),
+  audit: apiRoute({
+    method: 'get',
+    path: '/audit',
+    summary: "The commune's audit trail, newest first (officer)",
+    query: auditQuery,
+    answer: { description: 'AuditPage (src/domain/audit.ts): { entries, next }', schema: auditPage },
+  }),
+  caseAccess: apiRoute({
+    method: 'get',
+    path: '/case-access',
+    summary: 'The log of reads of violence cases, newest first (officer)',
+    query: caseAccessQuery,
+    answer: { description: 'CaseAccessPage (src/domain/audit.ts): { entries, next }', schema: caseAccessPage },
+  }),
 };
 
 export function auditRoutes(deps: { store: Store; clock: () => Date }) {
@@ -43,6 +55,9 @@ export function auditRoutes(deps: { store: Store; clock: () => Date }) {
     .get('/case-access', async (c) => {
       const parsed = parseQuery(c, auditApi.caseAccess.query);
       if (!parsed.ok) return parsed.response;
-      return c.json(await store.audit.listCaseAccess({ communeId: c.get('actor').communeId, before: parsed.data.before ?? null, limit: parsed.data.limit }), 200);
+      return c.json(
+        await store.audit.listCaseAccess({ communeId: c.get('actor').communeId, before: parsed.data.before ?? null, limit: parsed.data.limit }),
+        200,
+      );
     });
 }

@@ -15,7 +15,10 @@ import { DEVICE_GAPS_PAGE, deviceGapsPage, deviceList, MAX_DEVICE_GAPS_PAGE, rev
 /** Paged by device id: `after` the last id of the page before, `limit` devices (each with at most 1,000 numbers). */
 export const gapsQuery = z.strictObject({
   after: z.optional(uuid),
-  limit: z._default(z.pipe(z.pipe(z.string().check(z.regex(/^\d{1,3}$/)), z.transform(Number)), z.int().check(z.minimum(1), z.maximum(MAX_DEVICE_GAPS_PAGE))), DEVICE_GAPS_PAGE),
+  limit: z._default(
+    z.pipe(z.pipe(z.string().check(z.regex(/^\d{1,3}$/)), z.transform(Number)), z.int().check(z.minimum(1), z.maximum(MAX_DEVICE_GAPS_PAGE))),
+    DEVICE_GAPS_PAGE,
+  ),
 });
 
 import { apiRoute } from '../http/apiRoute.ts';
@@ -28,8 +31,18 @@ export const deviceApi = {
     query: gapsQuery,
     answer: { description: '{ devices: DeviceGap[], next } (src/domain/devices.ts)', schema: deviceGapsPage },
   }),
-  list: apiRoute({ method: 'get', path: '/devices', summary: "The commune's phones (officer)", answer: { description: '{ devices: CommuneDevice[] } (src/domain/devices.ts)', schema: deviceList } }),
-  revoke: apiRoute({ method: 'post', path: '/devices/:id/revoke', summary: 'Revoke a lost phone: its session stops working at once (officer)', answer: { description: '{ deviceId, revoked }', schema: revokedDevice } }),
+  list: apiRoute({
+    method: 'get',
+    path: '/devices',
+    summary: "The commune's phones (officer)",
+    answer: { description: '{ devices: CommuneDevice[] } (src/domain/devices.ts)', schema: deviceList },
+  }),
+  revoke: apiRoute({
+    method: 'post',
+    path: '/devices/:id/revoke',
+    summary: 'Revoke a lost phone: its session stops working at once (officer)',
+    answer: { description: '{ deviceId, revoked }', schema: revokedDevice },
+  }),
 };
 
 export function deviceRoutes(deps: { store: Store; clock: () => Date }) {

@@ -13,7 +13,6 @@ import type { Store } from '../store/store.ts';
 import { auditInput } from '../http/auditInput.ts';
 import { apiRoute } from '../http/apiRoute.ts';
 
-
 function yearOf(c: Context): number | undefined {
   const raw = c.req.param('year') ?? '';
   const year = /^\d{4}$/.test(raw) ? Number(raw) : NaN;
@@ -21,8 +20,19 @@ function yearOf(c: Context): number | undefined {
 }
 
 export const planApi = {
-  read: apiRoute({ method: 'get', path: '/plans/:year', summary: "The commune's plan of a year (the seeds' defaults until one is saved)", answer: { description: 'The plan', schema: planResponse } }),
-  save: apiRoute({ method: 'put', path: '/plans/:year', summary: "Save the commune's plan of a year (officer)", body: planSchema, answer: { description: 'The saved plan', schema: planResponse } }),
+  read: apiRoute({
+    method: 'get',
+    path: '/plans/:year',
+    summary: "The commune's plan of a year (the seeds' defaults until one is saved)",
+    answer: { description: 'The plan', schema: planResponse },
+  }),
+  save: apiRoute({
+    method: 'put',
+    path: '/plans/:year',
+    summary: "Save the commune's plan of a year (officer)",
+    body: planSchema,
+    answer: { description: 'The saved plan', schema: planResponse },
+  }),
 };
 
 export function planRoutes(deps: { store: Store; clock: () => Date }) {
@@ -51,7 +61,12 @@ export function planRoutes(deps: { store: Store; clock: () => Date }) {
       // Compared with what applied before: the saved plan, or the seeds' defaults.
       const fields = planChanges(previous ?? defaultPlan(actor.communeId, year), parsed.data);
       const audit = auditInput(c, clock);
-      await store.plans.save({ plan: parsed.data, userId: actor.userId, now: audit.at, audit: { ...audit, action: 'plan.update', target: String(year), fields } });
+      await store.plans.save({
+        plan: parsed.data,
+        userId: actor.userId,
+        now: audit.at,
+        audit: { ...audit, action: 'plan.update', target: String(year), fields },
+      });
       const response: PlanResponse = { plan: parsed.data, saved: true };
       return c.json(response, 200);
     });

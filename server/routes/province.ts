@@ -17,7 +17,12 @@ import { apiRoute } from '../http/apiRoute.ts';
 
 export const provinceQuery = z.strictObject({
   year: z.optional(z.pipe(z.pipe(z.string().check(z.regex(/^\d{4}$/)), z.transform(Number)), z.int().check(z.minimum(2000), z.maximum(2100)))),
-  quarter: z.optional(z.pipe(z.string().check(z.regex(/^[1-4]$/)), z.transform((q) => Number(q) as Quarter))),
+  quarter: z.optional(
+    z.pipe(
+      z.string().check(z.regex(/^[1-4]$/)),
+      z.transform((q) => Number(q) as Quarter),
+    ),
+  ),
 });
 
 export const provinceApi = {

@@ -4,7 +4,18 @@ import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { dayInVietnam } from '../../src/domain/dates.ts';
-import { allowed, decisionRequest, periodStart, reviewKey, reviewPeriod, reviewEventList, reviewEventWritten, reviewStatuses, submitRequest, type ReviewEvent } from '../../src/domain/review/review.ts';
+import {
+  allowed,
+  decisionRequest,
+  periodStart,
+  reviewKey,
+  reviewPeriod,
+  reviewEventList,
+  reviewEventWritten,
+  reviewStatuses,
+  submitRequest,
+  type ReviewEvent,
+} from '../../src/domain/review/review.ts';
 import { requireActor } from '../http/auth.ts';
 import type { AuthEnv } from '../http/auth.ts';
 import { requireRole } from '../http/requireRole.ts';
@@ -24,8 +35,20 @@ export const reviewApi = {
     query: listQuery,
     answer: { description: '{ events: ReviewEvent[] } (src/domain/review/review.ts)', schema: reviewEventList },
   }),
-  submit: apiRoute({ method: 'post', path: '/reviews/submit', summary: "Submit the unit's quarter or year for review (village head)", body: submitRequest, answer: { status: 201, description: '{ event }', schema: reviewEventWritten } }),
-  decide: apiRoute({ method: 'post', path: '/reviews/decide', summary: 'Accept a submitted period or send it back with a comment (officer)', body: decisionRequest, answer: { status: 201, description: '{ event }', schema: reviewEventWritten } }),
+  submit: apiRoute({
+    method: 'post',
+    path: '/reviews/submit',
+    summary: "Submit the unit's quarter or year for review (village head)",
+    body: submitRequest,
+    answer: { status: 201, description: '{ event }', schema: reviewEventWritten },
+  }),
+  decide: apiRoute({
+    method: 'post',
+    path: '/reviews/decide',
+    summary: 'Accept a submitted period or send it back with a comment (officer)',
+    body: decisionRequest,
+    answer: { status: 201, description: '{ event }', schema: reviewEventWritten },
+  }),
 };
 
 export function reviewRoutes(deps: { store: Store; clock: () => Date }) {
@@ -57,8 +80,22 @@ export function reviewRoutes(deps: { store: Store; clock: () => Date }) {
       if (!allowed(history.status, 'submit')) {
         return apiError(c, 409, 'review_state', [{ path: 'period', code: 'alreadySubmitted' }]);
       }
-      const event: ReviewEvent = { id: randomUUID(), unitId: actor.unitId, period, seq: history.nextSeq, action: 'submit', comment: note || null, userId: actor.userId, at: clock().toISOString() };
-      await store.reviews.add(actor.communeId, event, { ...auditInput(c, clock), action: 'review.submit', target: `${actor.unitId} ${period}`, fields: note ? ['note'] : [] });
+      const event: ReviewEvent = {
+        id: randomUUID(),
+        unitId: actor.unitId,
+        period,
+        seq: history.nextSeq,
+        action: 'submit',
+        comment: note || null,
+        userId: actor.userId,
+        at: clock().toISOString(),
+      };
+      await store.reviews.add(actor.communeId, event, {
+        ...auditInput(c, clock),
+        action: 'review.submit',
+        target: `${actor.unitId} ${period}`,
+        fields: note ? ['note'] : [],
+      });
       return c.json({ event }, 201);
     })
     .post('/reviews/decide', requireRole('communeOfficer'), async (c) => {
@@ -72,8 +109,22 @@ export function reviewRoutes(deps: { store: Store; clock: () => Date }) {
       if (!allowed(history.status, action)) {
         return apiError(c, 409, 'review_state', [{ path: 'period', code: 'notSubmitted' }]);
       }
-      const event: ReviewEvent = { id: randomUUID(), unitId, period, seq: history.nextSeq, action, comment: comment || null, userId: actor.userId, at: clock().toISOString() };
-      await store.reviews.add(actor.communeId, event, { ...auditInput(c, clock), action: `review.${action}`, target: `${unitId} ${period}`, fields: comment ? ['comment'] : [] });
+      const event: ReviewEvent = {
+        id: randomUUID(),
+        unitId,
+        period,
+        seq: history.nextSeq,
+        action,
+        comment: comment || null,
+        userId: actor.userId,
+        at: clock().toISOString(),
+      };
+      await store.reviews.add(actor.communeId, event, {
+        ...auditInput(c, clock),
+        action: `review.${action}`,
+        target: `${unitId} ${period}`,
+        fields: comment ? ['comment'] : [],
+      });
       return c.json({ event }, 201);
     });
 }

@@ -1,7 +1,17 @@
 // Push (the phone's outbox, one batch per request) and pull (changes since a cursor).
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
-import { compactPushAnswer, compactPushResponse, daysAfter, latestRecordDay, MAX_PULL_LIMIT, parseSeqRanges, pullResponse, pushRequest, pushResponse } from '../../src/domain/index.ts';
+import {
+  compactPushAnswer,
+  compactPushResponse,
+  daysAfter,
+  latestRecordDay,
+  MAX_PULL_LIMIT,
+  parseSeqRanges,
+  pullResponse,
+  pushRequest,
+  pushResponse,
+} from '../../src/domain/index.ts';
 import { apiRoute } from '../http/apiRoute.ts';
 import { requireActor } from '../http/auth.ts';
 import type { AuthEnv } from '../http/auth.ts';
@@ -13,10 +23,7 @@ import { casesInPull, casesInPush } from '../sync/caseReads.ts';
 const DEFAULT_PULL_LIMIT = 500;
 
 const wholeNumber = (min: number, max: number) =>
-  z.pipe(
-    z.pipe(z.string().check(z.regex(/^\d{1,15}$/)), z.transform(Number)),
-    z.int().check(z.minimum(min), z.maximum(max)),
-  );
+  z.pipe(z.pipe(z.string().check(z.regex(/^\d{1,15}$/)), z.transform(Number)), z.int().check(z.minimum(min), z.maximum(max)));
 
 export const pullQuery = z.object({
   since: z._default(wholeNumber(0, Number.MAX_SAFE_INTEGER), 0),

@@ -12,7 +12,12 @@ import type { Store } from '../store/store.ts';
 import { apiRoute } from '../http/apiRoute.ts';
 
 export const unitTypeApi = {
-  list: apiRoute({ method: 'get', path: '/unit-types', summary: "The commune's list of village unit types (officer)", answer: { description: 'The list', schema: unitTypeList } }),
+  list: apiRoute({
+    method: 'get',
+    path: '/unit-types',
+    summary: "The commune's list of village unit types (officer)",
+    answer: { description: 'The list', schema: unitTypeList },
+  }),
   save: apiRoute({
     method: 'put',
     path: '/unit-types',

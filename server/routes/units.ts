@@ -20,7 +20,13 @@ const unitsAnswer = { description: "The commune's units", schema: unitList };
 export const unitApi = {
   list: apiRoute({ method: 'get', path: '/units', summary: "The commune's units (officer)", answer: unitsAnswer }),
   add: apiRoute({ method: 'post', path: '/units', summary: 'Add a village unit (officer)', body: newUnit, answer: { ...unitsAnswer, status: 201 } }),
-  change: apiRoute({ method: 'patch', path: '/units/:id', summary: "Change a unit's name, type or households (officer)", body: unitChange, answer: unitsAnswer }),
+  change: apiRoute({
+    method: 'patch',
+    path: '/units/:id',
+    summary: "Change a unit's name, type or households (officer)",
+    body: unitChange,
+    answer: unitsAnswer,
+  }),
   retire: apiRoute({ method: 'post', path: '/units/:id/retire', summary: 'Retire a unit (officer)', answer: unitsAnswer }),
   merge: apiRoute({ method: 'post', path: '/units/:id/merge', summary: 'Merge a unit into another (officer)', body: unitMerge, answer: unitsAnswer }),
 };
@@ -60,7 +66,11 @@ export function unitRoutes(deps: { store: Store; clock: () => Date }) {
       // In the commune's own namespace: another commune's ids are neither taken nor told (communeUnitId).
       const id = communeUnitId(c.get('actor').communeId, parsed.data.id);
       if (!id) return apiError(c, 400, 'invalid_body', [{ path: 'id', code: 'too_big' }]);
-      const added = await store.units.add(c.get('actor').communeId, { ...parsed.data, id, startedOn: dayInVietnam(clock()) }, { ...auditInput(c, clock), action: 'unit.create', target: id, fields: Object.keys(parsed.data).sort() });
+      const added = await store.units.add(
+        c.get('actor').communeId,
+        { ...parsed.data, id, startedOn: dayInVietnam(clock()) },
+        { ...auditInput(c, clock), action: 'unit.create', target: id, fields: Object.keys(parsed.data).sort() },
+      );
       if (!added) return apiError(c, 409, 'unit_exists', [{ path: 'id', code: 'taken' }]);
       return c.json({ units: await store.units.list(c.get('actor').communeId) }, 201);
     })
@@ -75,7 +85,11 @@ export function unitRoutes(deps: { store: Store; clock: () => Date }) {
       const fields = Object.keys(parsed.data)
         .filter((key) => parsed.data[key as keyof typeof parsed.data] !== found.unit[key as keyof SetupUnit])
         .sort();
-      await store.units.change(found.unit.id, parsed.data, fields.length > 0 ? { ...auditInput(c, clock), action: 'unit.update', target: found.unit.id, fields } : undefined);
+      await store.units.change(
+        found.unit.id,
+        parsed.data,
+        fields.length > 0 ? { ...auditInput(c, clock), action: 'unit.update', target: found.unit.id, fields } : undefined,
+      );
       return c.json({ units: await store.units.list(c.get('actor').communeId) }, 200);
     })
     .post('/units/:id/retire', async (c) => {
@@ -90,7 +104,12 @@ export function unitRoutes(deps: { store: Store; clock: () => Date }) {
       const parsed = await parseJsonBody(c, unitApi.merge.body);
       if (!parsed.ok) return parsed.response;
       // Checked again inside the write: a cycle, a retired or merged unit, another commune's unit.
-      const refusal = await store.units.merge(c.get('actor').communeId, found.unit.id, parsed.data.into, { ...auditInput(c, clock), action: 'unit.merge', target: found.unit.id, fields: ['retired', 'mergedInto'] });
+      const refusal = await store.units.merge(c.get('actor').communeId, found.unit.id, parsed.data.into, {
+        ...auditInput(c, clock),
+        action: 'unit.merge',
+        target: found.unit.id,
+        fields: ['retired', 'mergedInto'],
+      });
       if (refusal) return apiError(c, 400, 'invalid_body', [refusal]);
       return c.json({ units: await store.units.list(c.get('actor').communeId) }, 200);
     });

@@ -22,58 +22,50 @@ const groupHouseholds = [214, 187, 256, 173, 198];
 
 export const demoUnits: Unit[] = [
   { id: DEMO_COMMUNE_ID, communeId: DEMO_COMMUNE_ID, name: 'UBND phường Nam Gia Nghĩa', type: 'commune', households: 0 },
-  ...groupHouseholds.map(
-    (households, index): Unit => ({
-      id: `tdp-${index + 1}`,
-      communeId: DEMO_COMMUNE_ID,
-      name: `Tổ dân phố ${index + 1}`,
-      type: 'toDanPho',
-      households,
-    }),
-  ),
+  ...groupHouseholds.map((households, index): Unit => ({
+    id: `tdp-${index + 1}`,
+    communeId: DEMO_COMMUNE_ID,
+    name: `Tổ dân phố ${index + 1}`,
+    type: 'toDanPho',
+    households,
+  })),
 ];
 
 /** The accounts of the demo ward (Nam Gia Nghĩa). */
 export const communeSignIns: DemoSignIn[] = [
   { username: 'canbo', pin: DEMO_PIN, role: 'communeOfficer', unitId: DEMO_COMMUNE_ID, displayName: 'Công chức Văn hóa – Xã hội' },
-  ...groupHouseholds.map(
-    (_, index): DemoSignIn => ({
-      username: `tdp${index + 1}`,
-      pin: DEMO_PIN,
-      role: 'villageHead',
-      unitId: `tdp-${index + 1}`,
-      displayName: `Tổ trưởng Tổ dân phố ${index + 1}`,
-    }),
-  ),
+  ...groupHouseholds.map((_, index): DemoSignIn => ({
+    username: `tdp${index + 1}`,
+    pin: DEMO_PIN,
+    role: 'villageHead',
+    unitId: `tdp-${index + 1}`,
+    displayName: `Tổ trưởng Tổ dân phố ${index + 1}`,
+  })),
 ];
 
 const secondGroups = [231, 205, 189];
 
 const secondUnits: Unit[] = [
   { id: SECOND_COMMUNE_ID, communeId: SECOND_COMMUNE_ID, name: 'UBND phường Bắc Gia Nghĩa', type: 'commune', households: 0 },
-  ...secondGroups.map(
-    (households, index): Unit => ({
-      id: `bgn-tdp-${index + 1}`,
-      communeId: SECOND_COMMUNE_ID,
-      name: `Tổ dân phố ${index + 1}`,
-      type: 'toDanPho',
-      households,
-    }),
-  ),
+  ...secondGroups.map((households, index): Unit => ({
+    id: `bgn-tdp-${index + 1}`,
+    communeId: SECOND_COMMUNE_ID,
+    name: `Tổ dân phố ${index + 1}`,
+    type: 'toDanPho',
+    households,
+  })),
 ];
 
 /** The second demo ward: an officer and three group heads. */
 const secondSignIns: DemoSignIn[] = [
   { username: 'bgn-canbo', pin: DEMO_PIN, role: 'communeOfficer', unitId: SECOND_COMMUNE_ID, displayName: 'Công chức Văn hóa – Xã hội' },
-  ...secondGroups.map(
-    (_, index): DemoSignIn => ({
-      username: `bgn-tdp${index + 1}`,
-      pin: DEMO_PIN,
-      role: 'villageHead',
-      unitId: `bgn-tdp-${index + 1}`,
-      displayName: `Tổ trưởng Tổ dân phố ${index + 1}`,
-    }),
-  ),
+  ...secondGroups.map((_, index): DemoSignIn => ({
+    username: `bgn-tdp${index + 1}`,
+    pin: DEMO_PIN,
+    role: 'villageHead',
+    unitId: `bgn-tdp-${index + 1}`,
+    displayName: `Tổ trưởng Tổ dân phố ${index + 1}`,
+  })),
 ];
 
 const provinceSignIns: DemoSignIn[] = [{ username: 'tinh', pin: DEMO_PIN, role: 'province', unitId: '', displayName: 'Sở Nội vụ' }];

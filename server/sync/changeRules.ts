@@ -15,10 +15,7 @@ export interface StoredHead {
 
 export type RejectReason = 'forbidden_unit' | 'forbidden_record' | 'forbidden_kind' | 'wrong_reporter' | 'immutable_field';
 
-export type Verdict =
-  | { action: 'apply' }
-  | { action: 'conflict' }
-  | { action: 'reject'; reason: RejectReason; fields: string[] };
+export type Verdict = { action: 'apply' } | { action: 'conflict' } | { action: 'reject'; reason: RejectReason; fields: string[] };
 
 /** Whose records an actor reads: one unit, one commune, or none (deny by default). */
 export type ReadScope = { unitId: string } | { communeId: string } | null;
@@ -88,13 +85,9 @@ export function mayRecordKind(actor: Actor, kind: string): boolean {
  * Field paths are relative to the change ("record.unitId"), so a stored result reads the
  * same wherever a resend puts the change in its batch.
  */
-export function judgeChange(
-  actor: Actor,
-  change: Change,
-  stored: StoredHead | undefined,
-  targetUnitCommuneId: string | undefined,
-): Verdict {
-  if (!mayRecordKind(actor, change.op === 'upsert' ? change.record.kind : change.kind)) return reject('forbidden_kind', change.op === 'upsert' ? 'record.kind' : 'kind');
+export function judgeChange(actor: Actor, change: Change, stored: StoredHead | undefined, targetUnitCommuneId: string | undefined): Verdict {
+  if (!mayRecordKind(actor, change.op === 'upsert' ? change.record.kind : change.kind))
+    return reject('forbidden_kind', change.op === 'upsert' ? 'record.kind' : 'kind');
   if (change.op === 'upsert') {
     const record = change.record;
     if (!canWriteUnit(actor, record.unitId, targetUnitCommuneId)) return reject('forbidden_unit', 'record.unitId');

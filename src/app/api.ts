@@ -28,7 +28,9 @@ export function createApiClient(fetchFn: typeof fetch = (input, init) => globalT
   return {
     get: (path, schema) => answerOf(call(fetchFn, url(path), { headers: apiHeaders() }, schema)),
     send: (method, path, schema, body) =>
-      answerOf(call(fetchFn, url(path), { method, headers: apiHeaders(body !== undefined), body: body === undefined ? undefined : JSON.stringify(body) }, schema)),
+      answerOf(
+        call(fetchFn, url(path), { method, headers: apiHeaders(body !== undefined), body: body === undefined ? undefined : JSON.stringify(body) }, schema),
+      ),
     file: (path) => answerOf(callFile(fetchFn, url(path), { headers: apiHeaders() })),
   };
 }

@@ -3,10 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { recordKinds, type RecordKind } from '../domain/index.ts';
 
 export type Route =
-  | { screen: 'home'; quarter?: string; kind?: RecordKind }
-  | { screen: 'new'; kind: RecordKind }
-  | { screen: 'record'; id: string }
-  | { screen: 'help' };
+  { screen: 'home'; quarter?: string; kind?: RecordKind } | { screen: 'new'; kind: RecordKind } | { screen: 'record'; id: string } | { screen: 'help' };
 
 const isKind = (value: string | null | undefined): value is RecordKind => recordKinds.includes(value as RecordKind);
 

@@ -27,7 +27,12 @@ describe('push body encoding', () => {
   it('gzips a push over the threshold and says so in Content-Encoding', async () => {
     const { api, sent } = recordingApi();
     const changes = Array.from({ length: 20 }, (_, i) => ({
-      changeId: `c-${i}`, seq: i + 1, op: 'delete' as const, recordId: `r-${i}`, kind: 'newsPost' as const, baseRev: 1,
+      changeId: `c-${i}`,
+      seq: i + 1,
+      op: 'delete' as const,
+      recordId: `r-${i}`,
+      kind: 'newsPost' as const,
+      baseRev: 1,
     }));
     const json = JSON.stringify({ deviceId, changes, answer: 'compact' });
     expect(json.length).toBeGreaterThan(GZIP_REQUEST_THRESHOLD_BYTES);

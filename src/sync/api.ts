@@ -1,6 +1,16 @@
 // The phone's sync calls to the server (push and pull), typed by the shared protocol schemas.
 // A network failure throws; an HTTP answer is returned as it is, for the engine to decide.
-import { compactPushResponse, expandPushAnswer, formatSeqRanges, pullResponse, pushResponse, type PullResponse, type PushRequest, type PushResponse, type SeqRange } from '../domain/index.ts';
+import {
+  compactPushResponse,
+  expandPushAnswer,
+  formatSeqRanges,
+  pullResponse,
+  pushResponse,
+  type PullResponse,
+  type PushRequest,
+  type PushResponse,
+  type SeqRange,
+} from '../domain/index.ts';
 import { apiHeaders, call, type CallOptions, type HttpOutcome } from './session.ts';
 
 export interface SyncApi {
@@ -23,7 +33,12 @@ export async function encodeJsonBody(json: string, threshold = GZIP_REQUEST_THRE
  * `token`: a Bearer token for clients outside the browser (tests, benchmarks); the app gives
  * none and its calls carry the session cookie.
  */
-export function createSyncApi(options: { baseUrl: string; token?: () => Promise<string | undefined>; fetch?: typeof fetch; gzipThresholdBytes?: number }): SyncApi {
+export function createSyncApi(options: {
+  baseUrl: string;
+  token?: () => Promise<string | undefined>;
+  fetch?: typeof fetch;
+  gzipThresholdBytes?: number;
+}): SyncApi {
   const fetchFn = options.fetch ?? globalThis.fetch.bind(globalThis);
   const headers = async (): Promise<Record<string, string>> => {
     const token = options.token ? await options.token() : undefined;

@@ -3,7 +3,16 @@
 // One run at a time; a request that fails by network or 5xx is retried later with backoff,
 // and a batch the server refuses as a whole (400, 409, 413) is split until the one change
 // at fault is found and marked rejected, so one bad change never blocks the others.
-import { applyPulled, applyPushResults, changesToSend, outboxBatch, wipeLocalData, type DeviceStore, type NotebookDb, type OutboxEntry } from '../data/index.ts';
+import {
+  applyPulled,
+  applyPushResults,
+  changesToSend,
+  outboxBatch,
+  wipeLocalData,
+  type DeviceStore,
+  type NotebookDb,
+  type OutboxEntry,
+} from '../data/index.ts';
 import { clockOffsetOf, MAX_PULL_LIMIT, MAX_PUSH_CHANGES, seqRanges, type Change, type PullResponse } from '../domain/index.ts';
 import type { SyncApi } from './api.ts';
 import type { Exclusive } from './exclusive.ts';
@@ -135,7 +144,6 @@ export class SyncEngine {
     if (this.timer !== undefined) this.clearTimer(this.timer);
     this.abort.abort();
   }
-
 
   private async loop(): Promise<void> {
     while (!this.stopped) {
@@ -272,7 +280,9 @@ export class SyncEngine {
   }
 
   private requestPull(cursor: number): Promise<HttpOutcome<PullResponse>> {
-    const request = this.deps.api.pull(cursor, MAX_PULL_LIMIT, this.skipped(cursor), { signal: this.abort.signal, timeoutMs: this.deps.requestTimeoutMs }).catch(asSyncError);
+    const request = this.deps.api
+      .pull(cursor, MAX_PULL_LIMIT, this.skipped(cursor), { signal: this.abort.signal, timeoutMs: this.deps.requestTimeoutMs })
+      .catch(asSyncError);
     // Not awaited if the push answer could not be stored: its failure is not this run's error.
     request.catch(() => undefined);
     return request;

@@ -12,7 +12,10 @@ interface LockManagerLike {
 /** The lease's length; renewed at a third of it while the work runs. */
 export const SYNC_LEASE_MS = 30_000;
 
-export function syncExclusive(db: NotebookDb, locks: LockManagerLike | undefined = (globalThis.navigator as { locks?: LockManagerLike } | undefined)?.locks): Exclusive {
+export function syncExclusive(
+  db: NotebookDb,
+  locks: LockManagerLike | undefined = (globalThis.navigator as { locks?: LockManagerLike } | undefined)?.locks,
+): Exclusive {
   const name = `so-tay-sync:${db.name}`;
   if (locks) return (work) => locks.request(name, work);
   return leaseExclusive(db);

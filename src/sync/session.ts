@@ -5,7 +5,8 @@ import { CLIENT_HEADER, profileResponse, signInResponse, type ProfileResponse, t
 import { enrolmentResponse, type EnrolmentRequest } from '../domain/enrolment.ts';
 
 /** `serverTime`: the server's clock when it answered (its `Date` header, milliseconds), when it sent one. */
-export type HttpOutcome<T> = { ok: true; value: T; serverTime?: number } | { ok: false; status: number; body: { error?: string; fields?: { path: string; code: string }[] } };
+export type HttpOutcome<T> =
+  { ok: true; value: T; serverTime?: number } | { ok: false; status: number; body: { error?: string; fields?: { path: string; code: string }[] } };
 
 export interface Parser<T> {
   safeParse(data: unknown): { success: true; data: T } | { success: false };
@@ -66,7 +67,13 @@ export async function callFile(fetchFn: typeof fetch, url: string, init: Request
 }
 
 /** The fetch and the reading of its body, bounded in time; no answer is a NetworkError. */
-async function bounded<B>(fetchFn: typeof fetch, url: string, init: RequestInit, read: (response: Response) => Promise<B>, options: CallOptions): Promise<{ response: Response; body: B }> {
+async function bounded<B>(
+  fetchFn: typeof fetch,
+  url: string,
+  init: RequestInit,
+  read: (response: Response) => Promise<B>,
+  options: CallOptions,
+): Promise<{ response: Response; body: B }> {
   const controller = new AbortController();
   let timedOut = false;
   const timer = setTimeout(() => {
@@ -104,7 +111,11 @@ export function apiHeaders(json = false): Record<string, string> {
 }
 
 /** Signs in; the server sets the session cookie and answers with the profile (no token). */
-export async function signIn(baseUrl: string, request: SignInRequest, fetchFn: typeof fetch = globalThis.fetch.bind(globalThis)): Promise<HttpOutcome<SignInResponse>> {
+export async function signIn(
+  baseUrl: string,
+  request: SignInRequest,
+  fetchFn: typeof fetch = globalThis.fetch.bind(globalThis),
+): Promise<HttpOutcome<SignInResponse>> {
   return call(fetchFn, `${baseUrl}/api/v1/sessions`, { method: 'POST', headers: apiHeaders(true), body: JSON.stringify(request) }, signInResponse);
 }
 
@@ -118,7 +129,11 @@ export async function signOutOnServer(baseUrl: string, fetchFn: typeof fetch = g
 const noBody: Parser<unknown> = { safeParse: (data) => ({ success: true, data }) };
 
 /** A phone's first connection with an enrolment code and a new PIN; answered like a sign-in. */
-export async function enrol(baseUrl: string, request: EnrolmentRequest, fetchFn: typeof fetch = globalThis.fetch.bind(globalThis)): Promise<HttpOutcome<SignInResponse>> {
+export async function enrol(
+  baseUrl: string,
+  request: EnrolmentRequest,
+  fetchFn: typeof fetch = globalThis.fetch.bind(globalThis),
+): Promise<HttpOutcome<SignInResponse>> {
   return call(fetchFn, `${baseUrl}/api/v1/enrolments`, { method: 'POST', headers: apiHeaders(true), body: JSON.stringify(request) }, enrolmentResponse);
 }
 

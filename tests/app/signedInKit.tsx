@@ -34,7 +34,15 @@ export async function mountHook<T>(use: () => T, services: Partial<AppServices>)
     return null;
   }
   const root = document.createElement('div');
-  const all = { engine: { status: new StatusBox() }, phone: {}, device: { deviceId: () => Promise.resolve('') }, db: {} as NotebookDb, signOut() {}, signInAgain() {}, ...services } as AppServices;
+  const all = {
+    engine: { status: new StatusBox() },
+    phone: {},
+    device: { deviceId: () => Promise.resolve('') },
+    db: {} as NotebookDb,
+    signOut() {},
+    signInAgain() {},
+    ...services,
+  } as AppServices;
   await act(() => {
     render(
       <ServicesContext.Provider value={all}>

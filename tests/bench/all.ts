@@ -21,7 +21,10 @@ const PARTS: Part[] = [
   { title: 'Office on a large commune', script: 'tests/bench/office.bench.ts' },
 ];
 
-const ONLY = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).split(',');
+const ONLY = process.argv
+  .find((arg) => arg.startsWith('--only='))
+  ?.slice('--only='.length)
+  .split(',');
 const PASSED = process.argv.includes('--') ? process.argv.slice(process.argv.indexOf('--') + 1) : [];
 const BENCH_MD = 'tests/bench/results/bench.md';
 

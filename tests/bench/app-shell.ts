@@ -93,7 +93,9 @@ function watchNetwork(cdp: CDPSession): WireLog {
 
 /** Requests that were answered before `untilMs` after the first one began (what the field could wait for); round trips as the counting proxy counts them. */
 function wireBefore(log: WireLog, untilMs: number): Pick<Run, 'requests' | 'roundTrips' | 'bytes' | 'fromServiceWorker'> {
-  const requests = [...log.started].map(([id, s]) => ({ ...s, end: log.finished.get(id)?.at ?? Infinity, bytes: log.finished.get(id)?.bytes ?? 0 })).sort((a, b) => a.at - b.at);
+  const requests = [...log.started]
+    .map(([id, s]) => ({ ...s, end: log.finished.get(id)?.at ?? Infinity, bytes: log.finished.get(id)?.bytes ?? 0 }))
+    .sort((a, b) => a.at - b.at);
   const origin = requests[0]?.at ?? 0;
   const before = requests.filter((r) => r.end - origin <= untilMs);
   const network = before.filter((r) => !r.fromServiceWorker);
@@ -115,12 +117,20 @@ function wireBefore(log: WireLog, untilMs: number): Pick<Run, 'requests' | 'roun
 async function throttle(cdp: CDPSession): Promise<void> {
   const bytesPerSecond = (LINK.kbps * 1000) / 8;
   await cdp.send('Network.enable');
-  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: LINK.latencyMs, downloadThroughput: bytesPerSecond, uploadThroughput: bytesPerSecond });
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: LINK.latencyMs,
+    downloadThroughput: bytesPerSecond,
+    uploadThroughput: bytesPerSecond,
+  });
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
 }
 
 async function interactiveAt(page: Page): Promise<number> {
-  await page.waitForFunction(() => (window as unknown as { __interactiveAt?: number }).__interactiveAt !== undefined, undefined, { timeout: 60_000, polling: 100 });
+  await page.waitForFunction(() => (window as unknown as { __interactiveAt?: number }).__interactiveAt !== undefined, undefined, {
+    timeout: 60_000,
+    polling: 100,
+  });
   return page.evaluate(() => (window as unknown as { __interactiveAt: number }).__interactiveAt);
 }
 
@@ -206,7 +216,10 @@ async function signedInRun(browser: Browser, url: string): Promise<SignedInRun> 
       if (entry) entry.bytes = event.encodedDataLength;
     });
     await page.reload();
-    await page.waitForFunction(() => (window as unknown as { __lockReadyAt?: number }).__lockReadyAt !== undefined, undefined, { timeout: 60_000, polling: 100 });
+    await page.waitForFunction(() => (window as unknown as { __lockReadyAt?: number }).__lockReadyAt !== undefined, undefined, {
+      timeout: 60_000,
+      polling: 100,
+    });
     for (const digit of '1234') await page.getByRole('button', { name: `Số ${digit}`, exact: true }).click();
     await page.getByRole('button', { name: 'Mở', exact: true }).click();
     await page.waitForFunction(() => (window as unknown as { __homeAt?: number }).__homeAt !== undefined, undefined, { timeout: 60_000, polling: 100 });
@@ -215,7 +228,12 @@ async function signedInRun(browser: Browser, url: string): Promise<SignedInRun> 
       return { lockReadyAt: w.__lockReadyAt, openTappedAt: w.__openTappedAt, homeAt: w.__homeAt };
     });
     const shell = requests.filter((r) => !r.fromServiceWorker && !new URL(r.url).pathname.startsWith('/api/'));
-    return { lockMs: times.lockReadyAt, unlockToHomeMs: times.homeAt - times.openTappedAt, shellRequests: shell.length, shellBytes: shell.reduce((sum, r) => sum + r.bytes, 0) };
+    return {
+      lockMs: times.lockReadyAt,
+      unlockToHomeMs: times.homeAt - times.openTappedAt,
+      shellRequests: shell.length,
+      shellBytes: shell.reduce((sum, r) => sum + r.bytes, 0),
+    };
   } finally {
     await context.close();
   }
@@ -238,7 +256,9 @@ export async function measureAppShell(browser: Browser, runs = RUNS): Promise<Sh
       results.warm.push(await warmRun(browser, server.url));
       results.signedIn.push(await signedInRun(browser, server.url));
       const signedIn = results.signedIn.at(-1)!;
-      console.log(`  run ${i + 1}: cold ${sec(results.cold.at(-1)!.ms)}, from the service worker ${sec(results.warm.at(-1)!.ms)}; signed in: lock ${sec(signedIn.lockMs)}, "Mở" to home ${sec(signedIn.unlockToHomeMs)}`);
+      console.log(
+        `  run ${i + 1}: cold ${sec(results.cold.at(-1)!.ms)}, from the service worker ${sec(results.warm.at(-1)!.ms)}; signed in: lock ${sec(signedIn.lockMs)}, "Mở" to home ${sec(signedIn.unlockToHomeMs)}`,
+      );
     }
     return results;
   } finally {
@@ -253,21 +273,33 @@ export function shellTable(results: ShellResults): string {
     '| load | time to interactive | target | bound (bytes ÷ bandwidth + round trips × latency) | ÷ bound | requests over the network | round trips | bytes | answered by the service worker |',
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
   ];
-  for (const [name, list, target] of [['cold (no cache, no service worker)', results.cold, TARGETS.coldMs], ['warm (service worker, reload)', results.warm, TARGETS.warmMs]] as const) {
+  for (const [name, list, target] of [
+    ['cold (no cache, no service worker)', results.cold, TARGETS.coldMs],
+    ['warm (service worker, reload)', results.warm, TARGETS.warmMs],
+  ] as const) {
     const ms = median(list.map((r) => r.ms));
     const bound = median(list.map(shellBound));
     const typical = list[0]!;
-    lines.push(`| ${name} | ${sec(ms)} | ≤ ${sec(target)} ${ms <= target ? 'met' : 'NOT MET'} | ${sec(bound)} | ${bound > 0 ? (ms / bound).toFixed(2) : '—'} | ${typical.requests} | ${typical.roundTrips} | ${(typical.bytes / 1000).toFixed(1)} kB | ${typical.fromServiceWorker} |`);
+    lines.push(
+      `| ${name} | ${sec(ms)} | ≤ ${sec(target)} ${ms <= target ? 'met' : 'NOT MET'} | ${sec(bound)} | ${bound > 0 ? (ms / bound).toFixed(2) : '—'} | ${typical.requests} | ${typical.roundTrips} | ${(typical.bytes / 1000).toFixed(1)} kB | ${typical.fromServiceWorker} |`,
+    );
   }
   const signedIn = results.signedIn;
   if (signedIn.length > 0) {
     const lockMs = median(signedIn.map((r) => r.lockMs));
     const homeMs = median(signedIn.map((r) => r.unlockToHomeMs));
     const shell = signedIn[0]!;
-    lines.push(`| signed in, reopened (service worker): the PIN pad takes a digit | ${sec(lockMs)} | ≤ ${sec(TARGETS.warmMs)} ${lockMs <= TARGETS.warmMs ? 'met' : 'NOT MET'} | 0.00 s | — | ${shell.shellRequests} | — | ${(shell.shellBytes / 1000).toFixed(1)} kB | all |`);
-    lines.push(`| signed in: from the tap on "Mở" to the home list | ${sec(homeMs)} | — | 0.00 s | — | ${shell.shellRequests} | — | ${(shell.shellBytes / 1000).toFixed(1)} kB | all |`);
+    lines.push(
+      `| signed in, reopened (service worker): the PIN pad takes a digit | ${sec(lockMs)} | ≤ ${sec(TARGETS.warmMs)} ${lockMs <= TARGETS.warmMs ? 'met' : 'NOT MET'} | 0.00 s | — | ${shell.shellRequests} | — | ${(shell.shellBytes / 1000).toFixed(1)} kB | all |`,
+    );
+    lines.push(
+      `| signed in: from the tap on "Mở" to the home list | ${sec(homeMs)} | — | 0.00 s | — | ${shell.shellRequests} | — | ${(shell.shellBytes / 1000).toFixed(1)} kB | all |`,
+    );
   }
-  lines.push('', 'Bytes are what Chromium counted on the wire (encoded, headers included) for the requests answered before the field appeared; a round trip is a request sent while none was in flight (CDP adds its latency once per request). The warm load needs no network at all: its bound is 0, and its time is the phone\'s own work (worker start, parsing, first render) at 4× CPU slowdown. Signed in: the same account reopened from the service worker; the lock and signed-in screens are lazy chunks from the precache (no script or style from the network: bound 0), and "Mở" to the home list includes deriving the vault key from the PIN (PBKDF2, see the PIN benchmark) and opening the database.');
+  lines.push(
+    '',
+    'Bytes are what Chromium counted on the wire (encoded, headers included) for the requests answered before the field appeared; a round trip is a request sent while none was in flight (CDP adds its latency once per request). The warm load needs no network at all: its bound is 0, and its time is the phone\'s own work (worker start, parsing, first render) at 4× CPU slowdown. Signed in: the same account reopened from the service worker; the lock and signed-in screens are lazy chunks from the precache (no script or style from the network: bound 0), and "Mở" to the home list includes deriving the vault key from the PIN (PBKDF2, see the PIN benchmark) and opening the database.',
+  );
   return lines.join('\n');
 }
 

@@ -50,7 +50,18 @@ try {
     '',
     `With records_kind_commune (migration 0010): ${total(withIndex)} ms. Without it: ${total(without)} ms (shared 2-core machine).`,
     '',
-    '## With the index', '', '```', withIndex, '```', '', '## Without it', '', '```', without, '```', '',
+    '## With the index',
+    '',
+    '```',
+    withIndex,
+    '```',
+    '',
+    '## Without it',
+    '',
+    '```',
+    without,
+    '```',
+    '',
   ].join('\n');
   writeFileSync('tests/bench/results/commune-work-plan.md', report);
   console.log(`with index ${total(withIndex)} ms, without ${total(without)} ms`);

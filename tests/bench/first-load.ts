@@ -17,7 +17,9 @@ for (const file of [...firstLoad].sort()) {
   total += gz;
   console.log(`  ${kB(gz)}  (${kB(rawBytes(file))} raw)  ${file}`);
 }
-console.log(`  ${kB(total)}  total JS+CSS, budget ${kB(BUDGET_BYTES).trim()}: ${((total / BUDGET_BYTES) * 100).toFixed(0)}% ${total <= BUDGET_BYTES ? 'within budget' : 'OVER BUDGET'}`);
+console.log(
+  `  ${kB(total)}  total JS+CSS, budget ${kB(BUDGET_BYTES).trim()}: ${((total / BUDGET_BYTES) * 100).toFixed(0)}% ${total <= BUDGET_BYTES ? 'within budget' : 'OVER BUDGET'}`,
+);
 
 const onDemand = readdirSync(join(DIST, 'assets'))
   .map((name) => `assets/${name}`)

@@ -24,12 +24,18 @@ const communeId = 'bench-commune';
 
 const units: UnitEntry[] = [
   { id: communeId, communeId, name: 'UBND xã Thử Nghiệm', type: 'commune', households: 0 },
-  ...Array.from({ length: UNITS }, (_, i): UnitEntry => ({ id: `thon-${i + 1}`, communeId, name: `Thôn ${i + 1}`, type: 'thon', households: 150 + ((i * 37) % 200) })),
+  ...Array.from({ length: UNITS }, (_, i): UnitEntry => ({
+    id: `thon-${i + 1}`,
+    communeId,
+    name: `Thôn ${i + 1}`,
+    type: 'thon',
+    households: 150 + ((i * 37) % 200),
+  })),
 ];
 
 // A fixed pseudo-random sequence so every run measures the same commune.
 let seed = 42;
-const next = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
 const day = (year: number) => {
   const month = 1 + Math.floor(next() * 12);
@@ -42,7 +48,16 @@ function makeRecord(i: number): ChecklistRecord {
   const base = { id: randomUUID(), unitId, reporterId: 'bench', date };
   const roll = i % 20;
   if (roll < 12) {
-    return { kind: 'propagandaSession', ...base, form: pick(['villageMeeting', 'conference', 'thematicSession', 'loudspeaker'] as const), topics: ['genderEqualityLaw'], menCount: 10, womenCount: 15, householdsReached: 30, language: 'vi' };
+    return {
+      kind: 'propagandaSession',
+      ...base,
+      form: pick(['villageMeeting', 'conference', 'thematicSession', 'loudspeaker'] as const),
+      topics: ['genderEqualityLaw'],
+      menCount: 10,
+      womenCount: 15,
+      householdsReached: 30,
+      language: 'vi',
+    };
   }
   if (roll < 16) return { kind: 'newsPost', ...base, channel: 'communePortal', title: `Tin số ${i}` };
   // The commune checklist: contact points and models (some stopped), inspections, trainings, complaints.
@@ -61,10 +76,23 @@ function makeRecord(i: number): ChecklistRecord {
   }
   const handled = next() < 0.8;
   return {
-    kind: 'violenceCase', ...base, caseCode: `B-${i}`, reportedBy: 'neighbour', acts: ['physical'], victimSex: 'female', victimAgeBand: 'from16to59',
-    perpetratorSex: 'male', perpetratorRelation: 'spouse', victimNeedsSupport: true, supportServices: handled ? ['medical'] : [], measures: [],
-    perpetratorCounselled: handled, referredToPolice: false,
-    ...(handled ? { status: 'intervening' as const, statusDates: { received: date, verified: date, intervening: date } } : { status: 'received' as const, statusDates: { received: date } }),
+    kind: 'violenceCase',
+    ...base,
+    caseCode: `B-${i}`,
+    reportedBy: 'neighbour',
+    acts: ['physical'],
+    victimSex: 'female',
+    victimAgeBand: 'from16to59',
+    perpetratorSex: 'male',
+    perpetratorRelation: 'spouse',
+    victimNeedsSupport: true,
+    supportServices: handled ? ['medical'] : [],
+    measures: [],
+    perpetratorCounselled: handled,
+    referredToPolice: false,
+    ...(handled
+      ? { status: 'intervening' as const, statusDates: { received: date, verified: date, intervening: date } }
+      : { status: 'received' as const, statusDates: { received: date } }),
   };
 }
 
@@ -117,16 +145,30 @@ try {
       .insertInto('records')
       .values(
         records.slice(i, i + 500).map(({ record, deleted }) => ({
-          id: record!.id, kind: record!.kind, unit_id: record!.unitId, commune_id: communeId, reporter_id: 'bench', date: record!.date,
-          rev: 1, deleted: deleted ? 1 : 0, body: JSON.stringify(record), server_seq: ++serverSeq, received_at: '2026-11-22T00:00:00Z',
-          last_device_id: 'bench', last_user_id: 'bench',
+          id: record!.id,
+          kind: record!.kind,
+          unit_id: record!.unitId,
+          commune_id: communeId,
+          reporter_id: 'bench',
+          date: record!.date,
+          rev: 1,
+          deleted: deleted ? 1 : 0,
+          body: JSON.stringify(record),
+          server_seq: ++serverSeq,
+          received_at: '2026-11-22T00:00:00Z',
+          last_device_id: 'bench',
+          last_user_id: 'bench',
         })),
       )
       .execute();
   }
   const app = createApp({ store, clock: () => new Date('2026-11-22T03:00:00Z'), settings: {} });
   const deviceId = randomUUID();
-  const signIn = await app.request('/api/v1/sessions', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Session-Token': 'body' }, body: JSON.stringify({ username: 'officer', pin: '1234', deviceId }) });
+  const signIn = await app.request('/api/v1/sessions', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Session-Token': 'body' },
+    body: JSON.stringify({ username: 'officer', pin: '1234', deviceId }),
+  });
   const { token } = (await signIn.json()) as { token: string };
   for (const format of ['docx', 'xlsx', 'csv']) {
     await median(`GET /api/v1/reports/yearly.${format} (SQLite, ${RECORDS} records)`, 3, async () => {

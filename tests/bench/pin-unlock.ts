@@ -38,16 +38,18 @@ try {
   await page.goto('http://localhost/');
   const cdp = await page.context().newCDPSession(page);
   for (const rate of [1, 4]) {
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
-  console.log(`Unlocking the vault with the PIN, Chromium with ${rate}× CPU slowdown, median of ${REPEATS}:`);
-  for (const iterations of ROUNDS) {
-    // Passed as source text: tsx would wrap named functions in a helper the page does not have.
-    const times = (await page.evaluate(UNLOCK_TIMES.replace('ROUNDS', String(iterations)).replace('REPEATS', String(REPEATS)))) as number[];
-    const sorted = [...times].sort((a, b) => a - b);
-    const median = sorted[Math.floor(sorted.length / 2)]!;
-    const mark = iterations === PBKDF2_ITERATIONS ? '  ← the app (PBKDF2_ITERATIONS)' : '';
-    console.log(`  ${String(iterations).padStart(7)} rounds: ${median.toFixed(0).padStart(5)} ms (min ${sorted[0]!.toFixed(0)}, max ${sorted.at(-1)!.toFixed(0)})${mark}`);
-  }
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+    console.log(`Unlocking the vault with the PIN, Chromium with ${rate}× CPU slowdown, median of ${REPEATS}:`);
+    for (const iterations of ROUNDS) {
+      // Passed as source text: tsx would wrap named functions in a helper the page does not have.
+      const times = (await page.evaluate(UNLOCK_TIMES.replace('ROUNDS', String(iterations)).replace('REPEATS', String(REPEATS)))) as number[];
+      const sorted = [...times].sort((a, b) => a - b);
+      const median = sorted[Math.floor(sorted.length / 2)]!;
+      const mark = iterations === PBKDF2_ITERATIONS ? '  ← the app (PBKDF2_ITERATIONS)' : '';
+      console.log(
+        `  ${String(iterations).padStart(7)} rounds: ${median.toFixed(0).padStart(5)} ms (min ${sorted[0]!.toFixed(0)}, max ${sorted.at(-1)!.toFixed(0)})${mark}`,
+      );
+    }
   }
 } finally {
   await browser.close();

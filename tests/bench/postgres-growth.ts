@@ -58,7 +58,9 @@ try {
   const pusher: Actor = { userId: 'bench-officer', role: 'communeOfficer', communeId: 'xa-1', unitId: 'xa-1-thon-1', deviceId: randomUUID() };
   await sql`insert into users (id, username, display_name, role, commune_id, unit_id, pin_hash)
     values (${pusher.userId}, ${pusher.userId}, 'Cán bộ', 'communeOfficer', 'xa-1', 'xa-1-thon-1', 'x')`.execute(db);
-  await sql`insert into devices (id, user_id, token_hash, created_at) values (${pusher.deviceId}, ${pusher.userId}, ${pusher.deviceId}, '2026-01-01T00:00:00Z')`.execute(db);
+  await sql`insert into devices (id, user_id, token_hash, created_at) values (${pusher.deviceId}, ${pusher.userId}, ${pusher.deviceId}, '2026-01-01T00:00:00Z')`.execute(
+    db,
+  );
   let pushSeq = 0;
   const pushed: Array<{ record: ChecklistRecord; rev: number }> = [];
   const day = (n: number) => new Date(Date.UTC(2026, 0, 1 + (n % 365))).toISOString().slice(0, 10);
@@ -66,12 +68,34 @@ try {
     const common = { id: randomUUID(), unitId: `xa-1-thon-${1 + (n % UNITS_PER_COMMUNE)}`, reporterId: pusher.userId, date: day(n * 11) };
     if (n % 3 === 0) return { ...common, kind: 'newsPost', channel: 'communePortal', title: 'Tin bình đẳng giới', link: `https://example.gov.vn/tin/${n}` };
     if (n % 3 === 1) {
-      return { ...common, kind: 'propagandaSession', form: 'conference', topics: ['genderEqualityLaw'], menCount: 10, womenCount: 12, householdsReached: n % 50, language: 'vi' };
+      return {
+        ...common,
+        kind: 'propagandaSession',
+        form: 'conference',
+        topics: ['genderEqualityLaw'],
+        menCount: 10,
+        womenCount: 12,
+        householdsReached: n % 50,
+        language: 'vi',
+      };
     }
     return {
-      ...common, kind: 'violenceCase', caseCode: `PUSH-${n}`, reportedBy: 'neighbour', acts: ['physical'], victimSex: 'female', victimAgeBand: 'from16to59',
-      perpetratorSex: 'male', perpetratorRelation: 'spouse', victimNeedsSupport: n % 2 === 0, supportServices: [], measures: ['orderedToStop'],
-      perpetratorCounselled: false, referredToPolice: false, status: 'intervening', statusDates: { received: common.date, intervening: common.date },
+      ...common,
+      kind: 'violenceCase',
+      caseCode: `PUSH-${n}`,
+      reportedBy: 'neighbour',
+      acts: ['physical'],
+      victimSex: 'female',
+      victimAgeBand: 'from16to59',
+      perpetratorSex: 'male',
+      perpetratorRelation: 'spouse',
+      victimNeedsSupport: n % 2 === 0,
+      supportServices: [],
+      measures: ['orderedToStop'],
+      perpetratorCounselled: false,
+      referredToPolice: false,
+      status: 'intervening',
+      statusDates: { received: common.date, intervening: common.date },
     } as ChecklistRecord;
   };
   /** One batch: PUSH_NEW new records and PUSH_EDITS edits of earlier ones (another day, most often another quarter). */
@@ -100,7 +124,13 @@ try {
   const quarterInput: ProvinceFiguresInput = { ...yearInput, period: { year: 2026, quarter: 3 } };
   const provinceView = async (input: ProvinceFiguresInput) => {
     const [figures, plans] = await Promise.all([store.province.figures(input), store.province.listPlans(input.provinceId, input.period.year)]);
-    return provinceTable({ province: { id: 'tinh-thu', name: 'Tỉnh Thử' }, figures, planOf: (id) => plans.get(id) ?? defaultPlan(id, 2026), period: input.period, asOf });
+    return provinceTable({
+      province: { id: 'tinh-thu', name: 'Tỉnh Thử' },
+      figures,
+      planOf: (id) => plans.get(id) ?? defaultPlan(id, 2026),
+      period: input.period,
+      asOf,
+    });
   };
   const median = async (work: () => Promise<unknown>) => {
     const times: number[] = [];
@@ -183,12 +213,23 @@ try {
     const perSecond = (changesPushed / pushMedian) * 1000;
     console.log(`  push of ${changesPushed} changes: ${pushMedian.toFixed(1)} ms (${perSecond.toFixed(0)} changes/s)`);
     rows.push(
-      `| ${size.toLocaleString('en')} | ${loadSeconds.toFixed(1)} s | ${rebuildSeconds.toFixed(1)} s | ${[headFirst, headLate, officerFirst, officerLate, provinceQuarter, provinceYear, pushMedian]
+      `| ${size.toLocaleString('en')} | ${loadSeconds.toFixed(1)} s | ${rebuildSeconds.toFixed(1)} s | ${[
+        headFirst,
+        headLate,
+        officerFirst,
+        officerLate,
+        provinceQuarter,
+        provinceYear,
+        pushMedian,
+      ]
         .map((ms) => (Number.isNaN(ms) ? '–' : `${ms.toFixed(1)} ms`))
         .join(' | ')} | ${perSecond.toFixed(0)} |`,
     );
     const plan = await explain(yearInput);
-    writeFileSync(`${RESULTS}/province-plan-${size}.txt`, `EXPLAIN (ANALYZE, BUFFERS) of the province query for the year 2026, ${size.toLocaleString('en')} records\n\n${plan}\n`);
+    writeFileSync(
+      `${RESULTS}/province-plan-${size}.txt`,
+      `EXPLAIN (ANALYZE, BUFFERS) of the province query for the year 2026, ${size.toLocaleString('en')} records\n\n${plan}\n`,
+    );
     const execution = /Execution Time: ([\d.]+) ms/.exec(plan)?.[1];
     planNotes.push(`- ${size.toLocaleString('en')} records: executed in ${execution} ms inside PostgreSQL (\`province-plan-${size}.txt\`)`);
     console.log(`  province year query: ${provinceYear.toFixed(1)} ms (target ≤ ${TARGET_MS} ms), plan in ${RESULTS}/province-plan-${size}.txt`);

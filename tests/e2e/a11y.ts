@@ -29,7 +29,8 @@ export async function smallTouchTargets(page: Page): Promise<string[]> {
       const target = control.matches('input[type=checkbox], input[type=radio]') ? (control.closest('label') ?? control) : control;
       const box = target.getBoundingClientRect();
       if (box.width === 0 && box.height === 0) continue;
-      if (box.width < 48 || box.height < 48) small.push(`${control.tagName.toLowerCase()} "${(target.textContent ?? '').trim().slice(0, 30)}" ${Math.round(box.width)}×${Math.round(box.height)}`);
+      if (box.width < 48 || box.height < 48)
+        small.push(`${control.tagName.toLowerCase()} "${(target.textContent ?? '').trim().slice(0, 30)}" ${Math.round(box.width)}×${Math.round(box.height)}`);
     }
     return small;
   });

@@ -55,7 +55,13 @@ describe('an app update with a full outbox', () => {
     await context.unroute('**/api/v1/sync/**');
     // The engine's own retry, due any moment now, may send it before the tap: either way once.
     const sent = page.locator('[data-phase=idle][data-waiting="0"]');
-    await Promise.race([page.getByRole('button', { name: 'Gửi ngay' }).click().catch(() => undefined), sent.waitFor({ timeout: 30_000 })]);
+    await Promise.race([
+      page
+        .getByRole('button', { name: 'Gửi ngay' })
+        .click()
+        .catch(() => undefined),
+      sent.waitFor({ timeout: 30_000 }),
+    ]);
     await sent.waitFor({ timeout: 30_000 });
     const officer = await signInOverHttp(server.url, 'canbo');
     expect(await officer.records(server.url)).toHaveLength(1);

@@ -130,7 +130,12 @@ describe('an edit form left open while a sync brings another phone’s edit', ()
       await one.page.getByLabel('Tiêu đề').fill('Tin đã sửa trên máy 1');
 
       // Phone 2 (same account) changes the channel and sends it.
-      await editElsewhere(two.page, id, (page) => page.getByLabel('Kênh đăng').selectOption('communePortal').then(() => undefined));
+      await editElsewhere(two.page, id, (page) =>
+        page
+          .getByLabel('Kênh đăng')
+          .selectOption('communePortal')
+          .then(() => undefined),
+      );
 
       // A sync on phone 1 replaces the local row under the open form.
       await nudgeSync(one.page);
@@ -235,7 +240,10 @@ describe('two tabs of one phone', () => {
         await route.continue().finally(() => (inFlight -= 1));
       });
       for (let round = 0; round < 3; round++) await Promise.all([nudgeSync(first), nudgeSync(second)]);
-      await until(async () => inFlight === 0 && (await first.locator('[data-phase=idle]').count()) === 1 && (await second.locator('[data-phase=idle]').count()) === 1, 'both tabs idle');
+      await until(
+        async () => inFlight === 0 && (await first.locator('[data-phase=idle]').count()) === 1 && (await second.locator('[data-phase=idle]').count()) === 1,
+        'both tabs idle',
+      );
       expect(most).toBe(1);
       await context.unroute('**/api/v1/sync/**');
 

@@ -63,7 +63,10 @@ describe('the app under its Content-Security-Policy', () => {
     await signIn(page, server.url, 'canbo');
     await page.getByRole('heading', { name: 'Theo dõi kế hoạch bình đẳng giới' }).waitFor();
     await page.locator('[data-chart="newsPostsPerQuarter"] .bar').first().waitFor();
-    const height = await page.locator('[data-chart="newsPostsPerQuarter"] .bar').first().evaluate((bar) => (bar as HTMLElement).style.height);
+    const height = await page
+      .locator('[data-chart="newsPostsPerQuarter"] .bar')
+      .first()
+      .evaluate((bar) => (bar as HTMLElement).style.height);
     expect(height).toMatch(/%$/);
     await context.close();
     expect(violations).toEqual([]);

@@ -120,7 +120,7 @@ describe('enrolling a new village head', () => {
     expect(rows).toEqual([{ unit: 'tdp-3', username: 'nam-gia-nghia.tdp3moi' }]);
   });
 
-  it("the officer sees the account active and the enrolment in the audit trail", async () => {
+  it('the officer sees the account active and the enrolment in the audit trail', async () => {
     await office.reload();
     const panel = office.locator('section[aria-labelledby=accounts-title]');
     await panel.locator('[data-account="nam-gia-nghia.tdp3moi"][data-state=active]').waitFor();

@@ -18,7 +18,9 @@ describe('the first load of the built app', () => {
   });
 
   it('leaves the database code to a lazy chunk', () => {
-    const chunks = readdirSync(join(DIST, 'assets')).filter((name) => name.endsWith('.js')).map((name) => `assets/${name}`);
+    const chunks = readdirSync(join(DIST, 'assets'))
+      .filter((name) => name.endsWith('.js'))
+      .map((name) => `assets/${name}`);
     // The mark is real: the build holds Dexie somewhere.
     expect(chunks.filter(hasDexie).length).toBeGreaterThan(0);
     expect(firstLoadFiles().filter(hasDexie)).toEqual([]);

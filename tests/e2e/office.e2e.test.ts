@@ -32,7 +32,13 @@ it.beforeAll(async ({ server, browser }) => {
   await pushAs(server.url, 'tdp1', [upsertOf(propagandaSession({ date: today }), 1)]);
   await pushAs(server.url, 'tdp2', [
     upsertOf(
-      violenceCase({ unitId: 'tdp-2', reporterId: 'tdp2', date: `${year}-01-05`, statusDates: { received: `${year}-01-05`, verified: `${year}-01-06` }, notes: 'KHONG-DUOC-XUAT' }),
+      violenceCase({
+        unitId: 'tdp-2',
+        reporterId: 'tdp2',
+        date: `${year}-01-05`,
+        statusDates: { received: `${year}-01-05`, verified: `${year}-01-06` },
+        notes: 'KHONG-DUOC-XUAT',
+      }),
       1,
     ),
   ]);

@@ -30,9 +30,16 @@ it.beforeAll(async ({ server, browser }) => {
   mkdirSync(SHOTS, { recursive: true });
   // Nam Gia Nghĩa: a session in Tổ dân phố 1 today and four portal posts this quarter; Bắc Gia Nghĩa sends nothing.
   await pushAs(server.url, 'tdp1', [upsertOf(propagandaSession({ date: today, note: 'GHI-CHU-THON' }), 1)]);
-  await pushAs(server.url, 'canbo', [1, 2, 3, 4].map((n) => upsertOf(newsPost({ date: today, title: `TIN-BAI-${n}` }), n)));
+  await pushAs(
+    server.url,
+    'canbo',
+    [1, 2, 3, 4].map((n) => upsertOf(newsPost({ date: today, title: `TIN-BAI-${n}` }), n)),
+  );
   // … and two complaints received today, one handled today: the commune's own work is in the province view too.
-  await pushAs(server.url, 'canbo', [upsertOf(complaint({ date: today, handledOn: today, note: 'GHI-CHU-KHIEU-NAI' }), 1), upsertOf(complaint({ date: today, handledOn: undefined }), 2)]);
+  await pushAs(server.url, 'canbo', [
+    upsertOf(complaint({ date: today, handledOn: today, note: 'GHI-CHU-KHIEU-NAI' }), 1),
+    upsertOf(complaint({ date: today, handledOn: undefined }), 2),
+  ]);
   page = await openOffice(browser);
 });
 

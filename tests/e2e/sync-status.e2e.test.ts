@@ -38,14 +38,19 @@ describe('the sync banner', () => {
     await saveNewsPost(page, server.url, 'Tin thứ hai khi mất sóng');
     await editTitle(page, 'Tin thứ nhất khi mất sóng', 'Tin thứ nhất, sửa lần một');
     await editTitle(page, 'Tin thứ nhất, sửa lần một', 'Tin thứ nhất, sửa lần hai');
-    expect(await page.evaluate(() => new Promise<number>((resolve, reject) => {
-      const open = indexedDB.open('so-tay-binh-dang:tdp3');
-      open.onerror = () => reject(open.error);
-      open.onsuccess = () => {
-        const count = open.result.transaction('outbox').objectStore('outbox').count();
-        count.onsuccess = () => resolve(count.result);
-      };
-    }))).toBeGreaterThanOrEqual(3);
+    expect(
+      await page.evaluate(
+        () =>
+          new Promise<number>((resolve, reject) => {
+            const open = indexedDB.open('so-tay-binh-dang:tdp3');
+            open.onerror = () => reject(open.error);
+            open.onsuccess = () => {
+              const count = open.result.transaction('outbox').objectStore('outbox').count();
+              count.onsuccess = () => resolve(count.result);
+            };
+          }),
+      ),
+    ).toBeGreaterThanOrEqual(3);
     await page.locator('[data-waiting="2"]').waitFor();
     const offlineText = await banner.innerText();
     expect(offlineText).toContain('2 bản ghi chờ gửi');

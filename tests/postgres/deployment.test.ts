@@ -65,7 +65,12 @@ describe('a province deployment on one machine', () => {
       expect((await head.push(proxy.httpsUrl, [upsertOf(propagandaSession(), seq)])).status).toBe(200);
     }
     // "-" is the HTTP→HTTPS redirect, answered by nginx itself.
-    const upstreams = new Set(proxy.accessLog().map((line) => line.split(' ')[0]).filter((upstream) => upstream !== '-'));
+    const upstreams = new Set(
+      proxy
+        .accessLog()
+        .map((line) => line.split(' ')[0])
+        .filter((upstream) => upstream !== '-'),
+    );
     expect(upstreams).toEqual(new Set([new URL(processes[0]!.url).host, new URL(processes[1]!.url).host]));
 
     await processes[1]!.stop();
@@ -94,7 +99,10 @@ describe('a province deployment on one machine', () => {
       tls(`${proxy.httpsUrl}/api/v1/sessions/current`, { method: 'DELETE', headers: { Cookie: cookie, 'X-Requested-With': 'so-tay', Origin: origin } });
     const cookie = await signIn();
     const foreign = await signOut(cookie, 'https://evil.example');
-    expect({ status: foreign.status, body: await foreign.json() }).toMatchObject({ status: 403, body: { error: 'cross_site_request', fields: [{ path: 'Origin' }] } });
+    expect({ status: foreign.status, body: await foreign.json() }).toMatchObject({
+      status: 403,
+      body: { error: 'cross_site_request', fields: [{ path: 'Origin' }] },
+    });
     // The browser's Origin names the port it was served on; nginx passes the Host with it.
     expect((await signOut(cookie, proxy.httpsUrl)).status).toBe(204);
   });

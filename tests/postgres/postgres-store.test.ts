@@ -45,7 +45,10 @@ describe('the PostgreSQL store', () => {
     expect(await store.db.selectFrom('counters').selectAll().execute()).toEqual([{ name: 'server_seq', value: 0 }]);
     await store.db.updateTable('counters').set({ value: 5_000_000_000 }).execute();
     expect(await store.db.selectFrom('counters').select('value').executeTakeFirstOrThrow()).toEqual({ value: 5_000_000_000 });
-    const count = await store.db.selectFrom('counters').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    const count = await store.db
+      .selectFrom('counters')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
     expect(count.n).toBe(1);
   });
 });

@@ -79,9 +79,7 @@ describe('two server processes, one database', () => {
     for (let round = 0; round < rounds; round++) {
       const baseRev = round + 1;
       const edits = heads.map((_, i) => ({ ...session, householdsReached: 100 * (round + 1) + i }));
-      const responses = await Promise.all(
-        heads.map((head, i) => head.push(i % 2 === 0 ? one : two, [upsertOf(edits[i]!, round + 2, baseRev)])),
-      );
+      const responses = await Promise.all(heads.map((head, i) => head.push(i % 2 === 0 ? one : two, [upsertOf(edits[i]!, round + 2, baseRev)])));
       expect(statuses(responses)).toEqual([200, 200, 200]);
       const results = responses.map((r) => r.body.results[0]);
       const appliedAt = results.flatMap((r: Json, i: number) => (r.status === 'applied' ? [i] : []));

@@ -48,10 +48,24 @@ describe('accounts of the commune', () => {
     // A name of the commune's own namespace, taken already.
     await server.store.db
       .insertInto('users')
-      .values({ id: 'giu-cho', username: 'nam-gia-nghia.giu-cho', display_name: 'Giữ chỗ', role: 'villageHead', commune_id: 'nam-gia-nghia', unit_id: 'tdp-3', pin_hash: 'x' })
+      .values({
+        id: 'giu-cho',
+        username: 'nam-gia-nghia.giu-cho',
+        display_name: 'Giữ chỗ',
+        role: 'villageHead',
+        commune_id: 'nam-gia-nghia',
+        unit_id: 'tdp-3',
+        pin_hash: 'x',
+      })
       .execute();
     const users = await server.countRows('users');
-    const bad = await call(server, 'POST', '/api/v1/accounts', officer, { username: 'a', displayName: '', role: 'communeOfficer', unitId: 'tdp-3', pin: '1234' });
+    const bad = await call(server, 'POST', '/api/v1/accounts', officer, {
+      username: 'a',
+      displayName: '',
+      role: 'communeOfficer',
+      unitId: 'tdp-3',
+      pin: '1234',
+    });
     expect(bad.status).toBe(400);
     expect(bad.json.fields.map((f: { path: string }) => f.path).sort()).toEqual(['displayName', 'pin', 'role', 'username']);
     const taken = await call(server, 'POST', '/api/v1/accounts', officer, { ...newHead, username: 'Giu-Cho' });
@@ -66,7 +80,12 @@ describe('accounts of the commune', () => {
   });
 
   it('creates a commune reporter at commune level', async () => {
-    const created = await call(server, 'POST', '/api/v1/accounts', officer, { username: 'hoiphunu', displayName: 'Hội Phụ nữ phường', role: 'communeReporter', unitId: 'nam-gia-nghia' });
+    const created = await call(server, 'POST', '/api/v1/accounts', officer, {
+      username: 'hoiphunu',
+      displayName: 'Hội Phụ nữ phường',
+      role: 'communeReporter',
+      unitId: 'nam-gia-nghia',
+    });
     expect(created.status).toBe(201);
     expect(created.json.account).toMatchObject({ role: 'communeReporter', unitId: 'nam-gia-nghia', state: 'waiting' });
   });

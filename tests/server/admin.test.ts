@@ -76,7 +76,20 @@ const TABLES = ['provinces', 'communes', 'units', 'users', 'enrolment_codes', 'a
 
 async function counts(): Promise<Record<string, number>> {
   const entries = await Promise.all(
-    TABLES.map(async (table) => [table, Number((await db().db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)] as const),
+    TABLES.map(
+      async (table) =>
+        [
+          table,
+          Number(
+            (
+              await db()
+                .db.selectFrom(table)
+                .select((eb) => eb.fn.countAll().as('n'))
+                .executeTakeFirstOrThrow()
+            ).n,
+          ),
+        ] as const,
+    ),
   );
   return Object.fromEntries(entries);
 }
@@ -106,15 +119,35 @@ async function expectNoDemo(): Promise<void> {
   expect(demo.status).toBe(401);
 }
 
-const COMMUNE = ['--province', 'lam-dong', '--id', 'nam-gia-nghia', '--name', 'Phường Nam Gia Nghĩa', '--officer', 'canbo-ngn', '--officer-name', 'Nguyễn Thị Hoa'];
+const COMMUNE = [
+  '--province',
+  'lam-dong',
+  '--id',
+  'nam-gia-nghia',
+  '--name',
+  'Phường Nam Gia Nghĩa',
+  '--officer',
+  'canbo-ngn',
+  '--officer-name',
+  'Nguyễn Thị Hoa',
+];
 
 // Each command is a new Node process (about 1 to 4 s on a busy machine): generous limits.
 describe('npm run admin: a province deployment without seeds', { timeout: 300_000 }, () => {
   it('creates a province, a commune with its officer and a province account; both enrol with the printed codes', async () => {
-    expect(await admin('province', 'create', '--id', 'lam-dong', '--name', 'Tỉnh Lâm Đồng')).toMatchObject({ status: 0, stdout: expect.stringContaining('Created province lam-dong') });
+    expect(await admin('province', 'create', '--id', 'lam-dong', '--name', 'Tỉnh Lâm Đồng')).toMatchObject({
+      status: 0,
+      stdout: expect.stringContaining('Created province lam-dong'),
+    });
     // Again with the same name: already there, no error; with another name: refused.
-    expect(await admin('province', 'create', '--id', 'lam-dong', '--name', 'Tỉnh Lâm Đồng')).toMatchObject({ status: 0, stdout: expect.stringContaining('already exists') });
-    expect(await admin('province', 'create', '--id', 'lam-dong', '--name', 'Tỉnh Đắk Nông')).toMatchObject({ status: 1, stderr: expect.stringContaining('already exists with the name') });
+    expect(await admin('province', 'create', '--id', 'lam-dong', '--name', 'Tỉnh Lâm Đồng')).toMatchObject({
+      status: 0,
+      stdout: expect.stringContaining('already exists'),
+    });
+    expect(await admin('province', 'create', '--id', 'lam-dong', '--name', 'Tỉnh Đắk Nông')).toMatchObject({
+      status: 1,
+      stderr: expect.stringContaining('already exists with the name'),
+    });
 
     const commune = await admin('commune', 'create', ...COMMUNE);
     expect(commune.status).toBe(0);
@@ -126,12 +159,16 @@ describe('npm run admin: a province deployment without seeds', { timeout: 300_00
     expect(account.status).toBe(0);
     const provinceCode = printedCode(account);
     expect((await admin('province', 'list')).stdout).toContain('lam-dong\tTỉnh Lâm Đồng\tcommunes: 1\tprovince accounts: so-noi-vu');
-    expect((await admin('commune', 'list', '--province', 'lam-dong')).stdout).toContain('nam-gia-nghia\tPhường Nam Gia Nghĩa\tofficers: canbo-ngn (waiting for enrolment)');
+    expect((await admin('commune', 'list', '--province', 'lam-dong')).stdout).toContain(
+      'nam-gia-nghia\tPhường Nam Gia Nghĩa\tofficers: canbo-ngn (waiting for enrolment)',
+    );
 
     // Names are stored as given; the commune has its own unit, the officer sits on it.
     const row = await db().db.selectFrom('communes').selectAll().executeTakeFirstOrThrow();
     expect(row).toMatchObject({ id: 'nam-gia-nghia', name: 'Phường Nam Gia Nghĩa', province_id: 'lam-dong', province_name: 'Lâm Đồng' });
-    expect(await db().db.selectFrom('units').select(['id', 'name', 'type']).execute()).toEqual([{ id: 'nam-gia-nghia', name: 'UBND phường Nam Gia Nghĩa', type: 'commune' }]);
+    expect(await db().db.selectFrom('units').select(['id', 'name', 'type']).execute()).toEqual([
+      { id: 'nam-gia-nghia', name: 'UBND phường Nam Gia Nghĩa', type: 'commune' },
+    ]);
     // Every change has its event, by the operator: the commune's in its trail, the province's in none.
     const events = await db().db.selectFrom('audit_events').select(['commune_id', 'user_id', 'action']).orderBy('id').execute();
     expect(events).toEqual([
@@ -153,7 +190,12 @@ describe('npm run admin: a province deployment without seeds', { timeout: 300_00
     expect((await enrol(firstOfficerCode)).body).toMatchObject({ error: 'enrolment_code_used' });
     const officer = await enrol(officerCode);
     expect(officer.status).toBe(200);
-    expect(officer.body.user).toMatchObject({ role: 'communeOfficer', communeId: 'nam-gia-nghia', communeName: 'Phường Nam Gia Nghĩa', provinceId: 'lam-dong' });
+    expect(officer.body.user).toMatchObject({
+      role: 'communeOfficer',
+      communeId: 'nam-gia-nghia',
+      communeName: 'Phường Nam Gia Nghĩa',
+      provinceId: 'lam-dong',
+    });
     const accounts = await get('/api/v1/accounts', officer.body.token!);
     expect(accounts.status).toBe(200);
     // The officer's trail shows what the operator did to the commune.
@@ -170,7 +212,10 @@ describe('npm run admin: a province deployment without seeds', { timeout: 300_00
 
     // Moved to another province, the commune leaves this province's table.
     expect((await admin('province', 'create', '--id', 'dak-nong', '--name', 'Tỉnh Đắk Nông')).status).toBe(0);
-    expect(await admin('commune', 'move', '--id', 'nam-gia-nghia', '--province', 'dak-nong')).toMatchObject({ status: 0, stdout: expect.stringContaining('to dak-nong') });
+    expect(await admin('commune', 'move', '--id', 'nam-gia-nghia', '--province', 'dak-nong')).toMatchObject({
+      status: 0,
+      stdout: expect.stringContaining('to dak-nong'),
+    });
     expect((await get('/api/v1/province/indicators?year=2026', head.body.token!)).body.communes).toEqual([]);
 
     // Disabled, the officer's session stops working; enabled, it works again.
@@ -218,13 +263,14 @@ describe('npm run admin: a province deployment without seeds', { timeout: 300_00
   it('writes each change and its audit event in one transaction: a refused event leaves no commune', async () => {
     expect((await admin('province', 'create', '--id', 'lam-dong', '--name', 'Tỉnh Lâm Đồng')).status).toBe(0);
     // The database refuses the last event the command writes (the officer's code).
-    const refuse = db().engine === 'postgres'
-      ? [
-          sql`create function refuse_issue() returns trigger language plpgsql as $$ begin
+    const refuse =
+      db().engine === 'postgres'
+        ? [
+            sql`create function refuse_issue() returns trigger language plpgsql as $$ begin
             if new.action = 'enrolment.issue' then raise exception 'no codes today'; end if; return new; end $$`,
-          sql`create trigger refuse_issue before insert on audit_events for each row execute function refuse_issue()`,
-        ]
-      : [sql`create trigger refuse_issue before insert on audit_events when new.action = 'enrolment.issue' begin select raise(abort, 'no codes today'); end`];
+            sql`create trigger refuse_issue before insert on audit_events for each row execute function refuse_issue()`,
+          ]
+        : [sql`create trigger refuse_issue before insert on audit_events when new.action = 'enrolment.issue' begin select raise(abort, 'no codes today'); end`];
     for (const statement of refuse) await statement.execute(db().db);
     const before = await counts();
     const run = await admin('commune', 'create', ...COMMUNE);

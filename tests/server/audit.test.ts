@@ -22,7 +22,10 @@ afterEach(async () => {
 
 /** The plan with the commune's news target per quarter moved to `min`. */
 function withNewsTarget(plan: Plan, min: number): Plan {
-  return { ...plan, indicators: plan.indicators.map((i) => (i.id === 'newsPostsPerQuarter' ? { ...i, target: { kind: 'countPerQuarter' as const, min } } : i)) };
+  return {
+    ...plan,
+    indicators: plan.indicators.map((i) => (i.id === 'newsPostsPerQuarter' ? { ...i, target: { kind: 'countPerQuarter' as const, min } } : i)),
+  };
 }
 
 const at = (minutes: number) => new Date(START_TIME.getTime() + minutes * 60_000);
@@ -55,7 +58,12 @@ describe('the audit trail', () => {
     expect(trail.status).toBe(200);
     expect(trail.text).not.toContain('7731');
     const entries = trail.json.entries as Json[];
-    expect(entries.filter((e) => e.kind === 'event').map((e) => e.action).reverse()).toEqual([
+    expect(
+      entries
+        .filter((e) => e.kind === 'event')
+        .map((e) => e.action)
+        .reverse(),
+    ).toEqual([
       'review.submit',
       'unit.create',
       'unit.update',
@@ -69,7 +77,11 @@ describe('the audit trail', () => {
       'report.export',
     ]);
     // The plan's changes by indicator, not "indicators" whole.
-    expect(entries.find((e) => e.action === 'plan.update')).toMatchObject({ target: '2026', fields: ['handledInTimeDays', 'indicators.newsPostsPerQuarter'], userId: 'canbo' });
+    expect(entries.find((e) => e.action === 'plan.update')).toMatchObject({
+      target: '2026',
+      fields: ['handledInTimeDays', 'indicators.newsPostsPerQuarter'],
+      userId: 'canbo',
+    });
     // The revoked phone is named by its owner.
     expect(entries.find((e) => e.action === 'device.revoke')).toMatchObject({ target: head.deviceId, targetName: 'Tổ trưởng Tổ dân phố 1' });
     expect(entries.find((e) => e.action === 'unit.update')).toMatchObject({ target: 'nam-gia-nghia-to-6', fields: ['name'] });
@@ -78,7 +90,13 @@ describe('the audit trail', () => {
       [2, ['notes', 'perpetratorCounselled']],
       [1, Object.keys(theCase).sort()],
     ]);
-    expect(caseChanges[0]).toMatchObject({ recordKind: 'violenceCase', unitId: 'tdp-1', userId: 'tdp1', displayName: 'Tổ trưởng Tổ dân phố 1', deviceId: head.deviceId });
+    expect(caseChanges[0]).toMatchObject({
+      recordKind: 'violenceCase',
+      unitId: 'tdp-1',
+      userId: 'tdp1',
+      displayName: 'Tổ trưởng Tổ dân phố 1',
+      deviceId: head.deviceId,
+    });
     // Newest first.
     expect(entries.map((e) => e.at)).toEqual([...entries.map((e) => e.at)].sort().reverse());
     const stored = await server.store.db.selectFrom('audit_events').selectAll().execute();

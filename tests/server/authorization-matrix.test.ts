@@ -54,8 +54,7 @@ interface Cell {
 
 const officerOnly = (role: Role, ok = 200): number[] => (role === 'communeOfficer' ? [ok] : [403]);
 /** The officer may act on the commune's units and users; another commune's are not found. */
-const officerInCommune = (role: Role, target: Target, ok = 200): number[] =>
-  role !== 'communeOfficer' ? [403] : target === 'otherCommune' ? [404] : [ok];
+const officerInCommune = (role: Role, target: Target, ok = 200): number[] => (role !== 'communeOfficer' ? [403] : target === 'otherCommune' ? [404] : [ok]);
 
 /** One row per route: how to call it at a target, and what each role gets. */
 const matrix: Record<string, (w: World, role: Role, target: Target) => Cell> = {
@@ -80,7 +79,10 @@ const matrix: Record<string, (w: World, role: Role, target: Target) => Cell> = {
     body: { username: `moi-${target.toLowerCase()}`, displayName: 'Tổ trưởng mới', role: 'villageHead', unitId: unitOf[target] },
     expect: role !== 'communeOfficer' ? [403] : target === 'otherCommune' ? [400] : [201],
   }),
-  'POST /api/v1/accounts/:id/enrolment': (_, role, target) => ({ path: `/api/v1/accounts/${userOf[target]}/enrolment`, expect: officerInCommune(role, target, 201) }),
+  'POST /api/v1/accounts/:id/enrolment': (_, role, target) => ({
+    path: `/api/v1/accounts/${userOf[target]}/enrolment`,
+    expect: officerInCommune(role, target, 201),
+  }),
   'POST /api/v1/accounts/:id/disable': (_, role, target) => ({ path: `/api/v1/accounts/${userOf[target]}/disable`, expect: officerInCommune(role, target) }),
   'POST /api/v1/accounts/:id/enable': (_, role, target) => ({ path: `/api/v1/accounts/${userOf[target]}/enable`, expect: officerInCommune(role, target) }),
   'GET /api/v1/audit': (_, role) => ({ path: '/api/v1/audit', expect: officerOnly(role) }),
@@ -112,7 +114,11 @@ const matrix: Record<string, (w: World, role: Role, target: Target) => Cell> = {
     body: { id: `to-moi-${target.toLowerCase()}`, name: 'Tổ mới', type: 'toDanPho', households: 10 },
     expect: officerOnly(role, 201),
   }),
-  'PATCH /api/v1/units/:id': (_, role, target) => ({ path: `/api/v1/units/${unitOf[target]}`, body: { households: 99 }, expect: officerInCommune(role, target) }),
+  'PATCH /api/v1/units/:id': (_, role, target) => ({
+    path: `/api/v1/units/${unitOf[target]}`,
+    body: { households: 99 },
+    expect: officerInCommune(role, target),
+  }),
   'POST /api/v1/units/:id/retire': (_, role, target) => ({ path: `/api/v1/units/${unitOf[target]}/retire`, expect: officerInCommune(role, target) }),
   'POST /api/v1/units/:id/merge': (_, role, target) => ({
     path: `/api/v1/units/${unitOf[target]}/merge`,
@@ -150,9 +156,7 @@ function mayWrite(role: Role, target: Target): boolean {
 }
 
 const probe = createApp({ store: {} as Store, clock: () => new Date(), settings: {} });
-const servedRoutes = [
-  ...new Set(probe.routes.filter((r) => r.method !== 'ALL' && !r.path.includes('*')).map((r) => `${r.method} ${r.path}`)),
-].sort();
+const servedRoutes = [...new Set(probe.routes.filter((r) => r.method !== 'ALL' && !r.path.includes('*')).map((r) => `${r.method} ${r.path}`))].sort();
 
 let world: World;
 beforeEach(async () => {
@@ -189,8 +193,21 @@ beforeEach(async () => {
     upsertOf(violenceCase({ unitId: 'thon-a', reporterId: 'xk-thon-a', caseCode: 'XK-2026-01', notes: 'CASE-XK' }), 2),
   ]);
   // Periods waiting for the officer's decision, in the ward and in the other commune.
-  for (const [unitId, communeId] of [['tdp-1', 'nam-gia-nghia'], ['tdp-2', 'nam-gia-nghia'], ['thon-a', OTHER_COMMUNE]] as const) {
-    await server.store.reviews.add(communeId, { id: crypto.randomUUID(), unitId, period: '2026-Q2', seq: 1, action: 'submit', comment: null, userId: 'x', at: '2026-06-01T00:00:00.000Z' });
+  for (const [unitId, communeId] of [
+    ['tdp-1', 'nam-gia-nghia'],
+    ['tdp-2', 'nam-gia-nghia'],
+    ['thon-a', OTHER_COMMUNE],
+  ] as const) {
+    await server.store.reviews.add(communeId, {
+      id: crypto.randomUUID(),
+      unitId,
+      period: '2026-Q2',
+      seq: 1,
+      action: 'submit',
+      comment: null,
+      userId: 'x',
+      at: '2026-06-01T00:00:00.000Z',
+    });
   }
 });
 afterEach(async () => {
@@ -247,7 +264,10 @@ describe('the authorisation matrix', () => {
       const path = pattern.replace(':year', '2026').replace(':id', 'tdp-1');
       const before = await snapshot(world.server);
       for (const role of roles) {
-        for (const [header, value] of [['Sec-Fetch-Site', 'cross-site'], ['Origin', 'https://evil.example']] as const) {
+        for (const [header, value] of [
+          ['Sec-Fetch-Site', 'cross-site'],
+          ['Origin', 'https://evil.example'],
+        ] as const) {
           const response = await world.server.app.request(path, {
             method,
             headers: { Cookie: `so_tay_session=${world.tokens[role]}`, 'X-Requested-With': 'so-tay', 'Content-Type': 'application/json', [header]: value },
@@ -275,7 +295,7 @@ describe('the authorisation matrix', () => {
       const where = `${role} × ${target}`;
       if (!cell.expect.includes(response.status)) failures.push(`${where}: ${response.status}, expected ${cell.expect.join('/')}`);
       if (response.status >= 400) {
-        if (await snapshot(world.server) !== before) failures.push(`${where}: a refused call changed stored data`);
+        if ((await snapshot(world.server)) !== before) failures.push(`${where}: a refused call changed stored data`);
         if (typeof response.json?.message !== 'string') failures.push(`${where}: a refusal without a message`);
       }
       const leaked = leaks(role, response.text);
@@ -298,11 +318,16 @@ describe('the authorisation matrix', () => {
 
   it.each(roles)('a %s signing in with the device id of a user of its own unit, another unit, another commune takes none of them', async (role) => {
     const { server } = world;
-    await server.store.db.updateTable('users').set({ pin_hash: await hashPin(DEMO_PIN) }).where('id', '=', actors[role]).execute();
+    await server.store.db
+      .updateTable('users')
+      .set({ pin_hash: await hashPin(DEMO_PIN) })
+      .where('id', '=', actors[role])
+      .execute();
     const failures: string[] = [];
     for (const target of targets) {
       const deviceId = world.targetDevices[target];
-      const row = () => server.store.db.selectFrom('devices').select(['user_id', 'revoked_at', 'last_seq']).where('id', '=', deviceId).executeTakeFirstOrThrow();
+      const row = () =>
+        server.store.db.selectFrom('devices').select(['user_id', 'revoked_at', 'last_seq']).where('id', '=', deviceId).executeTakeFirstOrThrow();
       const before = await row();
       const response = await server.app.request('/api/v1/sessions', {
         method: 'POST',
@@ -318,7 +343,12 @@ describe('the authorisation matrix', () => {
       if (JSON.stringify(await row()) !== JSON.stringify(before)) failures.push(`${where}: the owner's device row changed`);
       const owner = await call(server, 'GET', '/api/v1/me', world.targetTokens[target]);
       if (!own && owner.json?.user?.id !== userOf[target]) failures.push(`${where}: the owner's session answers ${owner.status}`);
-      const reissued = await server.store.db.selectFrom('audit_events').select('device_id').where('action', '=', 'device.reissue').where('target', '=', deviceId).execute();
+      const reissued = await server.store.db
+        .selectFrom('audit_events')
+        .select('device_id')
+        .where('action', '=', 'device.reissue')
+        .where('target', '=', deviceId)
+        .execute();
       if (reissued.length !== (own ? 0 : 1)) failures.push(`${where}: ${reissued.length} device.reissue events`);
     }
     expect(failures).toEqual([]);
@@ -346,7 +376,10 @@ describe('the authorisation matrix', () => {
     const texts = (response.json.records as { record: { note?: string; notes?: string; title?: string } }[])
       .map(({ record }) => record.note ?? record.notes ?? record.title)
       .sort();
-    const visible = Object.entries(markers).filter(([, seenBy]) => seenBy.includes(role)).map(([marker]) => marker).sort();
+    const visible = Object.entries(markers)
+      .filter(([, seenBy]) => seenBy.includes(role))
+      .map(([marker]) => marker)
+      .sort();
     expect(texts).toEqual(visible);
   });
 });

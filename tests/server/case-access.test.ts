@@ -35,12 +35,19 @@ describe('the access log of violence cases', () => {
     expect((await officer.pull()).body.records).toHaveLength(4);
     const logged = await accessRows();
     expect(logged.map((row) => row.record_id).sort()).toEqual([case1.id, case2.id].sort());
-    expect(logged.every((row) => row.user_id === 'canbo' && row.device_id === officer.deviceId && row.via === 'pull' && row.at === START_TIME.toISOString())).toBe(true);
+    expect(
+      logged.every((row) => row.user_id === 'canbo' && row.device_id === officer.deviceId && row.via === 'pull' && row.at === START_TIME.toISOString()),
+    ).toBe(true);
 
     const headPull = await head.pull();
     expect(headPull.body.records).toHaveLength(3);
     const afterHead = (await accessRows()).slice(2);
-    expect(afterHead.map((row) => [row.user_id, row.record_id]).sort()).toEqual([['tdp1', case1.id], ['tdp1', case2.id]].sort());
+    expect(afterHead.map((row) => [row.user_id, row.record_id]).sort()).toEqual(
+      [
+        ['tdp1', case1.id],
+        ['tdp1', case2.id],
+      ].sort(),
+    );
     // A pull that carries no case writes nothing.
     await head.pull(`since=${headPull.body.cursor}`);
     expect(await accessRows()).toHaveLength(4);
@@ -49,7 +56,10 @@ describe('the access log of violence cases', () => {
 
   it('logs each case an export lists, one row per case, and nothing for an export of figures only', async () => {
     const head = await server.device('tdp1');
-    const listed = [violenceCase({ caseCode: 'XUAT-2026-01' }), violenceCase({ caseCode: 'XUAT-2026-02', date: '2026-03-02', statusDates: { received: '2026-03-02' }, status: 'received' })];
+    const listed = [
+      violenceCase({ caseCode: 'XUAT-2026-01' }),
+      violenceCase({ caseCode: 'XUAT-2026-02', date: '2026-03-02', statusDates: { received: '2026-03-02' }, status: 'received' }),
+    ];
     const otherYear = violenceCase({ caseCode: 'XUAT-2025-01', date: '2025-12-01', statusDates: { received: '2025-12-01' }, status: 'received' });
     await head.push([upsertOf(listed[0]!, 1), upsertOf(listed[1]!, 2), upsertOf(otherYear, 3), upsertOf(propagandaSession(), 4)]);
     const officer = await server.device('canbo');
@@ -58,9 +68,14 @@ describe('the access log of violence cases', () => {
       const response = await server.app.request(`/api/v1/reports/${path}?year=2026`, { headers: { Authorization: `Bearer ${officer.token}` } });
       expect(response.status).toBe(200);
       const bytes = new Uint8Array(await response.arrayBuffer());
-      const text = path.endsWith('.csv') ? new TextDecoder().decode(bytes) : (await Promise.all(Object.values((await JSZip.loadAsync(bytes)).files).map((file) => file.async('string')))).join('\n');
+      const text = path.endsWith('.csv')
+        ? new TextDecoder().decode(bytes)
+        : (await Promise.all(Object.values((await JSZip.loadAsync(bytes)).files).map((file) => file.async('string')))).join('\n');
       // The cases whose own row is in the file are exactly the cases logged for it.
-      const inFile = [...listed, otherYear].filter((c) => text.includes(c.caseCode)).map((c) => c.id).sort();
+      const inFile = [...listed, otherYear]
+        .filter((c) => text.includes(c.caseCode))
+        .map((c) => c.id)
+        .sort();
       const logged = (await accessRows()).slice(before);
       expect([path, logged.map((row) => row.record_id).sort()]).toEqual([path, inFile]);
       expect(logged.every((row) => row.user_id === 'canbo' && row.device_id === officer.deviceId && row.via === 'export')).toBe(true);

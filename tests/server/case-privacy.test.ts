@@ -50,7 +50,12 @@ describe('violence-case notes', () => {
     expect(identity).toMatchObject({ status: 400, body: { fields: [{ path: 'changes.0.record.victimName', code: 'unrecognized_keys' }] } });
     const tooLong = keep(await head.push([upsertOf(violenceCase({ notes: `${SECRET} #4 `.repeat(60) }), 2)]));
     expect(tooLong).toMatchObject({ status: 400, body: { fields: [{ path: 'changes.0.record.notes', code: 'too_big' }] } });
-    const overBodyLimit = keep(await head.push([upsertOf(violenceCase({ notes: `${SECRET} #5` }), 2), ...Array.from({ length: 80 }, (_, i) => upsertOf(violenceCase({ notes: `${SECRET} #5 `.repeat(30) }), 3 + i))]));
+    const overBodyLimit = keep(
+      await head.push([
+        upsertOf(violenceCase({ notes: `${SECRET} #5` }), 2),
+        ...Array.from({ length: 80 }, (_, i) => upsertOf(violenceCase({ notes: `${SECRET} #5 `.repeat(30) }), 3 + i)),
+      ]),
+    );
     expect(overBodyLimit).toMatchObject({ status: 413, body: { error: 'body_too_large' } });
     const broken = keep(await head.pushRaw(`{"deviceId":"${head.deviceId}","changes":[{"notes":"${SECRET} #6"`));
     expect(broken).toMatchObject({ status: 400, body: { fields: [{ path: '', code: 'invalid_json' }] } });
@@ -121,8 +126,15 @@ describe('violence-case notes', () => {
     }
     expect(answers[0]).toContain('"fields":["notes"]');
     expect(answers[0]).toContain('report.export');
-    expect(JSON.parse(answers[1]!).entries.map((e: Json) => e.via).sort()).toEqual(['conflict', 'pull', 'pull']);
-    const tables = await Promise.all([server.store.db.selectFrom('audit_events').selectAll().execute(), server.store.db.selectFrom('case_access').selectAll().execute()]);
+    expect(
+      JSON.parse(answers[1]!)
+        .entries.map((e: Json) => e.via)
+        .sort(),
+    ).toEqual(['conflict', 'pull', 'pull']);
+    const tables = await Promise.all([
+      server.store.db.selectFrom('audit_events').selectAll().execute(),
+      server.store.db.selectFrom('case_access').selectAll().execute(),
+    ]);
     expectNowhere(SECRET, [...answers, JSON.stringify(tables)]);
   });
 });

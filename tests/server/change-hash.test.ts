@@ -11,7 +11,11 @@ import { benchRecords } from '../bench/sync/records.ts';
 function reversed(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(reversed);
   if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.entries(value).reverse().map(([key, item]) => [key, reversed(item)]));
+  return Object.fromEntries(
+    Object.entries(value)
+      .reverse()
+      .map(([key, item]) => [key, reversed(item)]),
+  );
 }
 
 describe('the change fingerprint', () => {
@@ -36,7 +40,11 @@ describe('the change fingerprint', () => {
     JSON.stringify(value, (_key, item: unknown) =>
       item === null || typeof item !== 'object' || Array.isArray(item)
         ? item
-        : Object.fromEntries(Object.keys(item).sort().map((key) => [key, (item as Record<string, unknown>)[key]])),
+        : Object.fromEntries(
+            Object.keys(item)
+              .sort()
+              .map((key) => [key, (item as Record<string, unknown>)[key]]),
+          ),
     ) ?? 'undefined';
 
   it('writes the text of its definition for records and for any JSON-like value', () => {

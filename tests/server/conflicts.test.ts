@@ -131,7 +131,12 @@ describe('revisions and conflicts', () => {
     const both = { ...created, householdsReached: 60, note: 'Họp tại nhà văn hóa' };
     expect(response.body.results).toEqual([{ changeId: staleEdit.changeId, status: 'applied', rev: 3, serverSeq: 3, merged: both }]);
     expect(await storedBody(created.id)).toEqual({ rev: 3, record: both });
-    const history = await server.store.db.selectFrom('record_versions').select(['rev', 'device_id', 'body']).where('record_id', '=', created.id).orderBy('rev').execute();
+    const history = await server.store.db
+      .selectFrom('record_versions')
+      .select(['rev', 'device_id', 'body'])
+      .where('record_id', '=', created.id)
+      .orderBy('rev')
+      .execute();
     expect(history.map((v) => [v.rev, v.device_id === phone.deviceId ? 'phone' : 'office', JSON.parse(v.body!).householdsReached])).toEqual([
       [1, 'phone', created.householdsReached],
       [2, 'office', 60],

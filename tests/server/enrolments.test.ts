@@ -102,7 +102,9 @@ describe('enrolment with a one-time code', () => {
 
   it('takes its lifetime from the settings', async () => {
     await server.close();
-    server = await startServer({ enrolment: { codeLifetimeMs: 3600_000, address: { maxFailures: 10, lockMs: 900_000 }, everyone: { maxFailures: 200, lockMs: 900_000 } } });
+    server = await startServer({
+      enrolment: { codeLifetimeMs: 3600_000, address: { maxFailures: 10, lockMs: 900_000 }, everyone: { maxFailures: 200, lockMs: 900_000 } },
+    });
     officer = (await tokenFor(server, 'canbo')).token;
     const { code } = await createHead();
     server.setNow(new Date(START_TIME.getTime() + 3600_000 - 1));
@@ -161,7 +163,8 @@ describe('enrolment with a one-time code', () => {
   it('gives the attempts of right codes back to the address', async () => {
     const heads = await Promise.all(Array.from({ length: 12 }, (_, i) => createHead(`totruong-moi-${i}`)));
     for (const { code } of heads) expect((await enrol(code, '2468', { address: '203.0.113.20' })).status).toBe(200);
-    for (let attempt = 1; attempt <= 9; attempt++) expect((await enrol('ABCD-EFGH', '2468', { address: '203.0.113.20' })).body.error).toBe('enrolment_code_invalid');
+    for (let attempt = 1; attempt <= 9; attempt++)
+      expect((await enrol('ABCD-EFGH', '2468', { address: '203.0.113.20' })).body.error).toBe('enrolment_code_invalid');
   });
 
   it('names the fields of bad input and changes nothing', async () => {

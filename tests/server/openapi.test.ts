@@ -23,12 +23,12 @@ interface Document {
 }
 
 const probe = createApp({ store: {} as Store, clock: () => new Date(), settings: {} });
-const servedRoutes = [
-  ...new Set(probe.routes.filter((r) => r.method !== 'ALL' && !r.path.includes('*')).map((r) => `${r.method} ${r.path}`)),
-].sort();
+const servedRoutes = [...new Set(probe.routes.filter((r) => r.method !== 'ALL' && !r.path.includes('*')).map((r) => `${r.method} ${r.path}`))].sort();
 
 /** The declared routes, as the app names them: `POST /api/v1/units/:id/merge`. */
-const declared = Object.values(apiGroups).flatMap((group) => Object.values(group)).map((route) => ({ route, key: `${route.method.toUpperCase()} /api/v1${route.path}` }));
+const declared = Object.values(apiGroups)
+  .flatMap((group) => Object.values(group))
+  .map((route) => ({ route, key: `${route.method.toUpperCase()} /api/v1${route.path}` }));
 
 const concrete = (path: string) => path.replace(':year', '2026').replace(':id', 'tdp-1');
 

@@ -35,7 +35,12 @@ describe('the plan of a year', () => {
     const { status, body } = await call('GET', '/api/v1/plans/2026', head);
     expect(status).toBe(200);
     expect(body.saved).toBe(false);
-    expect(body.plan).toMatchObject({ communeId: 'nam-gia-nghia', year: 2026, handledInTimeDays: 7, deadlines: { unitsToCommune: '2026-11-25', communeToProvince: '2026-12-01' } });
+    expect(body.plan).toMatchObject({
+      communeId: 'nam-gia-nghia',
+      year: 2026,
+      handledInTimeDays: 7,
+      deadlines: { unitsToCommune: '2026-11-25', communeToProvince: '2026-12-01' },
+    });
     expect(body.plan.indicators.find((i: Json) => i.id === 'newsPostsPerQuarter').target).toEqual({ kind: 'countPerQuarter', min: 4 });
   });
 

@@ -16,13 +16,13 @@ import { provinceIndicatorIds, provinceTable } from '../../src/domain/province/i
 import { rebuildFacts } from '../../server/store/province/facts.ts';
 import { indicatorSql } from '../../server/store/province/indicators.ts';
 import { communeWorkIndicatorIds } from '../../server/store/province/communeWork.ts';
-import type { Change, ChecklistRecord, LocalDate, Quarter } from '../../src/domain/index.ts';
+import type { Change, ChecklistRecord } from '../../src/domain/index.ts';
 import type { Actor } from '../../server/store/store.ts';
-import { countsAttendees, propagandaForms } from '../../src/domain/records/index.ts';
-import { complaint, contactPoint, inspection, newsPost, preventionModel, propagandaSession, training, violenceCase } from '../fixtures/records.ts';
+import { complaint, contactPoint, inspection, preventionModel, training } from '../fixtures/records.ts';
 import { UNUSABLE_PIN_HASH } from '../../server/auth/secrets.ts';
 import { startServer, type TestServer } from './harness.ts';
 import { handPickedScenario } from './province-examples.ts';
+import { buildRecord, scenarioArb, type Scenario, type Version } from './province-scenarios.ts';
 import { call, tokenFor } from './roles.ts';
 
 const RUNS = Number(process.env.PROVINCE_RUNS ?? 25);
@@ -36,75 +36,6 @@ afterAll(async () => {
   await server.close();
 });
 
-const shift = (date: LocalDate, days: number): LocalDate => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-
-/** Days near the edges of the year and of its quarters, and any day of the year. */
-const dateArb = fc.oneof(
-  fc.constantFrom('2025-12-31', '2026-01-01', '2026-03-31', '2026-04-01', '2026-06-30', '2026-07-01', '2026-09-30', '2026-10-01', '2026-12-31', '2027-01-01'),
-  fc.integer({ min: 0, max: 364 }).map((d) => shift('2026-01-01', d)),
-);
-
-/** What a record's version says, besides its kind and unit. */
-const versionArb = fc.record({
-  date: dateArb,
-  /** Contact points and models: set up this many years before `date` (still running, or not). */
-  yearsBefore: fc.constantFrom(0, 0, 1, 2),
-  /** Complaints are handled so many days after they were received (or not yet). */
-  endsAfter: fc.option(fc.oneof(fc.integer({ min: 0, max: 20 }), fc.integer({ min: 0, max: 800 })), { nil: null }),
-  /** Contact points and models stop: so many days after they were set up, on an edge day, or on asOf itself. */
-  stop: fc.option(fc.oneof(fc.integer({ min: 0, max: 800 }), dateArb, fc.constant('asOf' as const)), { nil: null }),
-  /** Set: the record is dated this many days before asOf instead (cases at their time limit). */
-  daysBeforeAsOf: fc.option(fc.integer({ min: 0, max: 15 }), { nil: null }),
-  form: fc.constantFrom(...propagandaForms),
-  households: fc.integer({ min: 0, max: 400 }),
-  /** Days from detection to intervention (or closing); null: not handled yet. */
-  handledAfter: fc.option(fc.integer({ min: 0, max: 20 }), { nil: null }),
-  closedOnly: fc.boolean(),
-  needsSupport: fc.boolean(),
-  services: fc.nat({ max: 2 }),
-  counselled: fc.boolean(),
-  /** The case's prosecution; undefined: recorded by an older phone without the field (not known). */
-  prosecution: fc.constantFrom('notKnown', 'prosecuted', 'notProsecuted', undefined),
-  /** A broadcast, banners or a post carries no attendees, or (an older phone) some it had to invent. */
-  inventedAttendees: fc.boolean(),
-});
-
-const recordArb = fc.record({
-  kind: fc.constantFrom('propagandaSession', 'newsPost', 'violenceCase', 'contactPoint', 'preventionModel', 'inspection', 'training', 'complaint'),
-  unitIndex: fc.nat(),
-  version: versionArb,
-  /** Set: the record was first pushed with this version, then edited (another day, quarter, year, status …). */
-  earlier: fc.option(versionArb, { nil: null }),
-  /** One record in five is deleted (after being pushed). */
-  deleted: fc.integer({ min: 0, max: 4 }).map((n) => n === 0),
-  /** The edit or the deletion goes in the same push as the first version. */
-  sameBatch: fc.boolean(),
-});
-
-const communeArb = fc.record({
-  units: fc.array(
-    fc.record({
-      households: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 300 })),
-      retired: fc.boolean(),
-      mergeAhead: fc.option(fc.nat({ max: 3 }), { nil: null }),
-      // Added by the officer on that day (a unit added on 03/12 is not one "not reached" in Q1–Q3); none: from before.
-      startedOn: fc.option(dateArb, { nil: null }),
-    }),
-    { maxLength: 6 },
-  ),
-  records: fc.array(recordArb, { maxLength: 30 }),
-  handledInTimeDays: fc.option(fc.integer({ min: 0, max: 14 }), { nil: null }),
-});
-
-const scenarioArb = fc.record({
-  communes: fc.array(communeArb, { minLength: 1, maxLength: 3 }),
-  quarter: fc.option(fc.constantFrom<Quarter>(1, 2, 3, 4), { nil: null }),
-  asOf: fc.integer({ min: 0, max: 380 }).map((d) => shift('2026-01-01', d)),
-});
-
-type Scenario = typeof scenarioArb extends fc.Arbitrary<infer T> ? T : never;
-type Version = typeof versionArb extends fc.Arbitrary<infer T> ? T : never;
-
 let runNo = 0;
 
 /**
@@ -115,14 +46,31 @@ let runNo = 0;
 async function insertRecords(communeId: string, records: readonly RecordEntry[]): Promise<void> {
   if (records.length === 0) return;
   const db = server.store.db;
-  const seq = Number((await db.selectFrom('records').select((eb) => eb.fn.max('server_seq').as('s')).executeTakeFirst())?.s ?? 0);
+  const seq = Number(
+    (
+      await db
+        .selectFrom('records')
+        .select((eb) => eb.fn.max('server_seq').as('s'))
+        .executeTakeFirst()
+    )?.s ?? 0,
+  );
   await db
     .insertInto('records')
     .values(
       records.map(({ record, deleted }, i) => ({
-        id: record!.id, kind: record!.kind, unit_id: record!.unitId, commune_id: communeId, reporter_id: 'r', date: record!.date,
-        rev: 1, deleted: deleted ? 1 : 0, body: JSON.stringify(record), server_seq: seq + i + 1, received_at: '2026-06-01T00:00:00.000Z',
-        last_device_id: 'd', last_user_id: 'r',
+        id: record!.id,
+        kind: record!.kind,
+        unit_id: record!.unitId,
+        commune_id: communeId,
+        reporter_id: 'r',
+        date: record!.date,
+        rev: 1,
+        deleted: deleted ? 1 : 0,
+        body: JSON.stringify(record),
+        server_seq: seq + i + 1,
+        received_at: '2026-06-01T00:00:00.000Z',
+        last_device_id: 'd',
+        last_user_id: 'r',
       })),
     )
     .execute();
@@ -133,60 +81,78 @@ async function write(scenario: Scenario) {
   const run = ++runNo;
   const provinceId = `p-${run}`;
   const db = server.store.db;
-  await db.insertInto('provinces').values({ id: provinceId, name: `Tỉnh ${run}` }).execute();
+  await db
+    .insertInto('provinces')
+    .values({ id: provinceId, name: `Tỉnh ${run}` })
+    .execute();
   const communes: Array<{ id: string; units: UnitEntry[]; records: RecordEntry[]; plan: Plan }> = [];
   for (const [c, spec] of scenario.communes.entries()) {
     const communeId = `p${run}-c${c}`;
-    await db.insertInto('communes').values({ id: communeId, name: `Xã ${run}-${c}`, province_name: `${run}`, province_id: provinceId }).execute();
+    await db
+      .insertInto('communes')
+      .values({ id: communeId, name: `Xã ${run}-${c}`, province_name: `${run}`, province_id: provinceId })
+      .execute();
     const units: UnitEntry[] = [{ id: communeId, communeId, name: 'UBND', type: 'commune', households: 0 }];
     spec.units.forEach((u, i) => {
       // Merges point only forward (to a later unit), so chains never loop.
       const into = u.mergeAhead !== null && i + 1 + u.mergeAhead < spec.units.length ? `${communeId}-u${i + 1 + u.mergeAhead}` : undefined;
       const retired = u.retired || into !== undefined;
-      units.push({ id: `${communeId}-u${i}`, communeId, name: `Thôn ${i}`, type: 'thon', households: u.households, retired, ...(into ? { mergedInto: into } : {}), ...(u.startedOn ? { startedOn: u.startedOn } : {}) });
+      units.push({
+        id: `${communeId}-u${i}`,
+        communeId,
+        name: `Thôn ${i}`,
+        type: 'thon',
+        households: u.households,
+        retired,
+        ...(into ? { mergedInto: into } : {}),
+        ...(u.startedOn ? { startedOn: u.startedOn } : {}),
+      });
     });
     await db
       .insertInto('units')
-      .values(units.map((u) => ({ id: u.id, commune_id: communeId, name: u.name, type: u.type, households: u.households, retired: u.retired ? 1 : 0, merged_into: u.mergedInto ?? null, started_on: u.startedOn ?? null })))
+      .values(
+        units.map((u) => ({
+          id: u.id,
+          commune_id: communeId,
+          name: u.name,
+          type: u.type,
+          households: u.households,
+          retired: u.retired ? 1 : 0,
+          merged_into: u.mergedInto ?? null,
+          started_on: u.startedOn ?? null,
+        })),
+      )
       .execute();
     // Every record goes through the real push path (server/store/push.ts), so the facts the
     // query reads are the ones pushes maintain: first versions, then edits and deletions.
     const actor: Actor = { userId: `officer-${communeId}`, role: 'communeOfficer', communeId, unitId: communeId, deviceId: randomUUID() };
-    await db.insertInto('users').values({ id: actor.userId, username: actor.userId, display_name: 'Cán bộ', role: 'communeOfficer', commune_id: communeId, unit_id: communeId, pin_hash: 'x' }).execute();
-    await db.insertInto('devices').values({ id: actor.deviceId, user_id: actor.userId, token_hash: actor.deviceId, created_at: '2026-01-01T00:00:00Z', revoked_at: null }).execute();
-    const build = (r: (typeof spec.records)[number], v: Version, id: string): ChecklistRecord => {
-      const unitId = units[r.unitIndex % units.length]!.id;
-      const date = v.daysBeforeAsOf === null ? v.date : shift(scenario.asOf, -v.daysBeforeAsOf);
-      const common = { id, unitId, reporterId: actor.userId, date };
-      if (r.kind === 'newsPost') return newsPost(common);
-      if (r.kind === 'propagandaSession') {
-        const session = propagandaSession({ ...common, form: v.form, householdsReached: v.households });
-        if (countsAttendees(v.form) || v.inventedAttendees) return session;
-        const { menCount: _men, womenCount: _women, ...withoutAttendees } = session;
-        return withoutAttendees;
-      }
-      const setUp = shift(date, -365 * v.yearsBefore);
-      const stop = v.stop === null ? undefined : typeof v.stop === 'number' ? shift(setUp, v.stop) : v.stop === 'asOf' ? scenario.asOf : v.stop;
-      const standing = { ...common, date: setUp, ...(stop !== undefined && stop >= setUp ? { stoppedOn: stop } : {}) };
-      if (r.kind === 'contactPoint') return contactPoint(standing);
-      if (r.kind === 'preventionModel') return preventionModel(standing);
-      if (r.kind === 'inspection') return inspection(common);
-      if (r.kind === 'training') return training({ ...common, menCount: v.households % 7, womenCount: 1 + (v.households % 5) });
-      if (r.kind === 'complaint') return complaint({ ...common, handledOn: v.endsAfter === null ? undefined : shift(date, v.endsAfter) });
-      const handled = v.handledAfter === null ? undefined : shift(date, v.handledAfter);
-      const statusDates = handled === undefined ? { received: date } : v.closedOnly ? { received: date, closed: handled } : { received: date, intervening: handled };
-      return violenceCase({
-        ...common,
-        status: handled === undefined ? 'received' : v.closedOnly ? 'closed' : 'intervening',
-        statusDates,
-        victimNeedsSupport: v.needsSupport,
-        supportServices: (['medical', 'legalAid'] as const).slice(0, v.services),
-        perpetratorCounselled: v.counselled,
-        ...(v.prosecution === undefined ? {} : { prosecution: v.prosecution }),
-      });
-    };
+    await db
+      .insertInto('users')
+      .values({
+        id: actor.userId,
+        username: actor.userId,
+        display_name: 'Cán bộ',
+        role: 'communeOfficer',
+        commune_id: communeId,
+        unit_id: communeId,
+        pin_hash: 'x',
+      })
+      .execute();
+    await db
+      .insertInto('devices')
+      .values({ id: actor.deviceId, user_id: actor.userId, token_hash: actor.deviceId, created_at: '2026-01-01T00:00:00Z', revoked_at: null })
+      .execute();
+    const build = (r: (typeof spec.records)[number], v: Version, id: string) =>
+      buildRecord(r.kind, v, { id, unitId: units[r.unitIndex % units.length]!.id, reporterId: actor.userId, asOf: scenario.asOf });
     let seq = 0;
-    const upsert = (record: ChecklistRecord, baseRev: number): Change => ({ changeId: randomUUID(), seq: ++seq, op: 'upsert', recordId: record.id, baseRev, record });
+    const upsert = (record: ChecklistRecord, baseRev: number): Change => ({
+      changeId: randomUUID(),
+      seq: ++seq,
+      op: 'upsert',
+      recordId: record.id,
+      baseRev,
+      record,
+    });
     const batches: Change[][] = [[], []];
     const records: RecordEntry[] = spec.records.map((r) => {
       const id = randomUUID();
@@ -229,13 +195,21 @@ describe('the province indicators computed in SQL', () => {
         const figures = await server.store.province.figures({ provinceId, period, asOf: scenario.asOf, defaultHandledInTimeDays: 7 });
         expect(figures.map((f) => f.communeId).sort()).toEqual(communes.map((c) => c.id).sort());
         const plans = await server.store.province.listPlans(provinceId, YEAR);
-        const table = provinceTable({ province: { id: provinceId, name: '' }, figures, planOf: (id) => plans.get(id) ?? defaultPlan(id, YEAR), period, asOf: scenario.asOf });
+        const table = provinceTable({
+          province: { id: provinceId, name: '' },
+          figures,
+          planOf: (id) => plans.get(id) ?? defaultPlan(id, YEAR),
+          period,
+          asOf: scenario.asOf,
+        });
         for (const commune of communes) {
           const pure = computeIndicators({ plan: commune.plan, units: commune.units, records: commune.records, period, asOf: scenario.asOf });
           const sqlRow = figures.find((f) => f.communeId === commune.id)!;
           const judged = table.communes.find((c) => c.communeId === commune.id)!;
           // Every live record dated in the period, whatever its unit (retired ones included).
-          expect(sqlRow.recordCount, `${commune.id} records`).toBe(commune.records.filter((r) => !r.deleted && r.record && inPeriod(r.record.date, period)).length);
+          expect(sqlRow.recordCount, `${commune.id} records`).toBe(
+            commune.records.filter((r) => !r.deleted && r.record && inPeriod(r.record.date, period)).length,
+          );
           for (const id of withData) {
             const expected = pure.commune[id];
             const actual = sqlRow.values[id];
@@ -336,10 +310,23 @@ describe("the commune's own work in the province view", () => {
     await db.insertInto('communes').values({ id: communeId, name: 'Xã Mẫu', province_name: 'Mẫu', province_id: 'p-mau' }).execute();
     await db
       .insertInto('units')
-      .values(units.map((u) => ({ id: u.id, commune_id: communeId, name: u.name, type: u.type, households: u.households, retired: u.retired ? 1 : 0, merged_into: u.mergedInto ?? null })))
+      .values(
+        units.map((u) => ({
+          id: u.id,
+          commune_id: communeId,
+          name: u.name,
+          type: u.type,
+          households: u.households,
+          retired: u.retired ? 1 : 0,
+          merged_into: u.mergedInto ?? null,
+        })),
+      )
       .execute();
     await insertRecords(communeId, records);
-    await server.store.seedProvince({ province: { id: 'p-mau', name: 'Tỉnh Mẫu' }, users: [{ id: 'so-mau', username: 'so-mau', displayName: 'Sở Nội vụ', pinHash: UNUSABLE_PIN_HASH }] });
+    await server.store.seedProvince({
+      province: { id: 'p-mau', name: 'Tỉnh Mẫu' },
+      users: [{ id: 'so-mau', username: 'so-mau', displayName: 'Sở Nội vụ', pinHash: UNUSABLE_PIN_HASH }],
+    });
     token = (await tokenFor(server, 'so-mau')).token;
   });
 

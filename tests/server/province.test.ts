@@ -26,9 +26,14 @@ beforeEach(async () => {
       { id: 'xa-ea-kao', communeId: 'xa-ea-kao', name: 'UBND xã Ea Kao', type: 'commune', households: 0 },
       { id: 'buon-1', communeId: 'xa-ea-kao', name: 'Buôn 1', type: 'buon', households: 90 },
     ],
-    users: [{ id: 'eakao-buon1', username: 'eakao-buon1', displayName: 'Trưởng buôn 1', role: 'villageHead', unitId: 'buon-1', pinHash: await hashPin(DEMO_PIN) }],
+    users: [
+      { id: 'eakao-buon1', username: 'eakao-buon1', displayName: 'Trưởng buôn 1', role: 'villageHead', unitId: 'buon-1', pinHash: await hashPin(DEMO_PIN) },
+    ],
   });
-  await server.store.seedProvince({ province: { id: 'dak-lak', name: 'Tỉnh Đắk Lắk' }, users: [{ id: 'tinh-dl', username: 'tinh-dl', displayName: 'Sở Nội vụ', pinHash: UNUSABLE_PIN_HASH }] });
+  await server.store.seedProvince({
+    province: { id: 'dak-lak', name: 'Tỉnh Đắk Lắk' },
+    users: [{ id: 'tinh-dl', username: 'tinh-dl', displayName: 'Sở Nội vụ', pinHash: UNUSABLE_PIN_HASH }],
+  });
   province = (await tokenFor(server, 'tinh')).token;
   server.setNow(new Date('2026-11-22T03:00:00.000Z'));
 });
@@ -90,10 +95,23 @@ describe('GET /api/v1/province/indicators', () => {
   it('counts what the communes recorded, in the database, and marks the cells behind target', async () => {
     const head = await server.device('tdp1');
     const office = await server.device('canbo');
-    const lateCase = violenceCase({ date: '2026-05-04', status: 'intervening', statusDates: { received: '2026-05-04', verified: '2026-05-05', intervening: '2026-05-30' }, prosecution: 'notProsecuted', notes: 'CASE-NOTES' });
+    const lateCase = violenceCase({
+      date: '2026-05-04',
+      status: 'intervening',
+      statusDates: { received: '2026-05-04', verified: '2026-05-05', intervening: '2026-05-30' },
+      prosecution: 'notProsecuted',
+      notes: 'CASE-NOTES',
+    });
     const gone = propagandaSession({ date: '2026-08-01', form: 'conference', note: 'DELETED-ONE' });
-    await head.push([upsertOf(propagandaSession({ date: '2026-03-12', householdsReached: 500, note: 'SESSION-NOTE' }), 1), upsertOf(lateCase, 2), upsertOf(gone, 3), deleteOf(gone.id, 'propagandaSession', 4, 1)]);
-    await office.push(['2026-01-10', '2026-02-10', '2026-03-10', '2026-03-20', '2026-04-02'].map((date, i) => upsertOf(newsPost({ date, title: `TITLE-${i}` }), i + 1)));
+    await head.push([
+      upsertOf(propagandaSession({ date: '2026-03-12', householdsReached: 500, note: 'SESSION-NOTE' }), 1),
+      upsertOf(lateCase, 2),
+      upsertOf(gone, 3),
+      deleteOf(gone.id, 'propagandaSession', 4, 1),
+    ]);
+    await office.push(
+      ['2026-01-10', '2026-02-10', '2026-03-10', '2026-03-20', '2026-04-02'].map((date, i) => upsertOf(newsPost({ date, title: `TITLE-${i}` }), i + 1)),
+    );
     const response = await indicators('?year=2026');
     const ward = response.json.communes.find((c: { communeId: string }) => c.communeId === 'nam-gia-nghia');
     expect(ward).toMatchObject({ reported: true, recordCount: 7 });
@@ -119,18 +137,31 @@ describe('GET /api/v1/province/indicators', () => {
     expect(ward.cells.inspections).toEqual({ value: { kind: 'count', count: 0, byQuarter: expect.any(Array) }, verdict: 'behind' });
     // The case's perpetrator, not prosecuted, was not counselled: 0 of 1 against the province's 85 %.
     expect(ward.behind).toEqual([
-      'newsPostsPerQuarter', 'conferencesHeld', 'unitsReachedByPropaganda', 'casesHandledInTime', 'perpetratorsCounselled',
+      'newsPostsPerQuarter',
+      'conferencesHeld',
+      'unitsReachedByPropaganda',
+      'casesHandledInTime',
+      'perpetratorsCounselled',
       // No contact point, model, inspection or training recorded in the ward.
-      'unitsWithContactPoint', 'preventionModels', 'inspections', 'officerTrainings',
+      'unitsWithContactPoint',
+      'preventionModels',
+      'inspections',
+      'officerTrainings',
     ]);
     expect(response.json.notReportedIds).toEqual(['bac-gia-nghia']);
     // Aggregates only: no note, title, case code or record id reaches the province.
-    for (const text of ['CASE-NOTES', 'SESSION-NOTE', 'TITLE-', 'DELETED-ONE', lateCase.caseCode, lateCase.id, gone.id]) expect(response.text).not.toContain(text);
+    for (const text of ['CASE-NOTES', 'SESSION-NOTE', 'TITLE-', 'DELETED-ONE', lateCase.caseCode, lateCase.id, gone.id])
+      expect(response.text).not.toContain(text);
   });
 
   it("judges each commune against its own plan: the ward's own time limit for cases", async () => {
     const head = await server.device('tdp1');
-    await head.push([upsertOf(violenceCase({ date: '2026-05-04', status: 'intervening', statusDates: { received: '2026-05-04', verified: '2026-05-05', intervening: '2026-05-14' } }), 1)]);
+    await head.push([
+      upsertOf(
+        violenceCase({ date: '2026-05-04', status: 'intervening', statusDates: { received: '2026-05-04', verified: '2026-05-05', intervening: '2026-05-14' } }),
+        1,
+      ),
+    ]);
     const before = await indicators('?year=2026&quarter=2');
     expect(before.json.communes[1].cells.casesHandledInTime).toMatchObject({ value: { numerator: 0, denominator: 1 }, verdict: 'notMet' });
     await server.store.plans.save({ plan: { ...defaultPlan('nam-gia-nghia', 2026), handledInTimeDays: 10 }, userId: 'canbo', now: '2026-11-01T00:00:00.000Z' });

@@ -45,7 +45,12 @@ describe('reviewing a unit’s quarter', () => {
       { path: 'unitId', code: 'invalid_value' },
     ]);
     server.setNow(new Date('2026-10-03T01:00:00Z'));
-    const returned = await call('POST', '/reviews/decide', 'canbo', { unitId: 'tdp-1', period: '2026-Q3', action: 'return', comment: 'Thiếu số hộ buổi họp 12/8' });
+    const returned = await call('POST', '/reviews/decide', 'canbo', {
+      unitId: 'tdp-1',
+      period: '2026-Q3',
+      action: 'return',
+      comment: 'Thiếu số hộ buổi họp 12/8',
+    });
     expect(returned.status).toBe(201);
   });
 

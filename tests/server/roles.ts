@@ -31,7 +31,15 @@ export async function seedRoles(server: TestServer): Promise<void> {
   await server.store.db
     .insertInto('users')
     .values([
-      { id: 'congan', username: 'congan', display_name: 'Công an phường', role: 'communeReporter', commune_id: 'nam-gia-nghia', unit_id: 'nam-gia-nghia', pin_hash: UNUSABLE_PIN_HASH },
+      {
+        id: 'congan',
+        username: 'congan',
+        display_name: 'Công an phường',
+        role: 'communeReporter',
+        commune_id: 'nam-gia-nghia',
+        unit_id: 'nam-gia-nghia',
+        pin_hash: UNUSABLE_PIN_HASH,
+      },
     ])
     .execute();
   await server.store.seedProvince({

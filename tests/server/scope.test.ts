@@ -11,8 +11,7 @@ afterEach(async () => {
   await server.close();
 });
 
-const recordIds = async () =>
-  (await server.store.db.selectFrom('records').select('id').orderBy('server_seq').execute()).map((row) => row.id);
+const recordIds = async () => (await server.store.db.selectFrom('records').select('id').orderBy('server_seq').execute()).map((row) => row.id);
 
 describe('who may write what', () => {
   it('rejects a village head writing a record of another unit, and stores nothing', async () => {
@@ -20,9 +19,7 @@ describe('who may write what', () => {
     const change = upsertOf(propagandaSession({ unitId: 'tdp-2' }), 1);
     const response = await head1.push([change]);
     expect(response.status).toBe(200);
-    expect(response.body.results).toEqual([
-      { changeId: change.changeId, status: 'rejected', reason: 'forbidden_unit', fields: ['record.unitId'] },
-    ]);
+    expect(response.body.results).toEqual([{ changeId: change.changeId, status: 'rejected', reason: 'forbidden_unit', fields: ['record.unitId'] }]);
     expect(await server.countRows('records')).toBe(0);
     // The rejection is the stored answer to this change.
     expect(await server.countRows('applied_changes')).toBe(1);
@@ -34,10 +31,7 @@ describe('who may write what', () => {
     await head2.push([upsertOf(theirs, 1)]);
 
     const head1 = await server.device('tdp1');
-    const hijack = await head1.push([
-      upsertOf({ ...theirs, unitId: 'tdp-1', reporterId: 'tdp1' }, 1, 1),
-      deleteOf(theirs.id, 'propagandaSession', 2, 1),
-    ]);
+    const hijack = await head1.push([upsertOf({ ...theirs, unitId: 'tdp-1', reporterId: 'tdp1' }, 1, 1), deleteOf(theirs.id, 'propagandaSession', 2, 1)]);
     expect(hijack.body.results.map((r: { status: string; reason: string }) => [r.status, r.reason])).toEqual([
       ['rejected', 'forbidden_unit'],
       ['rejected', 'forbidden_unit'],

@@ -18,7 +18,10 @@ async function server(settings: AppSettings = {}): Promise<TestServer> {
   writeFileSync(join(dist, 'index.html'), '<!doctype html><title>Sổ tay Bình đẳng</title>');
   writeFileSync(join(dist, 'assets', 'index-abc123.js'), 'console.log(1);');
   const s = await startServer({ staticDir: dist, ...settings });
-  cleanups.push(() => rmSync(dist, { recursive: true, force: true }), () => s.close());
+  cleanups.push(
+    () => rmSync(dist, { recursive: true, force: true }),
+    () => s.close(),
+  );
   return s;
 }
 

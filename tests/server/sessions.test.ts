@@ -107,7 +107,10 @@ describe('authentication', () => {
     const revoked = await server.app.request('/api/v1/sync/pull?since=0', { headers: { Authorization: `Bearer ${device.token}` } });
     expect(revoked.status).toBe(401);
     expect(revoked.headers.get('clear-site-data')).toBe('"cache"');
-    expect(await revoked.json()).toEqual({ error: 'device_revoked', message: 'Thiết bị này đã bị thu hồi quyền truy cập. Dữ liệu của ứng dụng trên máy này sẽ được xoá.' });
+    expect(await revoked.json()).toEqual({
+      error: 'device_revoked',
+      message: 'Thiết bị này đã bị thu hồi quyền truy cập. Dữ liệu của ứng dụng trên máy này sẽ được xoá.',
+    });
     expect(unknown.headers.get('clear-site-data')).toBeNull();
   });
 
@@ -177,7 +180,10 @@ describe('the session cookie', () => {
       server.app.request('/api/v1/sync/push', {
         method: 'POST',
         headers: { Cookie: cookie, 'Content-Type': 'application/json', 'X-Requested-With': 'so-tay', ...headers },
-        body: JSON.stringify({ deviceId, changes: [{ changeId: randomUUID(), seq: ++seq, op: 'delete', recordId: randomUUID(), kind: 'newsPost', baseRev: 0 }] }),
+        body: JSON.stringify({
+          deviceId,
+          changes: [{ changeId: randomUUID(), seq: ++seq, op: 'delete', recordId: randomUUID(), kind: 'newsPost', baseRev: 0 }],
+        }),
       });
     for (const [header, value] of [
       ['Sec-Fetch-Site', 'cross-site'],
@@ -192,14 +198,22 @@ describe('the session cookie', () => {
     }
     expect(await server.countRows('applied_changes')).toBe(0);
     // The app's own calls: same origin, or no such header (an older browser).
-    const fromTheApp: Record<string, string>[] = [{ 'Sec-Fetch-Site': 'same-origin' }, { Origin: 'http://localhost' }, { 'Sec-Fetch-Site': 'same-origin', Origin: 'http://localhost' }, {}];
+    const fromTheApp: Record<string, string>[] = [
+      { 'Sec-Fetch-Site': 'same-origin' },
+      { Origin: 'http://localhost' },
+      { 'Sec-Fetch-Site': 'same-origin', Origin: 'http://localhost' },
+      {},
+    ];
     for (const headers of fromTheApp) {
       expect((await push(headers)).status).toBe(200);
     }
     // Reads are not changes; a Bearer token is not ambient and is not checked.
     expect((await server.app.request('/api/v1/me', { headers: { Cookie: cookie, 'Sec-Fetch-Site': 'cross-site' } })).status).toBe(200);
     const token = (await (await signIn({ username: 'tdp2', pin: DEMO_PIN, deviceId: randomUUID() })).json()).token;
-    const bearer = await server.app.request('/api/v1/sessions/current', { method: 'DELETE', headers: { Authorization: `Bearer ${token}`, 'Sec-Fetch-Site': 'cross-site' } });
+    const bearer = await server.app.request('/api/v1/sessions/current', {
+      method: 'DELETE',
+      headers: { Authorization: `Bearer ${token}`, 'Sec-Fetch-Site': 'cross-site' },
+    });
     expect(bearer.status).toBe(204);
   });
 
@@ -262,9 +276,14 @@ describe('the session cookie', () => {
 describe('device ids', () => {
   const signInAs = async (username: string, deviceId: string) => (await signIn({ username, pin: DEMO_PIN, deviceId })).json();
   const me = (token: string) => server.app.request('/api/v1/me', { headers: { Authorization: `Bearer ${token}` } });
-  const deviceRow = (id: string) => server.store.db.selectFrom('devices').select(['id', 'user_id', 'revoked_at', 'last_seq']).where('id', '=', id).executeTakeFirst();
+  const deviceRow = (id: string) =>
+    server.store.db.selectFrom('devices').select(['id', 'user_id', 'revoked_at', 'last_seq']).where('id', '=', id).executeTakeFirst();
   const reissues = () =>
-    server.store.db.selectFrom('audit_events').select(['commune_id', 'user_id', 'device_id', 'action', 'target', 'fields']).where('action', 'in', ['device.reissue', 'device.reissue_revoked']).execute();
+    server.store.db
+      .selectFrom('audit_events')
+      .select(['commune_id', 'user_id', 'device_id', 'action', 'target', 'fields'])
+      .where('action', 'in', ['device.reissue', 'device.reissue_revoked'])
+      .execute();
 
   it("belong to the first account that used them: another account signing in with one gets a fresh id, and the owner's session goes on", async () => {
     const deviceId = randomUUID();
@@ -324,6 +343,8 @@ describe('device ids', () => {
     expect(answer.deviceId).not.toBe(deviceId);
     expect(await deviceRow(deviceId)).toMatchObject({ user_id: 'tdp1', revoked_at: null });
     expect((await me(owner.token)).status).toBe(200);
-    expect((await reissues()).map((event) => [event.action, event.target, event.user_id])).toEqual([['device.reissue', deviceId, created.status === 201 ? answer.user.id : '']]);
+    expect((await reissues()).map((event) => [event.action, event.target, event.user_id])).toEqual([
+      ['device.reissue', deviceId, created.status === 201 ? answer.user.id : ''],
+    ]);
   });
 });

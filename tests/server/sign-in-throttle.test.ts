@@ -112,7 +112,8 @@ describe('a burst of guesses sent at once', () => {
     const answers = await Promise.all(Array.from({ length: 30 }, (_, i) => signIn(`tdp${(i % 5) + 1}`, DEMO_PIN, { address: '198.51.100.11' })));
     // At most twenty are checked at once from one address; the others may be asked to wait a second.
     expect(answers.filter((answer) => answer.status === 200).length).toBeGreaterThanOrEqual(20);
-    for (const answer of answers.filter((a) => a.status !== 200)) expect(answer).toMatchObject({ status: 429, retryAfter: '1', body: { error: 'rate_limited' } });
+    for (const answer of answers.filter((a) => a.status !== 200))
+      expect(answer).toMatchObject({ status: 429, retryAfter: '1', body: { error: 'rate_limited' } });
     const address = await server.store.db.selectFrom('sign_in_throttle').select('failures').where('key', '=', 'address:198.51.100.11').executeTakeFirst();
     expect(address?.failures ?? 0).toBe(0);
     for (let attempt = 1; attempt <= 19; attempt++) expect((await signIn(`doan-${attempt}`, '0000', { address: '198.51.100.11' })).status).toBe(401);

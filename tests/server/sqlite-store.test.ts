@@ -134,15 +134,26 @@ describe('the SQLite store', () => {
     // without the write lock, the writer's commit in between would make SQLite refuse the write.
     const office = Array.from({ length: 20 }, (_, i) =>
       store.db.transaction().execute(async (trx) => {
-        await trx.selectFrom('records').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+        await trx
+          .selectFrom('records')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow();
         await new Promise((resolve) => setTimeout(resolve, 5));
-        await trx.insertInto('sign_in_throttle').values({ key: `office-${i}`, failures: 1, last_failure_at: receivedAt, locked_until: null }).execute();
+        await trx
+          .insertInto('sign_in_throttle')
+          .values({ key: `office-${i}`, failures: 1, last_failure_at: receivedAt, locked_until: null })
+          .execute();
       }),
     );
     const outcomes = await Promise.all(pushes);
     await Promise.all(office);
     expect(outcomes.every((outcome) => outcome.ok)).toBe(true);
-    expect(await store.db.selectFrom('records').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).toEqual({ n: 800 });
+    expect(
+      await store.db
+        .selectFrom('records')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow(),
+    ).toEqual({ n: 800 });
     expect(await store.db.selectFrom('sign_in_throttle').select('key').execute()).toHaveLength(20);
   });
 });

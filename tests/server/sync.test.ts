@@ -212,4 +212,3 @@ describe('device binding', () => {
     expect(stored.map((row) => Number(row.seq))).toEqual(missing.slice(0, MAX_MISSING_SEQS_PER_DEVICE));
   });
 });
-

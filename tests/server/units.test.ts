@@ -45,7 +45,15 @@ describe('setting up units', () => {
     const added = await call('POST', '/units', officer, { id: 'tdp-6', name: 'Tổ dân phố 6', type: 'toDanPho', households: 120 });
     expect(added.status).toBe(201);
     // Added on the server's today in Vietnam (22/11/2026); the demo's units are from before.
-    expect(added.body.units.find((u: Json) => u.id === 'nam-gia-nghia-tdp-6')).toEqual({ id: 'nam-gia-nghia-tdp-6', name: 'Tổ dân phố 6', type: 'toDanPho', households: 120, retired: false, mergedInto: null, startedOn: '2026-11-22' });
+    expect(added.body.units.find((u: Json) => u.id === 'nam-gia-nghia-tdp-6')).toEqual({
+      id: 'nam-gia-nghia-tdp-6',
+      name: 'Tổ dân phố 6',
+      type: 'toDanPho',
+      households: 120,
+      retired: false,
+      mergedInto: null,
+      startedOn: '2026-11-22',
+    });
     expect(added.body.units.find((u: Json) => u.id === 'tdp-1').startedOn).toBeNull();
     const taken = await call('POST', '/units', officer, { id: 'tdp-6', name: 'Khác', type: 'thon', households: 1 });
     // Taken in the commune itself (its typed code goes in the commune's namespace: communeUnitId).
@@ -106,7 +114,10 @@ describe('setting up units', () => {
   });
 
   it('lets only one of two merges sent at once go through when together they would loop', async () => {
-    const [ab, ba] = await Promise.all([call('POST', '/units/tdp-1/merge', officer, { into: 'tdp-2' }), call('POST', '/units/tdp-2/merge', officer, { into: 'tdp-1' })]);
+    const [ab, ba] = await Promise.all([
+      call('POST', '/units/tdp-1/merge', officer, { into: 'tdp-2' }),
+      call('POST', '/units/tdp-2/merge', officer, { into: 'tdp-1' }),
+    ]);
     expect([ab.status, ba.status].sort()).toEqual([200, 400]);
     // Refused inside the write (a cycle) or, when the other had already gone through, on the way in.
     expect([[{ path: 'into', code: 'cycle' }], [{ path: 'id', code: 'retired' }]]).toContainEqual((ab.status === 400 ? ab : ba).body.fields);
@@ -118,9 +129,13 @@ describe('setting up units', () => {
     // The race A→B / B→A inside the store, five times: each time exactly one goes through.
     for (let pair = 0; pair < 5; pair++) {
       const [a, b] = [`race-${pair}-a`, `race-${pair}-b`];
-      for (const id of [a, b]) expect(await server.store.units.add('nam-gia-nghia', { id, name: `Tổ ${id}`, type: 'toDanPho', households: 10, startedOn: '2026-01-01' })).toBe(true);
+      for (const id of [a, b])
+        expect(await server.store.units.add('nam-gia-nghia', { id, name: `Tổ ${id}`, type: 'toDanPho', households: 10, startedOn: '2026-01-01' })).toBe(true);
       const refusals = await Promise.all([server.store.units.merge('nam-gia-nghia', a, b), server.store.units.merge('nam-gia-nghia', b, a)]);
-      expect(refusals.filter((r) => r === undefined), `pair ${pair}`).toHaveLength(1);
+      expect(
+        refusals.filter((r) => r === undefined),
+        `pair ${pair}`,
+      ).toHaveLength(1);
       const merged = (await server.store.units.list('nam-gia-nghia')).filter((u) => (u.id === a || u.id === b) && u.mergedInto !== null);
       expect(merged, `pair ${pair}`).toHaveLength(1);
     }

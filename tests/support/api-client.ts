@@ -23,23 +23,21 @@ export interface HttpDevice {
 
 type Call = (url: string, init: RequestInit) => Promise<{ status: number; body: Json }>;
 
-const caller = (fetchImpl: typeof fetch): Call => async (url, init) => {
-  const response = await fetchImpl(url, init);
-  const text = await response.text();
-  let body: Json = text;
-  try {
-    body = text ? JSON.parse(text) : undefined;
-  } catch {
-    // Not JSON (a proxy's own error page): keep the text for the failure message.
-  }
-  return { status: response.status, body };
-};
+const caller =
+  (fetchImpl: typeof fetch): Call =>
+  async (url, init) => {
+    const response = await fetchImpl(url, init);
+    const text = await response.text();
+    let body: Json = text;
+    try {
+      body = text ? JSON.parse(text) : undefined;
+    } catch {
+      // Not JSON (a proxy's own error page): keep the text for the failure message.
+    }
+    return { status: response.status, body };
+  };
 
-export async function signInOverHttp(
-  baseUrl: string,
-  username: string,
-  options: { deviceId?: string; fetch?: typeof fetch } = {},
-): Promise<HttpDevice> {
+export async function signInOverHttp(baseUrl: string, username: string, options: { deviceId?: string; fetch?: typeof fetch } = {}): Promise<HttpDevice> {
   const { deviceId = randomUUID() } = options;
   const call = caller(options.fetch ?? fetch);
   const signIn = await call(`${baseUrl}/api/v1/sessions`, {
@@ -58,7 +56,7 @@ export async function signInOverHttp(
     call: (url, method, path, body) => call(`${url}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) }),
     records: async (url) => {
       const records: ServerRecord[] = [];
-      for (let since = 0, more = true; more; ) {
+      for (let since = 0, more = true; more;) {
         const page = await pull(url, since);
         if (page.status !== 200) throw new Error(`pull failed: ${page.status} ${JSON.stringify(page.body)}`);
         records.push(...(page.body.records as ServerRecord[]));

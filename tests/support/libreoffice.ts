@@ -44,7 +44,12 @@ export function docxPages(files: ReadonlyMap<string, Buffer>, extension: 'docx' 
       const pdf = join(dir, `${name}.pdf`);
       execFileSync(PDFTOTEXT, ['-layout', pdf, join(dir, `${name}.txt`)], { stdio: 'pipe' });
       // pdftotext ends every page with a form feed.
-      pages.set(name, readFileSync(join(dir, `${name}.txt`), 'utf8').split('\f').slice(0, -1));
+      pages.set(
+        name,
+        readFileSync(join(dir, `${name}.txt`), 'utf8')
+          .split('\f')
+          .slice(0, -1),
+      );
     }
     return pages;
   } finally {
@@ -53,5 +58,4 @@ export function docxPages(files: ReadonlyMap<string, Buffer>, extension: 'docx' 
 }
 
 /** The pages (1-based) on which a line matching `pattern` appears. */
-export const pagesWith = (pages: readonly string[], pattern: RegExp): number[] =>
-  pages.flatMap((text, index) => (pattern.test(text) ? [index + 1] : []));
+export const pagesWith = (pages: readonly string[], pattern: RegExp): number[] => pages.flatMap((text, index) => (pattern.test(text) ? [index + 1] : []));

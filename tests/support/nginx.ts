@@ -51,11 +51,27 @@ export async function startProxy(upstreamUrls: [string, string]): Promise<Runnin
   ensureNginx();
   const dir = mkdtempSync(join(tmpdir(), 'sotay-nginx-'));
   const [httpsPort, httpPort] = [await freePort(), await freePort()];
-  execFileSync('openssl', [
-    'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=localhost',
-    '-addext', 'subjectAltName=DNS:localhost,IP:127.0.0.1',
-    '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'),
-  ], { stdio: 'pipe' });
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-days',
+      '1',
+      '-subj',
+      '/CN=localhost',
+      '-addext',
+      'subjectAltName=DNS:localhost,IP:127.0.0.1',
+      '-keyout',
+      join(dir, 'key.pem'),
+      '-out',
+      join(dir, 'cert.pem'),
+    ],
+    { stdio: 'pipe' },
+  );
 
   let site = readFileSync('deploy/nginx-so-tay.conf', 'utf8');
   site = replaceExample(site, 'server 127.0.0.1:8081', `server ${new URL(upstreamUrls[0]).host}`);

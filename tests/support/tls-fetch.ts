@@ -8,23 +8,19 @@ export function fetchTrusting(certificate: string): typeof fetch {
     if (url.protocol === 'http:') return fetch(url, init);
     const body = typeof init.body === 'string' ? init.body : undefined;
     return new Promise<Response>((resolve, reject) => {
-      const req = request(
-        url,
-        { method: init.method ?? 'GET', headers: init.headers as Record<string, string>, ca: certificate },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (chunk: Buffer) => chunks.push(chunk));
-          res.on('end', () => {
-            const headers = new Headers();
-            for (const [name, value] of Object.entries(res.headers)) {
-              // Node gives Set-Cookie as a list.
-              for (const one of Array.isArray(value) ? value : value === undefined ? [] : [value]) headers.append(name, one);
-            }
-            resolve(new Response(res.statusCode === 204 ? null : Buffer.concat(chunks), { status: res.statusCode ?? 0, headers }));
-          });
-          res.on('error', reject);
-        },
-      );
+      const req = request(url, { method: init.method ?? 'GET', headers: init.headers as Record<string, string>, ca: certificate }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => {
+          const headers = new Headers();
+          for (const [name, value] of Object.entries(res.headers)) {
+            // Node gives Set-Cookie as a list.
+            for (const one of Array.isArray(value) ? value : value === undefined ? [] : [value]) headers.append(name, one);
+          }
+          resolve(new Response(res.statusCode === 204 ? null : Buffer.concat(chunks), { status: res.statusCode ?? 0, headers }));
+        });
+        res.on('error', reject);
+      });
       req.on('error', reject);
       req.end(body);
     });

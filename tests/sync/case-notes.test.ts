@@ -37,7 +37,7 @@ describe('case notes between the phone and the server', () => {
     const local = (await db.records.get(kase.id))!;
     expect(local).toMatchObject({ syncState: 'sent', notesOnServer: true });
     expect(local.sealed).toBeUndefined();
-    expect((await openedBody(db, local)).kind === 'violenceCase' && (await openedBody(db, local) as { notes?: string }).notes).toBeFalsy();
+    expect((await openedBody(db, local)).kind === 'violenceCase' && ((await openedBody(db, local)) as { notes?: string }).notes).toBeFalsy();
 
     // An edit from the form, which no longer has the notes: the server keeps them.
     await saveRecord(db, { ...(await openedBody(db, local)), perpetratorCounselled: true });

@@ -25,18 +25,19 @@ const server = testbed.server;
 /** A phone behind a network the test can cut, with its timers kept for the test to run. */
 async function phone(s: TestServer, username: string, options: Partial<SyncEngineDeps> = {}): Promise<Phone> {
   const network = { mode: 'up' as Mode, requests: 0 };
-  const throughNetwork = (toServer: typeof fetch) => (async (input: RequestInfo | URL, init?: RequestInit) => {
-    network.requests += 1;
-    if (network.mode === 'down') throw new TypeError('Failed to fetch');
-    // A link that keeps the request open and never answers, until the phone gives up on it.
-    if (network.mode === 'hang') {
-      return new Promise<Response>((_, reject) => init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))));
-    }
-    if (network.mode === 'forbidden') return new Response(JSON.stringify({ error: 'forbidden' }), { status: 403 });
-    const response = await toServer(input, init);
-    if (network.mode === 'loseResponse') throw new TypeError('connection reset after the server answered');
-    return response;
-  }) as typeof fetch;
+  const throughNetwork = (toServer: typeof fetch) =>
+    (async (input: RequestInfo | URL, init?: RequestInit) => {
+      network.requests += 1;
+      if (network.mode === 'down') throw new TypeError('Failed to fetch');
+      // A link that keeps the request open and never answers, until the phone gives up on it.
+      if (network.mode === 'hang') {
+        return new Promise<Response>((_, reject) => init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))));
+      }
+      if (network.mode === 'forbidden') return new Response(JSON.stringify({ error: 'forbidden' }), { status: 403 });
+      const response = await toServer(input, init);
+      if (network.mode === 'loseResponse') throw new TypeError('connection reset after the server answered');
+      return response;
+    }) as typeof fetch;
   const timers: Phone['timers'] = [];
   const engine = { random: () => 0.5, setTimer: (fn: () => void, ms: number) => timers.push({ fn, ms }), clearTimer: () => undefined, ...options };
   const { db, device, engine: running } = await testbed.phone(s, { username, link: throughNetwork, engine });
@@ -100,7 +101,18 @@ describe('sync engine', () => {
     await saveRecord(p.db, good1);
     // An entry an older app version let through: the server's schema refuses its empty title.
     const bad = newsPost({ unitId: 'tdp-1', reporterId: 'tdp1', title: '' });
-    await p.db.records.put({ id: bad.id, kind: 'newsPost', unitId: 'tdp-1', date: bad.date, quarter: '2026-Q1', body: bad, rev: 0, deleted: false, syncState: 'pending', updatedAt: '' });
+    await p.db.records.put({
+      id: bad.id,
+      kind: 'newsPost',
+      unitId: 'tdp-1',
+      date: bad.date,
+      quarter: '2026-Q1',
+      body: bad,
+      rev: 0,
+      deleted: false,
+      syncState: 'pending',
+      updatedAt: '',
+    });
     await p.db.outbox.add({ seq: 2, changeId: randomUUID(), recordId: bad.id, kind: 'newsPost', op: 'upsert', baseRev: 0, record: bad, createdAt: '' });
     await p.db.meta.put({ key: 'nextSeq', value: 3 });
     await saveRecord(p.db, good2);
@@ -115,7 +127,7 @@ describe('sync engine', () => {
     expect(await serverRows(s, bad.id)).toEqual([]);
   });
 
-  it("marks a record of another unit as rejected, and keeps it on the phone", async () => {
+  it('marks a record of another unit as rejected, and keeps it on the phone', async () => {
     const s = await server();
     const p = await phone(s, 'tdp1');
     const elsewhere = propagandaSession({ unitId: 'tdp-2' });

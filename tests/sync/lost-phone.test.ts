@@ -17,7 +17,17 @@ async function signedInPhone(s: TestServer) {
   const phone = idbPhoneStore(createStore(`device-${randomUUID()}`, 'values'));
   const signedIn = await testbed.phone(s, { device: phone.device('tdp1'), vault: true });
   await phone.setVault('tdp1', signedIn.vault!);
-  await phone.setSession({ user: { id: 'tdp1', displayName: 'Tổ trưởng Tổ dân phố 1', role: 'villageHead' as const, communeId: 'nam-gia-nghia', communeName: 'Phường Nam Gia Nghĩa', unitId: 'tdp-1' }, units: [] });
+  await phone.setSession({
+    user: {
+      id: 'tdp1',
+      displayName: 'Tổ trưởng Tổ dân phố 1',
+      role: 'villageHead' as const,
+      communeId: 'nam-gia-nghia',
+      communeName: 'Phường Nam Gia Nghĩa',
+      unitId: 'tdp-1',
+    },
+    units: [],
+  });
   return { ...signedIn, phone };
 }
 

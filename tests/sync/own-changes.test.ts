@@ -24,13 +24,14 @@ interface Exchange {
 async function phone(s: TestServer, signedIn: TestDevice, options: Partial<SyncEngineDeps> = {}) {
   const exchanges: Exchange[] = [];
   const requestsSent: ((url: string) => void)[] = [];
-  const recorded = (toServer: typeof fetch) => (async (input: RequestInfo | URL, init?: RequestInit) => {
-    for (const listener of requestsSent) listener(String(input));
-    const response = await toServer(input, init);
-    const text = init?.body instanceof Uint8Array ? gunzipSync(init.body).toString('utf8') : String(init?.body ?? '');
-    exchanges.push({ url: String(input), request: text ? JSON.parse(text) : undefined, answer: await response.clone().json() });
-    return response;
-  }) as typeof fetch;
+  const recorded = (toServer: typeof fetch) =>
+    (async (input: RequestInfo | URL, init?: RequestInit) => {
+      for (const listener of requestsSent) listener(String(input));
+      const response = await toServer(input, init);
+      const text = init?.body instanceof Uint8Array ? gunzipSync(init.body).toString('utf8') : String(init?.body ?? '');
+      exchanges.push({ url: String(input), request: text ? JSON.parse(text) : undefined, answer: await response.clone().json() });
+      return response;
+    }) as typeof fetch;
   const { db, device, engine } = await testbed.phone(s, { signedIn, link: recorded, engine: options });
   const pulled = () => exchanges.filter((e) => e.url.includes('/sync/pull')).flatMap((e) => e.answer.records as Json[]);
   return { db, device, engine, exchanges, requestsSent, pulled };
@@ -74,7 +75,12 @@ describe('what a sync sends back', () => {
     // The same device id, its records and cursor gone (storage cleared under the app).
     const wiped = await phone(s, signedIn);
     await wiped.engine.syncNow();
-    expect(wiped.pulled().map((r: Json) => r.id).sort()).toEqual(sessions.map((r) => r.id).sort());
+    expect(
+      wiped
+        .pulled()
+        .map((r: Json) => r.id)
+        .sort(),
+    ).toEqual(sessions.map((r) => r.id).sort());
     expect(await wiped.db.records.count()).toBe(5);
 
     // A reinstalled app signs in as a new device.

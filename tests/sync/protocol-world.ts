@@ -169,7 +169,8 @@ export class World {
           const form = this.forms.get(key)!;
           this.forms.delete(key);
           const formId = key.slice(key.indexOf(':') + 1);
-          if (form.record?.kind === 'newsPost') await this.saveFromForm(step.dev, formId, form, { ...form.record, [step.field]: `Sửa ${tag}` }, step.field, step.keepMine);
+          if (form.record?.kind === 'newsPost')
+            await this.saveFromForm(step.dev, formId, form, { ...form.record, [step.field]: `Sửa ${tag}` }, step.field, step.keepMine);
           return;
         }
         // No form open yet: this one opens, to be saved by a later step, after whatever happens between.
@@ -179,7 +180,15 @@ export class World {
         const body: NewsPost =
           local && local.body.kind === 'newsPost'
             ? { ...local.body, [step.field]: `Sửa ${tag}` }
-            : { kind: 'newsPost', id, unitId: 'tdp-1', reporterId: DEVICES[step.dev]!.username, date: '2026-05-20', channel: 'loudspeaker', title: `Tin ${tag}` };
+            : {
+                kind: 'newsPost',
+                id,
+                unitId: 'tdp-1',
+                reporterId: DEVICES[step.dev]!.username,
+                date: '2026-05-20',
+                channel: 'loudspeaker',
+                title: `Tin ${tag}`,
+              };
         await saveRecord(db, body);
         this.lastLocal.set(`${step.dev}:${id}`, body);
         await this.noteQueued(db);
@@ -315,7 +324,8 @@ export async function checkInvariants(world: World): Promise<void> {
   const byRecordAndRev = new Map<string, { changeId: string; deviceId: string; merged: boolean }>();
   for (const a of applied) {
     const result = JSON.parse(a.result) as { status: string; rev?: number; merged?: unknown };
-    if (result.status === 'applied') byRecordAndRev.set(`${a.record_id}@${result.rev}`, { changeId: a.change_id, deviceId: a.device_id, merged: result.merged !== undefined });
+    if (result.status === 'applied')
+      byRecordAndRev.set(`${a.record_id}@${result.rev}`, { changeId: a.change_id, deviceId: a.device_id, merged: result.merged !== undefined });
   }
   for (const [key, { changeId, deviceId, merged }] of byRecordAndRev) {
     const [id, rev] = [key.split('@')[0]!, Number(key.split('@')[1])];

@@ -18,7 +18,14 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
   { weight: 3, arbitrary: fc.record({ t: fc.constant('open' as const), dev, pick }) },
   {
     weight: 5,
-    arbitrary: fc.record({ t: fc.constant('save' as const), dev, pick, field: fc.constantFrom('title' as const, 'note' as const), viaForm: fc.boolean(), keepMine: fc.boolean() }),
+    arbitrary: fc.record({
+      t: fc.constant('save' as const),
+      dev,
+      pick,
+      field: fc.constantFrom('title' as const, 'note' as const),
+      viaForm: fc.boolean(),
+      keepMine: fc.boolean(),
+    }),
   },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('delete' as const), dev, pick }) },
   {
@@ -39,21 +46,25 @@ beforeAll(prepareTemplate);
 afterAll(removeTemplate);
 
 describe('the sync protocol under faults (property)', () => {
-  it('after the network heals, every change is on the server once and every phone converges', async () => {
-    let run = 0;
-    await fc.assert(
-      fc.asyncProperty(fc.array(stepArb, { minLength: 1, maxLength: 40 }), async (steps) => {
-        const world = new World(join(workDir, `run-${run++}.sqlite`));
-        await world.start();
-        try {
-          for (const step of steps) await world.run(step);
-          await world.drain();
-          await checkInvariants(world);
-        } finally {
-          await world.close();
-        }
-      }),
-      { numRuns: RUNS, seed: SEED, endOnFailure: false, verbose: 1 },
-    );
-  }, Math.max(600_000, RUNS * 400)); // under load a run can take a quarter of a second
+  it(
+    'after the network heals, every change is on the server once and every phone converges',
+    async () => {
+      let run = 0;
+      await fc.assert(
+        fc.asyncProperty(fc.array(stepArb, { minLength: 1, maxLength: 40 }), async (steps) => {
+          const world = new World(join(workDir, `run-${run++}.sqlite`));
+          await world.start();
+          try {
+            for (const step of steps) await world.run(step);
+            await world.drain();
+            await checkInvariants(world);
+          } finally {
+            await world.close();
+          }
+        }),
+        { numRuns: RUNS, seed: SEED, endOnFailure: false, verbose: 1 },
+      );
+    },
+    Math.max(600_000, RUNS * 400),
+  ); // under load a run can take a quarter of a second
 });

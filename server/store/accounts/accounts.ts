@@ -9,7 +9,12 @@ import { appendAudit, NO_COMMUNE, type AuditInput } from '../office/audit.ts';
 import { storeGroup } from '../group.ts';
 import type { Database } from '../schema/tables.ts';
 
-export async function listCommuneAccounts(db: Kysely<Database>, communeId: string, now: string, accountKey: (username: string) => string): Promise<CommuneAccount[]> {
+export async function listCommuneAccounts(
+  db: Kysely<Database>,
+  communeId: string,
+  now: string,
+  accountKey: (username: string) => string,
+): Promise<CommuneAccount[]> {
   const users = await db
     .selectFrom('users')
     .select(['id', 'username', 'display_name', 'role', 'unit_id', 'disabled_at', 'pin_set'])
@@ -21,7 +26,11 @@ export async function listCommuneAccounts(db: Kysely<Database>, communeId: strin
   const codes = await db
     .selectFrom('enrolment_codes')
     .select(['user_id', 'expires_at'])
-    .where('user_id', 'in', users.map((u) => u.id))
+    .where(
+      'user_id',
+      'in',
+      users.map((u) => u.id),
+    )
     .where('used_at', 'is', null)
     .where('replaced_at', 'is', null)
     .where('expires_at', '>', now)
@@ -29,7 +38,11 @@ export async function listCommuneAccounts(db: Kysely<Database>, communeId: strin
   const locks = await db
     .selectFrom('sign_in_throttle')
     .select(['key', 'locked_until'])
-    .where('key', 'in', users.map((u) => accountKey(u.username)))
+    .where(
+      'key',
+      'in',
+      users.map((u) => accountKey(u.username)),
+    )
     .where('locked_until', '>', now)
     .execute();
   const codeOf = new Map(codes.map((code) => [code.user_id, code.expires_at]));
@@ -187,12 +200,7 @@ export async function findCommuneUser(
   communeId: string,
   userId: string,
 ): Promise<{ id: string; username: string; role: Role } | undefined> {
-  const row = await db
-    .selectFrom('users')
-    .select(['id', 'username', 'role'])
-    .where('id', '=', userId)
-    .where('commune_id', '=', communeId)
-    .executeTakeFirst();
+  const row = await db.selectFrom('users').select(['id', 'username', 'role']).where('id', '=', userId).where('commune_id', '=', communeId).executeTakeFirst();
   return row && { id: row.id, username: row.username, role: row.role as Role };
 }
 

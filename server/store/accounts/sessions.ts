@@ -10,12 +10,7 @@ import { appendAudit, NO_COMMUNE } from '../office/audit.ts';
 import type { Actor, BindDeviceInput, CommuneSeed, DeviceBinding, Profile, ProvinceSeed, UserForSignIn } from '../store.ts';
 
 export async function findUserForSignIn(db: Kysely<Database>, username: string): Promise<UserForSignIn | undefined> {
-  const row = await db
-    .selectFrom('users')
-    .select(['id', 'pin_hash'])
-    .where('username', '=', username)
-    .where('disabled_at', 'is', null)
-    .executeTakeFirst();
+  const row = await db.selectFrom('users').select(['id', 'pin_hash']).where('username', '=', username).where('disabled_at', 'is', null).executeTakeFirst();
   return row && { id: row.id, pinHash: row.pin_hash };
 }
 
@@ -26,13 +21,18 @@ export async function findUserForSignIn(db: Kysely<Database>, username: string):
  * never rebound and a revocation never lifted; each fresh id leaves an audit event naming the
  * id that was refused.
  */
-export async function bindDevice(
-  db: Kysely<Database>,
-  input: BindDeviceInput,
-): Promise<DeviceBinding> {
+export async function bindDevice(db: Kysely<Database>, input: BindDeviceInput): Promise<DeviceBinding> {
   const expiresAt = input.expiresAt ?? null;
   const contact = { user_agent: input.userAgent ?? null, last_seen_at: input.now };
-  const row = (id: string) => ({ id, user_id: input.userId, token_hash: input.tokenHash, created_at: input.now, revoked_at: null, session_expires_at: expiresAt, ...contact });
+  const row = (id: string) => ({
+    id,
+    user_id: input.userId,
+    token_hash: input.tokenHash,
+    created_at: input.now,
+    revoked_at: null,
+    session_expires_at: expiresAt,
+    ...contact,
+  });
   // One conditional upsert: a new id is inserted, the account's own live id gets the new token, any other is left alone.
   const bound = await db
     .insertInto('devices')
@@ -72,7 +72,15 @@ export async function findSession(db: Kysely<Database>, tokenHash: string, now: 
   const row = await db
     .selectFrom('devices')
     .innerJoin('users', 'users.id', 'devices.user_id')
-    .select(['devices.id as deviceId', 'users.id as userId', 'users.role', 'users.commune_id', 'users.unit_id', 'users.province_id', 'devices.session_expires_at'])
+    .select([
+      'devices.id as deviceId',
+      'users.id as userId',
+      'users.role',
+      'users.commune_id',
+      'users.unit_id',
+      'users.province_id',
+      'devices.session_expires_at',
+    ])
     .where('devices.token_hash', '=', tokenHash)
     .where('devices.revoked_at', 'is', null)
     .where('users.disabled_at', 'is', null)
@@ -143,15 +151,13 @@ export async function loadProfile(db: Kysely<Database>, userId: string): Promise
       unitId: user.unit_id ?? '',
       ...(user.province_id ? { provinceId: user.province_id, provinceName: user.province_name ?? '' } : {}),
     },
-    units: units.map(
-      (unit): Unit => ({
-        id: unit.id,
-        communeId: unit.commune_id,
-        name: unit.name,
-        type: unit.type as Unit['type'],
-        households: Number(unit.households),
-      }),
-    ),
+    units: units.map((unit): Unit => ({
+      id: unit.id,
+      communeId: unit.commune_id,
+      name: unit.name,
+      type: unit.type as Unit['type'],
+      households: Number(unit.households),
+    })),
   };
 }
 
@@ -168,7 +174,11 @@ export async function hasAnyProvince(db: Kysely<Database>): Promise<boolean> {
 export async function seedCommune(db: Kysely<Database>, seed: CommuneSeed): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const { commune } = seed;
-    await trx.insertInto('provinces').values(seed.province).onConflict((oc) => oc.column('id').doNothing()).execute();
+    await trx
+      .insertInto('provinces')
+      .values(seed.province)
+      .onConflict((oc) => oc.column('id').doNothing())
+      .execute();
     await trx
       .insertInto('communes')
       .values({ id: commune.id, name: commune.name, province_name: commune.provinceName, province_id: seed.province.id })
@@ -197,7 +207,11 @@ export async function seedCommune(db: Kysely<Database>, seed: CommuneSeed): Prom
 /** A province and its province accounts (Sở Nội vụ): they belong to the province, not to a commune. */
 export async function seedProvince(db: Kysely<Database>, seed: ProvinceSeed): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    await trx.insertInto('provinces').values(seed.province).onConflict((oc) => oc.column('id').doNothing()).execute();
+    await trx
+      .insertInto('provinces')
+      .values(seed.province)
+      .onConflict((oc) => oc.column('id').doNothing())
+      .execute();
     if (seed.users.length === 0) return;
     await trx
       .insertInto('users')

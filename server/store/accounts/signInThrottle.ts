@@ -19,13 +19,11 @@ export interface ThrottleRule {
 /** The latest time until which any of these keys is locked, if it is later than `now`. */
 export async function lockedUntil(db: Kysely<Database>, keys: string[], now: string): Promise<string | undefined> {
   if (keys.length === 0) return undefined;
-  const rows = await db
-    .selectFrom('sign_in_throttle')
-    .select('locked_until')
-    .where('key', 'in', keys)
-    .where('locked_until', '>', now)
-    .execute();
-  return rows.map((row) => row.locked_until ?? '').sort().at(-1);
+  const rows = await db.selectFrom('sign_in_throttle').select('locked_until').where('key', 'in', keys).where('locked_until', '>', now).execute();
+  return rows
+    .map((row) => row.locked_until ?? '')
+    .sort()
+    .at(-1);
 }
 
 /** Rows that neither lock nor count any more after this long without a failure. */
@@ -124,7 +122,13 @@ export const signInThrottleGroup = storeGroup('keeps', ({ db }) => ({
   /** Gives back a reserved attempt that succeeded. */
   refundAttempt: (key: string, rule: ThrottleRule) => refundAttempt(db, key, rule),
   /** True when there was something to clear (and only then is `audit` written). */
-  clearFailures: (key: string, audit?: AuditEventInput) => withAudit(db, audit, (trx) => clearFailures(trx, key), (cleared) => cleared),
+  clearFailures: (key: string, audit?: AuditEventInput) =>
+    withAudit(
+      db,
+      audit,
+      (trx) => clearFailures(trx, key),
+      (cleared) => cleared,
+    ),
   /** Opportunistic clean-up; returns the rows deleted. */
   forgetOldFailures: (now: Date) => forgetOldFailures(db, now),
 }));

@@ -116,34 +116,30 @@ export async function listAuditTrail(db: Kysely<Database>, input: { communeId: s
   const pageVersions = [...versionRows.filter((row) => row.received_at > oldest), ...tieVersions];
   const previous = await previousBodies(db, pageVersions);
   const entries: AuditEntry[] = [
-    ...pageEvents.map(
-      (row): AuditEntry => ({
-        kind: 'event',
-        at: row.at,
-        action: row.action as AuditAction,
-        userId: row.user_id,
-        displayName: row.display_name ?? row.user_id,
-        deviceId: row.device_id,
-        target: row.target,
-        targetName: row.target_name ?? row.device_owner ?? null,
-        fields: JSON.parse(row.fields) as string[],
-      }),
-    ),
-    ...pageVersions.map(
-      (row): AuditEntry => ({
-        kind: 'record',
-        at: row.received_at,
-        recordKind: row.kind,
-        recordId: row.record_id,
-        unitId: row.unit_id,
-        rev: Number(row.rev),
-        deleted: Number(row.deleted) === 1,
-        userId: row.user_id,
-        displayName: row.display_name ?? row.user_id,
-        deviceId: row.device_id,
-        fields: Number(row.deleted) === 1 ? [] : changedFields(previous.get(`${row.record_id}:${Number(row.rev) - 1}`) ?? null, parse(row.body)),
-      }),
-    ),
+    ...pageEvents.map((row): AuditEntry => ({
+      kind: 'event',
+      at: row.at,
+      action: row.action as AuditAction,
+      userId: row.user_id,
+      displayName: row.display_name ?? row.user_id,
+      deviceId: row.device_id,
+      target: row.target,
+      targetName: row.target_name ?? row.device_owner ?? null,
+      fields: JSON.parse(row.fields) as string[],
+    })),
+    ...pageVersions.map((row): AuditEntry => ({
+      kind: 'record',
+      at: row.received_at,
+      recordKind: row.kind,
+      recordId: row.record_id,
+      unitId: row.unit_id,
+      rev: Number(row.rev),
+      deleted: Number(row.deleted) === 1,
+      userId: row.user_id,
+      displayName: row.display_name ?? row.user_id,
+      deviceId: row.device_id,
+      fields: Number(row.deleted) === 1 ? [] : changedFields(previous.get(`${row.record_id}:${Number(row.rev) - 1}`) ?? null, parse(row.body)),
+    })),
   ].sort((a, b) => (a.at === b.at ? 0 : a.at < b.at ? 1 : -1));
   return { entries, next: more ? oldest : null };
 }
@@ -204,22 +200,23 @@ export async function listCaseAccess(db: Kysely<Database>, input: { communeId: s
     .select(['a.id', 'a.at', 'a.user_id', 'u.display_name', 'a.device_id', 'a.record_id', 'a.via', 'r.unit_id', 'r.body'])
     .where('a.commune_id', '=', input.communeId);
   if (input.before !== null) query = query.where('a.id', '<', input.before);
-  const rows = await query.orderBy('a.id', 'desc').limit(input.limit + 1).execute();
+  const rows = await query
+    .orderBy('a.id', 'desc')
+    .limit(input.limit + 1)
+    .execute();
   const page = rows.slice(0, input.limit);
   return {
-    entries: page.map(
-      (row): CaseAccess => ({
-        id: Number(row.id),
-        at: row.at,
-        userId: row.user_id,
-        displayName: row.display_name ?? row.user_id,
-        deviceId: row.device_id,
-        recordId: row.record_id,
-        caseCode: caseCodeOf(row.body ?? null),
-        unitId: row.unit_id ?? null,
-        via: row.via as CaseAccessVia,
-      }),
-    ),
+    entries: page.map((row): CaseAccess => ({
+      id: Number(row.id),
+      at: row.at,
+      userId: row.user_id,
+      displayName: row.display_name ?? row.user_id,
+      deviceId: row.device_id,
+      recordId: row.record_id,
+      caseCode: caseCodeOf(row.body ?? null),
+      unitId: row.unit_id ?? null,
+      via: row.via as CaseAccessVia,
+    })),
     next: rows.length > input.limit ? Number(page.at(-1)!.id) : null,
   };
 }

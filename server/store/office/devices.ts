@@ -21,30 +21,35 @@ export async function devicesWithGaps(db: Kysely<Database>, input: { communeId: 
     .where('u.commune_id', '=', input.communeId)
     .where((eb) => eb.exists(eb.selectFrom('device_missing_seqs as m').select('m.seq').whereRef('m.device_id', '=', 'd.id')));
   if (input.after !== null) devices = devices.where('d.id', '>', input.after);
-  const rows = await devices.orderBy('d.id').limit(input.limit + 1).execute();
+  const rows = await devices
+    .orderBy('d.id')
+    .limit(input.limit + 1)
+    .execute();
   const page = rows.slice(0, input.limit);
   if (page.length === 0) return { devices: [], next: null };
   const missing = await db
     .selectFrom('device_missing_seqs')
     .select(['device_id', 'seq'])
-    .where('device_id', 'in', page.map((row) => row.deviceId))
+    .where(
+      'device_id',
+      'in',
+      page.map((row) => row.deviceId),
+    )
     .orderBy('device_id')
     .orderBy('seq')
     .execute();
   const seqsOf = new Map<string, number[]>();
   for (const row of missing) seqsOf.set(row.device_id, [...(seqsOf.get(row.device_id) ?? []), Number(row.seq)]);
   return {
-    devices: page.map(
-      (row): DeviceGap => ({
-        deviceId: row.deviceId,
-        userId: row.userId,
-        displayName: row.displayName,
-        // Users of a commune always have a unit (only province users have none).
-        unitId: row.unitId ?? '',
-        lastSeq: Number(row.lastSeq),
-        missingSeqs: seqsOf.get(row.deviceId) ?? [],
-      }),
-    ),
+    devices: page.map((row): DeviceGap => ({
+      deviceId: row.deviceId,
+      userId: row.userId,
+      displayName: row.displayName,
+      // Users of a commune always have a unit (only province users have none).
+      unitId: row.unitId ?? '',
+      lastSeq: Number(row.lastSeq),
+      missingSeqs: seqsOf.get(row.deviceId) ?? [],
+    })),
     next: rows.length > input.limit ? page.at(-1)!.deviceId : null,
   };
 }
@@ -100,5 +105,10 @@ export const devicesGroup = storeGroup('clears', ({ db }) => ({
   list: (communeId: string) => listCommuneDevices(db, communeId),
   /** Revokes one of the commune's devices (its token stops working); false when not found there. */
   revoke: ({ audit, ...input }: { communeId: string; deviceId: string; now: string; audit?: AuditEventInput }) =>
-    withAudit(db, audit, (trx) => revokeDevice(trx, input), (revoked) => revoked),
+    withAudit(
+      db,
+      audit,
+      (trx) => revokeDevice(trx, input),
+      (revoked) => revoked,
+    ),
 }));

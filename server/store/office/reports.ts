@@ -35,10 +35,7 @@ export async function loadCommune(db: Kysely<Database>, communeId: string): Prom
   };
 }
 
-export async function listCommuneRecords(
-  db: Kysely<Database>,
-  input: { communeId: string; from: string; to: string },
-): Promise<RecordEntry[]> {
+export async function listCommuneRecords(db: Kysely<Database>, input: { communeId: string; from: string; to: string }): Promise<RecordEntry[]> {
   const rows = await db
     .selectFrom('records')
     .select('body')

@@ -6,21 +6,37 @@ import { storeGroup } from '../group.ts';
 import type { Database } from '../schema/tables.ts';
 import { withAudit, type AuditEventInput } from './audit.ts';
 
-export async function listReviewEvents(
-  db: Kysely<Database>,
-  scope: { communeId: string; unitId?: string; period?: string },
-): Promise<ReviewEvent[]> {
+export async function listReviewEvents(db: Kysely<Database>, scope: { communeId: string; unitId?: string; period?: string }): Promise<ReviewEvent[]> {
   let query = db.selectFrom('review_events').selectAll().where('commune_id', '=', scope.communeId);
   if (scope.unitId) query = query.where('unit_id', '=', scope.unitId);
   if (scope.period) query = query.where('period', '=', scope.period);
   const rows = await query.orderBy('unit_id').orderBy('period').orderBy('seq').execute();
-  return rows.map((r) => ({ id: r.id, unitId: r.unit_id, period: r.period, seq: Number(r.seq), action: r.action as ReviewAction, comment: r.comment, userId: r.user_id, at: r.at }));
+  return rows.map((r) => ({
+    id: r.id,
+    unitId: r.unit_id,
+    period: r.period,
+    seq: Number(r.seq),
+    action: r.action as ReviewAction,
+    comment: r.comment,
+    userId: r.user_id,
+    at: r.at,
+  }));
 }
 
 export async function addReviewEvent(db: Kysely<Database>, communeId: string, event: ReviewEvent): Promise<void> {
   await db
     .insertInto('review_events')
-    .values({ id: event.id, commune_id: communeId, unit_id: event.unitId, period: event.period, seq: event.seq, action: event.action, comment: event.comment, user_id: event.userId, at: event.at })
+    .values({
+      id: event.id,
+      commune_id: communeId,
+      unit_id: event.unitId,
+      period: event.period,
+      seq: event.seq,
+      action: event.action,
+      comment: event.comment,
+      user_id: event.userId,
+      at: event.at,
+    })
     .execute();
 }
 

@@ -26,7 +26,10 @@ export async function listUnits(db: Kysely<Database>, communeId: string, lock = 
 export async function addUnit(db: Kysely<Database>, communeId: string, unit: StartedUnit): Promise<boolean> {
   const taken = await db.selectFrom('units').select('id').where('id', '=', unit.id).executeTakeFirst();
   if (taken) return false;
-  await db.insertInto('units').values({ id: unit.id, commune_id: communeId, name: unit.name, type: unit.type, households: unit.households, started_on: unit.startedOn }).execute();
+  await db
+    .insertInto('units')
+    .values({ id: unit.id, commune_id: communeId, name: unit.name, type: unit.type, households: unit.households, started_on: unit.startedOn })
+    .execute();
   return true;
 }
 
@@ -65,7 +68,13 @@ export const unitsGroup = storeGroup('keeps', ({ db, traits }) => ({
   /** The commune's units for its officer's setup screen, retired ones included. */
   list: (communeId: string) => listUnits(db, communeId),
   /** False when the id is already taken. */
-  add: (communeId: string, unit: StartedUnit, audit?: AuditEventInput) => withAudit(db, audit, (trx) => addUnit(trx, communeId, unit), (added) => added),
+  add: (communeId: string, unit: StartedUnit, audit?: AuditEventInput) =>
+    withAudit(
+      db,
+      audit,
+      (trx) => addUnit(trx, communeId, unit),
+      (added) => added,
+    ),
   change: (unitId: string, change: UnitChange, audit?: AuditEventInput) => withAudit(db, audit, (trx) => changeUnit(trx, unitId, change)),
   /** Retires a unit: it is no longer counted, nor offered to the phones. */
   retire: (unitId: string, audit?: AuditEventInput) => withAudit(db, audit, (trx) => retireUnit(trx, unitId, null)),

@@ -23,7 +23,13 @@ export interface CommuneWorkInput {
 }
 
 /** The indicators this file computes. */
-export const communeWorkIndicatorIds = ['unitsWithContactPoint', 'preventionModels', 'inspections', 'officerTrainings', 'complaintsHandled'] as const satisfies readonly IndicatorId[];
+export const communeWorkIndicatorIds = [
+  'unitsWithContactPoint',
+  'preventionModels',
+  'inspections',
+  'officerTrainings',
+  'complaintsHandled',
+] as const satisfies readonly IndicatorId[];
 type CommuneWorkId = (typeof communeWorkIndicatorIds)[number];
 
 export const communeWorkKinds = ['contactPoint', 'preventionModel', 'inspection', 'training', 'complaint'] as const;

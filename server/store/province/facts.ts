@@ -121,7 +121,10 @@ async function readContributions(trx: Kysely<Database>, engine: Engine, ids: rea
 async function addToFacts(trx: Kysely<Database>, engine: Engine, rows: FactRow[]): Promise<void> {
   const { keys, sums } = factColumnNames(engine);
   const columns = sql.join([...keys, ...sums].map(column), sql`, `);
-  const updates = sql.join(sums.map((name) => sql`${column(name)} = ${sql.raw(FACTS_TABLE)}.${column(name)} + excluded.${column(name)}`), sql`, `);
+  const updates = sql.join(
+    sums.map((name) => sql`${column(name)} = ${sql.raw(FACTS_TABLE)}.${column(name)} + excluded.${column(name)}`),
+    sql`, `,
+  );
   for (const chunk of inKeyOrder(rows)) {
     const values = chunk.map((row) => tupleOf([...row.key, ...row.sums]));
     await sql`insert into ${sql.raw(FACTS_TABLE)} (${columns}) values ${sql.join(values, sql`, `)}
@@ -139,7 +142,11 @@ async function removeEmpty(trx: Kysely<Database>, engine: Engine, rows: FactRow[
   }
 }
 
-const tupleOf = (values: Array<string | number>) => sql`(${sql.join(values.map((value) => sql`${value}`), sql`, `)})`;
+const tupleOf = (values: Array<string | number>) =>
+  sql`(${sql.join(
+    values.map((value) => sql`${value}`),
+    sql`, `,
+  )})`;
 
 /** The rows sorted by key (every transaction takes the facts' row locks in that order), in chunks. */
 function* inKeyOrder(rows: FactRow[]): Generator<FactRow[]> {
@@ -180,9 +187,17 @@ export async function maintainFacts(
     differences.push(old ? { key: row.key, sums: row.sums.map((value, i) => value - old.sums[i]!) } : row);
   }
   for (const [id, row] of before) if (!after.has(id)) differences.push({ key: row.key, sums: row.sums.map((value) => -value) });
-  await addToFacts(trx, engine, differences.filter((row) => row.sums.some((value) => value !== 0)));
+  await addToFacts(
+    trx,
+    engine,
+    differences.filter((row) => row.sums.some((value) => value !== 0)),
+  );
   // The sums of 'records' come first: a key some record left may now count none.
-  await removeEmpty(trx, engine, differences.filter((row) => row.sums[0]! < 0));
+  await removeEmpty(
+    trx,
+    engine,
+    differences.filter((row) => row.sums[0]! < 0),
+  );
 }
 
 /** Every fact computed again from the records, in one statement (and the digest it was made with). */

@@ -32,7 +32,10 @@ export function fieldExpressions(engine: Engine, body: RawBuilder<unknown>): Rec
     form: json.text(body, 'form'),
     householdsReached: json.int(body, 'householdsReached'),
     // Days from detection to "intervening" (or "closed"); null while the case is not handled.
-    handledAfterDays: json.daysBetween(json.text(body, 'date'), sql`coalesce(${json.text(body, 'statusDates.intervening')}, ${json.text(body, 'statusDates.closed')})`),
+    handledAfterDays: json.daysBetween(
+      json.text(body, 'date'),
+      sql`coalesce(${json.text(body, 'statusDates.intervening')}, ${json.text(body, 'statusDates.closed')})`,
+    ),
     victimNeedsSupport: sql`case when ${json.isTrue(body, 'victimNeedsSupport')} then 1 else 0 end`,
     supportServiceCount: sql`coalesce(${json.arrayLength(body, 'supportServices')}, 0)`,
     perpetratorCounselled: sql`case when ${json.isTrue(body, 'perpetratorCounselled')} then 1 else 0 end`,

@@ -69,7 +69,11 @@ export async function provinceIndexes(db: Kysely<unknown>, engine: Engine): Prom
 
 /** "Lâm Đồng" → "lam-dong". */
 export function provinceSlug(name: string): string {
-  const ascii = name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase();
+  const ascii = name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase();
   return ascii.replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'tinh';
 }
 
@@ -85,9 +89,18 @@ export async function usersOfProvinces(db: Kysely<unknown>, engine: Engine): Pro
   const moveProvinceUsers = sql`update users set province_id = (select province_id from communes where communes.id = users.commune_id),
     commune_id = null, unit_id = null where role = 'province'`;
   if (engine === 'postgres') {
-    await db.schema.alterTable('users').addColumn('province_id', 'text', (c) => c.references('provinces.id')).execute();
-    await db.schema.alterTable('users').alterColumn('commune_id', (c) => c.dropNotNull()).execute();
-    await db.schema.alterTable('users').alterColumn('unit_id', (c) => c.dropNotNull()).execute();
+    await db.schema
+      .alterTable('users')
+      .addColumn('province_id', 'text', (c) => c.references('provinces.id'))
+      .execute();
+    await db.schema
+      .alterTable('users')
+      .alterColumn('commune_id', (c) => c.dropNotNull())
+      .execute();
+    await db.schema
+      .alterTable('users')
+      .alterColumn('unit_id', (c) => c.dropNotNull())
+      .execute();
     await moveProvinceUsers.execute(db);
     await sql`alter table users add constraint users_account_shape ${accountShape}`.execute(db);
     return;

@@ -30,11 +30,7 @@ interface Waiting {
 
 type Settled = { ok: true; outcome: PushOutcome } | { ok: false; error: unknown };
 
-export function groupCommittedPushes(
-  traits: EngineTraits,
-  commitFlush: CommitFlush,
-  statements: PushStatements,
-): (input: PushInput) => Promise<PushOutcome> {
+export function groupCommittedPushes(traits: EngineTraits, commitFlush: CommitFlush, statements: PushStatements): (input: PushInput) => Promise<PushOutcome> {
   let queue: Waiting[] = [];
   let draining = false;
 

@@ -24,7 +24,10 @@ export async function pullRecords(db: Kysely<Database>, input: PullInput): Promi
       eb.not(eb.and([eb('last_device_id', '=', input.actor.deviceId), eb.or(skip.map(([from, to]) => eb.between('server_seq', from, to)))])),
     );
   }
-  const rows = await query.orderBy('server_seq').limit(input.limit + 1).execute();
+  const rows = await query
+    .orderBy('server_seq')
+    .limit(input.limit + 1)
+    .execute();
   const page = rows.slice(0, input.limit);
   const last = page.at(-1);
   return {

@@ -76,8 +76,14 @@ export async function pushBatch(
   const { actor, changes, receivedAt } = input;
   const deviceId = actor.deviceId;
   const seqBook = new DeviceSeqBook(await statements.deviceLastSeq(deviceId));
-  const rows = await loadRecords(statements, changes.map((change) => change.recordId));
-  const earlier = await loadEarlierAnswers(statements, changes.map((change) => change.changeId));
+  const rows = await loadRecords(
+    statements,
+    changes.map((change) => change.recordId),
+  );
+  const earlier = await loadEarlierAnswers(
+    statements,
+    changes.map((change) => change.changeId),
+  );
   const unitIds = new Set<string>([actor.unitId, ...[...rows.values()].map((row) => row.unit_id)]);
   for (const change of changes) if (change.op === 'upsert') unitIds.add(change.record.unitId);
   const state: BatchState = {
@@ -113,7 +119,13 @@ export async function pushBatch(
 
   await assignServerSeqs(state, statements);
   // The province's facts follow the records written (facts.ts).
-  await maintainFacts(trx, traits.engine, [...state.touched], () => writeRecords(state, statements), (query) => statements.compiled(query));
+  await maintainFacts(
+    trx,
+    traits.engine,
+    [...state.touched],
+    () => writeRecords(state, statements),
+    (query) => statements.compiled(query),
+  );
   await statements.insertVersions(state.versions);
   await statements.insertAnswers(
     newAnswers.map(({ change, hash, result }): AppliedChangeTable => ({
@@ -240,12 +252,7 @@ async function mergeWithNewer(trx: Transaction<Database>, state: BatchState, cha
   const pending = state.versions.find((version) => version.record_id === row.id && version.rev === change.baseRev);
   const base =
     pending ??
-    (await trx
-      .selectFrom('record_versions')
-      .select(['body', 'deleted'])
-      .where('record_id', '=', row.id)
-      .where('rev', '=', change.baseRev)
-      .executeTakeFirst());
+    (await trx.selectFrom('record_versions').select(['body', 'deleted']).where('record_id', '=', row.id).where('rev', '=', change.baseRev).executeTakeFirst());
   if (!base?.body || Number(base.deleted) === 1) return undefined;
   const outcome = mergeRecords(JSON.parse(base.body) as ChecklistRecord, change.record, JSON.parse(row.body) as ChecklistRecord);
   return outcome.ok ? outcome.merged : undefined;

@@ -28,7 +28,11 @@ async function insertChunked<T extends 'records' | 'record_versions' | 'applied_
   table: T,
   rows: Array<Database[T]>,
 ): Promise<void> {
-  for (const chunk of inChunks(rows)) await trx.insertInto(table).values(chunk as never).execute();
+  for (const chunk of inChunks(rows))
+    await trx
+      .insertInto(table)
+      .values(chunk as never)
+      .execute();
 }
 
 /** The writes as Kysely statements in the push's transaction. */
@@ -41,9 +45,7 @@ export function kyselyWrites(trx: Transaction<Database>): PushWrites {
         await trx
           .insertInto('records')
           .values(chunk)
-          .onConflict((oc) =>
-            oc.column('id').doUpdateSet((eb) => Object.fromEntries(RECORD_CHANGES.map((column) => [column, eb.ref(`excluded.${column}`)]))),
-          )
+          .onConflict((oc) => oc.column('id').doUpdateSet((eb) => Object.fromEntries(RECORD_CHANGES.map((column) => [column, eb.ref(`excluded.${column}`)]))))
           .execute();
       }
     },

@@ -55,7 +55,11 @@ export class DeviceSeqBook {
       .slice(0, Math.max(0, room))
       .map((seq) => ({ device_id: deviceId, seq }));
     for (const rows of inChunks(opened)) {
-      await trx.insertInto('device_missing_seqs').values(rows).onConflict((oc) => oc.doNothing()).execute();
+      await trx
+        .insertInto('device_missing_seqs')
+        .values(rows)
+        .onConflict((oc) => oc.doNothing())
+        .execute();
     }
     if (this.last !== this.storedLast) await trx.updateTable('devices').set({ last_seq: this.last }).where('id', '=', deviceId).execute();
   }

@@ -27,7 +27,10 @@ describe('the catalogues', () => {
   });
 
   it('have no empty text', () => {
-    for (const [catalogue, entries] of [['vi', viLeaves], ['en', enLeaves]] as const) {
+    for (const [catalogue, entries] of [
+      ['vi', viLeaves],
+      ['en', enLeaves],
+    ] as const) {
       const empty = [...entries].filter(([, value]) => typeof value !== 'string' || value.trim() === '').map(([key]) => `${catalogue}:${key}`);
       expect(empty).toEqual([]);
     }

@@ -60,7 +60,8 @@ export const officeEn: OfficeCatalogue = {
     planFailed: 'The plan could not be saved. Please try again.',
     planInvalid: 'Please check: {fields}',
     handledInTimeDays: 'Days allowed to handle a case in time',
-    handledInTimeHint: 'A case is handled in time when it reaches "intervening" or "closed" within {n} days of the day it was detected. A case not handled yet and still inside that limit is not counted.',
+    handledInTimeHint:
+      'A case is handled in time when it reaches "intervening" or "closed" within {n} days of the day it was detected. A case not handled yet and still inside that limit is not counted.',
     unitsToCommuneDeadline: 'Units report by',
     communeToProvinceDeadline: 'Report to the province by',
     noTarget: 'No target',
@@ -99,7 +100,11 @@ export const officeEn: OfficeCatalogue = {
     typesSave: 'Save the list of types',
     typesDone: 'The list of unit types is saved.',
     typeRetiredMark: '{name} (retired)',
-    typesFields: { types: 'List of types (existing types cannot be removed; at least one must be in use)', name: 'Name of the type (2–40 characters)', id: 'Type id' },
+    typesFields: {
+      types: 'List of types (existing types cannot be removed; at least one must be in use)',
+      name: 'Name of the type (2–40 characters)',
+      id: 'Type id',
+    },
     chartsTitle: 'By quarter, {year} (whole commune)',
     acceptedOnly: 'Count only the units’ accepted data (the commune office’s own records always count)',
     indicators: {
@@ -124,11 +129,12 @@ export const officeEn: OfficeCatalogue = {
       actionMonth: 'Action Month for gender equality',
     },
     gapsTitle: 'Phones missing unsent data',
-    gapsIntro: 'These changes were made on the phone but never reached the server (the phone was wiped or reinstalled). Contact the reporter to record them again.',
+    gapsIntro:
+      'These changes were made on the phone but never reached the server (the phone was wiped or reinstalled). Contact the reporter to record them again.',
     gapLine: '{who} ({unit}): {n} changes missing',
     gapsMore: 'Show more phones',
     devicesTitle: 'Signed-in devices',
-    devicesIntro: 'When a phone is lost, revoke it: it can send and receive nothing more, and it deletes the app\'s data when it connects again.',
+    devicesIntro: "When a phone is lost, revoke it: it can send and receive nothing more, and it deletes the app's data when it connects again.",
     deviceSince: 'first signed in {date}',
     deviceLastSeen: 'last in contact {date}',
     deviceOn: '{browser} on {system}',
@@ -169,7 +175,8 @@ export const officeEn: OfficeCatalogue = {
     cardUnit: 'Unit',
     cardCode: 'Enrolment code',
     cardExpires: 'Expires',
-    cardSteps: 'Scan the QR code with the phone camera (or open the app, choose "I have an enrolment code" and type it), then choose a PIN. The code works once.',
+    cardSteps:
+      'Scan the QR code with the phone camera (or open the app, choose "I have an enrolment code" and type it), then choose a PIN. The code works once.',
     qrLabel: "QR code to activate {name}'s account",
     print: 'Print the card',
     close: 'Close',

@@ -62,7 +62,8 @@ export const officeVi = {
     planFailed: 'Không lưu được kế hoạch. Hãy thử lại.',
     planInvalid: 'Vui lòng kiểm tra lại: {fields}',
     handledInTimeDays: 'Số ngày tối đa để xử lý, can thiệp kịp thời một vụ việc',
-    handledInTimeHint: 'Vụ việc được tính là xử lý kịp thời khi chuyển sang “Đang can thiệp” hoặc “Đã kết thúc” trong vòng {n} ngày kể từ ngày phát hiện. Vụ việc chưa xử lý mà còn trong thời hạn thì chưa tính.',
+    handledInTimeHint:
+      'Vụ việc được tính là xử lý kịp thời khi chuyển sang “Đang can thiệp” hoặc “Đã kết thúc” trong vòng {n} ngày kể từ ngày phát hiện. Vụ việc chưa xử lý mà còn trong thời hạn thì chưa tính.',
     unitsToCommuneDeadline: 'Hạn các đơn vị gửi báo cáo',
     communeToProvinceDeadline: 'Hạn gửi báo cáo lên tỉnh',
     noTarget: 'Không đặt chỉ tiêu',
@@ -126,7 +127,8 @@ export const officeVi = {
       actionMonth: 'Tháng hành động vì bình đẳng giới',
     },
     gapsTitle: 'Điện thoại bị thiếu dữ liệu chưa gửi',
-    gapsIntro: 'Các thay đổi này đã được ghi trên điện thoại nhưng không bao giờ đến máy chủ (máy bị xóa dữ liệu hoặc cài lại). Hãy liên hệ người ghi để ghi lại.',
+    gapsIntro:
+      'Các thay đổi này đã được ghi trên điện thoại nhưng không bao giờ đến máy chủ (máy bị xóa dữ liệu hoặc cài lại). Hãy liên hệ người ghi để ghi lại.',
     gapLine: '{who} ({unit}): thiếu {n} thay đổi',
     gapsMore: 'Xem thêm điện thoại',
     devicesTitle: 'Thiết bị đã đăng nhập',
@@ -165,7 +167,11 @@ export const officeVi = {
     newCodeConfirm: 'Cấp mã mới cho {name}? Mã cũ (nếu có) sẽ không dùng được nữa.',
     codeValidUntil: 'Mã còn hạn đến {date}',
     failed: 'Không thực hiện được. Hãy thử lại khi có mạng.',
-    fieldErrors: { username: 'Tên đăng nhập không hợp lệ hoặc đã được dùng.', displayName: 'Hãy ghi họ tên hoặc chức danh.', unitId: 'Đơn vị không phù hợp với vai trò này.' },
+    fieldErrors: {
+      username: 'Tên đăng nhập không hợp lệ hoặc đã được dùng.',
+      displayName: 'Hãy ghi họ tên hoặc chức danh.',
+      unitId: 'Đơn vị không phù hợp với vai trò này.',
+    },
     cardTitle: 'Mã kích hoạt Sổ tay Bình đẳng',
     cardFor: 'Cấp cho',
     cardUnit: 'Đơn vị',

@@ -9,7 +9,7 @@ export const provinceEn: ProvinceCatalogue = {
   dueBy: 'due {date}',
   tableTitle: 'Results by commune',
   commune: 'Commune',
-  serverNote: "Computed by the server from the records the communes sent, as of {date}. Each commune is judged against its own plan.",
+  serverNote: 'Computed by the server from the records the communes sent, as of {date}. Each commune is judged against its own plan.',
   behindSummary: '{n} of {total} communes have indicators below target.',
   notReportedMark: 'no figures',
   periodQuarter: 'quarter {q}/{year}',

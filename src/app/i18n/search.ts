@@ -6,13 +6,7 @@ export const compareVi = (a: string, b: string): number => collator.compare(a, b
 
 /** Lower case, no tone marks or diacritics, đ → d: "Đường dây NÓNG" → "duong day nong". */
 export function foldVi(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
+  return text.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
 /** Every word of the query appears in the text, diacritics ignored. */

@@ -27,7 +27,13 @@ export function PinPad(props: { value: string; onChange: (value: string) => void
         {KEYS.map(digitButton)}
         <span />
         {digitButton('0')}
-        <button type="button" class="pin-key erase" aria-label={text.lock.erase} disabled={props.disabled || props.value === ''} onClick={() => props.onChange(props.value.slice(0, -1))}>
+        <button
+          type="button"
+          class="pin-key erase"
+          aria-label={text.lock.erase}
+          disabled={props.disabled || props.value === ''}
+          onClick={() => props.onChange(props.value.slice(0, -1))}
+        >
           ⌫
         </button>
       </div>

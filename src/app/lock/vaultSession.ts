@@ -18,7 +18,10 @@ export type UnlockOutcome = { ok: true; open: OpenAccount } | { ok: false; gate:
  * this phone, the vault under the PIN just checked (sign-in) or just chosen (enrolment). An
  * enrolment types no user name: the one this phone knew for the account stays.
  */
-export async function completeSignIn(phone: PhoneStore, input: { answer: SignInResponse; username?: string; pin: string; deviceId: string }): Promise<OpenAccount> {
+export async function completeSignIn(
+  phone: PhoneStore,
+  input: { answer: SignInResponse; username?: string; pin: string; deviceId: string },
+): Promise<OpenAccount> {
   const profile: ProfileResponse = { user: input.answer.user, units: input.answer.units };
   const userId = profile.user.id;
   const existing = await phone.account(userId);

@@ -30,7 +30,6 @@ import { UnitSetup } from './units/UnitSetup.tsx';
 import { useUnits } from './units/useUnits.ts';
 import './office.css';
 
-
 export function Office() {
   const { session } = useServices();
   useRoute(); // re-render on hash changes
@@ -71,7 +70,9 @@ export function Office() {
           <p>{fill(text.office.silentNone, { q: QUARTER_NUMERALS[current.quarter - 1]!, year: current.year })}</p>
         )}
         <ul class="silent-units">
-          {thisQuarter?.silentUnitIds.map((id) => <li key={id}>{unitName(id)}</li>)}
+          {thisQuarter?.silentUnitIds.map((id) => (
+            <li key={id}>{unitName(id)}</li>
+          ))}
         </ul>
       </section>
 
@@ -81,7 +82,11 @@ export function Office() {
         <h2 id="table-title">{text.office.tableTitle}</h2>
         <PeriodPicker period={period} href={officeHref} />
         <p class="muted">{fill(text.office.localNote, { date: formatDate(today) })}</p>
-        {table ? <IndicatorGrid table={table} plan={plan} communeName={session.user.communeName} records={yearRecords ?? []} units={units} /> : <p aria-busy="true">{text.office.loading}</p>}
+        {table ? (
+          <IndicatorGrid table={table} plan={plan} communeName={session.user.communeName} records={yearRecords ?? []} units={units} />
+        ) : (
+          <p aria-busy="true">{text.office.loading}</p>
+        )}
       </section>
 
       {yearRecords && (

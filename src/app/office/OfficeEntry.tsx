@@ -17,7 +17,12 @@ export function OfficeEntry() {
       setScreen(() => module.Office);
     });
   }, [Screen]);
-  if (!Screen) return <main class="screen" aria-busy="true">{text.office.loading}</main>;
+  if (!Screen)
+    return (
+      <main class="screen" aria-busy="true">
+        {text.office.loading}
+      </main>
+    );
   return <Screen />;
 }
 

@@ -30,7 +30,12 @@ function Cell(props: { id: IndicatorId; cell: ProvinceCell }) {
   return (
     <td class={behind ? 'behind' : undefined} data-indicator={props.id} data-verdict={props.cell.verdict} title={title || undefined}>
       {valueText(props.id, props.cell)}
-      {behind && <span class="behind-mark" aria-label={text.office.behind}> !</span>}
+      {behind && (
+        <span class="behind-mark" aria-label={text.office.behind}>
+          {' '}
+          !
+        </span>
+      )}
     </td>
   );
 }

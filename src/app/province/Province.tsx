@@ -17,7 +17,6 @@ import { useProvinceTable } from './useProvinceTable.ts';
 import '../office/office.css';
 import './province.css';
 
-
 const periodText = (period: Period) =>
   period.quarter ? fill(t.periodQuarter, { q: QUARTER_NUMERALS[period.quarter - 1]!, year: period.year }) : fill(t.periodYear, { year: period.year });
 

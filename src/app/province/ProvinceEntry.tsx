@@ -11,5 +11,11 @@ export function ProvinceEntry() {
   useEffect(() => {
     if (!Screen) void import('./Province.tsx').then((module) => setScreen(() => (loaded = module.Province)));
   }, [Screen]);
-  return Screen ? <Screen /> : <main class="screen" aria-busy="true">{text.office.loading}</main>;
+  return Screen ? (
+    <Screen />
+  ) : (
+    <main class="screen" aria-busy="true">
+      {text.office.loading}
+    </main>
+  );
 }

@@ -7,7 +7,14 @@ import { describeValue } from './describe.ts';
 import type { Draft } from './draft.ts';
 import type { ChangeUnderForm } from './useRecordForm.ts';
 
-const moment = new Intl.DateTimeFormat('vi-VN', { hour: '2-digit', minute: '2-digit', day: '2-digit', month: '2-digit', hourCycle: 'h23', timeZone: 'Asia/Ho_Chi_Minh' });
+const moment = new Intl.DateTimeFormat('vi-VN', {
+  hour: '2-digit',
+  minute: '2-digit',
+  day: '2-digit',
+  month: '2-digit',
+  hourCycle: 'h23',
+  timeZone: 'Asia/Ho_Chi_Minh',
+});
 
 /** "10:05, 20/11" */
 export function formatMoment(iso: string): string {
@@ -45,7 +52,8 @@ export function SaveConflict(props: { conflict: EditConflict; mine: Draft; onKee
           <ul class="conflict-fields">
             {conflict.fields.map((field) => (
               <li key={field}>
-                {fieldLabel(field)}: {text.entry.yours} «{describeValue(field, mine[field])}» · {text.entry.theirs} «{describeValue(field, valueOf(current, field))}»
+                {fieldLabel(field)}: {text.entry.yours} «{describeValue(field, mine[field])}» · {text.entry.theirs} «
+                {describeValue(field, valueOf(current, field))}»
               </li>
             ))}
           </ul>

@@ -26,7 +26,10 @@ export function describeValue(field: string, value: unknown): string {
   if (typeof value === 'boolean') return value ? text.form.yes : text.form.no;
   if (typeof value === 'number') return formatNumber(value);
   if (Array.isArray(value)) return value.map((v) => describeValue(field, v)).join(', ') || '—';
-  if (typeof value === 'object') return Object.values(value as Record<string, unknown>).map((v) => describeValue(field, v)).join(', ');
+  if (typeof value === 'object')
+    return Object.values(value as Record<string, unknown>)
+      .map((v) => describeValue(field, v))
+      .join(', ');
   const label = optionsOf[field]?.[String(value)];
   if (label) return label;
   return /^\d{4}-\d{2}-\d{2}$/.test(String(value)) ? formatDate(String(value)) : String(value);

@@ -32,7 +32,12 @@ export async function draftKeysHeldElsewhere(dbName: string): Promise<Set<string
   if (!manager) return new Set();
   const prefix = lockName(dbName, '');
   const snapshot = await manager.query().catch(() => ({ held: [] }));
-  return new Set((snapshot.held ?? []).map((lock) => lock.name ?? '').filter((name) => name.startsWith(prefix)).map((name) => name.slice(prefix.length)));
+  return new Set(
+    (snapshot.held ?? [])
+      .map((lock) => lock.name ?? '')
+      .filter((name) => name.startsWith(prefix))
+      .map((name) => name.slice(prefix.length)),
+  );
 }
 
 /** Draft writes a moment after the typing stops, one after the other, never out of order. */

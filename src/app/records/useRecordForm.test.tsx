@@ -16,7 +16,10 @@ import { StatusBox } from '../../sync/status.ts';
 import { useRecordForm } from './useRecordForm.ts';
 
 const freshDb = throwawayDbs();
-const session = { user: { id: 'tdp1', username: 'tdp1', displayName: 'Tổ trưởng Tổ dân phố 1', role: 'villageHead', unitId: 'tdp-1', communeId: 'nam-gia-nghia' }, units: [] } as unknown as ProfileResponse;
+const session = {
+  user: { id: 'tdp1', username: 'tdp1', displayName: 'Tổ trưởng Tổ dân phố 1', role: 'villageHead', unitId: 'tdp-1', communeId: 'nam-gia-nghia' },
+  units: [],
+} as unknown as ProfileResponse;
 
 type Form = ReturnType<typeof useRecordForm>;
 
@@ -51,7 +54,16 @@ async function until(condition: () => boolean, what: string): Promise<void> {
   throw new Error(`timed out waiting for ${what}`);
 }
 
-const pulled = (record: ReturnType<typeof newsPost>, rev: number) => ({ id: record.id, kind: record.kind, unitId: record.unitId, rev, serverSeq: rev, receivedAt: '2026-02-03T01:00:00.000Z', deleted: false, record });
+const pulled = (record: ReturnType<typeof newsPost>, rev: number) => ({
+  id: record.id,
+  kind: record.kind,
+  unitId: record.unitId,
+  rev,
+  serverSeq: rev,
+  receivedAt: '2026-02-03T01:00:00.000Z',
+  deleted: false,
+  record,
+});
 
 describe('the record form', () => {
   it('shows a change that reached the phone while she typed, and merges it by field on save', async () => {
@@ -63,7 +75,12 @@ describe('the record form', () => {
     await act(() => view.form().set('title', 'Tin đã sửa'));
     await applyPulled(db, [pulled({ ...post, channel: 'pressRadio' }, 2)]);
     await until(() => view.form().changedUnder !== null, 'the change under the form');
-    expect(view.form().changedUnder).toMatchObject({ fields: ['channel'], merging: true, before: { channel: 'loudspeaker' }, after: { channel: 'pressRadio' } });
+    expect(view.form().changedUnder).toMatchObject({
+      fields: ['channel'],
+      merging: true,
+      before: { channel: 'loudspeaker' },
+      after: { channel: 'pressRadio' },
+    });
     // The form keeps what she typed, and her draft the channel she saw.
     expect(view.form().draft).toMatchObject({ title: 'Tin đã sửa', channel: 'loudspeaker' });
     let outcome = '';

@@ -209,7 +209,12 @@ export function useRecordForm(props: { kind?: RecordKind; recordId?: string }) {
     // What happened cannot be dated after today (by the server's clock when the phone knows it).
     const late = daysAfter(checked.record, serverToday(engine));
     if (late.length > 0) {
-      setErrors(toErrorMap(late.map((path) => ({ path, code: 'afterToday' })), null));
+      setErrors(
+        toErrorMap(
+          late.map((path) => ({ path, code: 'afterToday' })),
+          null,
+        ),
+      );
       setRefusals((n) => n + 1);
       return 'refused';
     }

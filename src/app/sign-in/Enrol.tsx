@@ -105,12 +105,34 @@ export function Enrol(props: { phone: PhoneStore; initialCode?: string; onBack: 
         {field(
           'pin',
           text.enrol.pin,
-          <input name="pin" type="password" inputMode="numeric" autocomplete="new-password" pattern="[0-9]*" maxLength={8} aria-invalid={invalid.pin ? 'true' : undefined} aria-describedby={invalid.pin ? 'pin-error' : undefined} value={pin} onInput={(e) => setPin(e.currentTarget.value)} />,
+          <input
+            name="pin"
+            type="password"
+            inputMode="numeric"
+            autocomplete="new-password"
+            pattern="[0-9]*"
+            maxLength={8}
+            aria-invalid={invalid.pin ? 'true' : undefined}
+            aria-describedby={invalid.pin ? 'pin-error' : undefined}
+            value={pin}
+            onInput={(e) => setPin(e.currentTarget.value)}
+          />,
         )}
         {field(
           'pinAgain',
           text.enrol.pinAgain,
-          <input name="pinAgain" type="password" inputMode="numeric" autocomplete="new-password" pattern="[0-9]*" maxLength={8} aria-invalid={invalid.pinAgain ? 'true' : undefined} aria-describedby={invalid.pinAgain ? 'pinAgain-error' : undefined} value={pinAgain} onInput={(e) => setPinAgain(e.currentTarget.value)} />,
+          <input
+            name="pinAgain"
+            type="password"
+            inputMode="numeric"
+            autocomplete="new-password"
+            pattern="[0-9]*"
+            maxLength={8}
+            aria-invalid={invalid.pinAgain ? 'true' : undefined}
+            aria-describedby={invalid.pinAgain ? 'pinAgain-error' : undefined}
+            value={pinAgain}
+            onInput={(e) => setPinAgain(e.currentTarget.value)}
+          />,
         )}
         {error && (
           <p class="error" role="alert">

@@ -19,19 +19,38 @@ const units: UnitEntry[] = [
 
 const base = (id: string, unitId: string, date: string) => ({ id, unitId, reporterId: 'r', date });
 const contact = (id: string, unitId: string, date: string, stoppedOn?: string): ContactPoint => ({
-  kind: 'contactPoint', ...base(id, unitId, date), keeper: 'womenUnion', ...(stoppedOn ? { stoppedOn } : {}),
+  kind: 'contactPoint',
+  ...base(id, unitId, date),
+  keeper: 'womenUnion',
+  ...(stoppedOn ? { stoppedOn } : {}),
 });
 const model = (id: string, unitId: string, date: string, stoppedOn?: string): PreventionModel => ({
-  kind: 'preventionModel', ...base(id, unitId, date), modelType: 'trustedAddress', name: 'Địa chỉ tin cậy', ...(stoppedOn ? { stoppedOn } : {}),
+  kind: 'preventionModel',
+  ...base(id, unitId, date),
+  modelType: 'trustedAddress',
+  name: 'Địa chỉ tin cậy',
+  ...(stoppedOn ? { stoppedOn } : {}),
 });
 const inspection = (id: string, date: string): Inspection => ({
-  kind: 'inspection', ...base(id, 'x', date), subject: 'both', scope: 'UBND xã và 2 thôn', violationsFound: 0,
+  kind: 'inspection',
+  ...base(id, 'x', date),
+  subject: 'both',
+  scope: 'UBND xã và 2 thôn',
+  violationsFound: 0,
 });
 const training = (id: string, date: string): Training => ({
-  kind: 'training', ...base(id, 'x', date), audience: ['villageHeads'], title: 'Tập huấn kỹ năng', menCount: 5, womenCount: 7,
+  kind: 'training',
+  ...base(id, 'x', date),
+  audience: ['villageHeads'],
+  title: 'Tập huấn kỹ năng',
+  menCount: 5,
+  womenCount: 7,
 });
 const complaint = (id: string, date: string, handledOn?: string): Complaint => ({
-  kind: 'complaint', ...base(id, 'x', date), subject: 'domesticViolence', ...(handledOn ? { handledOn } : {}),
+  kind: 'complaint',
+  ...base(id, 'x', date),
+  subject: 'domesticViolence',
+  ...(handledOn ? { handledOn } : {}),
 });
 
 const live = (record: RecordEntry['record']): RecordEntry => ({ deleted: false, record });

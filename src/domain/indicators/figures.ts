@@ -1,15 +1,7 @@
 // Descriptive figures of a period for the report's text: how many sessions, participants by
 // sex, posts by channel, cases by act and by the victim's sex and age band. No targets here.
 import type { LocalDate } from '../dates.ts';
-import {
-  ageBands,
-  attendeesOf,
-  newsChannels,
-  propagandaForms,
-  sexes,
-  violenceActGroups,
-  type ChecklistRecord,
-} from '../records/index.ts';
+import { ageBands, attendeesOf, newsChannels, propagandaForms, sexes, violenceActGroups, type ChecklistRecord } from '../records/index.ts';
 import { periodDates, type Period } from './period.ts';
 import type { RecordEntry } from './table.ts';
 

@@ -15,18 +15,58 @@ const units: UnitEntry[] = [
   { id: 'old', communeId: 'x', name: 'Tổ cũ', type: 'toDanPho', households: 40, retired: true, mergedInto: 'b' },
 ];
 
-const session = (id: string, unitId: string, date: string, form: PropagandaSession['form'], men: number, women: number, households: number): PropagandaSession => ({
-  kind: 'propagandaSession', id, unitId, reporterId: 'r', date, form, topics: ['genderEqualityLaw'],
-  menCount: men, womenCount: women, householdsReached: households, language: 'vi',
+const session = (
+  id: string,
+  unitId: string,
+  date: string,
+  form: PropagandaSession['form'],
+  men: number,
+  women: number,
+  households: number,
+): PropagandaSession => ({
+  kind: 'propagandaSession',
+  id,
+  unitId,
+  reporterId: 'r',
+  date,
+  form,
+  topics: ['genderEqualityLaw'],
+  menCount: men,
+  womenCount: women,
+  householdsReached: households,
+  language: 'vi',
 });
 const post = (id: string, unitId: string, date: string): NewsPost => ({
-  kind: 'newsPost', id, unitId, reporterId: 'r', date, channel: 'communePortal', title: 'Tin bình đẳng giới',
+  kind: 'newsPost',
+  id,
+  unitId,
+  reporterId: 'r',
+  date,
+  channel: 'communePortal',
+  title: 'Tin bình đẳng giới',
 });
 const violence = (id: string, unitId: string, date: string, o: Partial<ViolenceCase>): ViolenceCase => ({
-  kind: 'violenceCase', id, unitId, reporterId: 'r', date, caseCode: `C-${id}`, reportedBy: 'neighbour', acts: ['physical'],
-  victimSex: 'female', victimAgeBand: 'from16to59', perpetratorSex: 'male', perpetratorRelation: 'spouse',
-  victimNeedsSupport: false, supportServices: [], measures: [], perpetratorCounselled: false, referredToPolice: false,
-  status: 'received', statusDates: { received: date }, notes: 'must never matter', ...o,
+  kind: 'violenceCase',
+  id,
+  unitId,
+  reporterId: 'r',
+  date,
+  caseCode: `C-${id}`,
+  reportedBy: 'neighbour',
+  acts: ['physical'],
+  victimSex: 'female',
+  victimAgeBand: 'from16to59',
+  perpetratorSex: 'male',
+  perpetratorRelation: 'spouse',
+  victimNeedsSupport: false,
+  supportServices: [],
+  measures: [],
+  perpetratorCounselled: false,
+  referredToPolice: false,
+  status: 'received',
+  statusDates: { received: date },
+  notes: 'must never matter',
+  ...o,
 });
 
 const live = (record: RecordEntry['record']): RecordEntry => ({ deleted: false, record });
@@ -49,20 +89,35 @@ const records: RecordEntry[] = [
   live(post('n40', 'x', '2026-11-02')),
   gone(post('n41', 'x', '2026-11-03')),
   // Detected 30/3, intervened 2/4: in time (3 days), counted in Q1.
-  live(violence('k1', 'a', '2026-03-30', {
-    status: 'intervening', statusDates: { received: '2026-03-30', verified: '2026-03-31', intervening: '2026-04-02' },
-    victimNeedsSupport: true, supportServices: ['medical'], perpetratorCounselled: true, prosecution: 'notProsecuted',
-  })),
+  live(
+    violence('k1', 'a', '2026-03-30', {
+      status: 'intervening',
+      statusDates: { received: '2026-03-30', verified: '2026-03-31', intervening: '2026-04-02' },
+      victimNeedsSupport: true,
+      supportServices: ['medical'],
+      perpetratorCounselled: true,
+      prosecution: 'notProsecuted',
+    }),
+  ),
   // Intervened after 19 days: late. Needed support, reached none.
-  live(violence('k2', 'b', '2026-06-01', {
-    status: 'intervening', statusDates: { received: '2026-06-01', verified: '2026-06-10', intervening: '2026-06-20' },
-    victimNeedsSupport: true, prosecution: 'prosecuted',
-  })),
+  live(
+    violence('k2', 'b', '2026-06-01', {
+      status: 'intervening',
+      statusDates: { received: '2026-06-01', verified: '2026-06-10', intervening: '2026-06-20' },
+      victimNeedsSupport: true,
+      prosecution: 'prosecuted',
+    }),
+  ),
   // In the merged unit, never handled, limit long passed: late, and it counts for B.
   live(violence('k3', 'old', '2026-08-01', { prosecution: 'notProsecuted' })),
   // Two days before asOf, not handled yet: pending, in neither term. Recorded without a prosecution (not known).
   live(violence('k4', 'a', '2026-11-20', { victimNeedsSupport: true, supportServices: ['legalAid'], perpetratorCounselled: true })),
-  gone(violence('k5', 'a', '2026-02-01', { status: 'closed', statusDates: { received: '2026-02-01', verified: '2026-02-01', intervening: '2026-02-01', closed: '2026-02-02' } })),
+  gone(
+    violence('k5', 'a', '2026-02-01', {
+      status: 'closed',
+      statusDates: { received: '2026-02-01', verified: '2026-02-01', intervening: '2026-02-01', closed: '2026-02-02' },
+    }),
+  ),
 ];
 
 const plan = defaultPlan('x', 2026);
@@ -111,7 +166,11 @@ describe('indicators of a year', () => {
 
   it('judges cases handled in time within the plan’s days, leaving pending ones out', () => {
     expect(year.commune.casesHandledInTime.value).toEqual({
-      kind: 'ratio', numerator: 1, denominator: 3, recordIds: ['k1', 'k2', 'k3'], pendingIds: ['k4'],
+      kind: 'ratio',
+      numerator: 1,
+      denominator: 3,
+      recordIds: ['k1', 'k2', 'k3'],
+      pendingIds: ['k4'],
     });
     expect(rowOf(year, 'a').cells.casesHandledInTime).toMatchObject({ value: { numerator: 1, denominator: 1 }, verdict: 'met' });
     expect(rowOf(year, 'b').cells.casesHandledInTime).toMatchObject({ value: { numerator: 0, denominator: 2 }, verdict: 'behind' });

@@ -1,7 +1,17 @@
 // The units × indicators table of a period: each indicator for each unit and for the whole
 // commune, judged against the plan. Pure: records in, values (with their record ids) out.
 import type { LocalDate } from '../dates.ts';
-import type { ChecklistRecord, Complaint, ContactPoint, Inspection, NewsPost, PreventionModel, PropagandaSession, Training, ViolenceCase } from '../records/index.ts';
+import type {
+  ChecklistRecord,
+  Complaint,
+  ContactPoint,
+  Inspection,
+  NewsPost,
+  PreventionModel,
+  PropagandaSession,
+  Training,
+  ViolenceCase,
+} from '../records/index.ts';
 import * as communeRules from './communeRules.ts';
 import { effectiveTarget, indicatorIds, indicatorsWithoutData, type IndicatorId, type Plan } from '../plan/plan.ts';
 import { periodDates, type Period } from './period.ts';
@@ -58,7 +68,17 @@ interface Bucket {
   inPeriod: string[];
 }
 
-const emptyBucket = (): Bucket => ({ sessions: [], posts: [], cases: [], contactPoints: [], models: [], inspections: [], trainings: [], complaints: [], inPeriod: [] });
+const emptyBucket = (): Bucket => ({
+  sessions: [],
+  posts: [],
+  cases: [],
+  contactPoints: [],
+  models: [],
+  inspections: [],
+  trainings: [],
+  complaints: [],
+  inPeriod: [],
+});
 
 function addTo(bucket: Bucket, record: ChecklistRecord, inPeriod: boolean): void {
   if (inPeriod) bucket.inPeriod.push(record.id);
@@ -152,10 +172,7 @@ export function computeIndicators(input: IndicatorInput): IndicatorTable {
     };
   };
 
-  const rows = [
-    ...directory.villageUnits.map((u) => row(u, false)),
-    ...input.units.filter((u) => directory.communeUnitIds.has(u.id)).map((u) => row(u, true)),
-  ];
+  const rows = [...directory.villageUnits.map((u) => row(u, false)), ...input.units.filter((u) => directory.communeUnitIds.has(u.id)).map((u) => row(u, true))];
   return {
     period,
     asOf,

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { allowed, decisionRequest, reviewKey, reviewStatuses, type ReviewEvent } from './review.ts';
 
 const event = (action: ReviewEvent['action'], seq: number): ReviewEvent => ({
-  id: String(seq), unitId: 'tdp-1', period: '2026-Q3', seq, action, comment: null, userId: 'u', at: '2026-10-01T00:00:00Z',
+  id: String(seq),
+  unitId: 'tdp-1',
+  period: '2026-Q3',
+  seq,
+  action,
+  comment: null,
+  userId: 'u',
+  at: '2026-10-01T00:00:00Z',
 });
 
 describe('review of a period', () => {
@@ -31,14 +38,30 @@ describe('accepted records', () => {
       record: { kind: 'newsPost' as const, id, unitId, reporterId: 'r', date, channel: 'communePortal' as const, title: 'Tin' },
     });
     const decided = (unitId: string, period: string, seq: number, action: ReviewEvent['action']): ReviewEvent => ({
-      id: `${unitId}${period}${seq}`, unitId, period, seq, action, comment: null, userId: 'u', at: '2026-10-01T00:00:00Z',
+      id: `${unitId}${period}${seq}`,
+      unitId,
+      period,
+      seq,
+      action,
+      comment: null,
+      userId: 'u',
+      at: '2026-10-01T00:00:00Z',
     });
     const kept = acceptedRecords(
-      [entry('own', 'x', '2026-02-01'), entry('q3', 'a', '2026-08-01'), entry('q2', 'a', '2026-05-01'), entry('year', 'b', '2026-05-01'), entry('back', 'c', '2026-08-01')],
       [
-        decided('a', '2026-Q3', 1, 'submit'), decided('a', '2026-Q3', 2, 'accept'),
-        decided('b', '2026', 1, 'submit'), decided('b', '2026', 2, 'accept'),
-        decided('c', '2026-Q3', 1, 'submit'), decided('c', '2026-Q3', 2, 'return'),
+        entry('own', 'x', '2026-02-01'),
+        entry('q3', 'a', '2026-08-01'),
+        entry('q2', 'a', '2026-05-01'),
+        entry('year', 'b', '2026-05-01'),
+        entry('back', 'c', '2026-08-01'),
+      ],
+      [
+        decided('a', '2026-Q3', 1, 'submit'),
+        decided('a', '2026-Q3', 2, 'accept'),
+        decided('b', '2026', 1, 'submit'),
+        decided('b', '2026', 2, 'accept'),
+        decided('c', '2026-Q3', 1, 'submit'),
+        decided('c', '2026-Q3', 2, 'return'),
       ],
       new Set(['x']),
     );

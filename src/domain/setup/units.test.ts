@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { mergeRefusal, type SetupUnit } from './units.ts';
 
-const unit = (id: string, overrides: Partial<SetupUnit> = {}): SetupUnit => ({ id, name: id, type: 'thon', households: 10, retired: false, mergedInto: null, ...overrides });
+const unit = (id: string, overrides: Partial<SetupUnit> = {}): SetupUnit => ({
+  id,
+  name: id,
+  type: 'thon',
+  households: 10,
+  retired: false,
+  mergedInto: null,
+  ...overrides,
+});
 
 describe('merging a unit into another', () => {
   const commune = unit('xa', { type: 'commune' });

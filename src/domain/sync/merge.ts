@@ -20,12 +20,19 @@ function changedFields(from: Record<string, unknown>, to: Record<string, unknown
  * saved first), so every field where the two differ is a field both touched.
  * `preferMine`: the person chose her version of the fields both touched; the others still merge.
  */
-export function mergeRecords(base: ChecklistRecord | undefined, mine: ChecklistRecord, theirs: ChecklistRecord, options: { preferMine?: boolean } = {}): MergeOutcome {
+export function mergeRecords(
+  base: ChecklistRecord | undefined,
+  mine: ChecklistRecord,
+  theirs: ChecklistRecord,
+  options: { preferMine?: boolean } = {},
+): MergeOutcome {
   if ((base && base.kind !== mine.kind) || mine.kind !== theirs.kind) return { ok: false, fields: ['kind'] };
   const baseFields = (base ?? {}) as Record<string, unknown>;
   const mineChanged = changedFields(baseFields, mine as Record<string, unknown>);
   const theirsChanged = changedFields(baseFields, theirs as Record<string, unknown>);
-  const overlap = [...mineChanged].filter((field) => theirsChanged.has(field) && !same((mine as Record<string, unknown>)[field], (theirs as Record<string, unknown>)[field]));
+  const overlap = [...mineChanged].filter(
+    (field) => theirsChanged.has(field) && !same((mine as Record<string, unknown>)[field], (theirs as Record<string, unknown>)[field]),
+  );
   if (overlap.length > 0 && !options.preferMine) return { ok: false, fields: overlap.sort() };
   const merged: Record<string, unknown> = { ...theirs };
   for (const field of mineChanged) {

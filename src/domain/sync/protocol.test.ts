@@ -24,14 +24,23 @@ describe('compact push answer', () => {
       applied(0, 1, 10),
       applied(1, 1, 11),
       applied(2, 3, 12), // another revision: a new run
-      { changeId: id(3), status: 'conflict', server: { id: id(3), kind: 'newsPost', unitId: 'tdp-1', rev: 2, deleted: false, record: null, receivedAt: 'x', serverSeq: 4 } },
+      {
+        changeId: id(3),
+        status: 'conflict',
+        server: { id: id(3), kind: 'newsPost', unitId: 'tdp-1', rev: 2, deleted: false, record: null, receivedAt: 'x', serverSeq: 4 },
+      },
       applied(4, 1, 2), // answered again from storage: an old server seq
       { changeId: id(5), status: 'rejected', reason: 'forbidden_unit', fields: ['record.unitId'] },
       { changeId: id(6), status: 'applied', rev: 2, serverSeq: 13, merged: record },
       applied(7, 1, 14),
     ];
     const compact = compactPushAnswer({ results, missingSeqs: [3] });
-    expect(compact.applied).toEqual([[0, 2, 1, 10], [2, 1, 3, 12], [4, 1, 1, 2], [7, 1, 1, 14]]);
+    expect(compact.applied).toEqual([
+      [0, 2, 1, 10],
+      [2, 1, 3, 12],
+      [4, 1, 1, 2],
+      [7, 1, 1, 14],
+    ]);
     expect(compact.others.map((r) => r.changeId)).toEqual([id(3), id(5), id(6)]);
     const expanded = expandPushAnswer(changes, compact);
     expect(expanded.missingSeqs).toEqual([3]);
@@ -43,7 +52,11 @@ describe('compact push answer', () => {
 describe('skip ranges of a pull', () => {
   it('merges seqs into ranges and reads them back', () => {
     const ranges = seqRanges([7, 5, 6, 12, 9, 9, 10]);
-    expect(ranges).toEqual([[5, 7], [9, 10], [12, 12]]);
+    expect(ranges).toEqual([
+      [5, 7],
+      [9, 10],
+      [12, 12],
+    ]);
     expect(formatSeqRanges(ranges)).toBe('5-7,9-10,12');
     expect(parseSeqRanges('5-7,9-10,12')).toEqual(ranges);
     expect(parseSeqRanges('')).toEqual([]);

@@ -45,9 +45,7 @@ export const deleteChange = z.strictObject({
 
 export const change = z
   .discriminatedUnion('op', [upsertChange, deleteChange])
-  .check(
-    z.refine((c) => c.op !== 'upsert' || c.record.id === c.recordId, { message: 'recordIdMismatch', path: ['recordId'] }),
-  );
+  .check(z.refine((c) => c.op !== 'upsert' || c.record.id === c.recordId, { message: 'recordIdMismatch', path: ['recordId'] }));
 export type Change = z.infer<typeof change>;
 
 export const pushRequest = z.strictObject({

@@ -28,7 +28,12 @@ export async function prepareStatic(): Promise<string> {
   return dir;
 }
 
-export async function openPage(browser: Browser, url: string, script: string, cpuRate = 1): Promise<{ page: Page; throttle(link?: (typeof LINKS)[number]): Promise<void>; close(): Promise<void> }> {
+export async function openPage(
+  browser: Browser,
+  url: string,
+  script: string,
+  cpuRate = 1,
+): Promise<{ page: Page; throttle(link?: (typeof LINKS)[number]): Promise<void>; close(): Promise<void> }> {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(`${url}/bench.html`);

@@ -41,7 +41,10 @@ function headerBytes(message: IncomingMessage): number {
   return bytes;
 }
 
-export async function startCountingProxy(target: string, endpointName: (method: string, path: string) => string = (m, p) => `${m} ${p}`): Promise<CountingProxy> {
+export async function startCountingProxy(
+  target: string,
+  endpointName: (method: string, path: string) => string = (m, p) => `${m} ${p}`,
+): Promise<CountingProxy> {
   const upstream = new URL(target);
   const port = await freePort();
   let sockets = new Map<Socket, { read: number; written: number }>();
@@ -54,17 +57,22 @@ export async function startCountingProxy(target: string, endpointName: (method: 
   const server: Server = createServer((req, res) => {
     if (inFlight === 0) roundTrips += 1;
     inFlight += 1;
-    const entry: WireRequest = { method: req.method ?? 'GET', path: (req.url ?? '/').split('?')[0]!, status: 0, up: headerBytes(req), down: 0, start: performance.now(), end: 0 };
+    const entry: WireRequest = {
+      method: req.method ?? 'GET',
+      path: (req.url ?? '/').split('?')[0]!,
+      status: 0,
+      up: headerBytes(req),
+      down: 0,
+      start: performance.now(),
+      end: 0,
+    };
     requests.push(entry);
-    const forward = httpRequest(
-      { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: req.headers },
-      (answer) => {
-        entry.status = answer.statusCode ?? 0;
-        res.writeHead(answer.statusCode ?? 502, answer.rawHeaders as unknown as Record<string, string>);
-        answer.on('data', (chunk: Buffer) => (entry.down += chunk.length));
-        answer.pipe(res);
-      },
-    );
+    const forward = httpRequest({ host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: req.headers }, (answer) => {
+      entry.status = answer.statusCode ?? 0;
+      res.writeHead(answer.statusCode ?? 502, answer.rawHeaders as unknown as Record<string, string>);
+      answer.on('data', (chunk: Buffer) => (entry.down += chunk.length));
+      answer.pipe(res);
+    });
     req.on('data', (chunk: Buffer) => (entry.up += chunk.length));
     req.pipe(forward);
     forward.on('error', () => res.destroy());

@@ -7,7 +7,24 @@ import { openPage } from './browser.ts';
 import { startCountingProxy, type WireCount } from './counting-proxy.ts';
 import { startOurServer, type BenchServer } from './processes.ts';
 import { benchRecords } from './records.ts';
-import { asDocs, check, config, kB, type PouchConstructor, type PouchDb, LINKS, log, median, ourEndpoint, pouchEndpoint, ratio, sec, serverRecordCount, signIn, type Row } from './shared.ts';
+import {
+  asDocs,
+  check,
+  config,
+  kB,
+  type PouchConstructor,
+  type PouchDb,
+  LINKS,
+  log,
+  median,
+  ourEndpoint,
+  pouchEndpoint,
+  ratio,
+  sec,
+  serverRecordCount,
+  signIn,
+  type Row,
+} from './shared.ts';
 
 interface LinkRun {
   ms: number;
@@ -27,18 +44,28 @@ function physicalBound(wire: WireCount, link: (typeof LINKS)[number]): number {
   return (wire.bytesUp + wire.bytesDown) / bytesPerMs + wire.roundTrips * link.latencyMs;
 }
 
-async function oursOnLink(browser: Browser, staticDir: string, link: (typeof LINKS)[number], records: ChecklistRecord[]): Promise<{ pushed: LinkRun; totalMs: number }> {
+async function oursOnLink(
+  browser: Browser,
+  staticDir: string,
+  link: (typeof LINKS)[number],
+  records: ChecklistRecord[],
+): Promise<{ pushed: LinkRun; totalMs: number }> {
   const server = await startOurServer(staticDir);
   const proxy = await startCountingProxy(server.url, ourEndpoint);
   const tab = await openPage(browser, proxy.url, 'ours.js');
   try {
     const deviceId = randomUUID();
     const token = await signIn(server.url, deviceId);
-    await tab.page.evaluate(async ([name, t, d]) => (globalThis as never as { oursBench: { setup(...a: string[]): Promise<void> } }).oursBench.setup(name!, t!, d!), [`db-${deviceId}`, token, deviceId]);
+    await tab.page.evaluate(
+      async ([name, t, d]) => (globalThis as never as { oursBench: { setup(...a: string[]): Promise<void> } }).oursBench.setup(name!, t!, d!),
+      [`db-${deviceId}`, token, deviceId],
+    );
     await tab.page.evaluate(async (list) => (globalThis as never as { oursBench: { save(r: unknown[]): Promise<void> } }).oursBench.save(list), records);
     await tab.throttle(link);
     proxy.reset();
-    const result = await tab.page.evaluate(async () => (globalThis as never as { oursBench: { sync(): Promise<{ pushedMs: number; totalMs: number; phase: string; outbox: number }> } }).oursBench.sync());
+    const result = await tab.page.evaluate(async () =>
+      (globalThis as never as { oursBench: { sync(): Promise<{ pushedMs: number; totalMs: number; phase: string; outbox: number }> } }).oursBench.sync(),
+    );
     const wire = proxy.count();
     check(result.phase === 'idle' && result.outbox === 0, `our sync in Chromium did not finish (${result.phase})`);
     check((await serverRecordCount(server.url)) === records.length, 'our server does not hold every record after the browser sync');
@@ -57,12 +84,15 @@ async function pouchOnLink(browser: Browser, server: BenchServer, link: (typeof 
     const name = `link-${randomUUID().slice(0, 8)}`;
     const created = await fetch(`${server.url}/${name}`, { method: 'PUT' });
     check(created.ok, 'PouchDB server did not create a database');
-    await tab.page.evaluate(async ([dbName, docs]) => {
-      const Pouch = (globalThis as never as { PouchDB: PouchConstructor }).PouchDB;
-      const local = new Pouch(`local-${dbName}`);
-      await local.bulkDocs(docs as object[]);
-      (globalThis as never as { local: PouchDb }).local = local;
-    }, [name, asDocs(records)] as const);
+    await tab.page.evaluate(
+      async ([dbName, docs]) => {
+        const Pouch = (globalThis as never as { PouchDB: PouchConstructor }).PouchDB;
+        const local = new Pouch(`local-${dbName}`);
+        await local.bulkDocs(docs as object[]);
+        (globalThis as never as { local: PouchDb }).local = local;
+      },
+      [name, asDocs(records)] as const,
+    );
     await tab.throttle(link);
     proxy.reset();
     const result = await tab.page.evaluate(async (dbName) => {
@@ -99,8 +129,24 @@ export async function badLink(browser: Browser, staticDir: string, pouchServer: 
 }
 
 export function linkTable(links: LinkRow[], row: Row, lines: string[]): void {
-  lines.push('', `### 2. Time until the server holds all ${links[0]?.n} records, Chromium with CDP network emulation (median of ${links[0]?.oursPushed.length})`, '');
-  row('link', 'ours: server holds all', 'ours: whole sync (push + pull)', 'its bound', 'whole ÷ bound', 'PouchDB (replicate.to)', 'its bound', 'PouchDB ÷ bound', 'time ratio (PouchDB ÷ ours)', 'ours wire', 'PouchDB wire');
+  lines.push(
+    '',
+    `### 2. Time until the server holds all ${links[0]?.n} records, Chromium with CDP network emulation (median of ${links[0]?.oursPushed.length})`,
+    '',
+  );
+  row(
+    'link',
+    'ours: server holds all',
+    'ours: whole sync (push + pull)',
+    'its bound',
+    'whole ÷ bound',
+    'PouchDB (replicate.to)',
+    'its bound',
+    'PouchDB ÷ bound',
+    'time ratio (PouchDB ÷ ours)',
+    'ours wire',
+    'PouchDB wire',
+  );
   row('---', '---', '---', '---', '---', '---', '---', '---', '---', '---', '---');
   for (const l of links) {
     const ours = median(l.oursPushed.map((r) => r.ms));
@@ -110,9 +156,22 @@ export function linkTable(links: LinkRow[], row: Row, lines: string[]): void {
     const pouchBound = median(l.pouch.map((r) => physicalBound(r.wire, l.link)));
     const ow = l.oursPushed[0]!.wire;
     const pw = l.pouch[0]!.wire;
-    row(`${l.link.name} (${l.link.kbps} kbit/s, ${l.link.latencyMs} ms)`, sec(ours), sec(oursWhole), sec(oursBound), (oursWhole / oursBound).toFixed(2), sec(pouch), sec(pouchBound), (pouch / pouchBound).toFixed(2), ratio(pouch, ours),
-      `${ow.roundTrips} RT, ${kB(ow.bytesUp)}↑ ${kB(ow.bytesDown)}↓`, `${pw.roundTrips} RT, ${kB(pw.bytesUp)}↑ ${kB(pw.bytesDown)}↓`);
+    row(
+      `${l.link.name} (${l.link.kbps} kbit/s, ${l.link.latencyMs} ms)`,
+      sec(ours),
+      sec(oursWhole),
+      sec(oursBound),
+      (oursWhole / oursBound).toFixed(2),
+      sec(pouch),
+      sec(pouchBound),
+      (pouch / pouchBound).toFixed(2),
+      ratio(pouch, ours),
+      `${ow.roundTrips} RT, ${kB(ow.bytesUp)}↑ ${kB(ow.bytesDown)}↓`,
+      `${pw.roundTrips} RT, ${kB(pw.bytesUp)}↑ ${kB(pw.bytesDown)}↓`,
+    );
   }
-  lines.push('', '"Server holds all" = until the last push is answered; "whole sync" adds the pull that follows it. Bound = (bytes up + bytes down) ÷ bandwidth + round trips × latency, from the bytes (headers included) and round trips counted on the wire in the same run: for ours, of the whole sync.');
-
+  lines.push(
+    '',
+    '"Server holds all" = until the last push is answered; "whole sync" adds the pull that follows it. Bound = (bytes up + bytes down) ÷ bandwidth + round trips × latency, from the bytes (headers included) and round trips counted on the wire in the same run: for ours, of the whole sync.',
+  );
 }

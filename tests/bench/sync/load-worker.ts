@@ -48,7 +48,10 @@ function oursBody(job: LoadJob, phone: PushingPhone): string {
   const changes: string[] = [];
   for (let i = 0; i < job.batch; i++) {
     const id = newId();
-    const record = job.recordTemplate.replace('__ID__', id).replace('"tdp-1"', `"${phone.unitId}"`).replace('"reporterId":"tdp1"', `"reporterId":"${phone.username}"`);
+    const record = job.recordTemplate
+      .replace('__ID__', id)
+      .replace('"tdp-1"', `"${phone.unitId}"`)
+      .replace('"reporterId":"tdp1"', `"reporterId":"${phone.username}"`);
     const seq = ++phone.seq;
     changes.push(`{"changeId":"${deviceChangeId(phone.high, phone.low, seq)}","seq":${seq},"op":"upsert","recordId":"${id}","baseRev":0,"record":${record}}`);
   }

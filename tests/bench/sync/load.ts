@@ -26,7 +26,11 @@ const RECORD_TEMPLATE = JSON.stringify({ ...benchRecords(1, 9)[0]!, id: '__ID__'
 /** Load generator processes; the server has its own, and the machine may have only two cores. */
 const GENERATORS = Number(process.env.LOAD_GENERATORS ?? 1);
 /** `--load=1,3`: only those shapes of load (1: 8 × 100, 2: many × 10, 3: many × 10 at once), e.g. to profile one. */
-const LOAD_SHAPES = process.argv.find((arg) => arg.startsWith('--load='))?.slice('--load='.length).split(',').map(Number);
+const LOAD_SHAPES = process.argv
+  .find((arg) => arg.startsWith('--load='))
+  ?.slice('--load='.length)
+  .split(',')
+  .map(Number);
 
 function generatorProcess(job: LoadJob): Promise<LoadAnswer> {
   return new Promise((resolve, reject) => {
@@ -39,7 +43,8 @@ function generatorProcess(job: LoadJob): Promise<LoadAnswer> {
   });
 }
 
-const percentile = (sorted: number[], p: number) => (sorted.length === 0 ? 0 : Math.round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!));
+const percentile = (sorted: number[], p: number) =>
+  sorted.length === 0 ? 0 : Math.round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!);
 
 /** The devices shared out over the generator processes; percentiles over every answer of them all. */
 async function runLoad(job: Omit<LoadJob, 'connections' | 'phones' | 'seconds' | 'recordTemplate'>, devices: number, phones: LoadPhone[]): Promise<LoadResult> {
@@ -71,12 +76,14 @@ async function runLoad(job: Omit<LoadJob, 'connections' | 'phones' | 'seconds' |
 async function pool<T>(count: number, width: number, work: (i: number) => Promise<T>): Promise<T[]> {
   const out: T[] = new Array(count);
   let next = 0;
-  await Promise.all(Array.from({ length: width }, async () => {
-    while (next < count) {
-      const i = next++;
-      out[i] = await work(i);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      while (next < count) {
+        const i = next++;
+        out[i] = await work(i);
+      }
+    }),
+  );
   return out;
 }
 
@@ -132,7 +139,13 @@ export const loadRatio = (pair: LoadPair) => median(pair.runs.map((run) => (run.
 /** Each shape of load against ours, then the same against PouchDB, `config.repeats` times. */
 export async function loadParts(staticDir: string, pouchServer: BenchServer): Promise<LoadPair[]> {
   const pairs: LoadPair[] = [];
-  const shapes = ([[8, 100, false], [config.devices, 10, false], [config.devices, 10, true]] as const).filter((_, i) => !LOAD_SHAPES || LOAD_SHAPES.includes(i + 1));
+  const shapes = (
+    [
+      [8, 100, false],
+      [config.devices, 10, false],
+      [config.devices, 10, true],
+    ] as const
+  ).filter((_, i) => !LOAD_SHAPES || LOAD_SHAPES.includes(i + 1));
   for (const [devices, batch, burst] of shapes) {
     const ours: LoadResult[] = [];
     const pouch: LoadResult[] = [];
@@ -140,17 +153,36 @@ export async function loadParts(staticDir: string, pouchServer: BenchServer): Pr
       ours.push(await oursLoad(staticDir, devices, batch, burst));
       pouch.push(await pouchLoad(pouchServer, devices, batch, burst));
       check(ours.at(-1)!.requests > 0 && pouch.at(-1)!.requests > 0, 'the load generator sent nothing');
-      log(`  ${devices} devices × ${batch}${burst ? ', one push each at once' : ''}, run ${run + 1}: ours ${ours.at(-1)!.recordsPerSecond.toFixed(0)} records/s p99 ${ours.at(-1)!.p99} ms; PouchDB ${pouch.at(-1)!.recordsPerSecond.toFixed(0)} records/s p99 ${pouch.at(-1)!.p99} ms`);
+      log(
+        `  ${devices} devices × ${batch}${burst ? ', one push each at once' : ''}, run ${run + 1}: ours ${ours.at(-1)!.recordsPerSecond.toFixed(0)} records/s p99 ${ours.at(-1)!.p99} ms; PouchDB ${pouch.at(-1)!.recordsPerSecond.toFixed(0)} records/s p99 ${pouch.at(-1)!.p99} ms`,
+      );
     }
-    pairs.push({ ours: medianResult(ours), pouch: medianResult(pouch), runs: ours.map((one, i) => ({ ours: one.recordsPerSecond, pouch: pouch[i]!.recordsPerSecond })) });
+    pairs.push({
+      ours: medianResult(ours),
+      pouch: medianResult(pouch),
+      runs: ours.map((one, i) => ({ ours: one.recordsPerSecond, pouch: pouch[i]!.recordsPerSecond })),
+    });
   }
   return pairs;
 }
 
 export function loadTable(pairs: LoadPair[], row: Row, lines: string[]): void {
   const runs = pairs[0]?.runs.length ?? 0;
-  lines.push('', `### 4. The server on loopback (server in its own process, autocannon in ${GENERATORS} other${GENERATORS > 1 ? 's' : ''}, one connection per device; ours: POST /sync/push on SQLite with synchronous=FULL, PouchDB: POST /_bulk_docs on LevelDB; medians of ${runs} run${runs > 1 ? 's' : ''}, ours and PouchDB's alternately)`, '');
-  row('devices × batch', 'ours records/s (each run)', 'ours p50 / p90 / p99', 'ours errors + non-2xx', 'PouchDB records/s (each run)', 'PouchDB p50 / p90 / p99', 'PouchDB errors + non-2xx', 'throughput ratio (ours ÷ PouchDB, median of the runs)');
+  lines.push(
+    '',
+    `### 4. The server on loopback (server in its own process, autocannon in ${GENERATORS} other${GENERATORS > 1 ? 's' : ''}, one connection per device; ours: POST /sync/push on SQLite with synchronous=FULL, PouchDB: POST /_bulk_docs on LevelDB; medians of ${runs} run${runs > 1 ? 's' : ''}, ours and PouchDB's alternately)`,
+    '',
+  );
+  row(
+    'devices × batch',
+    'ours records/s (each run)',
+    'ours p50 / p90 / p99',
+    'ours errors + non-2xx',
+    'PouchDB records/s (each run)',
+    'PouchDB p50 / p90 / p99',
+    'PouchDB errors + non-2xx',
+    'throughput ratio (ours ÷ PouchDB, median of the runs)',
+  );
   row('---', '---', '---', '---', '---', '---', '---', '---');
   const each = (values: number[]) => (values.length > 1 ? ` (${values.map((value) => value.toFixed(0)).join(', ')})` : '');
   for (const pair of pairs) {

@@ -39,7 +39,13 @@ export async function startPouchServer(staticDir: string): Promise<BenchServer> 
   const deadline = Date.now() + 30_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`PouchDB server exited early:\n${log}`);
-    if (await fetch(`${url}/`).then((r) => r.ok, () => false)) break;
+    if (
+      await fetch(`${url}/`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
     if (Date.now() > deadline) throw new Error(`PouchDB server did not start:\n${log}`);
     await new Promise((r) => setTimeout(r, 200));
   }

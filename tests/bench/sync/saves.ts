@@ -20,10 +20,19 @@ export async function saveCost(browser: Browser, staticDir: string, pouchServer:
   try {
     const ours = await openPage(browser, server.url, 'ours.js', 4);
     const deviceId = randomUUID();
-    await ours.page.evaluate(async ([name, d]) => (globalThis as never as { oursBench: { setup(...a: string[]): Promise<void> } }).oursBench.setup(name!, 'none', d!), [`save-${deviceId}`, deviceId]);
+    await ours.page.evaluate(
+      async ([name, d]) => (globalThis as never as { oursBench: { setup(...a: string[]): Promise<void> } }).oursBench.setup(name!, 'none', d!),
+      [`save-${deviceId}`, deviceId],
+    );
     const singles = benchRecords(config.singleSaves + 3, 5);
-    const oursOne = await ours.page.evaluate(async (list) => (globalThis as never as { oursBench: { timeSaves(r: unknown[]): Promise<number[]> } }).oursBench.timeSaves(list), singles);
-    const oursMany = await ours.page.evaluate(async (list) => (globalThis as never as { oursBench: { timeSaveAll(r: unknown[]): Promise<number> } }).oursBench.timeSaveAll(list), benchRecords(config.manySaves, 6));
+    const oursOne = await ours.page.evaluate(
+      async (list) => (globalThis as never as { oursBench: { timeSaves(r: unknown[]): Promise<number[]> } }).oursBench.timeSaves(list),
+      singles,
+    );
+    const oursMany = await ours.page.evaluate(
+      async (list) => (globalThis as never as { oursBench: { timeSaveAll(r: unknown[]): Promise<number> } }).oursBench.timeSaveAll(list),
+      benchRecords(config.manySaves, 6),
+    );
     await ours.close();
 
     const pouch = await openPage(browser, pouchServer.url, 'pouchdb.js', 4);

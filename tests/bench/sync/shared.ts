@@ -6,7 +6,10 @@ import type { ChecklistRecord } from '../../../src/domain/index.ts';
 
 export const SHORT = process.argv.includes('--short');
 /** `--only=wire,link,saves,load`: run those parts alone (nothing written), e.g. to measure one change. */
-export const ONLY = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).split(',');
+export const ONLY = process.argv
+  .find((arg) => arg.startsWith('--only='))
+  ?.slice('--only='.length)
+  .split(',');
 /** With `--only=`: the parts run replace theirs in tests/bench/results/sync.{json,md}; the others are kept. */
 export const WRITE = process.argv.includes('--write');
 export const runs = (part: 'wire' | 'link' | 'saves' | 'load') => !ONLY || ONLY.includes(part);
@@ -19,7 +22,6 @@ export const LINKS = [
   { name: '2G-like', kbps: 250, latencyMs: 800 },
   { name: '3G-like', kbps: 700, latencyMs: 300 },
 ] as const;
-
 
 export const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);

@@ -110,24 +110,59 @@ export async function wireCost(staticDir: string, pouchServer: BenchServer): Pro
       jsonBytes: Buffer.byteLength(json),
       gzipBytes: gzipSync(json).length,
     });
-    log(`  wire cost, N=${n}: ours ${ours.first.roundTrips} round trips ${kB(ours.first.bytesUp)} up ${kB(ours.first.bytesDown)} down; PouchDB ${pouch.first.roundTrips} round trips ${kB(pouch.first.bytesUp)} up ${kB(pouch.first.bytesDown)} down`);
+    log(
+      `  wire cost, N=${n}: ours ${ours.first.roundTrips} round trips ${kB(ours.first.bytesUp)} up ${kB(ours.first.bytesDown)} down; PouchDB ${pouch.first.roundTrips} round trips ${kB(pouch.first.bytesUp)} up ${kB(pouch.first.bytesDown)} down`,
+    );
   }
   return rows;
 }
 
 export function wireTable(wire: WireRow[], row: Row, lines: string[]): void {
   lines.push('### 1. Wire cost of syncing N records (Node, real processes; ours = push + pull, PouchDB = replicate.to)', '');
-  row('N', 'JSON / gzip', 'ours requests', 'ours round trips', 'ours up', 'ours down', 'PouchDB requests', 'PouchDB round trips', 'PouchDB up', 'PouchDB down', 'bytes ratio (PouchDB ÷ ours)', 'round-trip ratio');
+  row(
+    'N',
+    'JSON / gzip',
+    'ours requests',
+    'ours round trips',
+    'ours up',
+    'ours down',
+    'PouchDB requests',
+    'PouchDB round trips',
+    'PouchDB up',
+    'PouchDB down',
+    'bytes ratio (PouchDB ÷ ours)',
+    'round-trip ratio',
+  );
   row('---', '---', '---', '---', '---', '---', '---', '---', '---', '---', '---', '---');
   for (const w of wire) {
-    row(w.n, `${kB(w.jsonBytes)} / ${kB(w.gzipBytes)}`, w.ours.requests, w.ours.roundTrips, kB(w.ours.bytesUp), kB(w.ours.bytesDown), w.pouch.requests, w.pouch.roundTrips, kB(w.pouch.bytesUp), kB(w.pouch.bytesDown),
-      ratio(w.pouch.bytesUp + w.pouch.bytesDown, w.ours.bytesUp + w.ours.bytesDown), ratio(w.pouch.roundTrips, w.ours.roundTrips));
+    row(
+      w.n,
+      `${kB(w.jsonBytes)} / ${kB(w.gzipBytes)}`,
+      w.ours.requests,
+      w.ours.roundTrips,
+      kB(w.ours.bytesUp),
+      kB(w.ours.bytesDown),
+      w.pouch.requests,
+      w.pouch.roundTrips,
+      kB(w.pouch.bytesUp),
+      kB(w.pouch.bytesDown),
+      ratio(w.pouch.bytesUp + w.pouch.bytesDown, w.ours.bytesUp + w.ours.bytesDown),
+      ratio(w.pouch.roundTrips, w.ours.roundTrips),
+    );
   }
   lines.push('', 'Re-sync with nothing new:', '');
   row('N', 'ours round trips', 'ours bytes', 'PouchDB replicate.to round trips', 'bytes', 'PouchDB sync (both ways) round trips', 'bytes');
   row('---', '---', '---', '---', '---', '---', '---');
   for (const w of wire) {
-    row(w.n, w.oursResync.roundTrips, kB(w.oursResync.bytesUp + w.oursResync.bytesDown), w.pouchResync.roundTrips, kB(w.pouchResync.bytesUp + w.pouchResync.bytesDown), w.pouchSyncResync.roundTrips, kB(w.pouchSyncResync.bytesUp + w.pouchSyncResync.bytesDown));
+    row(
+      w.n,
+      w.oursResync.roundTrips,
+      kB(w.oursResync.bytesUp + w.oursResync.bytesDown),
+      w.pouchResync.roundTrips,
+      kB(w.pouchResync.bytesUp + w.pouchResync.bytesDown),
+      w.pouchSyncResync.roundTrips,
+      kB(w.pouchSyncResync.bytesUp + w.pouchSyncResync.bytesDown),
+    );
   }
   lines.push('', 'Requests by endpoint (largest N):', '');
   const last = wire.at(-1)!;

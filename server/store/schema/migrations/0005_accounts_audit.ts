@@ -9,7 +9,10 @@ export function migration(engine: Engine): Migration {
     async up(db: Kysely<unknown>) {
       // Accounts the officer disables, and those still waiting for their owner to choose a PIN.
       await db.schema.alterTable('users').addColumn('disabled_at', 'text').execute();
-      await db.schema.alterTable('users').addColumn('pin_set', 'integer', (c) => c.notNull().defaultTo(1)).execute();
+      await db.schema
+        .alterTable('users')
+        .addColumn('pin_set', 'integer', (c) => c.notNull().defaultTo(1))
+        .execute();
       // One-time enrolment codes, kept only as a slow hash.
       await db.schema
         .createTable('enrolment_codes')

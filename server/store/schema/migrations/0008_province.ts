@@ -12,7 +12,10 @@ export function migration(engine: Engine): Migration {
         .addColumn('id', 'text', (c) => c.primaryKey())
         .addColumn('name', 'text', (c) => c.notNull())
         .execute();
-      await db.schema.alterTable('communes').addColumn('province_id', 'text', (c) => c.references('provinces.id')).execute();
+      await db.schema
+        .alterTable('communes')
+        .addColumn('province_id', 'text', (c) => c.references('provinces.id'))
+        .execute();
       // Communes made before this migration: one province per province name they carry.
       const names = await sql<{ province_name: string }>`select distinct province_name from communes`.execute(db);
       for (const { province_name: name } of names.rows) {

@@ -29,7 +29,12 @@ function AccountForm(props: { units: UnitEntry[]; online: boolean; actions: Retu
     if (!outcome.ok) return setInvalid(outcome.fields.filter((f): f is FormField => ['username', 'displayName', 'unitId'].includes(f)));
     setInvalid([]);
     setDraft({ username: '', displayName: '', role: draft.role, unitId });
-    props.onCreated({ created: true, name: outcome.account.displayName, unitName: props.units.find((u) => u.id === outcome.account.unitId)?.name ?? '', enrolment: outcome.enrolment });
+    props.onCreated({
+      created: true,
+      name: outcome.account.displayName,
+      unitName: props.units.find((u) => u.id === outcome.account.unitId)?.name ?? '',
+      enrolment: outcome.enrolment,
+    });
   }
 
   const error = (field: FormField) =>
@@ -47,8 +52,17 @@ function AccountForm(props: { units: UnitEntry[]; online: boolean; actions: Retu
       </label>
       <label class={invalid.includes('username') ? 'field invalid' : 'field'}>
         <span>{text.accounts.username}</span>
-        <input name="username" autocapitalize="none" spellcheck={false} required value={draft.username} onInput={(e) => set({ username: e.currentTarget.value })} />
-        {error('username') || <small class="muted">{fill(text.accounts.usernameHint, { commune: props.units.find((u) => u.type === 'commune')?.id ?? '' })}</small>}
+        <input
+          name="username"
+          autocapitalize="none"
+          spellcheck={false}
+          required
+          value={draft.username}
+          onInput={(e) => set({ username: e.currentTarget.value })}
+        />
+        {error('username') || (
+          <small class="muted">{fill(text.accounts.usernameHint, { commune: props.units.find((u) => u.type === 'commune')?.id ?? '' })}</small>
+        )}
       </label>
       <label class="field">
         <span>{text.accounts.roleLabel}</span>
@@ -79,7 +93,14 @@ function AccountForm(props: { units: UnitEntry[]; online: boolean; actions: Retu
   );
 }
 
-function AccountRow(props: { account: CommuneAccount; unitName: string; online: boolean; actions: ReturnType<typeof useAccounts>; onCard: (card: Card) => void; onFailed: () => void }) {
+function AccountRow(props: {
+  account: CommuneAccount;
+  unitName: string;
+  online: boolean;
+  actions: ReturnType<typeof useAccounts>;
+  onCard: (card: Card) => void;
+  onFailed: () => void;
+}) {
   const { account, actions, online } = props;
   const managed = account.role === 'villageHead' || account.role === 'communeReporter';
   const newCode = async () => {
@@ -100,7 +121,8 @@ function AccountRow(props: { account: CommuneAccount; unitName: string; online: 
       </p>
       <p>
         <span class={`state-badge ${account.state}`}>{text.accounts.state[account.state]}</span>
-        {account.enrolmentExpiresAt && ` ${fill(text.accounts.codeValidUntil, { date: new Date(account.enrolmentExpiresAt).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short', timeStyle: 'short' }) })}`}
+        {account.enrolmentExpiresAt &&
+          ` ${fill(text.accounts.codeValidUntil, { date: new Date(account.enrolmentExpiresAt).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short', timeStyle: 'short' }) })}`}
       </p>
       {managed && (
         <div class="review-actions">
@@ -136,7 +158,15 @@ export function AccountPanel(props: { units: UnitEntry[] }) {
       )}
       <ul class="account-list">
         {actions.accounts?.map((account) => (
-          <AccountRow key={account.id} account={account} unitName={unitName(account.unitId)} online={online} actions={actions} onCard={setCard} onFailed={() => setFailed(true)} />
+          <AccountRow
+            key={account.id}
+            account={account}
+            unitName={unitName(account.unitId)}
+            online={online}
+            actions={actions}
+            onCard={setCard}
+            onFailed={() => setFailed(true)}
+          />
         ))}
       </ul>
       <details class="unit-setup">

@@ -12,9 +12,7 @@ export function DeviceGaps(props: { unitName: (id: string) => string }) {
       <p class="muted">{text.office.gapsIntro}</p>
       <ul>
         {gaps.map((gap) => (
-          <li key={gap.deviceId}>
-            {fill(text.office.gapLine, { who: gap.displayName, unit: props.unitName(gap.unitId), n: gap.missingSeqs.length })}
-          </li>
+          <li key={gap.deviceId}>{fill(text.office.gapLine, { who: gap.displayName, unit: props.unitName(gap.unitId), n: gap.missingSeqs.length })}</li>
         ))}
       </ul>
       {next && (

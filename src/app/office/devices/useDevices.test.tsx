@@ -46,7 +46,10 @@ describe('the device gaps hook', () => {
     for (let i = 0; i <= DEVICE_GAPS_PAGE; i++) {
       const phone = await server.device('tdp3');
       // Change 2 was lost on the phone before it was sent.
-      await phone.push([upsertOf(propagandaSession({ unitId: 'tdp-3', reporterId: 'tdp3' }), 1), upsertOf(newsPost({ unitId: 'tdp-3', reporterId: 'tdp3' }), 3)]);
+      await phone.push([
+        upsertOf(propagandaSession({ unitId: 'tdp-3', reporterId: 'tdp3' }), 1),
+        upsertOf(newsPost({ unitId: 'tdp-3', reporterId: 'tdp3' }), 3),
+      ]);
       holed.push(phone.deviceId);
     }
     const officer = await signedIn(server, 'canbo');
@@ -57,7 +60,12 @@ describe('the device gaps hook', () => {
     expect(view.current().next).not.toBeNull();
     await view.current().more();
     await until(() => view.current().gaps!.length === DEVICE_GAPS_PAGE + 1, 'the next page added');
-    expect(view.current().gaps!.map((gap) => gap.deviceId).sort()).toEqual([...holed].sort());
+    expect(
+      view
+        .current()
+        .gaps!.map((gap) => gap.deviceId)
+        .sort(),
+    ).toEqual([...holed].sort());
     expect(view.current().next).toBeNull();
     await view.unmount();
   });

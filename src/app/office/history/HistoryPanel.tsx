@@ -14,7 +14,13 @@ function who(entry: AuditEntry): string {
   return fill(text.history.operator, { name: entry.userId.slice(OPERATOR_PREFIX.length) });
 }
 
-function Log<E, C extends string | number>(props: { title: string; intro: string; log: ReturnType<typeof useLog<E, C>>; online: boolean; render: (entry: E) => preact.JSX.Element }) {
+function Log<E, C extends string | number>(props: {
+  title: string;
+  intro: string;
+  log: ReturnType<typeof useLog<E, C>>;
+  online: boolean;
+  render: (entry: E) => preact.JSX.Element;
+}) {
   const { log } = props;
   return (
     <div class="history-log">
@@ -52,7 +58,10 @@ export function HistoryPanel(props: { unitName: (id: string) => string }) {
         log={audit}
         online={online}
         render={(entry) => (
-          <li key={`${entry.at}-${entry.kind === 'record' ? `${entry.recordId}-${entry.rev}` : `${entry.action}-${entry.target}`}`} data-audit={entry.kind === 'event' ? entry.action : `record.${entry.recordKind}`}>
+          <li
+            key={`${entry.at}-${entry.kind === 'record' ? `${entry.recordId}-${entry.rev}` : `${entry.action}-${entry.target}`}`}
+            data-audit={entry.kind === 'event' ? entry.action : `record.${entry.recordKind}`}
+          >
             <strong>{auditTitle(entry, props.unitName)}</strong>
             <br />
             <small>

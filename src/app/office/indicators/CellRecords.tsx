@@ -5,7 +5,6 @@ import { fill, formatDate, text } from '../../i18n/index.ts';
 import { recordSummary as summary } from '../../records/recordSummary.ts';
 import { routeHref } from '../../router.ts';
 
-
 export function CellRecords(props: { title: string; ids: string[]; missingIds?: string[]; records: RecordEntry[]; units: UnitEntry[]; onClose: () => void }) {
   const wanted = new Set(props.ids);
   const missing = new Set(props.missingIds);

@@ -38,7 +38,13 @@ function Cell(props: { id: IndicatorId; cell: IndicatorCell; onPick: (ids: strin
   const missing = missingIds.length > 0 ? fill(text.office.missingCount, { n: missingIds.length }) : '';
   const title = [behind ? text.office.behind : '', records, missing].filter(Boolean).join(' · ');
   return (
-    <td class={behind ? 'behind' : undefined} data-indicator={props.id} data-verdict={props.cell.verdict} data-missing={missingIds.length || undefined} title={title}>
+    <td
+      class={behind ? 'behind' : undefined}
+      data-indicator={props.id}
+      data-verdict={props.cell.verdict}
+      data-missing={missingIds.length || undefined}
+      title={title}
+    >
       {count > 0 ? (
         <button class="cell-link" onClick={() => props.onPick(listed, missingIds)}>
           {valueText(props.id, props.cell)}
@@ -46,7 +52,12 @@ function Cell(props: { id: IndicatorId; cell: IndicatorCell; onPick: (ids: strin
       ) : (
         valueText(props.id, props.cell)
       )}
-      {behind && <span class="behind-mark" aria-label={text.office.behind}> !</span>}
+      {behind && (
+        <span class="behind-mark" aria-label={text.office.behind}>
+          {' '}
+          !
+        </span>
+      )}
       {missing && <small class="missing-note">{missing}</small>}
     </td>
   );
@@ -55,7 +66,8 @@ function Cell(props: { id: IndicatorId; cell: IndicatorCell; onPick: (ids: strin
 export function IndicatorGrid(props: { table: IndicatorTable; plan: Plan; communeName: string; records: RecordEntry[]; units: UnitEntry[] }) {
   const targets = new Map(props.plan.indicators.map((i) => [i.id, effectiveTarget(i)]));
   const [picked, setPicked] = useState<{ title: string; ids: string[]; missingIds: string[] } | null>(null);
-  const pick = (scope: string, id: IndicatorId) => (ids: string[], missingIds: string[]) => setPicked({ title: `${scope} · ${text.office.indicators[id]}`, ids, missingIds });
+  const pick = (scope: string, id: IndicatorId) => (ids: string[], missingIds: string[]) =>
+    setPicked({ title: `${scope} · ${text.office.indicators[id]}`, ids, missingIds });
   const totalName = fill(text.office.communeTotal, { name: lowerFirst(props.communeName) });
   return (
     <>
@@ -90,7 +102,16 @@ export function IndicatorGrid(props: { table: IndicatorTable; plan: Plan; commun
           </tbody>
         </table>
       </div>
-      {picked && <CellRecords title={picked.title} ids={picked.ids} missingIds={picked.missingIds} records={props.records} units={props.units} onClose={() => setPicked(null)} />}
+      {picked && (
+        <CellRecords
+          title={picked.title}
+          ids={picked.ids}
+          missingIds={picked.missingIds}
+          records={props.records}
+          units={props.units}
+          onClose={() => setPicked(null)}
+        />
+      )}
       <p class="muted">{text.office.legend}</p>
       {indicatorsWithoutData.length > 0 && (
         <p class="muted">

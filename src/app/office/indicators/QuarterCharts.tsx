@@ -34,7 +34,13 @@ export function QuarterCharts(props: { plan: Plan; units: UnitEntry[]; records: 
           <figure class="quarter-chart" key={id} data-chart={id}>
             <figcaption>{text.office.indicators[id]}</figcaption>
             <div class="bars">
-              {targetValue !== null && <div class="target-line" style={{ bottom: `${(100 * targetValue) / top}%` }} title={fill(text.office.planTarget, { target: String(targetValue) })} />}
+              {targetValue !== null && (
+                <div
+                  class="target-line"
+                  style={{ bottom: `${(100 * targetValue) / top}%` }}
+                  title={fill(text.office.planTarget, { target: String(targetValue) })}
+                />
+              )}
               {values.map((value, i) => {
                 const cell = quarters[i]![id];
                 const behind = isBehind(cell.verdict);

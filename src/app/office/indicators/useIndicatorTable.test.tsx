@@ -23,7 +23,16 @@ const units: UnitEntry[] = [
 ];
 
 let serverSeq = 0;
-const pulled = (record: ReturnType<typeof newsPost>, deleted = false) => ({ id: record.id, kind: record.kind, unitId: record.unitId, rev: 1, serverSeq: ++serverSeq, receivedAt: '2026-06-01T01:00:00.000Z', deleted, record });
+const pulled = (record: ReturnType<typeof newsPost>, deleted = false) => ({
+  id: record.id,
+  kind: record.kind,
+  unitId: record.unitId,
+  rev: 1,
+  serverSeq: ++serverSeq,
+  receivedAt: '2026-06-01T01:00:00.000Z',
+  deleted,
+  record,
+});
 
 function useTables(quarter: Period) {
   const records = useYearRecords(2026);

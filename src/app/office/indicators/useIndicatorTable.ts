@@ -6,7 +6,13 @@ import type { LocalDate } from '../../../domain/index.ts';
 import { computeIndicators, type IndicatorTable, type Period, type RecordEntry, type UnitEntry } from '../../../domain/indicators/index.ts';
 import type { Plan } from '../../../domain/plan/index.ts';
 
-export function useIndicatorTable(input: { records: RecordEntry[] | undefined; plan: Plan; units: UnitEntry[]; period: Period; asOf: LocalDate }): IndicatorTable | undefined {
+export function useIndicatorTable(input: {
+  records: RecordEntry[] | undefined;
+  plan: Plan;
+  units: UnitEntry[];
+  period: Period;
+  asOf: LocalDate;
+}): IndicatorTable | undefined {
   const { records, plan, units, period, asOf } = input;
   return useMemo(
     () => records && computeIndicators({ plan, units, records, period, asOf }),

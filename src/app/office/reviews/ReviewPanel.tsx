@@ -40,7 +40,12 @@ function UnitReview(props: { unit: UnitEntry; events: ReviewEvent[]; online: boo
           <button class="primary" disabled={!props.online} onClick={() => void decide('accept')}>
             {text.review.accept}
           </button>
-          <input aria-label={`${text.review.comment} ${props.unit.id}`} placeholder={text.review.comment} value={comment} onInput={(e) => setComment((e.target as HTMLInputElement).value)} />
+          <input
+            aria-label={`${text.review.comment} ${props.unit.id}`}
+            placeholder={text.review.comment}
+            value={comment}
+            onInput={(e) => setComment((e.target as HTMLInputElement).value)}
+          />
           <button class="danger" disabled={!props.online} onClick={() => void decide('return')}>
             {text.review.sendBack}
           </button>

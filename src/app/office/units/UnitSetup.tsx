@@ -62,11 +62,26 @@ function UnitRow(props: { unit: SetupUnit; all: SetupUnit[]; units: Units; disab
       {unit.startedOn && <small class="unit-start">{fill(text.office.unitStartedOn, { date: formatDate(unit.startedOn) })}</small>}
       <input aria-label={`${text.office.unitName} ${unit.id}`} value={draft.name} onInput={(e) => setDraft({ ...draft, name: value(e) })} />
       <TypeSelect label={`${text.office.unitType} ${unit.id}`} types={props.units.types} value={draft.type} onChange={(type) => setDraft({ ...draft, type })} />
-      <input aria-label={`${text.office.unitHouseholds} ${unit.id}`} type="number" inputMode="numeric" min={0} value={draft.households} onInput={(e) => setDraft({ ...draft, households: value(e) })} />
-      <button class="secondary" disabled={props.disabled} onClick={async () => props.report(await props.units.change(unit.id, { name: draft.name, type: draft.type, households: Number(draft.households) }))}>
+      <input
+        aria-label={`${text.office.unitHouseholds} ${unit.id}`}
+        type="number"
+        inputMode="numeric"
+        min={0}
+        value={draft.households}
+        onInput={(e) => setDraft({ ...draft, households: value(e) })}
+      />
+      <button
+        class="secondary"
+        disabled={props.disabled}
+        onClick={async () => props.report(await props.units.change(unit.id, { name: draft.name, type: draft.type, households: Number(draft.households) }))}
+      >
         {text.office.unitSave}
       </button>
-      <button class="danger" disabled={props.disabled} onClick={async () => confirm(fill(text.office.unitConfirmRetire, { name: unit.name })) && props.report(await props.units.retire(unit.id))}>
+      <button
+        class="danger"
+        disabled={props.disabled}
+        onClick={async () => confirm(fill(text.office.unitConfirmRetire, { name: unit.name })) && props.report(await props.units.retire(unit.id))}
+      >
         {text.office.unitRetire}
       </button>
       <select aria-label={`${text.office.unitMerge} ${unit.id}`} value={into} onChange={(e) => setInto(value(e))}>
@@ -82,7 +97,8 @@ function UnitRow(props: { unit: SetupUnit; all: SetupUnit[]; units: Units; disab
         disabled={props.disabled || !into}
         onClick={async () => {
           const target = others.find((u) => u.id === into);
-          if (target && confirm(fill(text.office.unitConfirmMerge, { name: unit.name, into: target.name }))) props.report(await props.units.merge(unit.id, into));
+          if (target && confirm(fill(text.office.unitConfirmMerge, { name: unit.name, into: target.name })))
+            props.report(await props.units.merge(unit.id, into));
         }}
       >
         {text.office.unitMergeButton}
@@ -118,7 +134,12 @@ export function UnitSetup(props: { units: Units }) {
         class="unit-add"
         onSubmit={async (e) => {
           e.preventDefault();
-          const outcome = await props.units.add({ id: fresh.id.trim(), name: fresh.name, type: fresh.type || firstType, households: Number(fresh.households || 0) });
+          const outcome = await props.units.add({
+            id: fresh.id.trim(),
+            name: fresh.name,
+            type: fresh.type || firstType,
+            households: Number(fresh.households || 0),
+          });
           report(outcome);
           if (outcome.ok) setFresh({ id: '', name: '', type: fresh.type, households: '' });
         }}
@@ -135,7 +156,12 @@ export function UnitSetup(props: { units: Units }) {
         </label>
         <label class="field">
           <span>{text.office.unitType}</span>
-          <TypeSelect label={text.office.unitType} types={props.units.types} value={fresh.type || firstType} onChange={(type) => setFresh({ ...fresh, type })} />
+          <TypeSelect
+            label={text.office.unitType}
+            types={props.units.types}
+            value={fresh.type || firstType}
+            onChange={(type) => setFresh({ ...fresh, type })}
+          />
         </label>
         <label class="field">
           <span>{text.office.unitHouseholds}</span>

@@ -33,7 +33,11 @@ export function UnitTypesEditor(props: { types: UnitType[]; disabled: boolean; s
       <ul class="unit-list">
         {draft.map((type, i) => (
           <li key={type.id} class="unit-row" data-unit-type={type.id}>
-            <input aria-label={`${text.office.typeName} ${type.id}`} value={type.name} onInput={(e) => set(i, { name: (e.target as HTMLInputElement).value })} />
+            <input
+              aria-label={`${text.office.typeName} ${type.id}`}
+              value={type.name}
+              onInput={(e) => set(i, { name: (e.target as HTMLInputElement).value })}
+            />
             <label class="choice">
               <input type="checkbox" checked={type.retired} onChange={(e) => set(i, { retired: (e.target as HTMLInputElement).checked })} />
               <span>{text.office.typeRetired}</span>
@@ -51,7 +55,17 @@ export function UnitTypesEditor(props: { types: UnitType[]; disabled: boolean; s
           type="button"
           disabled={fresh.trim().length < 2}
           onClick={() => {
-            setDraft([...draft, { id: newUnitTypeId(fresh, draft.map((t) => t.id)), name: fresh.trim(), retired: false }]);
+            setDraft([
+              ...draft,
+              {
+                id: newUnitTypeId(
+                  fresh,
+                  draft.map((t) => t.id),
+                ),
+                name: fresh.trim(),
+                retired: false,
+              },
+            ]);
             setFresh('');
           }}
         >

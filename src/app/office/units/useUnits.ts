@@ -30,7 +30,10 @@ export function useUnits() {
   /** Keeps what the server answered on this device; a refusal (400, 409) names its code and fields. */
   async function kept(pending: Promise<ApiAnswer<{ units?: SetupUnit[]; types?: UnitType[] }>>): Promise<UnitOutcome> {
     const answer = await pending;
-    if (!answer.ok) return answer.problem === 'refused' && (answer.status === 400 || answer.status === 409) ? { ok: false, code: answer.code, fields: answer.fields } : { ok: false, failed: true };
+    if (!answer.ok)
+      return answer.problem === 'refused' && (answer.status === 400 || answer.status === 409)
+        ? { ok: false, code: answer.code, fields: answer.fields }
+        : { ok: false, failed: true };
     if (answer.value.units) await keepOfficeValue(db, unitsKey, answer.value.units);
     if (answer.value.types) await keepOfficeValue(db, typesKey, answer.value.types);
     return { ok: true };
