@@ -1,5 +1,5 @@
-// Word, Excel and CSV of the yearly report and of a quarter's, built by the server: they need a
-// connection, and the buttons say so when there is none. What the report settings still lack is
+// Word, Excel and CSV of the yearly report and of a quarter's, and the separate case list
+// (MẬT), built by the server: they need a connection, and the buttons say so when there is none. What the report settings still lack is
 // said before the download (which works anyway).
 import { useState } from 'preact/hooks';
 import type { ReportSettings } from '../../../domain/plan/reportSettings.ts';
@@ -19,7 +19,7 @@ const QUARTERS: readonly ReportQuarter[] = [1, 2, 3, 4];
 
 export function ReportDownloads(props: { year: number; quarter: ReportQuarter; settings?: ReportSettings }) {
   const online = useConnection();
-  const { busy, failed, acceptedOnly, setAcceptedOnly, download } = useReportDownload(props.year);
+  const { busy, failed, acceptedOnly, setAcceptedOnly, semicolons, setSemicolons, download, downloadCases } = useReportDownload(props.year);
   const [quarter, setQuarter] = useState<ReportQuarter>(props.quarter);
 
   return (
@@ -34,6 +34,10 @@ export function ReportDownloads(props: { year: number; quarter: ReportQuarter; s
       <label class="choice">
         <input type="checkbox" checked={acceptedOnly} onChange={(e) => setAcceptedOnly((e.target as HTMLInputElement).checked)} />
         {text.office.acceptedOnly}
+      </label>
+      <label class="choice">
+        <input type="checkbox" checked={semicolons} onChange={(e) => setSemicolons((e.target as HTMLInputElement).checked)} />
+        {text.office.csvSemicolons}
       </label>
       <MissingSettings settings={props.settings} fix />
       <div class="actions">
@@ -66,6 +70,13 @@ export function ReportDownloads(props: { year: number; quarter: ReportQuarter; s
             {busy === `q${quarter}-${format}` ? text.office.downloading : quarterLabel()}
           </button>
         ))}
+      </div>
+      <h3>{text.office.caseListTitle}</h3>
+      <p class="notice warn">{text.office.caseListWarning}</p>
+      <div class="actions">
+        <button class="secondary" disabled={!online || busy !== null} onClick={() => void downloadCases()}>
+          {busy === 'cases' ? text.office.downloading : text.office.downloadCaseList}
+        </button>
       </div>
     </div>
   );
