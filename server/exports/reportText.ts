@@ -1,5 +1,6 @@
 // The report's sentences from its figures, for the period it is about (the year or a quarter):
 // propaganda, violence cases, the commune's own work, and what was not met.
+import { occasionIds, occasionOn, type OccasionId } from '../../src/domain/plan/index.ts';
 import { COMPLAINTS } from '../../src/domain/terms.ts';
 import type { PeriodFigures } from '../../src/domain/indicators/index.ts';
 import { lowerFirst, optionLabels, quarterNames, twoDigits } from './labels.ts';
@@ -11,6 +12,35 @@ export const periodName = (report: YearlyReport) =>
 
 /** "Trong năm" or "Trong quý". */
 const within = (report: YearlyReport) => (report.quarter ? 'Trong quý' : 'Trong năm');
+
+const occasionNames: Record<OccasionId, string> = {
+  actionMonth: 'Tháng hành động vì bình đẳng giới và phòng ngừa, ứng phó với bạo lực trên cơ sở giới (15/11 - 15/12)',
+  familyDay: 'Ngày Gia đình Việt Nam (28/6)',
+  womensDay: 'Ngày Phụ nữ Việt Nam (20/10)',
+};
+
+/** What was held for the occasions of the year (calendar.ts): " Hưởng ứng …: 3 buổi tuyên truyền, 2 tin, bài; …." or nothing. */
+export function occasionsText(report: YearlyReport): string {
+  const held = new Map<OccasionId, { sessions: number; posts: number }>();
+  for (const entry of report.records) {
+    const record = entry.record;
+    if (entry.deleted || !record || record.date < report.range.first || record.date > report.figuresTo) continue;
+    if (record.kind !== 'propagandaSession' && record.kind !== 'newsPost') continue;
+    const occasion = occasionOn(record.date);
+    if (!occasion) continue;
+    const counts = held.get(occasion) ?? { sessions: 0, posts: 0 };
+    if (record.kind === 'propagandaSession') counts.sessions += 1;
+    else counts.posts += 1;
+    held.set(occasion, counts);
+  }
+  const parts = occasionIds.flatMap((id) => {
+    const counts = held.get(id);
+    if (!counts) return [];
+    const what = [counts.sessions > 0 ? `${counts.sessions} buổi tuyên truyền` : '', counts.posts > 0 ? `${counts.posts} tin, bài` : ''].filter(Boolean);
+    return [`${occasionNames[id]}: ${what.join(', ')}`];
+  });
+  return parts.length === 0 ? '' : ` Hưởng ứng ${parts.join('; ')}.`;
+}
 
 export function propagandaText(report: YearlyReport, level: string, f: PeriodFigures): string {
   const reached = report.table.commune.unitsReachedByPropaganda.value;
@@ -27,7 +57,7 @@ export function propagandaText(report: YearlyReport, level: string, f: PeriodFig
     `${f.sessionsByForm.thematicSession} buổi sinh hoạt chuyên đề; thu hút ${f.menParticipants + f.womenParticipants} lượt người tham dự ` +
     `(${f.womenParticipants} lượt nữ, ${f.menParticipants} lượt nam); tiếp cận ${f.householdVisits} lượt hộ gia đình; ` +
     `${reachedText} được tuyên truyền ít nhất 01 lần.${minority} Đăng tải ${f.newsPosts} tin, bài về bình đẳng giới ` +
-    `(${quarters})${channels ? `, gồm ${channels}` : ''}.`
+    `(${quarters})${channels ? `, gồm ${channels}` : ''}.${occasionsText(report)}`
   );
 }
 

@@ -40,3 +40,20 @@ export function daysBetween(from: LocalDate, to: LocalDate): number {
 export function overdueDeadlines(plan: Plan, today: LocalDate): KeyDate[] {
   return keyDates(plan).filter((d) => (d.id === 'unitsToCommune' || d.id === 'communeToProvince') && d.end < today);
 }
+
+/**
+ * The occasions the seeds hold propaganda around, every year: seed 001, lines 58–60 ("Ngày Gia
+ * đình Việt Nam (28/6); Ngày Phụ nữ Việt Nam (20/10); Tháng hành động vì bình đẳng giới … (15/11 -
+ * 15/12)") and seed 002, line 42 (the Action Month).
+ */
+export const occasionIds = ['familyDay', 'womensDay', 'actionMonth'] as const;
+export type OccasionId = (typeof occasionIds)[number];
+
+/** The occasion a day falls on or in, if any. */
+export function occasionOn(date: LocalDate): OccasionId | null {
+  const monthDay = date.slice(5);
+  if (monthDay === '06-28') return 'familyDay';
+  if (monthDay === '10-20') return 'womensDay';
+  if (monthDay >= '11-15' && monthDay <= '12-15') return 'actionMonth';
+  return null;
+}

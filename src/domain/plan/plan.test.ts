@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { comingDates, overdueDeadlines } from './calendar.ts';
+import { comingDates, occasionOn, overdueDeadlines } from './calendar.ts';
 import { defaultPlan, effectiveTarget, plan } from './plan.ts';
 
 describe('the default plan', () => {
@@ -25,5 +25,14 @@ describe('the default plan', () => {
     expect(overdueDeadlines(p, '2026-11-25')).toEqual([]);
     expect(overdueDeadlines(p, '2026-11-26').map((d) => d.id)).toEqual(['unitsToCommune']);
     expect(overdueDeadlines(p, '2026-12-20').map((d) => d.id)).toEqual(['unitsToCommune', 'communeToProvince']);
+  });
+});
+
+describe('the occasions of the year', () => {
+  it('names the day of an occasion, the Action Month from its first to its last day, and nothing else', () => {
+    expect(occasionOn('2026-06-28')).toBe('familyDay');
+    expect(occasionOn('2026-10-20')).toBe('womensDay');
+    expect(['2026-11-14', '2026-11-15', '2026-12-15', '2026-12-16'].map(occasionOn)).toEqual([null, 'actionMonth', 'actionMonth', null]);
+    expect(occasionOn('2026-06-27')).toBeNull();
   });
 });

@@ -1,9 +1,14 @@
 // The records behind one figure of the table: every value can be traced to what was recorded.
 // A violence case shows its code and status only, never its notes.
 import type { RecordEntry, UnitEntry } from '../../../domain/indicators/index.ts';
+import { occasionOn } from '../../../domain/plan/index.ts';
+import type { ChecklistRecord } from '../../../domain/records/index.ts';
 import { fill, formatDate, text } from '../../i18n/index.ts';
 import { recordSummary as summary } from '../../records/recordSummary.ts';
 import { routeHref } from '../../router.ts';
+
+/** An activity held on an occasion of the year (Family Day, Women's Day, the Action Month) says so. */
+const heldFor = (r: ChecklistRecord) => (r.kind === 'propagandaSession' || r.kind === 'newsPost' || r.kind === 'training' ? occasionOn(r.date) : null);
 
 export function CellRecords(props: { title: string; ids: string[]; missingIds?: string[]; records: RecordEntry[]; units: UnitEntry[]; onClose: () => void }) {
   const wanted = new Set(props.ids);
@@ -26,6 +31,7 @@ export function CellRecords(props: { title: string; ids: string[]; missingIds?: 
             <a href={routeHref({ screen: 'record', id: r.id })}>
               {formatDate(r.date)} · {text.kinds[r.kind]} · {unitName(r.unitId)} · {summary(r)}
             </a>
+            {heldFor(r) && <span class="occasion"> · {text.office.keyDates[heldFor(r)!]}</span>}
             {missing.has(r.id) && <strong class="missing-note"> · {text.office.missingRecord}</strong>}
           </li>
         ))}
