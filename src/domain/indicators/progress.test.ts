@@ -107,6 +107,18 @@ describe('the home card of a village', () => {
     expect(news?.cell.verdict).toBe('noTarget');
   });
 
+  it('counts one more than the share for a target to pass ("trên 75%"), none more for one to reach', () => {
+    // Thôn A: 90 of 120 households named; 75% of 120 is exactly 90.
+    const withHouseholds = (compare: 'atLeast' | 'moreThan'): Plan => ({
+      ...plan,
+      indicators: plan.indicators.map((i) => (i.id === 'householdsReached' ? { ...i, target: { kind: 'percent', min: 75, compare } } : i)),
+    });
+    const short = (compare: 'atLeast' | 'moreThan') =>
+      lineOf(unitProgress({ plan: withHouseholds(compare), units, records, unitId: 'a', today: '2026-11-20' }).lines, 'householdsReached');
+    expect(short('atLeast')).toMatchObject({ cell: { verdict: 'met' }, short: 0 });
+    expect(short('moreThan')).toMatchObject({ cell: { verdict: 'behind' }, short: 1 });
+  });
+
   it('counts what the village still owes this year against the plan', () => {
     const lines = card('a', '2026-11-20').lines;
     expect(lines.map((l) => l.id)).toEqual(['unitsReachedByPropaganda', 'householdsReached', 'unitsWithContactPoint', 'casesHandledInTime']);
