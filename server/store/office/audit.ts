@@ -1,7 +1,9 @@
 // The audit trail and the access log, both append-only in the database itself (migration 0005).
 // The trail the officer reads mixes two sources by time: account and office events
 // (audit_events) and record changes (record_versions, kept by every push).
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Engine } from '../engine.ts';
+import { jsonSql } from '../province/jsonSql.ts';
 import { changedFields } from '../../../src/domain/audit.ts';
 import type { AuditAction, AuditEntry, AuditPage, CaseAccess, CaseAccessPage, CaseAccessVia } from '../../../src/domain/audit.ts';
 import { storeGroup } from '../group.ts';
@@ -192,12 +194,28 @@ async function logCaseAccessRows(db: Kysely<Database>, reads: CaseReads, recordI
 }
 
 /** One page of the commune's access log, newest first, with ids below `before`. */
-export async function listCaseAccess(db: Kysely<Database>, input: { communeId: string; before: number | null; limit: number }): Promise<CaseAccessPage> {
+export async function listCaseAccess(
+  db: Kysely<Database>,
+  engine: Engine,
+  input: { communeId: string; before: number | null; limit: number },
+): Promise<CaseAccessPage> {
+  const json = jsonSql(engine);
   let query = db
     .selectFrom('case_access as a')
     .leftJoin('users as u', 'u.id', 'a.user_id')
     .leftJoin('records as r', 'r.id', 'a.record_id')
-    .select(['a.id', 'a.at', 'a.user_id', 'u.display_name', 'a.device_id', 'a.record_id', 'a.via', 'r.unit_id', 'r.body'])
+    // The case's code only, read in the database: the body (its notes among them) never leaves it here.
+    .select([
+      'a.id',
+      'a.at',
+      'a.user_id',
+      'u.display_name',
+      'a.device_id',
+      'a.record_id',
+      'a.via',
+      'r.unit_id',
+      json.text(json.document(sql.ref('r.body')), 'caseCode').as('case_code'),
+    ])
     .where('a.commune_id', '=', input.communeId);
   if (input.before !== null) query = query.where('a.id', '<', input.before);
   const rows = await query
@@ -213,7 +231,7 @@ export async function listCaseAccess(db: Kysely<Database>, input: { communeId: s
       displayName: row.display_name ?? row.user_id,
       deviceId: row.device_id,
       recordId: row.record_id,
-      caseCode: caseCodeOf(row.body ?? null),
+      caseCode: row.case_code ?? null,
       unitId: row.unit_id ?? null,
       via: row.via as CaseAccessVia,
     })),
@@ -221,16 +239,10 @@ export async function listCaseAccess(db: Kysely<Database>, input: { communeId: s
   };
 }
 
-/** The code the village head gave the case (never a name): what the officer knows it by. */
-function caseCodeOf(body: string | null): string | null {
-  const code = parse(body)?.caseCode;
-  return typeof code === 'string' ? code : null;
-}
-
 /** store.audit: the trail and the case-access log; no call writes users or devices. */
-export const auditGroup = storeGroup('keeps', ({ db }) => ({
+export const auditGroup = storeGroup('keeps', ({ db, engine }) => ({
   append: (event: AuditEventInput) => appendAudit(db, event),
   listTrail: (input: { communeId: string; before: string | null; limit: number }) => listAuditTrail(db, input),
   logCaseAccess: (reads: CaseReads) => logCaseAccess(db, reads),
-  listCaseAccess: (input: { communeId: string; before: number | null; limit: number }) => listCaseAccess(db, input),
+  listCaseAccess: (input: { communeId: string; before: number | null; limit: number }) => listCaseAccess(db, engine, input),
 }));
