@@ -15,6 +15,7 @@ import { compressJsonAnswers, gzipRequestBodies } from './http/compression.ts';
 import { deviceApi, deviceRoutes } from './routes/devices.ts';
 import { planApi, planRoutes } from './routes/plans.ts';
 import { provinceApi, provinceRoutes } from './routes/province.ts';
+import { provincePlanApi } from './routes/provincePlan.ts';
 import { reportApi, reportRoutes } from './routes/reports.ts';
 import { reportSettingsApi } from './routes/reportSettings.ts';
 import { reviewApi, reviewRoutes } from './routes/reviews.ts';
@@ -78,6 +79,7 @@ export const apiGroups = {
   unitTypes: unitTypeApi,
   reviews: reviewApi,
   province: provinceApi,
+  provincePlan: provincePlanApi,
   audit: auditApi,
   openApi: openApiApi,
 };

@@ -14,6 +14,7 @@ import { apiError } from '../http/errors.ts';
 import { parseQuery } from '../http/validate.ts';
 import type { Store } from '../store/store.ts';
 import { apiRoute } from '../http/apiRoute.ts';
+import { provincePlanRoutes } from './provincePlan.ts';
 
 export const provinceQuery = z.strictObject({
   year: z.optional(z.pipe(z.pipe(z.string().check(z.regex(/^\d{4}$/)), z.transform(Number)), z.int().check(z.minimum(2000), z.maximum(2100)))),
@@ -37,7 +38,9 @@ export const provinceApi = {
 
 export function provinceRoutes(deps: { store: Store; clock: () => Date }) {
   const { store, clock } = deps;
-  return new Hono<AuthEnv>().use('/province/*', requireActor(store, clock)).get('/province/indicators', requireRole('province'), async (c) => {
+  // The province's plan (provincePlan.ts) behind the same requireActor.
+  const routes = new Hono<AuthEnv>().use('/province/*', requireActor(store, clock)).route('/', provincePlanRoutes(deps));
+  return routes.get('/province/indicators', requireRole('province'), async (c) => {
     const actor = c.get('actor');
     const parsed = parseQuery(c, provinceApi.indicators.query);
     if (!parsed.ok) return parsed.response;

@@ -14,6 +14,7 @@ import { reviewsGroup } from './office/reviews.ts';
 import { unitsGroup } from './office/units.ts';
 import { unitTypesGroup } from './office/unitTypes.ts';
 import { provinceGroup } from './province/province.ts';
+import { provincePlansGroup } from './province/provincePlans.ts';
 import { syncGroup } from './sync/pull.ts';
 
 export const storeGroups = {
@@ -31,6 +32,7 @@ export const storeGroups = {
   reportSettings: reportSettingsGroup,
   audit: auditGroup,
   province: provinceGroup,
+  provincePlans: provincePlansGroup,
 };
 
 export type GroupName = keyof typeof storeGroups;

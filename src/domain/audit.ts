@@ -27,6 +27,8 @@ export const auditActions = [
   'province.create',
   'commune.create',
   'commune.move',
+  /** The province's account saved its plan of a year (targets, deadline): no commune's trail; target "<province> <year>". */
+  'provincePlan.update',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.ts';
 import { hashPin, sha256Hex as sha } from '../../server/auth/secrets.ts';
 import type { Store } from '../../server/store/store.ts';
-import { defaultPlan } from '../../src/domain/plan/index.ts';
+import { defaultPlan, defaultProvincePlan } from '../../src/domain/plan/index.ts';
 import { defaultReportSettings } from '../../src/domain/plan/reportSettings.ts';
 import { defaultUnitTypes } from '../../src/domain/setup/unitTypes.ts';
 import { roles, type Role } from '../../src/domain/index.ts';
@@ -138,6 +138,19 @@ const matrix: Record<string, (w: World, role: Role, target: Target) => Cell> = {
   }),
   // The caller's own province only, whatever is asked: the answer never names a record (markers).
   'GET /api/v1/province/indicators': (_, role) => ({ path: '/api/v1/province/indicators?year=2026', expect: role === 'province' ? [200] : [403] }),
+  // The province's plan: the province reads and saves its own; a commune officer reads their own province's (the
+  // province comes from the account or the officer's commune, never from the request).
+  'GET /api/v1/province/plan/:year': (_, role) => ({
+    path: '/api/v1/province/plan/2026',
+    expect: role === 'province' || role === 'communeOfficer' ? [200] : [403],
+  }),
+  // A plan naming another province is refused by its provinceId.
+  'PUT /api/v1/province/plan/:year': (_, role, target) => ({
+    path: '/api/v1/province/plan/2026',
+    body: defaultProvincePlan(target === 'otherCommune' ? 'tinh-khac' : 'lam-dong', 2026),
+    expect: role !== 'province' ? [403] : target === 'otherCommune' ? [400] : [200],
+  }),
+  'GET /api/v1/province/plan/:year/changes': (_, role) => ({ path: '/api/v1/province/plan/2026/changes', expect: role === 'province' ? [200] : [403] }),
   'POST /api/v1/reviews/decide': (_, role, target) => ({
     path: '/api/v1/reviews/decide',
     body: { unitId: unitOf[target], period: '2026-Q2', action: 'accept' },
@@ -223,6 +236,7 @@ async function snapshot(server: TestServer): Promise<string> {
     db.selectFrom('users').selectAll().orderBy('id').execute(),
     db.selectFrom('devices').select(['id', 'revoked_at']).orderBy('id').execute(),
     db.selectFrom('plans').selectAll().orderBy('commune_id').execute(),
+    db.selectFrom('province_plans').selectAll().orderBy('province_id').execute(),
     db.selectFrom('report_settings').selectAll().orderBy('commune_id').execute(),
     db.selectFrom('review_events').select(['id', 'action']).orderBy('id').execute(),
     db.selectFrom('sign_in_throttle').selectAll().orderBy('key').execute(),

@@ -115,6 +115,8 @@ describe('the OpenAPI document', () => {
       'GET /api/v1/me',
       'GET /api/v1/plans/:year',
       'GET /api/v1/province/indicators',
+      'GET /api/v1/province/plan/:year',
+      'GET /api/v1/province/plan/:year/changes',
       'GET /api/v1/reports/settings/:year',
       'GET /api/v1/reviews',
       'GET /api/v1/sync/pull',

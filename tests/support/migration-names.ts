@@ -15,4 +15,5 @@ export const MIGRATION_NAMES = [
   '0012_unit_start',
   '0013_case_prosecution',
   '0014_report_settings',
+  '0016_province_plans',
 ];

@@ -19,6 +19,7 @@ import { migration as m0011 } from './migrations/0011_device_contact.ts';
 import { migration as m0012 } from './migrations/0012_unit_start.ts';
 import { migration as m0013 } from './migrations/0013_case_prosecution.ts';
 import { migration as m0014 } from './migrations/0014_report_settings.ts';
+import { migration as m0016 } from './migrations/0016_province_plans.ts';
 
 /** Every migration by the name the database records it under, in order. */
 const MIGRATIONS: Record<string, (engine: Engine) => Migration> = {
@@ -36,6 +37,7 @@ const MIGRATIONS: Record<string, (engine: Engine) => Migration> = {
   '0012_unit_start': m0012,
   '0013_case_prosecution': m0013,
   '0014_report_settings': m0014,
+  '0016_province_plans': m0016,
 };
 
 function migrationsFor(engine: Engine): Record<string, Migration> {

@@ -123,6 +123,16 @@ export interface ReportSettingsTable {
   updated_by: string;
 }
 
+/** Migration 0016: the province's plan of a year. */
+export interface ProvincePlanTable {
+  province_id: string;
+  year: number;
+  /** The ProvincePlan (src/domain/plan/provincePlan.ts) as JSON. */
+  body: string;
+  updated_at: string;
+  updated_by: string;
+}
+
 export interface PlanTable {
   commune_id: string;
   year: number;
@@ -211,6 +221,7 @@ export interface Database {
   counters: CounterTable;
   record_versions: RecordVersionTable;
   plans: PlanTable;
+  province_plans: ProvincePlanTable;
   report_settings: ReportSettingsTable;
   review_events: ReviewEventTable;
   sign_in_throttle: SignInThrottleTable;

@@ -221,6 +221,7 @@ export const officeEn: OfficeCatalogue = {
       'province.create': 'Province created',
       'commune.create': 'Commune created',
       'commune.move': 'Commune moved to another province',
+      'provincePlan.update': "Province's plan changed",
     },
     operator: 'Server operator ({name})',
     caseRead: 'Case {code} ({unit}) · {via}',

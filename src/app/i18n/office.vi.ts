@@ -222,6 +222,7 @@ export const officeVi = {
       'province.create': 'Tạo tỉnh',
       'commune.create': 'Tạo xã, phường',
       'commune.move': 'Chuyển xã, phường sang tỉnh khác',
+      'provincePlan.update': 'Sửa kế hoạch của tỉnh',
     },
     operator: 'Quản trị máy chủ ({name})',
     caseRead: 'Vụ việc {code} ({unit}) · {via}',

@@ -1,9 +1,11 @@
-// What an officer changed in a year's plan, named for the audit trail: an indicator by its id,
-// a deadline by its name, any other setting by its field. Names only, never the values.
+// What an officer changed in a year's plan (a commune's, or the province's), named for the audit
+// trail: an indicator by its id, a deadline by its name, any other setting by its field. Names
+// only, never the values.
 import { changedFields } from '../audit.ts';
 import type { Plan } from './plan.ts';
+import type { ProvincePlan } from './provincePlan.ts';
 
-export function planChanges(before: Plan, after: Plan): string[] {
+export function planChanges<P extends Plan | ProvincePlan>(before: P, after: P): string[] {
   const names: string[] = [];
   for (const field of changedFields({ ...before }, { ...after })) {
     if (field === 'indicators') {
