@@ -99,9 +99,13 @@ export class SyncEngine {
 
   /** Reads what the phone remembers of earlier syncs, for the status shown before the first run ends. */
   async restore(): Promise<void> {
-    const [at, offset] = await Promise.all([this.deps.device.lastSyncAt(), this.deps.device.clockOffset()]);
-    if (at !== undefined && this.status.get().lastSuccessAt === undefined) this.status.update({ lastSuccessAt: at });
-    if (offset !== undefined && this.status.get().clockOffsetMs === undefined) this.status.update({ clockOffsetMs: offset });
+    try {
+      const [at, offset] = await Promise.all([this.deps.device.lastSyncAt(), this.deps.device.clockOffset()]);
+      if (at !== undefined && this.status.get().lastSuccessAt === undefined) this.status.update({ lastSuccessAt: at });
+      if (offset !== undefined && this.status.get().clockOffsetMs === undefined) this.status.update({ clockOffsetMs: offset });
+    } finally {
+      this.status.update({ restored: true });
+    }
   }
 
   /** The server's time in an answer: the phone's clock is measured against it, and the difference kept. */

@@ -141,3 +141,17 @@ export async function enrol(
 export async function fetchProfile(baseUrl: string, fetchFn: typeof fetch = globalThis.fetch.bind(globalThis)): Promise<HttpOutcome<ProfileResponse>> {
   return call(fetchFn, `${baseUrl}/api/v1/me`, { headers: apiHeaders() }, profileResponse);
 }
+
+/**
+ * Right after a sign-in: whether the browser kept the session cookie. WebKit drops a `Secure`
+ * cookie on a page served over plain http, so the sign-in answers well and every call after it
+ * gets 401. A 401 from `/me` says so; any other answer, or none (the connection just went), does not.
+ */
+export async function sessionKept(baseUrl: string, fetchFn: typeof fetch = globalThis.fetch.bind(globalThis)): Promise<boolean> {
+  try {
+    const outcome = await fetchProfile(baseUrl, fetchFn);
+    return outcome.ok || outcome.status !== 401;
+  } catch {
+    return true;
+  }
+}

@@ -10,6 +10,11 @@ export interface SyncStatus {
   /** Records whose change is in the request under way: shown as "sending". */
   sending: ReadonlySet<string>;
   lastSuccessAt?: number;
+  /**
+   * What the phone remembers of earlier syncs (lastSuccessAt, clockOffsetMs) has been read: until
+   * then an undefined lastSuccessAt means "not read yet", not "never synced".
+   */
+  restored?: boolean;
   nextRetryAt?: number;
   failure?: SyncFailure;
   /** Changes with sealed notes wait for the app to be unlocked (the service worker cannot open them). */

@@ -27,9 +27,10 @@ const ARGS = [
   '--disable-sync',
 ];
 
-export async function launchChromium(): Promise<Browser> {
+/** `extraArgs`: more command-line switches (a host name mapped to the test's server). */
+export async function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   ensureChromium();
-  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: ARGS });
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: [...ARGS, ...extraArgs] });
 }
 
 /** A browser with an ordinary profile on disk (new contexts are incognito, where nothing installs). */

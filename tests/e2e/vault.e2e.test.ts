@@ -11,6 +11,7 @@ import { describe, expect } from 'vitest';
 import type { RunningServer } from '../support/server-process.ts';
 import { seriousViolations, smallTouchTargets } from './a11y.ts';
 import { it } from './fixtures.ts';
+import { dumpIndexedDb } from './indexedDbDump.ts';
 import { DEMO_PIN, FIXED_NOW, phoneContext, signIn, typePin, unlock, waitForServiceWorker } from './session.ts';
 import { choose, openMore } from './forms.ts';
 
@@ -25,29 +26,7 @@ it.beforeAll(({ server: running, browser: launched }) => {
 
 /** Every value in every IndexedDB database of the page, binary values byte by byte. */
 function rawIndexedDb(page: Page): Promise<string> {
-  return page.evaluate(async () => {
-    const dump: unknown[] = [];
-    for (const info of await indexedDB.databases()) {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const request = indexedDB.open(info.name!);
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
-      });
-      for (const name of Array.from(db.objectStoreNames)) {
-        const rows = await new Promise<unknown[]>((resolve) => {
-          const request = db.transaction(name).objectStore(name).getAll();
-          request.onsuccess = () => resolve(request.result);
-        });
-        dump.push({ db: info.name, store: name, rows });
-      }
-      db.close();
-    }
-    const bytes = (value: ArrayBuffer | ArrayBufferView) =>
-      Array.from(value instanceof ArrayBuffer ? new Uint8Array(value) : new Uint8Array(value.buffer, value.byteOffset, value.byteLength), (b) =>
-        String.fromCharCode(b),
-      ).join('');
-    return JSON.stringify(dump, (_, value: unknown) => (value instanceof ArrayBuffer || ArrayBuffer.isView(value) ? bytes(value) : value));
-  });
+  return page.evaluate(dumpIndexedDb);
 }
 
 /** The server's table: who last wrote each record (no route shows it) is part of the promise. */

@@ -21,6 +21,8 @@ export const en: Catalogue = {
     signOut: 'Sign out',
     locked: 'Too many wrong tries. Try again in 15 minutes or ask the commune officer to unlock the account.',
     busy: 'The server is busy. Wait a moment and try again.',
+    sessionNotKept:
+      'The browser did not keep the session, so this phone cannot send records. The site must be opened over HTTPS (an address starting with https://): tell the commune officer.',
     wiped: "The commune officer revoked this device, so the app's data on it was deleted. Sign in again if you still use it.",
   },
   lock: {

@@ -26,6 +26,8 @@ export const vi = {
     signOut: 'Đăng xuất',
     locked: 'Đã nhập sai quá nhiều lần. Hãy thử lại sau 15 phút hoặc nhờ công chức xã mở khoá.',
     busy: 'Máy chủ đang bận. Hãy chờ một chút rồi thử lại.',
+    sessionNotKept:
+      'Trình duyệt không giữ phiên đăng nhập, nên máy không gửi được bản ghi lên xã. Trang phải được mở qua HTTPS (địa chỉ bắt đầu bằng https://): hãy báo công chức xã.',
     wiped: 'Công chức xã đã thu hồi thiết bị này nên dữ liệu của ứng dụng trên máy đã được xoá. Nếu vẫn dùng máy này, hãy đăng nhập lại.',
   },
   lock: {

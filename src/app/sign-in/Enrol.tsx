@@ -5,7 +5,7 @@ import { useState } from 'preact/hooks';
 import type { PhoneStore } from '../../data/phone.ts';
 import { groupEnrolmentCode, isEnrolmentCode, normaliseEnrolmentCode } from '../../domain/enrolment.ts';
 import { newId } from '../../domain/ids.ts';
-import { enrol, NetworkError } from '../../sync/session.ts';
+import { enrol, NetworkError, sessionKept } from '../../sync/session.ts';
 import { loadVault } from '../chunks.ts';
 import { text } from '../i18n/index.ts';
 import type { OpenAccount } from '../lock/vaultSession.ts';
@@ -51,6 +51,10 @@ export function Enrol(props: { phone: PhoneStore; initialCode?: string; onBack: 
       if (outcome.ok) {
         // The code is spent: take it out of the address bar and the history entry.
         if (location.hash.startsWith('#enrol=')) history.replaceState(null, '', `${location.pathname}#/`);
+        if (!(await sessionKept(''))) {
+          setError(text.signIn.sessionNotKept);
+          return;
+        }
         // The PIN just chosen also opens the app offline: it makes this account's vault.
         const { completeSignIn } = await loadVault();
         props.onSignedIn(await completeSignIn(props.phone, { answer: outcome.value, pin, deviceId }));

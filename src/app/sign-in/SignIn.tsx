@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { PhoneStore } from '../../data/phone.ts';
 import { enrolmentCodeFromHash } from '../../domain/enrolment.ts';
-import { NetworkError, signIn } from '../../sync/session.ts';
+import { NetworkError, sessionKept, signIn } from '../../sync/session.ts';
 import { loadVault, prefetchSignedIn } from '../chunks.ts';
 import { fill, text } from '../i18n/index.ts';
 import type { OpenAccount } from '../lock/vaultSession.ts';
@@ -52,6 +52,11 @@ export function SignIn(props: { phone: PhoneStore; notice?: string; onSignedIn: 
       const deviceId = await props.phone.deviceIdForSignIn(name);
       const outcome = await signIn('', { username: name, pin, deviceId });
       if (outcome.ok) {
+        // Signed in, but the browser may not have kept the session (a Secure cookie over plain http).
+        if (!(await sessionKept(''))) {
+          setError(text.signIn.sessionNotKept);
+          return;
+        }
         const { completeSignIn } = await loadVault();
         props.onSignedIn(await completeSignIn(props.phone, { answer: outcome.value, username: name, pin, deviceId }));
         return;

@@ -75,8 +75,9 @@ export function SyncBanner() {
         {status.phase === 'signedOut' && waiting > 0 && <span class="why">{fill(text.syncBanner.keptUntilSignIn, { n: waiting })}</span>}
         {attention > 0 && <span class="why">{fill(text.syncBanner.attention, { n: attention })}</span>}
         <small>
+          {/* Not "never synced" before the phone has read when it last synced: that comes after the first render. */}
           {status.lastSuccessAt === undefined
-            ? text.syncBanner.neverSynced
+            ? status.restored && text.syncBanner.neverSynced
             : calm
               ? formatMoment(status.lastSuccessAt)
               : fill(text.syncBanner.lastSync, { at: formatMoment(status.lastSuccessAt) })}

@@ -1,0 +1,50 @@
+// The village head's offline loop in Firefox (Debian's ESR, headless, over WebDriver BiDi):
+// the same story as in WebKit (tests/e2e/engines/offlineStory.ts), with Firefox's own offline
+// switch. Firefox has no Background Sync: the phone sends on the `online` event. The app runs
+// under its Content-Security-Policy with no violation of its own.
+import { mkdirSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core-firefox';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type RunningServer } from '../support/server-process.ts';
+import { appViolations, watchCsp, type CspEvent } from './engines/cspWatch.ts';
+import { launchFirefox } from './engines/firefox.ts';
+import { offlineStory, type StoryRig } from './engines/offlineStory.ts';
+import { playwrightPhone } from './engines/playwrightPhone.ts';
+import { PHONE } from './session.ts';
+
+const SHOTS = 'tests/e2e/screenshots';
+let server: RunningServer;
+let browser: Browser;
+let page: Page;
+let rig: StoryRig;
+let csp: CspEvent[];
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  server = await startServer();
+  browser = await launchFirefox();
+  const context = await browser.newContext(PHONE);
+  csp = await watchCsp(context);
+  page = await context.newPage();
+  rig = { phone: playwrightPhone('firefox', page, SHOTS), url: server.url, dataDir: server.dataDir, reconnect: 'onlineEvent' };
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('a village head offline, in Firefox', () => {
+  it('is Firefox, with no Background Sync', async () => {
+    expect(await page.evaluate(() => navigator.userAgent)).toContain('Firefox/');
+    expect(await page.evaluate(() => 'SyncManager' in window)).toBe(false);
+  });
+
+  offlineStory(() => rig);
+
+  it('ran under the Content-Security-Policy with no violation of its own', () => {
+    // The screenshots' style probes were seen and set aside: the watch works, and the app caused none.
+    expect(csp.some((event) => 'inserted' in event)).toBe(true);
+    expect(appViolations(csp)).toEqual([]);
+  });
+});
