@@ -42,6 +42,10 @@ describe('a village head offline, in Firefox', () => {
 
   offlineStory(() => rig);
 
+  it('was granted persistent storage (the test prefs answer the prompt headless Firefox cannot show)', async () => {
+    expect(await page.locator('.sync-banner').getAttribute('data-persistence')).toBe('persisted');
+  });
+
   it('ran under the Content-Security-Policy with no violation of its own', () => {
     // The screenshots' style probes were seen and set aside: the watch works, and the app caused none.
     expect(csp.some((event) => 'inserted' in event)).toBe(true);
