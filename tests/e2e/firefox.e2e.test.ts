@@ -25,8 +25,23 @@ beforeAll(async () => {
   browser = await launchFirefox();
   const context = await browser.newContext(PHONE);
   csp = await watchCsp(context);
+  // Every text the sync banner shows, from the page's first render on (a mutation observer set before the app runs).
+  await context.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { bannerTexts: string[] }).bannerTexts = seen;
+    new MutationObserver(() => {
+      const said = document.querySelector('.sync-banner')?.textContent;
+      if (said && said !== seen.at(-1)) seen.push(said);
+    }).observe(document, { childList: true, subtree: true, characterData: true });
+  });
   page = await context.newPage();
-  rig = { phone: playwrightPhone('firefox', page, SHOTS), url: server.url, dataDir: server.dataDir, reconnect: 'onlineEvent' };
+  rig = {
+    phone: playwrightPhone('firefox', page, SHOTS),
+    url: server.url,
+    dataDir: server.dataDir,
+    reconnect: 'onlineEvent',
+    bannerTextsSinceLoad: () => page.evaluate(() => (window as unknown as { bannerTexts: string[] }).bannerTexts),
+  };
 });
 
 afterAll(async () => {
