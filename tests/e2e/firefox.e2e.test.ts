@@ -25,8 +25,23 @@ beforeAll(async () => {
   browser = await launchFirefox();
   const context = await browser.newContext(PHONE);
   csp = await watchCsp(context);
+  // Every text the sync banner shows, from the page's first render on (a mutation observer set before the app runs).
+  await context.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { bannerTexts: string[] }).bannerTexts = seen;
+    new MutationObserver(() => {
+      const said = document.querySelector('.sync-banner')?.textContent;
+      if (said && said !== seen.at(-1)) seen.push(said);
+    }).observe(document, { childList: true, subtree: true, characterData: true });
+  });
   page = await context.newPage();
-  rig = { phone: playwrightPhone('firefox', page, SHOTS), url: server.url, dataDir: server.dataDir, reconnect: 'onlineEvent' };
+  rig = {
+    phone: playwrightPhone('firefox', page, SHOTS),
+    url: server.url,
+    dataDir: server.dataDir,
+    reconnect: 'onlineEvent',
+    bannerTextsSinceLoad: () => page.evaluate(() => (window as unknown as { bannerTexts: string[] }).bannerTexts),
+  };
 });
 
 afterAll(async () => {
@@ -41,6 +56,10 @@ describe('a village head offline, in Firefox', () => {
   });
 
   offlineStory(() => rig);
+
+  it('was granted persistent storage (the test prefs answer the prompt headless Firefox cannot show)', async () => {
+    expect(await page.locator('.sync-banner').getAttribute('data-persistence')).toBe('persisted');
+  });
 
   it('ran under the Content-Security-Policy with no violation of its own', () => {
     // The screenshots' style probes were seen and set aside: the watch works, and the app caused none.

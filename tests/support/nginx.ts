@@ -1,11 +1,12 @@
 // Debian's nginx in front of the server processes, running deploy/nginx-so-tay.conf with this
 // machine's ports and a self-signed certificate: installed when missing (as root), or a clear
 // stop with the exact command.
-import { execFileSync, execSync, spawn } from 'node:child_process';
+import { execSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connect } from 'node:net';
+import { selfSignedCertificate } from './certificate.ts';
 import { freePort } from './ports.ts';
 
 const NGINX = '/usr/sbin/nginx';
@@ -51,27 +52,7 @@ export async function startProxy(upstreamUrls: [string, string]): Promise<Runnin
   ensureNginx();
   const dir = mkdtempSync(join(tmpdir(), 'sotay-nginx-'));
   const [httpsPort, httpPort] = [await freePort(), await freePort()];
-  execFileSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-days',
-      '1',
-      '-subj',
-      '/CN=localhost',
-      '-addext',
-      'subjectAltName=DNS:localhost,IP:127.0.0.1',
-      '-keyout',
-      join(dir, 'key.pem'),
-      '-out',
-      join(dir, 'cert.pem'),
-    ],
-    { stdio: 'pipe' },
-  );
+  selfSignedCertificate(dir);
 
   let site = readFileSync('deploy/nginx-so-tay.conf', 'utf8');
   site = replaceExample(site, 'server 127.0.0.1:8081', `server ${new URL(upstreamUrls[0]).host}`);

@@ -67,7 +67,14 @@ export function SyncBanner() {
     void engine.syncNow();
   };
   return (
-    <div class={`sync-banner phase-${phase}${calm ? ' calm' : ''}`} role="status" aria-live="polite" data-phase={status.phase} data-waiting={counted}>
+    <div
+      class={`sync-banner phase-${phase}${calm ? ' calm' : ''}`}
+      role="status"
+      aria-live="polite"
+      data-phase={status.phase}
+      data-waiting={counted}
+      data-persistence={persistence}
+    >
       <div class="sync-lines">
         <strong>{headline(status.phase, waiting)}</strong>
         {why && status.phase !== 'signedOut' && <span class="why">{why}</span>}

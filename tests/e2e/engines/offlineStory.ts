@@ -29,6 +29,8 @@ export interface StoryRig {
    * where the test's proxy cut it and the browser saw nothing, the next opening of the app.
    */
   reconnect: 'onlineEvent' | 'reopen';
+  /** What the banner said at any moment since the page loaded, where the engine can watch from the start. */
+  bannerTextsSinceLoad?: () => Promise<string[]>;
 }
 
 interface ServerRecord {
@@ -132,6 +134,8 @@ export function offlineStory(rig: () => StoryRig): void {
     expect(await phone.text(BANNER)).not.toContain(catalogue.syncBanner.neverSynced);
     await phone.waitFor(`${BANNER}//small[contains(., "${catalogue.syncBanner.lastSync.split('{at}')[0]!.trim()}")]`);
     expect(await phone.text(BANNER)).not.toContain(catalogue.syncBanner.neverSynced);
+    const seen = (await rig().bannerTextsSinceLoad?.()) ?? [];
+    expect(seen.filter((said) => said.includes(catalogue.syncBanner.neverSynced))).toEqual([]);
     await phone.screenshot('02-home-offline');
   });
 
